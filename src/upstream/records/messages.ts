@@ -1,0 +1,340 @@
+/**
+ * Messages, calls and reactions as validated records. CometChat nests the content under `data`
+ * (text, attachments, customData, metadata, action) together with the rendered `entities`; records
+ * flatten that and keep the entities as parsed records so loaders can be primed from them.
+ */
+import { z } from 'zod';
+import {
+  count,
+  epochSeconds,
+  idString,
+  jsonObject,
+  optionalBoolean,
+  optionalCount,
+  optionalEpoch,
+  optionalId,
+  optionalObject,
+  optionalString,
+  parseNested,
+  tagList,
+} from './common.js';
+import { type GroupRecord, groupSchema } from './groups.js';
+import { type UserRecord, userSchema } from './users.js';
+
+export type MessageCategory = 'message' | 'custom' | 'action' | 'call' | 'interactive';
+export type ReceiverType = 'user' | 'group';
+
+export interface AttachmentRecord {
+  url: string;
+  name: string | null;
+  mimeType: string | null;
+  extension: string | null;
+  /** Bytes; CometChat's spec types it as a string, so numeric strings are accepted. */
+  size: number | null;
+}
+
+export interface ReactionSummaryRecord {
+  reaction: string;
+  count: number;
+  reactedByMe: boolean;
+}
+
+/** A call as embedded in call messages (`entityType: "call"`); `wsChannel` (with its secret) is dropped. */
+export interface CallRecord {
+  kind: 'call';
+  sessionId: string;
+  type: string;
+  status: string | null;
+  sender: string | null;
+  receiver: string | null;
+  receiverType: ReceiverType | null;
+  conversationId: string | null;
+  initiatedAt: Date | null;
+  startedAt: Date | null;
+  joinedAt: Date | null;
+  endedAt: Date | null;
+}
+
+export interface MessageEntitiesRecord {
+  sender: UserRecord | null;
+  receiver: UserRecord | GroupRecord | null;
+  /** Action messages: who acted. */
+  by: UserRecord | null;
+  /** Action messages: what was acted on (a member, an edited/deleted message, a call). */
+  on: UserRecord | GroupRecord | MessageRecord | CallRecord | null;
+  /** Action messages: where (the group, or the other user of a 1:1 conversation). */
+  for: UserRecord | GroupRecord | null;
+}
+
+export interface MessageRecord {
+  kind: 'message';
+  id: string;
+  muid: string | null;
+  conversationId: string;
+  sender: string;
+  receiver: string;
+  receiverType: ReceiverType;
+  category: MessageCategory;
+  type: string;
+  text: string | null;
+  attachments: AttachmentRecord[];
+  customData: unknown;
+  metadata: Record<string, unknown> | null;
+  /** Action messages: `added`, `kicked`, `edited`, `deleted`, ...; call messages: `initiated`, ... */
+  action: string | null;
+  tags: string[];
+  sentAt: Date;
+  updatedAt: Date | null;
+  editedAt: Date | null;
+  editedBy: string | null;
+  deletedAt: Date | null;
+  deletedBy: string | null;
+  parentId: string | null;
+  replyCount: number | null;
+  reactions: ReactionSummaryRecord[];
+  mentions: { uid: string; name: string | null }[];
+  /**
+   * Embedded entities. Best effort: an entity CometChat renders partially (without the fields a
+   * full record needs) is null here, so callers load it instead of trusting half a record.
+   */
+  entities: MessageEntitiesRecord;
+  call: CallRecord | null;
+  /** Interactive messages (forms, cards, schedulers). */
+  interactiveData: Record<string, unknown> | null;
+  interactionGoal: Record<string, unknown> | null;
+  interactions: Record<string, unknown>[];
+  allowSenderInteraction: boolean | null;
+}
+
+const attachmentSchema = z
+  .object({
+    url: z.string(),
+    name: optionalString,
+    mimeType: optionalString,
+    extension: optionalString,
+    size: z
+      .union([z.number(), z.string().regex(/^\d+$/)])
+      .nullish()
+      .transform((v) => (v === null || v === undefined ? null : Number(v))),
+  })
+  .transform((a): AttachmentRecord => a);
+
+const reactionSummarySchema = z
+  .object({ reaction: z.string(), count: count, reactedByMe: optionalBoolean })
+  .transform((r): ReactionSummaryRecord => ({ ...r, reactedByMe: r.reactedByMe ?? false }));
+
+export const callSchema: z.ZodType<CallRecord, unknown> = z
+  .object({
+    sessionId: z.string().optional(),
+    sessionid: z.string().optional(),
+    type: z.string(),
+    status: optionalString,
+    sender: optionalString,
+    receiver: optionalString,
+    receiverType: z.enum(['user', 'group']).nullish(),
+    conversationId: optionalString,
+    initiatedAt: optionalEpoch,
+    startedAt: optionalEpoch,
+    joinedAt: optionalEpoch,
+    endedAt: optionalEpoch,
+  })
+  .refine((c) => (c.sessionId ?? c.sessionid) !== undefined, 'expected sessionId')
+  .transform(
+    (c): CallRecord => ({
+      kind: 'call',
+      sessionId: c.sessionId ?? c.sessionid ?? '',
+      type: c.type,
+      status: c.status,
+      sender: c.sender,
+      receiver: c.receiver,
+      receiverType: c.receiverType ?? null,
+      conversationId: c.conversationId,
+      initiatedAt: c.initiatedAt,
+      startedAt: c.startedAt,
+      joinedAt: c.joinedAt,
+      endedAt: c.endedAt,
+    }),
+  );
+
+type EntityRecord = UserRecord | GroupRecord | MessageRecord | CallRecord;
+
+/** `{entity, entityType}` -> record, or null when absent, unknown or only partially rendered. */
+function readEntity(raw: unknown): EntityRecord | null {
+  const wrapper = z.object({ entity: z.unknown(), entityType: z.string() }).safeParse(raw);
+  if (!wrapper.success) return null;
+  const { entity, entityType } = wrapper.data;
+  const schema: z.ZodType<EntityRecord, unknown> | undefined =
+    entityType === 'user'
+      ? userSchema
+      : entityType === 'group'
+        ? groupSchema
+        : entityType === 'message'
+          ? messageSchema
+          : entityType === 'call'
+            ? callSchema
+            : undefined;
+  if (!schema) return null;
+  const parsed = schema.safeParse(entity);
+  return parsed.success ? parsed.data : null;
+}
+
+function asUser(e: EntityRecord | null): UserRecord | null {
+  return e?.kind === 'user' ? e : null;
+}
+
+function asUserOrGroup(e: EntityRecord | null): UserRecord | GroupRecord | null {
+  return e?.kind === 'user' || e?.kind === 'group' ? e : null;
+}
+
+const mentionSchema = z.looseObject({ uid: z.string(), name: optionalString });
+
+const messageDataSchema = z
+  .looseObject({
+    text: optionalString,
+    attachments: z.array(attachmentSchema).optional(),
+    url: z.string().optional(),
+    customData: z.unknown().optional(),
+    metadata: optionalObject,
+    action: optionalString,
+    entities: z.record(z.string(), z.unknown()).optional(),
+    reactions: z.array(reactionSummarySchema).optional(),
+    mentions: z.record(z.string(), mentionSchema).optional(),
+    interactiveData: optionalObject,
+    interactionGoal: optionalObject,
+    interactions: z.array(jsonObject).optional(),
+    allowSenderInteraction: optionalBoolean,
+  })
+  .nullish()
+  .transform((d) => d ?? undefined);
+
+export const messageSchema: z.ZodType<MessageRecord, unknown> = z
+  .object({
+    id: idString,
+    muid: optionalString,
+    conversationId: z.string().min(1),
+    sender: z.string(),
+    receiver: z.string(),
+    receiverType: z.enum(['user', 'group']),
+    category: z.enum(['message', 'custom', 'action', 'call', 'interactive']),
+    type: z.string(),
+    data: messageDataSchema,
+    reactions: z.array(reactionSummarySchema).optional(),
+    tags: tagList,
+    sentAt: epochSeconds,
+    updatedAt: optionalEpoch,
+    editedAt: optionalEpoch,
+    editedBy: optionalString,
+    deletedAt: optionalEpoch,
+    deletedBy: optionalString,
+    parentId: optionalId,
+    replyCount: optionalCount,
+  })
+  .transform((m): MessageRecord => {
+    const data = m.data;
+    const entities = data?.entities ?? {};
+    const on = readEntity(entities.on);
+    // Media messages also carry the file as `data.url`; older ones have no attachments array.
+    const attachments =
+      data?.attachments ?? (data?.url !== undefined ? [attachmentFromUrl(data.url)] : []);
+    return {
+      kind: 'message',
+      id: m.id,
+      muid: m.muid,
+      conversationId: m.conversationId,
+      sender: m.sender,
+      receiver: m.receiver,
+      receiverType: m.receiverType,
+      category: m.category,
+      type: m.type,
+      text: data?.text ?? null,
+      attachments,
+      customData: data?.customData ?? null,
+      metadata: data?.metadata ?? null,
+      action: data?.action ?? null,
+      tags: m.tags,
+      sentAt: m.sentAt,
+      updatedAt: m.updatedAt,
+      editedAt: m.editedAt,
+      editedBy: m.editedBy,
+      deletedAt: m.deletedAt,
+      deletedBy: m.deletedBy,
+      parentId: m.parentId,
+      replyCount: m.replyCount,
+      reactions: data?.reactions ?? m.reactions ?? [],
+      mentions: Object.values(data?.mentions ?? {}).map((x) => ({ uid: x.uid, name: x.name })),
+      entities: {
+        sender: asUser(readEntity(entities.sender)),
+        receiver: asUserOrGroup(readEntity(entities.receiver)),
+        by: asUser(readEntity(entities.by)),
+        on,
+        for: asUserOrGroup(readEntity(entities.for)),
+      },
+      call: on?.kind === 'call' ? on : null,
+      interactiveData: data?.interactiveData ?? null,
+      interactionGoal: data?.interactionGoal ?? null,
+      interactions: data?.interactions ?? [],
+      allowSenderInteraction: data?.allowSenderInteraction ?? null,
+    };
+  });
+
+function attachmentFromUrl(url: string): AttachmentRecord {
+  return { url, name: null, mimeType: null, extension: null, size: null };
+}
+
+export interface EditedMessageRecord {
+  /** The message as it is after the edit (the action message's `on` entity). */
+  message: MessageRecord;
+  /** The `edited` action message CometChat created for the edit. */
+  action: MessageRecord;
+}
+
+/**
+ * The edit answer: an action message (`category: action`, `data.action: edited`) whose
+ * `data.entities.on.entity` is the edited message. The inner message is required here, unlike in
+ * {@link messageSchema} where entities are best effort.
+ */
+export const editedMessageSchema: z.ZodType<EditedMessageRecord, unknown> = z
+  .object({
+    data: z.looseObject({
+      data: z.looseObject({
+        entities: z.looseObject({
+          on: z.looseObject({ entity: z.unknown(), entityType: z.literal('message') }),
+        }),
+      }),
+    }),
+  })
+  .transform((v, ctx): EditedMessageRecord => {
+    const action = parseNested(messageSchema, v.data, ctx, ['data']);
+    const message = parseNested(messageSchema, v.data.data.entities.on.entity, ctx, [
+      'data',
+      'data',
+      'entities',
+      'on',
+      'entity',
+    ]);
+    return action && message ? { message, action } : z.NEVER;
+  });
+
+export interface ReactionRecord {
+  id: string;
+  messageId: string;
+  reaction: string;
+  uid: string;
+  reactedAt: Date;
+  /** The reacting user, when CometChat embeds enough of it to make a full record. */
+  reactedBy: UserRecord | null;
+}
+
+export const reactionSchema: z.ZodType<ReactionRecord, unknown> = z
+  .object({
+    id: idString,
+    messageId: idString,
+    reaction: z.string(),
+    uid: z.string(),
+    reactedAt: epochSeconds,
+    reactedBy: z.unknown().optional(),
+  })
+  .transform((r): ReactionRecord => {
+    const user = userSchema.safeParse(r.reactedBy);
+    return { ...r, reactedBy: user.success ? user.data : null };
+  });

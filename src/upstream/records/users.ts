@@ -1,0 +1,135 @@
+/** Users, auth tokens and roles as validated records. */
+import { z } from 'zod';
+import {
+  epochSeconds,
+  optionalBoolean,
+  optionalEpoch,
+  optionalObject,
+  optionalString,
+  tagList,
+} from './common.js';
+
+export type UserStatus = 'available' | 'offline';
+
+export interface UserRecord {
+  kind: 'user';
+  uid: string;
+  name: string;
+  avatar: string | null;
+  link: string | null;
+  role: string;
+  status: UserStatus;
+  statusMessage: string | null;
+  metadata: Record<string, unknown> | null;
+  /** Only filled when the list was asked `withTags` (or on single reads that include them). */
+  tags: string[];
+  createdAt: Date;
+  updatedAt: Date | null;
+  lastActiveAt: Date | null;
+  deactivatedAt: Date | null;
+  /** Viewer-relative (onBehalfOf): the 1:1 conversation id between the viewer and this user. */
+  conversationId: string | null;
+  blockedByMe: boolean | null;
+  hasBlockedMe: boolean | null;
+  blockedByMeAt: Date | null;
+  blockedAt: Date | null;
+  /** Only on create with `withAuthToken`. */
+  authToken: string | null;
+}
+
+/** `available`, with `online` (webhook payloads, older docs) read as available; absent = offline. */
+export const userStatus = z
+  .enum(['available', 'online', 'offline'])
+  .nullish()
+  .transform((s): UserStatus => (s === 'available' || s === 'online' ? 'available' : 'offline'));
+
+export const userSchema: z.ZodType<UserRecord, unknown> = z
+  .object({
+    uid: z.string().min(1),
+    name: z.string(),
+    avatar: optionalString,
+    link: optionalString,
+    role: z
+      .string()
+      .nullish()
+      .transform((r) => (r === null || r === undefined || r === '' ? 'default' : r)),
+    status: userStatus,
+    statusMessage: optionalString,
+    metadata: optionalObject,
+    tags: tagList,
+    createdAt: epochSeconds,
+    updatedAt: optionalEpoch,
+    lastActiveAt: optionalEpoch,
+    deactivatedAt: optionalEpoch,
+    conversationId: optionalString,
+    blockedByMe: optionalBoolean,
+    hasBlockedMe: optionalBoolean,
+    blockedByMeAt: optionalEpoch,
+    blockedAt: optionalEpoch,
+    authToken: optionalString,
+  })
+  .transform((u): UserRecord => ({ kind: 'user', ...u }));
+
+export interface AuthTokenRecord {
+  uid: string;
+  authToken: string;
+  createdAt: Date;
+  platform: string | null;
+  userAgent: string | null;
+  appInfo: Record<string, unknown> | null;
+}
+
+export const authTokenSchema: z.ZodType<AuthTokenRecord, unknown> = z.object({
+  uid: z.string().min(1),
+  authToken: z.string().min(1),
+  createdAt: epochSeconds,
+  platform: optionalString,
+  userAgent: optionalString,
+  appInfo: optionalObject,
+});
+
+export interface RoleRecord {
+  role: string;
+  name: string;
+  description: string | null;
+  metadata: Record<string, unknown> | null;
+  settings: Record<string, unknown> | null;
+  createdAt: Date | null;
+  updatedAt: Date | null;
+}
+
+export const roleSchema: z.ZodType<RoleRecord, unknown> = z.object({
+  role: z.string().min(1),
+  name: z.string(),
+  description: optionalString,
+  metadata: optionalObject,
+  settings: optionalObject,
+  createdAt: optionalEpoch,
+  updatedAt: optionalEpoch,
+});
+
+/** `{deactivatedUids:[...]}` from bulk deactivate. */
+export const deactivatedUidsSchema = z
+  .object({ data: z.object({ deactivatedUids: z.array(z.string()) }) })
+  .transform((v) => v.data.deactivatedUids);
+
+/**
+ * Bulk reactivate answers `{nonDeactivatedUids:[...]}` in CometChat's docs (the users that are
+ * active now); `reactivatedUids`/`activatedUids` are read too in case the spelling changes.
+ */
+export const reactivatedUidsSchema = z
+  .object({
+    data: z
+      .object({
+        nonDeactivatedUids: z.array(z.string()).optional(),
+        reactivatedUids: z.array(z.string()).optional(),
+        activatedUids: z.array(z.string()).optional(),
+      })
+      .refine(
+        (d) => (d.nonDeactivatedUids ?? d.reactivatedUids ?? d.activatedUids) !== undefined,
+        'expected nonDeactivatedUids',
+      ),
+  })
+  .transform(
+    (v) => v.data.nonDeactivatedUids ?? v.data.reactivatedUids ?? v.data.activatedUids ?? [],
+  );

@@ -1,0 +1,164 @@
+/**
+ * Hand-written wire facts that the pinned 2023 spec (`wire.ts`, generated) lacks: endpoints CometChat
+ * added later (reactions, mark-unread) and newer body fields, with where they are documented.
+ * The contract test accepts a request only if it is in the pinned spec or listed here.
+ */
+
+export interface EndpointRef {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** OpenAPI-style template below the base URL. */
+  path: string;
+  source: string;
+}
+
+/** Endpoints the client calls that the 2023 chat spec does not have. */
+export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
+  {
+    method: 'GET',
+    path: '/messages/{id}/reactions',
+    source: 'FACTS.md 7.6; current official chat-apis.json',
+  },
+  {
+    method: 'GET',
+    path: '/messages/{id}/reactions/{reaction}',
+    source: 'FACTS.md 7.6; current official chat-apis.json',
+  },
+  {
+    method: 'POST',
+    path: '/messages/{id}/reactions/{reaction}',
+    source: 'FACTS.md 7.6; add-reaction page (onBehalfOf required)',
+  },
+  {
+    method: 'DELETE',
+    path: '/messages/{id}/reactions/{reaction}',
+    source: 'FACTS.md 7.6; remove-reaction page (onBehalfOf required)',
+  },
+  {
+    method: 'DELETE',
+    path: '/users/{uid}/conversation/read',
+    source: 'FACTS.md 2 and 7.7: mark a 1:1 conversation unread, body {messageId}',
+  },
+];
+
+/** Body fields the client sends that the 2023 spec does not declare for that operation. */
+export const HAND_ADDED_BODY_FIELDS: readonly (EndpointRef & { fields: readonly string[] })[] = [
+  { method: 'POST', path: '/users', fields: ['statusMessage'], source: 'FACTS.md 7.1' },
+  { method: 'PUT', path: '/users/{uid}', fields: ['statusMessage'], source: 'FACTS.md 7.1' },
+  {
+    method: 'POST',
+    path: '/messages',
+    fields: ['muid'],
+    source: 'FACTS.md 7.5 (messageCategorySchema.muid)',
+  },
+  {
+    method: 'POST',
+    path: '/messages/{id}/thread',
+    fields: ['muid'],
+    source: 'FACTS.md 7.5 (same body as send)',
+  },
+  {
+    method: 'POST',
+    path: '/bots/{uid}/messages',
+    fields: ['muid'],
+    source: 'FACTS.md 7.5 (same body as send)',
+  },
+  {
+    method: 'POST',
+    path: '/users/{uid}/conversation/read',
+    fields: ['messageId'],
+    source: 'FACTS.md 7.7',
+  },
+  {
+    method: 'DELETE',
+    path: '/users/{uid}/conversation/read',
+    fields: ['messageId'],
+    source: 'FACTS.md 7.7 (mark unread)',
+  },
+  {
+    method: 'POST',
+    path: '/users/{uid}/conversation/delivered',
+    fields: ['messageId'],
+    source: 'FACTS.md 7.7',
+  },
+  {
+    method: 'POST',
+    path: '/groups/{guid}/conversation/read',
+    fields: ['messageId'],
+    source: 'FACTS.md 7.7',
+  },
+  {
+    method: 'POST',
+    path: '/groups/{guid}/conversation/delivered',
+    fields: ['messageId'],
+    source: 'FACTS.md 7.7',
+  },
+  {
+    method: 'POST',
+    path: '/apps/{appId}/webhooks',
+    fields: ['retryOnFailure'],
+    source: 'FACTS.md 8.2 (newer CometChat)',
+  },
+  {
+    method: 'PUT',
+    path: '/apps/{appId}/webhooks/{webhookId}',
+    fields: ['retryOnFailure'],
+    source: 'FACTS.md 8.2 (newer CometChat)',
+  },
+];
+
+/** A user as embedded in reaction items (`reactedBy`). */
+export interface ReactedByWire {
+  uid: string;
+  name: string;
+  avatar?: string;
+  status?: string;
+  role?: string;
+  lastActiveAt?: number;
+  createdAt?: number;
+  conversationId?: string;
+}
+
+/** An item of `GET /messages/{id}/reactions[/{reaction}]`. */
+export interface ReactionWire {
+  id: string;
+  messageId: string;
+  reaction: string;
+  uid: string;
+  reactedAt: number;
+  reactedBy?: ReactedByWire;
+}
+
+/** `data.reactions[]` on a message (add/remove reaction answers). */
+export interface ReactionSummaryWire {
+  reaction: string;
+  count: number;
+  reactedByMe?: boolean;
+}
+
+/** Cursor meta of reaction lists: like messages, without `sentAt`. */
+export interface ReactionListMetaWire {
+  current: { limit: number; count: number };
+  next?: { affix: 'append'; id: string };
+  previous?: { affix: 'prepend'; id: string };
+}
+
+/** Body of mark read / delivered / unread: the message "up to which" the mark applies. */
+export interface ConversationMarkBodyWire {
+  messageId: number | string;
+}
+
+/** Newer message fields the 2023 `messageSchema` lacks (threads, edits, deletes, reactions). */
+export interface MessageExtraWire {
+  muid?: string;
+  parentId?: string;
+  replyCount?: number;
+  editedAt?: number;
+  editedBy?: string;
+  deletedAt?: number;
+  deletedBy?: string;
+  tags?: string[];
+  data?: {
+    reactions?: ReactionSummaryWire[];
+    mentions?: Record<string, { uid: string; name: string }>;
+  };
+}
