@@ -1,0 +1,355 @@
+/**
+ * The gateway's configuration: the only module that reads the environment. `loadConfig` is pure
+ * (it takes the environment as an argument and throws a `ConfigError`), so every rule here is
+ * unit-testable; `main.ts` turns a `ConfigError` into one line on stderr and exit code 1.
+ */
+import { z } from 'zod';
+
+export const REGIONS = ['us', 'eu', 'in'] as const;
+export type Region = (typeof REGIONS)[number];
+
+export const SEEDS = ['demo', 'none', 'large'] as const;
+export type EmulatorSeed = (typeof SEEDS)[number];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+/** The admin token that emulator mode (and a loopback upstream in development) accepts by default. */
+export const DEV_ADMIN_TOKEN = 'dev-admin-token';
+
+export interface EmulatorConfig {
+  /** 0 = any free loopback port (the default when the emulator is embedded). */
+  port: number;
+  appId: string;
+  apiKey: string;
+  seed: EmulatorSeed;
+  latencyMs: number;
+  rateLimitPerMin: number | undefined;
+}
+
+/** Where the gateway's CometChat calls go. */
+export type UpstreamConfig =
+  | { kind: 'emulator'; emulator: EmulatorConfig }
+  | {
+      kind: 'cometchat';
+      baseUrl: string;
+      apiKey: string;
+      appId: string | null;
+      region: Region;
+    };
+
+export interface ManagementConfig {
+  baseUrl: string;
+  appId: string;
+  key: string;
+  secret: string;
+}
+
+export interface WebhookCredentials {
+  username: string;
+  password: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  nodeEnv: NodeEnv;
+  logLevel: LogLevel;
+  /** GraphiQL served on GET /graphql. */
+  graphiql: boolean;
+  /** Introspection queries allowed. */
+  introspection: boolean;
+  upstream: UpstreamConfig;
+  management: ManagementConfig | null;
+  /** Bearer tokens that act with app-level access. */
+  adminTokens: string[];
+  /** True when `adminTokens` is the well-known development default. */
+  adminTokensDefaulted: boolean;
+  /** Receiver credentials; null outside emulator mode when unset (receiver off). */
+  webhook: WebhookCredentials | null;
+  redisUrl: string | null;
+}
+
+export class ConfigError extends Error {
+  readonly variable: string;
+  constructor(variable: string, message: string) {
+    super(`Invalid configuration: ${message}`);
+    this.name = 'ConfigError';
+    this.variable = variable;
+  }
+}
+
+// Variables whose values must never be echoed back in an error message.
+const SECRET_VARIABLES = new Set([
+  'COMETCHAT_API_KEY',
+  'COMETCHAT_MGMT_KEY',
+  'COMETCHAT_MGMT_SECRET',
+  'GATEWAY_ADMIN_TOKENS',
+  'WEBHOOK_PASSWORD',
+  'EMULATOR_API_KEY',
+  'REDIS_URL',
+]);
+
+type Env = Record<string, string | undefined>;
+
+/** An unset or blank variable counts as absent (Docker and CI often pass empty strings). */
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function fail(name: string, requirement: string, value?: string): never {
+  const got = value === undefined || SECRET_VARIABLES.has(name) ? '' : ` (got '${value}')`;
+  throw new ConfigError(name, `${name} ${requirement}${got}`);
+}
+
+function parseWith<T>(
+  env: Env,
+  name: string,
+  schema: z.ZodType<T>,
+  requirement: string,
+): T | undefined {
+  const raw = read(env, name);
+  if (raw === undefined) return undefined;
+  const result = schema.safeParse(raw);
+  if (!result.success) fail(name, requirement, raw);
+  return result.data;
+}
+
+const portSchema = z.coerce.number().int().min(0).max(65_535);
+const nonNegativeInt = z.coerce.number().int().min(0);
+const positiveInt = z.coerce.number().int().min(1);
+const booleanSchema = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+const httpUrl = z.string().refine((value) => {
+  if (!/^https?:\/\/[^/?#]/i.test(value)) return false;
+  try {
+    return new URL(value).hostname !== '';
+  } catch {
+    return false;
+  }
+});
+const redisUrl = z.url({ protocol: /^rediss?$/ });
+// CometChat app ids appear in a host name, so they are limited to host-name characters.
+const appIdSchema = z.string().regex(/^[a-zA-Z0-9-]{1,63}$/);
+// Webhook credentials: CometChat accepts alphanumeric usernames (50) and passwords (100).
+// The emulator's app id and key follow what `npm run emulator` accepts for the same variables.
+const emulatorAppId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
+const emulatorApiKey = z.string().regex(/^\S+$/);
+const webhookUser = z.string().regex(/^[A-Za-z0-9]{1,50}$/);
+const webhookPassword = z.string().regex(/^[A-Za-z0-9]{1,100}$/);
+
+function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '[::1]' || host.startsWith('127.');
+}
+
+/**
+ * Parses and validates the gateway configuration. Pure: reads only `env`.
+ * @throws ConfigError naming the first offending variable.
+ */
+export function loadConfig(env: Env): Config {
+  const nodeEnv =
+    parseWith(env, 'NODE_ENV', z.enum(NODE_ENVS), `must be one of ${NODE_ENVS.join(', ')}`) ??
+    'development';
+  const port = parseWith(env, 'PORT', portSchema, 'must be a port number (0-65535)') ?? 4000;
+  const host = read(env, 'HOST') ?? '127.0.0.1';
+  const logLevel =
+    parseWith(env, 'LOG_LEVEL', z.enum(LOG_LEVELS), `must be one of ${LOG_LEVELS.join(', ')}`) ??
+    (nodeEnv === 'test' ? 'silent' : 'info');
+  const graphiqlFlag = parseWith(env, 'GRAPHIQL', booleanSchema, 'must be true or false');
+  const graphiql = graphiqlFlag ?? nodeEnv !== 'production';
+
+  const region =
+    parseWith(env, 'COMETCHAT_REGION', z.enum(REGIONS), `must be one of ${REGIONS.join(', ')}`) ??
+    'us';
+  const appId = parseWith(
+    env,
+    'COMETCHAT_APP_ID',
+    appIdSchema,
+    'must be a CometChat app id (letters, digits and dashes)',
+  );
+  const baseUrlRaw = parseWith(
+    env,
+    'COMETCHAT_BASE_URL',
+    httpUrl,
+    'must be an http(s) URL such as https://APP_ID.api-us.cometchat.io/v3',
+  );
+  const apiKey = read(env, 'COMETCHAT_API_KEY');
+
+  let upstream: UpstreamConfig;
+  if (apiKey === undefined) {
+    for (const name of ['COMETCHAT_BASE_URL', 'COMETCHAT_APP_ID', 'COMETCHAT_REGION']) {
+      if (read(env, name) !== undefined) {
+        fail(
+          'COMETCHAT_API_KEY',
+          `is required when ${name} is set (unset every COMETCHAT_* variable to use the built-in emulator)`,
+        );
+      }
+    }
+    upstream = { kind: 'emulator', emulator: loadEmulatorConfig(env, 0) };
+  } else {
+    let baseUrl: string;
+    if (baseUrlRaw !== undefined) baseUrl = withoutTrailingSlash(baseUrlRaw);
+    else if (appId !== undefined) baseUrl = `https://${appId}.api-${region}.cometchat.io/v3`;
+    else
+      fail(
+        'COMETCHAT_APP_ID',
+        'is required when COMETCHAT_API_KEY is set without COMETCHAT_BASE_URL',
+      );
+    upstream = { kind: 'cometchat', baseUrl, apiKey, appId: appId ?? null, region };
+  }
+
+  const management = loadManagement(env, upstream, appId);
+  const { adminTokens, adminTokensDefaulted } = loadAdminTokens(env, upstream, nodeEnv);
+
+  const webhookUsername = parseWith(
+    env,
+    'WEBHOOK_USERNAME',
+    webhookUser,
+    'must be 1-50 letters or digits',
+  );
+  const webhookPasswordValue = parseWith(
+    env,
+    'WEBHOOK_PASSWORD',
+    webhookPassword,
+    'must be 1-100 letters or digits',
+  );
+  if (webhookUsername !== undefined && webhookPasswordValue === undefined) {
+    fail('WEBHOOK_PASSWORD', 'is required when WEBHOOK_USERNAME is set');
+  }
+  if (webhookPasswordValue !== undefined && webhookUsername === undefined) {
+    fail('WEBHOOK_USERNAME', 'is required when WEBHOOK_PASSWORD is set');
+  }
+  const webhook =
+    webhookUsername !== undefined && webhookPasswordValue !== undefined
+      ? { username: webhookUsername, password: webhookPasswordValue }
+      : null;
+
+  const redis =
+    parseWith(env, 'REDIS_URL', redisUrl, 'must be a redis:// or rediss:// URL') ?? null;
+
+  return {
+    port,
+    host,
+    nodeEnv,
+    logLevel,
+    graphiql,
+    introspection: graphiqlFlag ?? nodeEnv !== 'production',
+    upstream,
+    management,
+    adminTokens,
+    adminTokensDefaulted,
+    webhook,
+    redisUrl: redis,
+  };
+}
+
+/** Values the logger must never print (the public development token is not one of them). */
+export function secretsOf(config: Config): string[] {
+  const secrets: string[] = [];
+  if (config.upstream.kind === 'cometchat') secrets.push(config.upstream.apiKey);
+  if (config.management) secrets.push(config.management.key, config.management.secret);
+  if (config.webhook) secrets.push(config.webhook.password);
+  if (!config.adminTokensDefaulted) secrets.push(...config.adminTokens);
+  if (config.redisUrl) secrets.push(config.redisUrl);
+  return secrets;
+}
+
+/**
+ * The standalone and embedded emulator settings (`EMULATOR_*`). `defaultPort` is 4010 for
+ * `npm run emulator` and 0 (a free port) when the gateway embeds the emulator.
+ */
+export function loadEmulatorConfig(env: Env, defaultPort: number): EmulatorConfig {
+  return {
+    port:
+      parseWith(env, 'EMULATOR_PORT', portSchema, 'must be a port number (0-65535)') ?? defaultPort,
+    appId:
+      parseWith(
+        env,
+        'EMULATOR_APP_ID',
+        emulatorAppId,
+        'must be letters, digits, dashes and underscores (up to 100)',
+      ) ?? 'emulator',
+    apiKey:
+      parseWith(env, 'EMULATOR_API_KEY', emulatorApiKey, 'must not contain whitespace') ??
+      'emulator-api-key',
+    seed:
+      parseWith(env, 'EMULATOR_SEED', z.enum(SEEDS), `must be one of ${SEEDS.join(', ')}`) ??
+      'demo',
+    latencyMs:
+      parseWith(
+        env,
+        'EMULATOR_LATENCY_MS',
+        nonNegativeInt.max(600_000),
+        'must be a whole number of milliseconds (up to 600000)',
+      ) ?? 0,
+    rateLimitPerMin: parseWith(
+      env,
+      'EMULATOR_RATE_LIMIT_PER_MIN',
+      positiveInt,
+      'must be a positive whole number',
+    ),
+  };
+}
+
+function loadManagement(
+  env: Env,
+  upstream: UpstreamConfig,
+  appId: string | undefined,
+): ManagementConfig | null {
+  const names = ['COMETCHAT_MGMT_KEY', 'COMETCHAT_MGMT_SECRET', 'COMETCHAT_MGMT_BASE_URL'] as const;
+  const present = names.filter((name) => read(env, name) !== undefined);
+  if (present.length === 0) return null;
+  const missing = names.find((name) => read(env, name) === undefined);
+  if (missing !== undefined)
+    fail(missing, `is required when ${present[0]} is set (set all three or none)`);
+  if (upstream.kind === 'emulator') {
+    fail('COMETCHAT_API_KEY', `is required when ${present[0]} is set`);
+  }
+  if (appId === undefined) fail('COMETCHAT_APP_ID', 'is required when COMETCHAT_MGMT_KEY is set');
+  const baseUrl = parseWith(env, 'COMETCHAT_MGMT_BASE_URL', httpUrl, 'must be an http(s) URL');
+  return {
+    baseUrl: withoutTrailingSlash(baseUrl ?? ''),
+    appId,
+    key: read(env, 'COMETCHAT_MGMT_KEY') ?? '',
+    secret: read(env, 'COMETCHAT_MGMT_SECRET') ?? '',
+  };
+}
+
+function loadAdminTokens(
+  env: Env,
+  upstream: UpstreamConfig,
+  nodeEnv: NodeEnv,
+): { adminTokens: string[]; adminTokensDefaulted: boolean } {
+  const raw = read(env, 'GATEWAY_ADMIN_TOKENS');
+  if (raw !== undefined) {
+    const tokens = raw.split(',').map((token) => token.trim());
+    if (tokens.some((token) => token === '' || /\s/.test(token))) {
+      fail(
+        'GATEWAY_ADMIN_TOKENS',
+        'must be a comma-separated list of non-empty tokens without spaces',
+      );
+    }
+    return { adminTokens: [...new Set(tokens)], adminTokensDefaulted: false };
+  }
+  // A loopback upstream (e.g. `npm run emulator` beside the gateway) is local development, so it
+  // gets the same well-known token as emulator mode; production never does.
+  const local =
+    upstream.kind === 'emulator' || (nodeEnv !== 'production' && isLoopbackUrl(upstream.baseUrl));
+  if (!local) {
+    fail(
+      'GATEWAY_ADMIN_TOKENS',
+      'is required when COMETCHAT_API_KEY is set (comma-separated bearer tokens)',
+    );
+  }
+  return { adminTokens: [DEV_ADMIN_TOKEN], adminTokensDefaulted: true };
+}

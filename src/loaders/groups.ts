@@ -1,0 +1,42 @@
+import pLimit from 'p-limit';
+import type { CallOptions, UpstreamClient } from '../upstream/client.js';
+import { isUpstreamError } from '../upstream/errors.js';
+import { getGroup } from '../upstream/groups.js';
+import type { GroupRecord } from '../upstream/records.js';
+
+/** Parallel single GETs per batch are capped so one query cannot flood the upstream. */
+export const GROUP_FETCH_CONCURRENCY = 8;
+
+/**
+ * Loads groups by guid, in key order: a missing group is `null`, any other failure an `Error` in
+ * its slot. CometChat has no get-by-ids endpoint (`GET /groups` filters by search, type and tags,
+ * not by guid), so a batch becomes parallel single `GET /groups/{guid}` calls under a concurrency
+ * cap. With `onBehalfOf` the records carry that user's membership (`scope`, `joinedAt`, `hasJoined`).
+ */
+export async function loadGroups(
+  client: UpstreamClient,
+  guids: readonly string[],
+  options: CallOptions = {},
+): Promise<(GroupRecord | null | Error)[]> {
+  const limit = pLimit(GROUP_FETCH_CONCURRENCY);
+  return Promise.all(
+    guids.map((guid) =>
+      limit(async () => {
+        try {
+          return await getGroup(client, guid, options);
+        } catch (error) {
+          if (isUpstreamError(error) && error.kind === 'not_found') return null;
+          return error instanceof Error ? error : new Error(String(error));
+        }
+      }),
+    ),
+  );
+}
+
+/**
+ * A group record without the viewer-relative fields. Records fetched on behalf of someone other
+ * than the caller carry that other user's membership; this keeps it from passing as the caller's.
+ */
+export function withoutMembership(group: GroupRecord): GroupRecord {
+  return { ...group, scope: null, joinedAt: null, hasJoined: null };
+}

@@ -1,0 +1,110 @@
+/**
+ * The gateway's one logger (pino). Secrets are kept out of log lines twice over: known secret
+ * fields are redacted by path, and every line is scrubbed of the configured secret values
+ * (API key, management secret, webhook password, admin tokens) before it is written, so a secret
+ * that sneaks into a message or an error string still never reaches the output.
+ */
+
+import type { YogaLogger } from 'graphql-yoga';
+import { pino } from 'pino';
+import type { LogLevel } from './config.js';
+
+export type Logger = pino.Logger;
+
+/** Something log lines can be written to (stdout by default; tests capture lines). */
+export interface LogDestination {
+  write(line: string): void;
+}
+
+export interface LoggerOptions {
+  level: LogLevel;
+  /** Exact values that must never appear in a log line. */
+  secrets?: readonly string[];
+  destination?: LogDestination;
+  name?: string;
+}
+
+const SECRET_KEYS = [
+  'apikey',
+  'apiKey',
+  'authorization',
+  'Authorization',
+  'secret',
+  'password',
+  'key',
+  'token',
+  'authToken',
+];
+
+const REDACT_PATHS = [
+  ...SECRET_KEYS,
+  ...SECRET_KEYS.map((key) => `*.${key}`),
+  ...SECRET_KEYS.map((key) => `*.*.${key}`),
+  'req.headers.authorization',
+  'req.headers.apikey',
+  'headers.authorization',
+  'headers.apikey',
+];
+
+const REDACTED = '[redacted]';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Returns a function that replaces every occurrence of any of `secrets` with a marker. */
+export function secretScrubber(secrets: readonly string[]): (text: string) => string {
+  // Very short values would blank out ordinary words; they are not secrets worth the name.
+  const values = [...new Set(secrets.filter((secret) => secret.length >= 6))].sort(
+    (a, b) => b.length - a.length,
+  );
+  if (values.length === 0) return (text) => text;
+  const pattern = new RegExp(values.map(escapeRegExp).join('|'), 'g');
+  return (text) => text.replace(pattern, REDACTED);
+}
+
+export function createLogger(options: LoggerOptions): Logger {
+  const scrub = secretScrubber(options.secrets ?? []);
+  const target: LogDestination = options.destination ?? pino.destination({ dest: 1, sync: true });
+  const destination: LogDestination = { write: (line) => target.write(scrub(line)) };
+  return pino(
+    {
+      level: options.level,
+      name: options.name ?? 'gateway',
+      redact: { paths: REDACT_PATHS, censor: REDACTED },
+      base: null,
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    destination,
+  );
+}
+
+/** A logger that writes nothing (tests that do not look at logs). */
+export function silentLogger(): Logger {
+  return createLogger({ level: 'silent', destination: { write: () => undefined } });
+}
+
+function toLogCall(logger: Logger, level: 'debug' | 'info' | 'warn' | 'error') {
+  return (...args: unknown[]): void => {
+    if (!logger.isLevelEnabled(level)) return;
+    const [first, ...rest] = args;
+    if (first instanceof Error) {
+      logger[level]({ err: first, extra: rest.length > 0 ? rest : undefined }, first.message);
+    } else if (typeof first === 'string') {
+      logger[level](rest.length > 0 ? { extra: rest } : {}, first);
+    } else {
+      logger[level]({ extra: args });
+    }
+  };
+}
+
+/** Adapts pino to Yoga's `logging` option, which logs with `(...args)`. */
+export function yogaLogger(logger: Logger): YogaLogger {
+  const child = logger.child({ component: 'yoga' });
+  return {
+    debug: toLogCall(child, 'debug'),
+    info: toLogCall(child, 'info'),
+    warn: toLogCall(child, 'warn'),
+    error: toLogCall(child, 'error'),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * `npm start`: loads the configuration (a bad one stops here with one line and exit code 1), starts
+ * the built-in CometChat emulator when no API key is configured, starts the gateway, and shuts
+ * everything down gracefully on SIGTERM/SIGINT.
+ */
+import { type Config, ConfigError, loadConfig, secretsOf } from './config.js';
+import { createLogger } from './logger.js';
+import type { EmbeddedEmulator } from './server.js';
+
+let config: Config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+
+async function start(): Promise<void> {
+  let emulator: EmbeddedEmulator | undefined;
+  if (config.upstream.kind === 'emulator') {
+    const settings = config.upstream.emulator;
+    // Imported only here: a gateway with a real upstream never loads the emulator.
+    const { startEmulator } = await import('./emulator/server.js');
+    emulator = await startEmulator({
+      host: '127.0.0.1',
+      port: settings.port,
+      appId: settings.appId,
+      apiKey: settings.apiKey,
+      seed: settings.seed,
+      latencyMs: settings.latencyMs,
+      ...(settings.rateLimitPerMin !== undefined
+        ? { rateLimitPerMin: settings.rateLimitPerMin }
+        : {}),
+    });
+    logger.info(
+      { emulator: emulator.baseUrl, seed: settings.seed },
+      'No COMETCHAT_API_KEY set: running against the built-in CometChat emulator (demo data, in memory).',
+    );
+  } else {
+    logger.info({ upstream: config.upstream.baseUrl }, 'Running against CometChat');
+  }
+  if (config.redisUrl) {
+    logger.warn(
+      'REDIS_URL is set but this version shares events in-process only; it is not used yet.',
+    );
+  }
+
+  // Loaded after the configuration is known good: building the schema takes a moment.
+  const { createGateway } = await import('./server.js');
+  const gateway = createGateway(config, { logger, ...(emulator ? { emulator } : {}) });
+  let info: Awaited<ReturnType<typeof gateway.listen>>;
+  try {
+    info = await gateway.listen();
+  } catch (error) {
+    logger.fatal({ err: error }, 'The gateway could not start');
+    await gateway.close().catch(() => undefined);
+    process.exit(1);
+  }
+
+  logger.info({ url: info.graphqlUrl }, `GraphQL gateway listening on ${info.graphqlUrl}`);
+  if (config.graphiql) logger.info(`GraphiQL: open ${info.graphqlUrl} in a browser`);
+  if (config.adminTokensDefaulted) {
+    logger.info(
+      `Development admin token: ${config.adminTokens[0]} (send the header Authorization: Bearer ${config.adminTokens[0]}; GraphiQL has it pre-filled)`,
+    );
+  }
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    gateway.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+try {
+  await start();
+} catch (error) {
+  logger.fatal({ err: error }, 'The gateway could not start');
+  process.exit(1);
+}

@@ -1,0 +1,260 @@
+/**
+ * Message lists: the arguments every message connection takes (the window and the filters of
+ * CometChat's `GET /messages`) and the one function that reads a window of messages. Every message
+ * connection goes through `GET /messages` (scoped by `conversationId` where it is one
+ * conversation), so they all filter and page alike.
+ */
+import { z } from 'zod';
+import { builder } from '../../builder.js';
+import type { GatewayContext } from '../../context.js';
+import { badUserInput } from '../../errors.js';
+import { primeMessages } from '../../loaders/prime.js';
+import { isUpstreamError } from '../../upstream/errors.js';
+import { type ListMessagesQuery, listMessages } from '../../upstream/messages.js';
+import type { CursorPage, MessageRecord } from '../../upstream/records.js';
+import {
+  type Connection,
+  type ConnectionArgs,
+  cursorConnection,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  validateConnectionArgs,
+} from '../pagination.js';
+import { optionsFor, orClientError } from './common.js';
+import { MediaType, MessageCategory } from './interface.js';
+
+/** Complexity of a connection field: every item may cost a further upstream call. */
+export function connectionComplexity(args: {
+  first?: number | null | undefined;
+  last?: number | null | undefined;
+}): { field: number; multiplier: number } {
+  return { field: 1, multiplier: args.first ?? args.last ?? DEFAULT_PAGE_SIZE };
+}
+
+/** `first`/`after`/`last`/`before` of a connection the upstream can page both ways. */
+export function windowArgs(noun: string) {
+  return builder.args((t) => ({
+    first: t.int({
+      description: `How many ${noun} to return from the start, or from \`after\` (0 to ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}). The default gives way when \`last\` or \`before\` is given.`,
+      defaultValue: DEFAULT_PAGE_SIZE,
+    }),
+    after: t.string({
+      description: `Return the ${noun} after this cursor (from a previous page of the same list).`,
+    }),
+    last: t.int({
+      description: `How many ${noun} to return from the end, or from \`before\` (0 to ${MAX_PAGE_SIZE}).`,
+    }),
+    before: t.string({
+      description: `Return the ${noun} before this cursor (from a previous page of the same list).`,
+    }),
+  }));
+}
+
+/**
+ * The window a connection field was asked for. `first` has a default, so it is dropped when the
+ * client pages backwards (`last` or `before`) and left it at that default.
+ */
+export function windowOf(args: ConnectionArgs): ConnectionArgs {
+  const backwards = args.last != null || args.before != null;
+  const first = backwards && args.first === DEFAULT_PAGE_SIZE ? null : args.first;
+  return { first, after: args.after, last: args.last, before: args.before };
+}
+
+const shortText = z.string().max(100, 'is at most 100 characters');
+const idList = z
+  .array(z.string().trim().min(1, 'must not be empty').max(100, 'is at most 100 characters'))
+  .max(25, 'takes at most 25 values');
+
+/** The filters of CometChat's message lists, as connection arguments. */
+export const messageFilterArgs = builder.args((t) => ({
+  search: t.string({
+    description: 'Only messages whose text contains this (case-insensitive).',
+    validate: shortText,
+  }),
+  sender: t.string({
+    description: 'Only messages sent by this user (uid).',
+    validate: shortText,
+  }),
+  categories: t.field({
+    type: [MessageCategory],
+    description: 'Only messages of one of these categories.',
+  }),
+  types: t.stringList({
+    description:
+      "Only messages of one of these CometChat types, e.g. `text`, `image`, `groupMember` or an app's custom type (an open set).",
+    validate: idList,
+  }),
+  attachmentTypes: t.field({
+    type: [MediaType],
+    description: 'Only media messages carrying one of these kinds of file.',
+  }),
+  hasAttachments: t.boolean({
+    description: 'When true, only messages with attachments.',
+  }),
+  hasMentions: t.boolean({ description: 'When true, only messages that mention someone.' }),
+  mentioning: t.stringList({
+    description: 'Only messages that mention one of these users (uids).',
+    validate: idList,
+  }),
+  hasReactions: t.boolean({ description: 'When true, only messages someone reacted to.' }),
+  hasLinks: t.boolean({ description: 'When true, only messages whose text contains a link.' }),
+  unread: t.boolean({
+    description:
+      'When true, only messages the viewing user has not read yet (needs a viewing user: a user caller, or the user the list is read as).',
+  }),
+  tags: t.stringList({
+    description: 'Only messages with at least one of these tags.',
+    validate: idList,
+  }),
+  sentAfter: t.field({
+    type: 'DateTime',
+    description: 'Only messages sent after this instant (CometChat keeps whole seconds).',
+  }),
+  sentBefore: t.field({
+    type: 'DateTime',
+    description: 'Only messages sent before this instant (CometChat keeps whole seconds).',
+  }),
+  hideDeleted: t.boolean({ description: 'When true, leave deleted messages out.' }),
+  onlyDeleted: t.boolean({ description: 'When true, only deleted messages.' }),
+  hideReplies: t.boolean({
+    description: 'When true, leave thread replies out (only top-level messages).',
+  }),
+}));
+
+export interface MessageFilterValues {
+  search?: string | null | undefined;
+  sender?: string | null | undefined;
+  categories?:
+    | readonly ('message' | 'custom' | 'action' | 'call' | 'interactive')[]
+    | null
+    | undefined;
+  types?: readonly string[] | null | undefined;
+  attachmentTypes?: readonly ('image' | 'video' | 'audio' | 'file')[] | null | undefined;
+  hasAttachments?: boolean | null | undefined;
+  hasMentions?: boolean | null | undefined;
+  mentioning?: readonly string[] | null | undefined;
+  hasReactions?: boolean | null | undefined;
+  hasLinks?: boolean | null | undefined;
+  unread?: boolean | null | undefined;
+  tags?: readonly string[] | null | undefined;
+  sentAfter?: Date | null | undefined;
+  sentBefore?: Date | null | undefined;
+  hideDeleted?: boolean | null | undefined;
+  onlyDeleted?: boolean | null | undefined;
+  hideReplies?: boolean | null | undefined;
+}
+
+function sortedSet<T extends string>(values: readonly T[] | null | undefined): T[] | undefined {
+  if (!values || values.length === 0) return undefined;
+  return [...new Set(values)].sort();
+}
+
+/**
+ * Translates filter arguments into CometChat's query. Null when the filters can match nothing
+ * (a time range that ends before it starts), so no call is needed.
+ * `perspective` is the user the list is read as: `unread` needs one.
+ */
+export function messageQueryFrom(
+  filters: MessageFilterValues,
+  perspective: string | null,
+): ListMessagesQuery | null {
+  if (filters.hideDeleted && filters.onlyDeleted) {
+    throw badUserInput('Pass either `hideDeleted` or `onlyDeleted`, not both.');
+  }
+  if (filters.unread && perspective === null) {
+    throw badUserInput(
+      '`unread` needs a viewing user: read the list as a user (a user caller, or `uid` where offered).',
+    );
+  }
+  const query: ListMessagesQuery = {};
+  const search = filters.search?.trim();
+  if (search) query.searchKey = search;
+  const sender = filters.sender?.trim().toLowerCase();
+  if (sender) query.sender = sender;
+  const categories = sortedSet(filters.categories);
+  if (categories) query.categories = categories;
+  const types = sortedSet(filters.types?.map((type) => type.trim()));
+  if (types) query.types = types;
+  const attachmentTypes = sortedSet(filters.attachmentTypes);
+  if (attachmentTypes) query.attachmentTypes = attachmentTypes;
+  const mentioned = sortedSet(filters.mentioning?.map((uid) => uid.trim().toLowerCase()));
+  if (mentioned) query.mentionedUids = mentioned;
+  const tags = sortedSet(filters.tags?.map((tag) => tag.trim()));
+  if (tags) query.tags = tags;
+  if (filters.hasAttachments) query.hasAttachments = true;
+  if (filters.hasMentions) query.hasMentions = true;
+  if (filters.hasReactions) query.hasReactions = true;
+  if (filters.hasLinks) query.hasLinks = true;
+  if (filters.unread) query.unread = true;
+  if (filters.hideDeleted) query.hideDeleted = true;
+  if (filters.onlyDeleted) query.onlyDeleted = true;
+  if (filters.hideReplies) query.hideReplies = true;
+  if (filters.sentAfter || filters.sentBefore) {
+    // CometChat's range is inclusive, in whole seconds; "after"/"before" exclude the instant itself.
+    // `toTimestamp` is ignored without `fromTimestamp`, so an open start is sent as 0.
+    const from = filters.sentAfter ? Math.floor(filters.sentAfter.getTime() / 1000) + 1 : 0;
+    if (filters.sentBefore) {
+      const to = Math.ceil(filters.sentBefore.getTime() / 1000) - 1;
+      if (to < Math.max(from, 0)) return null;
+      query.toTimestamp = to;
+    }
+    query.fromTimestamp = Math.max(from, 0);
+  }
+  return query;
+}
+
+/** A list known to be empty without asking: no items, so no cursors either. */
+export function emptyConnection<T>(): Connection<T> {
+  return {
+    edges: [],
+    nodes: [],
+    pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+    totalCount: null,
+  };
+}
+
+function emptyPage(limit: number): CursorPage<MessageRecord> {
+  return { items: [], limit, count: 0, next: null, previous: null };
+}
+
+/**
+ * One window of `GET /messages` with `query`, read as `perspective` (null: as the caller). Primes
+ * the loaders from every message. A `query` of null (filters that match nothing) makes no call.
+ * Reading as a user who does not exist, or who may not see the conversation, gives an empty list.
+ */
+export function messageConnection(
+  context: GatewayContext,
+  args: ConnectionArgs,
+  query: ListMessagesQuery | null,
+  perspective: string | null,
+): Promise<Connection<MessageRecord>> {
+  validateConnectionArgs(args, { backwards: true });
+  if (query === null) return Promise.resolve(emptyConnection());
+  const options = optionsFor(context, perspective);
+  const renderedFor = options.onBehalfOf ?? null;
+  return orClientError(async () => {
+    const connection = await cursorConnection(
+      args,
+      async (q) => {
+        try {
+          return await listMessages(
+            context.upstream,
+            { ...query, withTags: true, affix: q.affix, id: q.id, limit: q.limit },
+            options,
+          );
+        } catch (error) {
+          const denied =
+            isUpstreamError(error) && (error.kind === 'not_found' || error.kind === 'forbidden');
+          if (renderedFor !== null && denied) return emptyPage(q.limit);
+          throw error;
+        }
+      },
+      {
+        key: `messages:${JSON.stringify({ query, as: renderedFor })}`,
+        idOf: (message) => message.id,
+      },
+    );
+    primeMessages(context, connection.nodes, renderedFor);
+    return connection;
+  });
+}

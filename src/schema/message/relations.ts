@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { builder } from '../../builder.js';
+import { badUserInput } from '../../errors.js';
+import { groupConversationId, userConversationId } from '../../loaders/conversations.js';
+import type { MessageRecord } from '../../upstream/records.js';
+import { validateConnectionArgs } from '../pagination.js';
+import { GroupRef, UserRef } from '../refs.js';
+import { perspectiveOf } from './common.js';
+import { MessageConnection } from './interface.js';
+import {
+  connectionComplexity,
+  emptyConnection,
+  messageConnection,
+  messageFilterArgs,
+  messageQueryFrom,
+  windowArgs,
+  windowOf,
+} from './list.js';
+
+builder.objectFields(UserRef, (t) => ({
+  messages: t.field({
+    type: MessageConnection,
+    description:
+      'The 1:1 conversation with this user, oldest first. For a user caller: between the caller and this user, as the caller sees it (empty on their own user). For an admin caller: between this user and `withUser`, as this user sees it (their reset point and read marks apply).',
+    args: {
+      ...windowArgs('messages'),
+      withUser: t.arg.string({
+        description:
+          'Admin callers (required there): the other user of the conversation. A user caller leaves it out: the other user is the caller.',
+        validate: z
+          .string()
+          .trim()
+          .min(1, 'must not be empty')
+          .max(100, 'is at most 100 characters'),
+      }),
+      ...messageFilterArgs,
+    },
+    complexity: connectionComplexity,
+    resolve: (user, args, context) => {
+      const window = windowOf(args);
+      validateConnectionArgs(window, { backwards: true });
+      const { caller } = context;
+      let perspective: string;
+      let other: string;
+      if (caller.kind === 'user') {
+        if (args.withUser) {
+          throw badUserInput(
+            '`withUser` is for admin callers; a user caller sees their own conversation.',
+          );
+        }
+        if (user.uid === caller.uid) return emptyConnection<MessageRecord>();
+        perspective = caller.uid;
+        other = user.uid;
+      } else {
+        if (!args.withUser) {
+          throw badUserInput(
+            '`withUser` is required for an admin caller: name the other user of the conversation.',
+          );
+        }
+        perspective = user.uid;
+        other = args.withUser.trim().toLowerCase();
+        if (other === user.uid) return emptyConnection<MessageRecord>();
+      }
+      const filters = messageQueryFrom(args, perspective);
+      return messageConnection(
+        context,
+        window,
+        filters === null
+          ? null
+          : { ...filters, conversationId: userConversationId(perspective, other) },
+        perspective,
+      );
+    },
+  }),
+}));
+
+builder.objectFields(GroupRef, (t) => ({
+  messages: t.field({
+    type: MessageConnection,
+    description:
+      "The group's conversation, oldest first: all of it for an admin caller; for a user caller as they see it (from their reset point on, empty when they are not a member).",
+    args: { ...windowArgs('messages'), ...messageFilterArgs },
+    complexity: connectionComplexity,
+    resolve: (group, args, context) => {
+      const perspective = context.caller.kind === 'user' ? perspectiveOf(context, null) : null;
+      const filters = messageQueryFrom(args, perspective);
+      return messageConnection(
+        context,
+        windowOf(args),
+        filters === null ? null : { ...filters, conversationId: groupConversationId(group.guid) },
+        perspective,
+      );
+    },
+  }),
+}));

@@ -1,0 +1,51 @@
+import { builder } from '../../builder.js';
+import { upstreamOptions } from '../../context.js';
+import { primeMessages } from '../../loaders/prime.js';
+import { listThreadMessages } from '../../upstream/messages.js';
+import type { MessageRecord } from '../../upstream/records.js';
+import { cursorConnection, validateConnectionArgs } from '../pagination.js';
+import { MessageRef } from '../refs.js';
+import { orClientError } from './common.js';
+import { MessageConnection } from './interface.js';
+import { connectionComplexity, emptyConnection, windowArgs, windowOf } from './list.js';
+
+builder.interfaceFields(MessageRef, (t) => ({
+  parent: t.field({
+    type: MessageRef,
+    nullable: true,
+    description:
+      'The message this one replies to in a thread. Null for a message that is not a thread reply, and when the parent no longer exists.',
+    resolve: (message, _args, context) =>
+      message.parentId === null
+        ? null
+        : orClientError(context.loaders.messages.load(message.parentId)),
+  }),
+  replies: t.field({
+    type: MessageConnection,
+    description:
+      'The thread of replies to this message, oldest first. Empty for a thread reply (threads do not nest).',
+    args: windowArgs('replies'),
+    complexity: connectionComplexity,
+    resolve: async (message, args, context) => {
+      const window = windowOf(args);
+      validateConnectionArgs(window, { backwards: true });
+      if (message.parentId !== null) return emptyConnection<MessageRecord>();
+      const options = upstreamOptions(context);
+      const connection = await orClientError(
+        cursorConnection(
+          window,
+          (q) =>
+            listThreadMessages(
+              context.upstream,
+              message.id,
+              { withTags: true, affix: q.affix, id: q.id, limit: q.limit },
+              options,
+            ),
+          { key: `replies:${message.id}`, idOf: (reply) => reply.id },
+        ),
+      );
+      primeMessages(context, connection.nodes, options.onBehalfOf ?? null);
+      return connection;
+    },
+  }),
+}));

@@ -1,0 +1,149 @@
+import { builder } from '../../builder.js';
+import type { GatewayContext } from '../../context.js';
+import type { AttachmentRecord, MessageRecord } from '../../upstream/records.js';
+import { MessageRef } from '../refs.js';
+import {
+  isMessageRecord,
+  jsonObjectOrNull,
+  type MessageTypeName,
+  messageTypeName,
+  orClientError,
+} from './common.js';
+import { MediaType } from './interface.js';
+
+/** Loads messages for `node`/`nodes`: a message of another type than the ID says is missing. */
+export function loadAs(typeName: MessageTypeName) {
+  return (ids: string[], context: GatewayContext) =>
+    ids.map(async (id) => {
+      const message = await orClientError(context.loaders.messages.load(id));
+      return message !== null && messageTypeName(message) === typeName ? message : null;
+    });
+}
+
+export function isType(typeName: MessageTypeName) {
+  return (value: unknown) => isMessageRecord(value) && messageTypeName(value) === typeName;
+}
+
+const Attachment = builder.objectRef<AttachmentRecord>('Attachment').implement({
+  description: 'A file attached to a media message.',
+  fields: (t) => ({
+    url: t.exposeString('url', { description: 'Where the file can be downloaded.' }),
+    name: t.exposeString('name', {
+      nullable: true,
+      description: 'The file name; null when the sender gave none.',
+    }),
+    mimeType: t.exposeString('mimeType', {
+      nullable: true,
+      description: 'The MIME type, e.g. `image/jpeg`; null when the sender gave none.',
+    }),
+    extension: t.exposeString('extension', {
+      nullable: true,
+      description:
+        'The file extension without the dot, e.g. `jpg`; null when the sender gave none.',
+    }),
+    size: t.exposeInt('size', {
+      nullable: true,
+      description: 'The size in bytes; null when the sender gave none.',
+    }),
+  }),
+});
+
+export const TextMessage = builder.node(builder.objectRef<MessageRecord>('TextMessage'), {
+  description: 'A text message a user wrote.',
+  interfaces: [MessageRef],
+  isTypeOf: isType('TextMessage'),
+  id: { resolve: (message) => message.id },
+  loadMany: loadAs('TextMessage'),
+  fields: (t) => ({
+    text: t.exposeString('text', {
+      nullable: true,
+      description:
+        'The text, with mentions written `<@uid:UID>`. Null when CometChat no longer returns it (e.g. some deleted messages).',
+    }),
+  }),
+});
+
+export const MediaMessage = builder.node(builder.objectRef<MessageRecord>('MediaMessage'), {
+  description: 'A message carrying a file: an image, video, audio recording or other file.',
+  interfaces: [MessageRef],
+  isTypeOf: isType('MediaMessage'),
+  id: { resolve: (message) => message.id },
+  loadMany: loadAs('MediaMessage'),
+  fields: (t) => ({
+    mediaType: t.field({
+      type: MediaType,
+      description: 'The kind of file; FILE for any type CometChat does not classify.',
+      resolve: (message) =>
+        message.type === 'image' || message.type === 'video' || message.type === 'audio'
+          ? message.type
+          : 'file',
+    }),
+    attachments: t.field({
+      type: [Attachment],
+      description: 'The attached files, in the order they were sent (usually one).',
+      resolve: (message) => message.attachments,
+    }),
+    caption: t.exposeString('text', {
+      nullable: true,
+      description: 'Text sent along with the file; null when none.',
+    }),
+  }),
+});
+
+export const CustomMessage = builder.node(builder.objectRef<MessageRecord>('CustomMessage'), {
+  description:
+    "An app-defined message: a type name of the app's choosing with JSON data (polls, locations, ...).",
+  interfaces: [MessageRef],
+  isTypeOf: isType('CustomMessage'),
+  id: { resolve: (message) => message.id },
+  loadMany: loadAs('CustomMessage'),
+  fields: (t) => ({
+    customType: t.exposeString('type', {
+      description:
+        'The app-defined type, e.g. `location` or `extension_poll`. An open set: any string the app sends.',
+    }),
+    customData: t.field({
+      type: 'JSONObject',
+      nullable: true,
+      description: 'The app-defined data; null when it is missing or not a JSON object.',
+      resolve: (message) => jsonObjectOrNull(message.customData),
+    }),
+  }),
+});
+
+export const InteractiveMessage = builder.node(
+  builder.objectRef<MessageRecord>('InteractiveMessage'),
+  {
+    description:
+      'A message its receivers can act on: a form, a card with buttons, a scheduler, or an app-defined interactive type.',
+    interfaces: [MessageRef],
+    isTypeOf: isType('InteractiveMessage'),
+    id: { resolve: (message) => message.id },
+    loadMany: loadAs('InteractiveMessage'),
+    fields: (t) => ({
+      interactiveType: t.exposeString('type', {
+        description:
+          "CometChat's type, e.g. `form`, `card`, `scheduler` or `customInteractive`. An open set.",
+      }),
+      interactiveData: t.expose('interactiveData', {
+        type: 'JSONObject',
+        nullable: true,
+        description: 'The definition of the form, card or scheduler; null when none was sent.',
+      }),
+      interactionGoal: t.expose('interactionGoal', {
+        type: 'JSONObject',
+        nullable: true,
+        description: 'Which interactions complete the message; null when none was set.',
+      }),
+      interactions: t.field({
+        type: ['JSONObject'],
+        description: 'The interactions recorded so far (which element, when), oldest first.',
+        resolve: (message) => message.interactions,
+      }),
+      allowSenderInteraction: t.exposeBoolean('allowSenderInteraction', {
+        nullable: true,
+        description: 'Whether the sender may interact with it too; null when not set.',
+      }),
+    }),
+  },
+);

@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import { upstreamOptions } from '../context.js';
+import { listRoles } from '../upstream/roles.js';
+import { pagedConnection } from './pagination.js';
+import { RoleRef, UserRef } from './refs.js';
+import {
+  clientErrors,
+  connectionComplexity,
+  forwardPageArgs,
+  UserConnection,
+  UserSearchField,
+  UserStatus,
+  userListConnection,
+} from './user.js';
+
+export const RoleAudience = builder.enumType('RoleAudience', {
+  description: 'Whom a role setting reaches.',
+  values: {
+    ALL: { value: 'all', description: 'Every user of the app.' },
+    FRIENDS_ONLY: { value: 'friendsOnly', description: "Only the user's friends." },
+  } as const,
+});
+
+type Audience = 'all' | 'friendsOnly';
+
+function audience(settings: Record<string, unknown>, key: string): Audience | null {
+  const value = settings[key];
+  return value === 'all' || value === 'friendsOnly' ? value : null;
+}
+
+const RoleSettings = builder.objectRef<Record<string, unknown>>('RoleSettings').implement({
+  description: 'What users with a role may do beyond the defaults.',
+  fields: (t) => ({
+    listUsers: t.field({
+      type: RoleAudience,
+      nullable: true,
+      description: 'Which users they see when listing users; null when CometChat did not say.',
+      resolve: (settings) => audience(settings, 'listUsers'),
+    }),
+    sendMessagesTo: t.field({
+      type: RoleAudience,
+      nullable: true,
+      description: 'Whom they may send 1:1 messages to; null when CometChat did not say.',
+      resolve: (settings) => audience(settings, 'sendMessagesTo'),
+    }),
+    raw: t.field({
+      type: 'JSONObject',
+      description:
+        'The settings exactly as CometChat holds them, including any not modelled above.',
+      resolve: (settings) => settings,
+    }),
+  }),
+});
+
+const roleKeySchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100, 'is at most 100 characters');
+
+export const Role = builder.node(RoleRef, {
+  description:
+    'A role: a named class of users with its own settings (e.g. who they may message). Every app has the `default` role, and at most 25 roles.',
+  id: { resolve: (role) => role.role },
+  loadMany: (keys, context) =>
+    keys.map((key) => clientErrors(context.loaders.roles.load(key.toLowerCase()))),
+  fields: (t) => ({
+    role: t.exposeString('role', {
+      description: "The role's CometChat key (lowercase), e.g. `default`; users refer to it.",
+    }),
+    name: t.exposeString('name', { description: 'The display name.' }),
+    description: t.exposeString('description', {
+      nullable: true,
+      description: 'What the role is for; null when none is set.',
+    }),
+    metadata: t.expose('metadata', {
+      type: 'JSONObject',
+      nullable: true,
+      description: 'Free-form JSON the app stores with the role; null when none is set.',
+    }),
+    settings: t.field({
+      type: RoleSettings,
+      nullable: true,
+      description: 'What users with this role may do; null when the role has no settings.',
+      resolve: (role) => role.settings,
+    }),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the role was created; null when CometChat did not say.',
+    }),
+    updatedAt: t.expose('updatedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the role last changed; null when it never has.',
+    }),
+    users: t.field({
+      type: UserConnection,
+      description: 'The active users with this role, ordered by name then uid.',
+      args: {
+        ...forwardPageArgs('users'),
+        search: t.arg.string({
+          description:
+            'Only users whose uid or name starts with this text (case-insensitive; see `searchIn`).',
+          validate: z.string().max(100, 'is at most 100 characters'),
+        }),
+        searchIn: t.arg({
+          type: [UserSearchField],
+          description: 'Which fields `search` matches; both uid and name when omitted.',
+        }),
+        status: t.arg({ type: UserStatus, description: 'Only users with this status.' }),
+      },
+      complexity: connectionComplexity,
+      resolve: (role, args, context) => {
+        const searchIn =
+          args.searchIn && args.searchIn.length > 0 ? [...new Set(args.searchIn)].sort() : null;
+        return userListConnection(
+          context,
+          { first: args.first, after: args.after },
+          {
+            search: args.search?.trim() || null,
+            searchIn,
+            status: args.status ?? null,
+            roles: [role.role],
+            tags: null,
+            deactivated: 'exclude',
+          },
+        );
+      },
+    }),
+  }),
+});
+
+export const RoleConnection = builder.connectionObject(
+  {
+    name: 'RoleConnection',
+    type: Role,
+    description: 'A page of roles.',
+    fields: (t) => ({
+      totalCount: t.int({
+        description: 'How many roles the app has.',
+        resolve: (connection) => connection.totalCount ?? 0,
+      }),
+    }),
+  },
+  { name: 'RoleEdge', description: 'A role in a page of roles, with its cursor.' },
+);
+
+builder.objectFields(UserRef, (t) => ({
+  role: t.field({
+    type: Role,
+    nullable: true,
+    description:
+      "The user's role. Null when the role no longer exists. All roles of a request load with one upstream call.",
+    resolve: (user, _args, context) => clientErrors(context.loaders.roles.load(user.role)),
+  }),
+}));
+
+builder.queryFields((t) => ({
+  role: t.field({
+    type: Role,
+    nullable: true,
+    description: 'Looks a role up by its key. Null when no such role exists.',
+    args: {
+      role: t.arg.string({
+        required: true,
+        description: "The role's key, e.g. `default` (case-insensitive).",
+        validate: roleKeySchema,
+      }),
+    },
+    resolve: (_root, args, context) =>
+      clientErrors(context.loaders.roles.load(args.role.trim().toLowerCase())),
+  }),
+  roles: t.field({
+    type: RoleConnection,
+    description: 'The roles of the app, in CometChat order.',
+    args: forwardPageArgs('roles'),
+    complexity: connectionComplexity,
+    resolve: (_root, args, context) =>
+      clientErrors(
+        (async () => {
+          const connection = await pagedConnection(
+            { first: args.first, after: args.after },
+            (page, perPage) =>
+              listRoles(context.upstream, { page, perPage }, upstreamOptions(context)),
+            { key: 'roles' },
+          );
+          for (const role of connection.nodes) context.loaders.roles.prime(role.role, role);
+          return connection;
+        })(),
+      ),
+  }),
+}));

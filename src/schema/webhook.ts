@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import type { GatewayContext } from '../context.js';
+import { gatewayError } from '../errors.js';
+import { listWebhooks } from '../upstream/webhooks.js';
+import { pagedConnection } from './pagination.js';
+import { WebhookRef } from './refs.js';
+import { clientErrors, connectionComplexity, forwardPageArgs } from './user.js';
+
+const NOT_CONFIGURED =
+  'Webhook management is not configured on this gateway (set COMETCHAT_MGMT_KEY, COMETCHAT_MGMT_SECRET and COMETCHAT_MGMT_BASE_URL).';
+
+/** Said on every webhook entry point, so a client learns what the error means. */
+const ACCESS_NOTE =
+  'Admin only. Served from CometChat\'s Management API: a gateway started without management credentials answers FORBIDDEN ("Webhook management is not configured").';
+
+/** Throws FORBIDDEN, before any upstream call, when this gateway holds no management credentials. */
+function assertManagement(context: GatewayContext): void {
+  if (!context.upstream.hasManagement) throw gatewayError('FORBIDDEN', NOT_CONFIGURED);
+}
+
+function assertAdmin(context: GatewayContext): void {
+  if (context.caller.kind !== 'admin') {
+    throw gatewayError('FORBIDDEN', 'The caller is not allowed to read or change this.');
+  }
+}
+
+const webhookIdSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(50, 'is at most 50 characters');
+
+export const Webhook = builder.node(WebhookRef, {
+  description: `A webhook: a URL CometChat POSTs chosen events to (its configuration, not its deliveries). ${ACCESS_NOTE}`,
+  authScopes: { admin: true },
+  id: { resolve: (webhook) => webhook.id },
+  loadMany: (ids, context) => {
+    assertAdmin(context);
+    assertManagement(context);
+    return ids.map((id) => clientErrors(context.loaders.webhooks.load(id)));
+  },
+  fields: (t) => ({
+    webhookId: t.exposeString('id', {
+      description: "The webhook's CometChat identifier, unique within the app.",
+    }),
+    name: t.exposeString('name', { description: 'The display name.' }),
+    url: t.exposeString('url', { description: 'The URL deliveries are POSTed to.' }),
+    triggers: t.stringList({
+      description:
+        'The ids of the events delivered to this webhook (e.g. `message_sent`), in the order they were added. An open set: CometChat adds triggers over time. Costs one Management API call per webhook (run in parallel, at most 8 at a time, for a page of webhooks).',
+      resolve: async (webhook, _args, context) =>
+        (await clientErrors(context.loaders.webhookTriggers.load(webhook.id))) ?? [],
+    }),
+    useBasicAuth: t.exposeBoolean('useBasicAuth', {
+      description: 'Whether deliveries carry HTTP Basic credentials.',
+    }),
+    basicAuthUsername: t.exposeString('username', {
+      nullable: true,
+      description:
+        'The HTTP Basic user name deliveries carry; null when none is set. The password is never readable.',
+    }),
+    enabled: t.exposeBoolean('enabled', {
+      description: 'Whether CometChat delivers to this webhook at all.',
+    }),
+    retryOnFailure: t.exposeBoolean('retryOnFailure', {
+      description: 'Whether a failed delivery is retried (after 10 s, then after 30 s).',
+    }),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the webhook was created; null when CometChat did not say.',
+    }),
+    updatedAt: t.expose('updatedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the webhook last changed; null when it never has.',
+    }),
+  }),
+});
+
+export const WebhookConnection = builder.connectionObject(
+  {
+    name: 'WebhookConnection',
+    type: Webhook,
+    description: 'A page of webhooks.',
+    fields: (t) => ({
+      totalCount: t.int({
+        description: 'How many webhooks match, across all pages.',
+        resolve: (connection) => connection.totalCount ?? 0,
+      }),
+    }),
+  },
+  { name: 'WebhookEdge', description: 'A webhook in a page of webhooks, with its cursor.' },
+);
+
+builder.queryFields((t) => ({
+  webhook: t.field({
+    type: Webhook,
+    nullable: true,
+    description: `Looks a webhook up by its CometChat id. Null when no such webhook exists. ${ACCESS_NOTE}`,
+    authScopes: { admin: true },
+    args: {
+      id: t.arg.string({
+        required: true,
+        description: "The webhook's CometChat identifier (its `webhookId`, not a global ID).",
+        validate: webhookIdSchema,
+      }),
+    },
+    resolve: (_root, args, context) => {
+      assertManagement(context);
+      return clientErrors(context.loaders.webhooks.load(args.id.trim()));
+    },
+  }),
+  webhooks: t.field({
+    type: WebhookConnection,
+    description: `The webhooks of the app, in CometChat order. ${ACCESS_NOTE}`,
+    authScopes: { admin: true },
+    args: {
+      ...forwardPageArgs('webhooks'),
+      search: t.arg.string({
+        description: 'Only webhooks whose name contains this text (case-insensitive).',
+        validate: z.string().max(100, 'is at most 100 characters'),
+      }),
+    },
+    complexity: connectionComplexity,
+    resolve: (_root, args, context) => {
+      assertManagement(context);
+      const search = args.search?.trim() || null;
+      return clientErrors(
+        (async () => {
+          const connection = await pagedConnection(
+            { first: args.first, after: args.after },
+            (page, perPage) =>
+              listWebhooks(
+                context.upstream,
+                { page, perPage, ...(search ? { searchKey: search } : {}) },
+                { signal: context.signal },
+              ),
+            { key: `webhooks:${JSON.stringify({ search })}` },
+          );
+          for (const webhook of connection.nodes) {
+            context.loaders.webhooks.prime(webhook.id, webhook);
+          }
+          return connection;
+        })(),
+      );
+    },
+  }),
+}));

@@ -1,0 +1,485 @@
+/**
+ * The composition root: config -> upstream client -> Yoga (HTTP, SSE) + graphql-ws on the same
+ * port and path + the webhook receiver, /health, /ready and /metrics.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import {
+  type ExecutionArgs,
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  type SubscriptionArgs,
+} from 'graphql/index.js';
+import { useServer } from 'graphql-ws/use/ws';
+import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { WebSocketServer } from 'ws';
+import { authorizationFromConnectionParams, createAuthenticator } from './auth.js';
+import { type Config, secretsOf, type WebhookCredentials } from './config.js';
+import { createContext, type GatewayContext } from './context.js';
+import { gatewayError, upstreamFailure } from './errors.js';
+import { createGraphiQL, graphiqlOptions } from './graphiql.js';
+import { createLogger, type Logger, yogaLogger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import { schema } from './schema/index.js';
+import { UpstreamClient } from './upstream/client.js';
+import { isUpstreamError } from './upstream/errors.js';
+import { listRoles } from './upstream/roles.js';
+import { addTriggers, createWebhook } from './upstream/webhooks.js';
+import { RECEIVER_TRIGGERS } from './webhooks/events.js';
+import { createGatewayPubSub, type GatewayPubSub } from './webhooks/pubsub.js';
+import { createWebhookReceiver, WEBHOOK_PATH } from './webhooks/receiver.js';
+
+export const GRAPHQL_PATH = '/graphql';
+export const HEALTH_PATH = '/health';
+export const READY_PATH = '/ready';
+
+/** The parts of an embedded emulator the gateway uses (see src/emulator/server.ts). */
+export interface EmbeddedEmulator {
+  baseUrl: string;
+  mgmtBaseUrl: string;
+  appId: string;
+  apiKey: string;
+  mgmtKey: string;
+  mgmtSecret: string;
+  close(): Promise<void>;
+}
+
+export interface GatewayDeps {
+  logger?: Logger;
+  /** A ready-made client (closed with the gateway); by default built from config or emulator. */
+  upstream?: UpstreamClient;
+  /** The emulator the gateway runs against in emulator mode; closed with the gateway. */
+  emulator?: EmbeddedEmulator;
+  /** How long a readiness answer is reused. Default 5 s. */
+  readyCacheMs?: number;
+  /** How long shutdown waits for in-flight requests. Default 10 s. */
+  shutdownTimeoutMs?: number;
+  /** How long webhook delivery keys are remembered. Default 10 min. */
+  webhookDedupTtlMs?: number;
+}
+
+/** What Yoga's context factory starts from: node's req/res over HTTP, the socket's over WebSocket. */
+export interface ServerContext {
+  req: IncomingMessage;
+  res?: ServerResponse;
+  /** graphql-ws connection parameters (WebSocket operations only). */
+  connectionParams?: Readonly<Record<string, unknown>>;
+}
+
+export interface ListeningInfo {
+  /** http://HOST:PORT */
+  url: string;
+  /** http://HOST:PORT/graphql */
+  graphqlUrl: string;
+  port: number;
+}
+
+export interface Gateway {
+  yoga: YogaServerInstance<ServerContext, GatewayContext>;
+  server: Server;
+  upstream: UpstreamClient;
+  pubsub: GatewayPubSub;
+  logger: Logger;
+  /** The credentials webhook deliveries must carry; null when the receiver is off. */
+  webhookCredentials: WebhookCredentials | null;
+  listen(): Promise<ListeningInfo>;
+  close(): Promise<void>;
+}
+
+function buildUpstream(config: Config, deps: GatewayDeps, logger: Logger): UpstreamClient {
+  if (deps.upstream) return deps.upstream;
+  const upstreamLogger = logger.child({ component: 'upstream' });
+  if (deps.emulator) {
+    const emulator = deps.emulator;
+    return new UpstreamClient({
+      baseUrl: emulator.baseUrl,
+      apiKey: emulator.apiKey,
+      management: {
+        baseUrl: emulator.mgmtBaseUrl,
+        appId: emulator.appId,
+        key: emulator.mgmtKey,
+        secret: emulator.mgmtSecret,
+      },
+      logger: upstreamLogger,
+    });
+  }
+  if (config.upstream.kind === 'emulator') {
+    throw new Error('Emulator mode needs a started emulator: pass it as deps.emulator.');
+  }
+  return new UpstreamClient({
+    baseUrl: config.upstream.baseUrl,
+    apiKey: config.upstream.apiKey,
+    ...(config.management ? { management: config.management } : {}),
+    logger: upstreamLogger,
+  });
+}
+
+function randomAlphanumeric(bytes: number): string {
+  return randomBytes(bytes).toString('hex');
+}
+
+function publicHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+function sanitizeRequestId(value: string | null): string {
+  return value && /^[\w.:-]{1,100}$/.test(value) ? value : randomUUID();
+}
+
+// Codes GraphQL libraries use for requests the client must fix; ours is BAD_USER_INPUT.
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+]);
+
+function needsCode(error: GraphQLError): boolean {
+  const code = error.extensions?.code;
+  return code === undefined || (typeof code === 'string' && REQUEST_ERROR_CODES.has(code));
+}
+
+function withBadInputCode(error: GraphQLError): GraphQLError {
+  if (!needsCode(error)) return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes ?? null,
+    source: error.source ?? null,
+    positions: error.positions ?? null,
+    path: error.path ?? null,
+    originalError: error.originalError ?? null,
+    extensions: { http: { status: 400 }, ...error.extensions, code: 'BAD_USER_INPUT' },
+  });
+}
+
+type EnvelopedRoot = {
+  execute: (args: ExecutionArgs) => unknown;
+  subscribe: (args: SubscriptionArgs) => unknown;
+};
+
+function envelopedRoot(args: ExecutionArgs): EnvelopedRoot {
+  return args.rootValue as EnvelopedRoot; // onSubscribe below always sets rootValue to this shape
+}
+
+export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
+  const logger =
+    deps.logger ?? createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  const upstream = buildUpstream(config, deps, logger);
+  const authenticator = createAuthenticator(config.adminTokens);
+  const pubsub = createGatewayPubSub();
+  const metrics = createMetrics(upstream.stats);
+  const webhookCredentials: WebhookCredentials | null =
+    config.webhook ??
+    (deps.emulator
+      ? { username: `gateway${randomAlphanumeric(6)}`, password: randomAlphanumeric(24) }
+      : null);
+  const receiver = createWebhookReceiver({
+    credentials: webhookCredentials,
+    pubsub,
+    logger,
+    ...(deps.webhookDedupTtlMs !== undefined ? { dedupTtlMs: deps.webhookDedupTtlMs } : {}),
+    onOutcome: (outcome, trigger) =>
+      metrics.webhookDeliveries.inc({ outcome, trigger: trigger ?? 'unknown' }),
+  });
+
+  const readyCacheMs = deps.readyCacheMs ?? 5000;
+  let readiness: { at: number; result: Promise<{ ready: boolean; reason?: string }> } | null = null;
+  function checkReady(): Promise<{ ready: boolean; reason?: string }> {
+    const now = Date.now();
+    if (readiness && now - readiness.at < readyCacheMs) return readiness.result;
+    const result = listRoles(upstream, { page: 1, perPage: 1 }).then(
+      () => ({ ready: true }),
+      (error: unknown) => ({
+        ready: false,
+        reason: isUpstreamError(error) ? `upstream ${error.kind}` : 'upstream check failed',
+      }),
+    );
+    readiness = { at: now, result };
+    return result;
+  }
+
+  let shuttingDown = false;
+  const routes: Plugin = {
+    async onRequest({ url, request, endResponse, fetchAPI }) {
+      if (url.pathname === WEBHOOK_PATH) {
+        endResponse(await receiver.handle(request));
+      } else if (url.pathname === READY_PATH) {
+        const { ready, reason } = shuttingDown
+          ? { ready: false, reason: 'shutting down' }
+          : await checkReady();
+        endResponse(
+          new fetchAPI.Response(
+            JSON.stringify(ready ? { status: 'ready' } : { status: 'unavailable', reason }),
+            {
+              status: ready ? 200 : 503,
+              headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+            },
+          ),
+        );
+      }
+    },
+    onResponse({ request, response }) {
+      const requestId = request.headers.get('x-request-id');
+      if (requestId && !response.headers.has('x-request-id')) {
+        response.headers.set('x-request-id', sanitizeRequestId(requestId));
+      }
+    },
+  };
+
+  // Every error a client sees carries a code from the closed list: what is left without one by
+  // now is a request the client must fix (syntax, unknown fields, query limits).
+  const errorCodes: Plugin = {
+    onExecute() {
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (Symbol.asyncIterator in result || !result.errors) return;
+          if (!result.errors.some(needsCode)) return;
+          setResult({ ...result, errors: result.errors.map(withBadInputCode) });
+        },
+      };
+    },
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result) || !('errors' in result) || !result.errors) return;
+      if (!result.errors.some(needsCode)) return;
+      setResult({ ...result, errors: result.errors.map(withBadInputCode) });
+    },
+  };
+
+  const introspectionOff: Plugin = {
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
+
+  const graphiql = config.graphiql
+    ? createGraphiQL(
+        graphiqlOptions({
+          prefillToken: config.adminTokensDefaulted ? (config.adminTokens[0] ?? null) : null,
+        }),
+        GRAPHQL_PATH,
+      )
+    : null;
+
+  const yoga = createYoga<ServerContext, GatewayContext>({
+    schema,
+    graphqlEndpoint: GRAPHQL_PATH,
+    healthCheckEndpoint: HEALTH_PATH,
+    landingPage: false,
+    logging: yogaLogger(logger),
+    graphiql: graphiql ? graphiql.options : false,
+    ...(graphiql ? { renderGraphiQL: graphiql.render } : {}),
+    maskedErrors: {
+      isDev: false,
+      maskError(error) {
+        const located = error instanceof GraphQLError ? error : undefined;
+        const original = located ? located.originalError : error;
+        let safe: Error;
+        if (isUpstreamError(original)) {
+          safe = upstreamFailure(original);
+          logger.warn({ err: original, path: located?.path }, 'upstream failure');
+        } else if (located && (original == null || original instanceof GraphQLError)) {
+          return located;
+        } else {
+          safe = gatewayError('INTERNAL', 'Unexpected error.');
+          logger.error({ err: original, path: located?.path }, 'unexpected error');
+        }
+        return createGraphQLError(safe.message, {
+          ...(located?.nodes ? { nodes: located.nodes } : {}),
+          ...(located?.path ? { path: located.path } : {}),
+          extensions: safe instanceof GraphQLError ? safe.extensions : { code: 'INTERNAL' },
+        });
+      },
+    },
+    context: ({ request, connectionParams }) => {
+      const authorization = request
+        ? request.headers.get('authorization')
+        : authorizationFromConnectionParams(connectionParams);
+      const caller = authenticator.authenticate(authorization);
+      return createContext({
+        caller,
+        upstream,
+        signal: request?.signal,
+        requestId: sanitizeRequestId(request?.headers.get('x-request-id') ?? null),
+        logger,
+      });
+    },
+    plugins: [
+      routes,
+      errorCodes,
+      ...(graphiql ? [graphiql.plugin] : []),
+      metrics.plugin,
+      EnvelopArmorPlugin({
+        maxDepth: { n: 12 },
+        maxAliases: { n: 30 },
+        maxDirectives: { n: 50 },
+        maxTokens: { n: 5000 },
+        // A coarse guard; the schema's complexity limit (which knows page sizes) is the precise one.
+        costLimit: { maxCost: 50_000 },
+        blockFieldSuggestion: { enabled: !config.introspection },
+      }),
+      ...(config.introspection ? [] : [introspectionOff]),
+    ],
+  });
+
+  // Count in-flight HTTP requests so shutdown can wait for them (bounded).
+  let inFlight = 0;
+  const idleWaiters = new Set<() => void>();
+  const server = createServer((req, res) => {
+    inFlight++;
+    res.on('close', () => {
+      inFlight--;
+      if (inFlight === 0) for (const resolve of idleWaiters) resolve();
+    });
+    void yoga(req, res, { req, res });
+  });
+
+  const wsServer = new WebSocketServer({ server, path: GRAPHQL_PATH });
+  const wsDisposable = useServer(
+    {
+      execute: (args) =>
+        envelopedRoot(args).execute(args) as ReturnType<
+          NonNullable<Parameters<typeof useServer>[0]['execute']>
+        >,
+      subscribe: (args) =>
+        envelopedRoot(args).subscribe(args) as ReturnType<
+          NonNullable<Parameters<typeof useServer>[0]['subscribe']>
+        >,
+      onConnect: (ctx) => {
+        try {
+          authenticator.authenticate(authorizationFromConnectionParams(ctx.connectionParams));
+          return true;
+        } catch {
+          // 4401 tells graphql-ws clients the credentials are wrong, so they do not retry.
+          ctx.extra.socket.close(4401, 'Unauthorized');
+          return false;
+        }
+      },
+      onSubscribe: async (ctx, _id, params) => {
+        const {
+          schema: envelopedSchema,
+          execute,
+          subscribe,
+          contextFactory,
+          parse,
+          validate,
+        } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params,
+        });
+        // Parse and validation failures (query limits throw) become error messages, not a
+        // closed socket.
+        let document: ReturnType<typeof parse>;
+        let errors: readonly GraphQLError[];
+        try {
+          document = parse(params.query);
+          errors = validate(envelopedSchema, document);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [withBadInputCode(error)];
+          throw error;
+        }
+        if (errors.length > 0) return errors.map(withBadInputCode);
+        let contextValue: unknown;
+        try {
+          contextValue = await contextFactory();
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+        return {
+          schema: envelopedSchema,
+          operationName: params.operationName ?? null,
+          document,
+          variableValues: params.variables ?? null,
+          contextValue,
+          rootValue: { execute, subscribe },
+        };
+      },
+    },
+    wsServer,
+  );
+
+  let listening: ListeningInfo | null = null;
+
+  async function registerWithEmulator(info: ListeningInfo): Promise<void> {
+    if (!deps.emulator || !webhookCredentials) return;
+    const id = `gateway${randomAlphanumeric(6)}`;
+    await createWebhook(upstream, {
+      id,
+      name: 'GraphQL gateway',
+      url: `${info.url}${WEBHOOK_PATH}`,
+      useBasicAuth: true,
+      username: webhookCredentials.username,
+      password: webhookCredentials.password,
+      enabled: true,
+      retryOnFailure: true,
+    });
+    await addTriggers(upstream, id, [...RECEIVER_TRIGGERS]);
+    logger.debug(
+      { webhookId: id, triggers: RECEIVER_TRIGGERS.length },
+      'webhook receiver registered with the emulator',
+    );
+  }
+
+  let closing: Promise<void> | null = null;
+
+  return {
+    yoga,
+    server,
+    upstream,
+    pubsub,
+    logger,
+    webhookCredentials,
+    async listen() {
+      if (listening) return listening;
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      const { port } = server.address() as AddressInfo; // a TCP server listening on a port
+      const url = `http://${publicHost(config.host)}:${port}`;
+      listening = { url, graphqlUrl: `${url}${GRAPHQL_PATH}`, port };
+      await registerWithEmulator(listening);
+      if (graphiql) {
+        graphiql
+          .warm()
+          .catch((error: unknown) => logger.warn({ err: error }, 'GraphiQL could not be prepared'));
+      }
+      return listening;
+    },
+    close() {
+      closing ??= (async () => {
+        shuttingDown = true;
+        const timeoutMs = deps.shutdownTimeoutMs ?? 10_000;
+        const serverClosed = new Promise<void>((resolve) => {
+          if (!server.listening) return resolve();
+          server.close(() => resolve());
+        });
+        server.closeIdleConnections();
+        await wsDisposable.dispose();
+        await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+        if (inFlight > 0) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, timeoutMs);
+            idleWaiters.add(() => {
+              clearTimeout(timer);
+              resolve();
+            });
+          });
+        }
+        server.closeAllConnections();
+        await serverClosed;
+        await yoga.dispose();
+        await upstream.close();
+        await deps.emulator?.close();
+        logger.info('gateway stopped');
+      })();
+      return closing;
+    },
+  };
+}
