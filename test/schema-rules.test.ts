@@ -142,7 +142,11 @@ function objectPrefix(target: GraphQLSchema, name: string): string | null {
   return null;
 }
 
-/** Mutations: object-first names, one `input: <Name>Input!` argument, a `<Name>Result!` union return. */
+/**
+ * Mutations: object-first names, one `input: <Name>Input!` argument, a nullable `<Name>Result`
+ * union return (nullable so that an outage in one root mutation cannot null the whole response and
+ * hide the results of the others).
+ */
 function mutationViolations(target: GraphQLSchema): string[] {
   const mutation = target.getMutationType();
   if (!mutation) return [];
@@ -163,8 +167,10 @@ function mutationViolations(target: GraphQLSchema): string[] {
       violations.push(`${path}(input): type must be ${base}Input!, is ${String(input.type)}`);
     }
     const result = getNamedType(field.type);
-    if (!isNonNullType(field.type) || result.name !== `${base}Result`) {
-      violations.push(`${path}: must return ${base}Result!, returns ${String(field.type)}`);
+    if (isNonNullType(field.type) || result.name !== `${base}Result`) {
+      violations.push(
+        `${path}: must return ${base}Result (nullable), returns ${String(field.type)}`,
+      );
     } else if (!isUnionType(result)) {
       violations.push(`${path}: ${result.name} must be a union of ${base}Payload and error types`);
     } else {
@@ -397,7 +403,7 @@ describe('schema rules catch a schema that breaks them', () => {
     expect(mutationViolations(bad)).toEqual([
       'Mutation.createUser: name does not start with an object type (object-first, e.g. userCreate, usersBlock)',
       'Mutation.createUser(input): type must be CreateUserInput!, is UserInput!',
-      'Mutation.createUser: must return CreateUserResult!, returns UserCreatePayload!',
+      'Mutation.createUser: must return CreateUserResult (nullable), returns UserCreatePayload!',
     ]);
   });
 

@@ -10,5 +10,15 @@ import './webhook.js';
 import './message/index.js';
 import './conversation.js';
 import './viewer.js';
+import './mutations/webhook.js';
+import './mutations/user.js';
+import './mutations/auth-token.js';
+import './mutations/role.js';
+import './mutations/relations.js';
+import './mutations/group.js';
+import './mutations/member.js';
+import './mutations/message.js';
+import './mutations/reaction.js';
+import './mutations/conversation.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

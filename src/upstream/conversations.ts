@@ -230,6 +230,24 @@ export function markUserConversationUnread(
   );
 }
 
+/** `DELETE /groups/{guid}/conversation/read` `{messageId}`: the group conversation unread from that message on. */
+export function markGroupConversationUnread(
+  client: UpstreamClient,
+  guid: string,
+  messageId: string,
+  opts: CallOptions = {},
+): Promise<AckRecord> {
+  return conversationCall(
+    client,
+    'DELETE',
+    '/groups/{guid}/conversation/read',
+    { guid },
+    messageIdBody(messageId),
+    opts,
+    parseAck,
+  );
+}
+
 /** `POST /groups/{guid}/conversation/read` `{messageId}`. */
 export function markGroupConversationRead(
   client: UpstreamClient,

@@ -38,6 +38,12 @@ export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
     path: '/users/{uid}/conversation/read',
     source: 'FACTS.md 2 and 7.7: mark a 1:1 conversation unread, body {messageId}',
   },
+  {
+    method: 'DELETE',
+    path: '/groups/{guid}/conversation/read',
+    source:
+      'FACTS.md 2 (current official spec): mark a group conversation unread, body {messageId}',
+  },
 ];
 
 /** Body fields the client sends that the 2023 spec does not declare for that operation. */
@@ -71,6 +77,12 @@ export const HAND_ADDED_BODY_FIELDS: readonly (EndpointRef & { fields: readonly 
   {
     method: 'DELETE',
     path: '/users/{uid}/conversation/read',
+    fields: ['messageId'],
+    source: 'FACTS.md 7.7 (mark unread)',
+  },
+  {
+    method: 'DELETE',
+    path: '/groups/{guid}/conversation/read',
     fields: ['messageId'],
     source: 'FACTS.md 7.7 (mark unread)',
   },

@@ -369,6 +369,8 @@ const CALLS: Record<string, Record<string, Call>> = {
     markUserConversationDelivered: (c, o) =>
       conversations.markUserConversationDelivered(c, 'u2', '5', o),
     markUserConversationUnread: (c, o) => conversations.markUserConversationUnread(c, 'u2', '5', o),
+    markGroupConversationUnread: (c, o) =>
+      conversations.markGroupConversationUnread(c, 'g1', '5', o),
     markGroupConversationRead: (c, o) => conversations.markGroupConversationRead(c, 'g', '5', o),
     markGroupConversationDelivered: (c, o) =>
       conversations.markGroupConversationDelivered(c, 'g', '5', o),

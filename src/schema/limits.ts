@@ -1,0 +1,90 @@
+/**
+ * CometChat's documented input limits as zod building blocks, so that mutations refuse bad input
+ * before any upstream call (properties-and-constraints; see docs/writes.md for the sources).
+ */
+import { z } from 'zod';
+
+export const LIMITS = {
+  id: 100,
+  name: 100,
+  description: 255,
+  url: 3000,
+  password: 100,
+  tags: 25,
+  tagLength: 100,
+  /** JSON-stringified metadata (CometChat documents 5 KB). */
+  metadataBytes: 5 * 1024,
+  membersPerAdd: 25,
+  /** Characters of a message payload, metadata included. */
+  messageChars: 65_536,
+  webhookId: 50,
+  webhookName: 50,
+  webhookUrl: 255,
+  webhookUsername: 50,
+} as const;
+
+/** uid / guid / role: alpha-dash, 1..100, lowercased as CometChat stores it. */
+export const idSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(LIMITS.id, `must be at most ${LIMITS.id} characters`)
+  .regex(/^[a-zA-Z0-9_-]+$/, 'may contain only letters, digits, "-" and "_"')
+  .transform((value) => value.toLowerCase());
+
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .refine((value) => [...value].length <= LIMITS.name, {
+    message: `must be at most ${LIMITS.name} characters`,
+  });
+
+export const descriptionSchema = z
+  .string()
+  .refine((value) => [...value].length <= LIMITS.description, {
+    message: `must be at most ${LIMITS.description} characters`,
+  });
+
+export const urlSchema = z
+  .string()
+  .max(LIMITS.url, `must be at most ${LIMITS.url} characters`)
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === 'http:' || url.protocol === 'https:';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an http(s) URL' },
+  );
+
+export const tagsSchema = z
+  .array(
+    z.string().refine((tag) => [...tag].length <= LIMITS.tagLength && tag.length > 0, {
+      message: `each tag must be 1 to ${LIMITS.tagLength} characters`,
+    }),
+  )
+  .max(LIMITS.tags, `at most ${LIMITS.tags} tags`);
+
+export const metadataSchema = z
+  .record(z.string(), z.unknown())
+  .refine((value) => Buffer.byteLength(JSON.stringify(value)) <= LIMITS.metadataBytes, {
+    message: `must be at most ${LIMITS.metadataBytes} bytes as JSON`,
+  });
+
+export const passwordSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(LIMITS.password, `must be at most ${LIMITS.password} characters`);
+
+/** A list of uids (each checked and lowercased), without duplicates after lowercasing. */
+export function uidListSchema(max: number) {
+  return z
+    .array(idSchema)
+    .min(1, 'must name at least one user')
+    .max(max, `at most ${max} users per call`)
+    .transform((uids) => [...new Set(uids)]);
+}

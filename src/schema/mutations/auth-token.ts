@@ -1,0 +1,281 @@
+/**
+ * Auth-token mutations: issue (reusing the latest token unless forced), record the device a token
+ * is used from, revoke one, revoke all. Tokens are credentials, so every one is admin only.
+ */
+import '../mutation.js';
+import { z } from 'zod';
+import { builder } from '../../builder.js';
+import { upstreamOptions } from '../../context.js';
+import {
+  createAuthToken,
+  deleteAuthToken,
+  flushAuthTokens,
+  updateAuthToken,
+} from '../../upstream/auth-tokens.js';
+import type { AuthTokenRecord } from '../../upstream/records.js';
+import { NotFoundFailure, ValidationFailure } from '../errors.js';
+import { idSchema, metadataSchema } from '../limits.js';
+import { runMutation, validateInput } from '../mutation-support.js';
+import { AuthTokenRef, UserRef } from '../refs.js';
+import { clientErrors } from '../user.js';
+import { type CodePaths, optional, runLocated } from './user.js';
+
+/** A token as CometChat issues it: `<uid>_<createdAt><hex>`, so alpha-dash only. */
+const tokenSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(255, 'must be at most 255 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'is not an auth token (letters, digits, "-" and "_" only)');
+
+const platformSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters');
+const userAgentSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(1000, 'must be at most 1000 characters');
+
+/** A refusal about the token itself points at `token`; a missing user at `uid` (the target). */
+const TOKEN_PATHS: CodePaths = {
+  ERR_AUTH_TOKEN_NOT_FOUND: ['token'],
+  ERR_AUTHTOKEN_UNAVAILABLE: ['token'],
+};
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+
+const AuthTokenCreateInput = builder.inputType('AuthTokenCreateInput', {
+  description: 'Whom to issue an auth token for.',
+  fields: (t) => ({
+    uid: t.string({ required: true, description: 'The user (case-insensitive).' }),
+    force: t.boolean({
+      description:
+        "Always issue a new token (default false: CometChat hands back the user's latest token when there is one).",
+    }),
+  }),
+});
+
+const authTokenCreateSchema = z.object({ uid: idSchema, force: optional(z.boolean()) });
+
+const AuthTokenUpdateInput = builder.inputType('AuthTokenUpdateInput', {
+  description:
+    'The device details of a token. Omitted fields stay as they are; at least one is required.',
+  fields: (t) => ({
+    uid: t.string({ required: true, description: 'The user the token belongs to.' }),
+    token: t.string({ required: true, description: 'The token to describe.' }),
+    platform: t.string({
+      description: 'The platform it is used from, e.g. `android` (at most 100 characters).',
+    }),
+    userAgent: t.string({
+      description: 'The user agent of the client using it (at most 1000 characters).',
+    }),
+    appInfo: t.field({
+      type: 'JSONObject',
+      description:
+        'Free-form details about the client app, e.g. its version (at most 5 KB as JSON).',
+    }),
+  }),
+});
+
+const authTokenUpdateSchema = z
+  .object({
+    uid: idSchema,
+    token: tokenSchema,
+    platform: optional(platformSchema),
+    userAgent: optional(userAgentSchema),
+    appInfo: optional(metadataSchema),
+  })
+  .refine(
+    (input) =>
+      input.platform !== undefined || input.userAgent !== undefined || input.appInfo !== undefined,
+    { message: 'nothing to change: set platform, userAgent or appInfo', path: [] },
+  );
+
+const AuthTokenDeleteInput = builder.inputType('AuthTokenDeleteInput', {
+  description: 'The token to revoke.',
+  fields: (t) => ({
+    uid: t.string({ required: true, description: 'The user the token belongs to.' }),
+    token: t.string({ required: true, description: 'The token to revoke.' }),
+  }),
+});
+
+const authTokenDeleteSchema = z.object({ uid: idSchema, token: tokenSchema });
+
+const AuthTokensFlushInput = builder.inputType('AuthTokensFlushInput', {
+  description: 'Whose tokens to revoke.',
+  fields: (t) => ({
+    uid: t.string({
+      required: true,
+      description: 'The user whose every token is revoked (case-insensitive).',
+    }),
+  }),
+});
+
+const authTokensFlushSchema = z.object({ uid: idSchema });
+
+// ---------------------------------------------------------------------------------------------
+// Payloads
+
+const AuthTokenCreatePayload = builder
+  .objectRef<AuthTokenRecord>('AuthTokenCreatePayload')
+  .implement({
+    description: 'The token that was issued.',
+    fields: (t) => ({
+      authToken: t.field({
+        type: AuthTokenRef,
+        description: 'The issued token (a new one, or the latest existing one without `force`).',
+        resolve: (token) => token,
+      }),
+    }),
+  });
+
+const AuthTokenUpdatePayload = builder
+  .objectRef<AuthTokenRecord>('AuthTokenUpdatePayload')
+  .implement({
+    description: 'The token whose device details changed.',
+    fields: (t) => ({
+      authToken: t.field({
+        type: AuthTokenRef,
+        description: 'The token as it is now.',
+        resolve: (token) => token,
+      }),
+    }),
+  });
+
+/** Who lost tokens: the payload of a revocation. */
+interface RevokedValue {
+  uid: string;
+}
+
+function revokedPayload(name: string, description: string, noun: string) {
+  return builder.objectRef<RevokedValue>(name).implement({
+    description,
+    fields: (t) => ({
+      uid: t.exposeString('uid', { description: `The user whose ${noun}.` }),
+      user: t.field({
+        type: UserRef,
+        nullable: true,
+        description:
+          'The user as it is now (its `authTokens` show what is left); null only if it was deleted meanwhile. Costs one upstream call.',
+        resolve: (value, _args, context) => clientErrors(context.loaders.users.load(value.uid)),
+      }),
+    }),
+  });
+}
+
+const AuthTokenDeletePayload = revokedPayload(
+  'AuthTokenDeletePayload',
+  'The token that was revoked.',
+  'token was revoked',
+);
+
+const AuthTokensFlushPayload = revokedPayload(
+  'AuthTokensFlushPayload',
+  'The user whose tokens were all revoked.',
+  'tokens were all revoked',
+);
+
+// ---------------------------------------------------------------------------------------------
+// Mutations
+
+builder.mutationFields((t) => ({
+  authTokenCreate: t.field({
+    type: AuthTokenCreatePayload,
+    description:
+      "Issues an auth token a user's chat client logs in with. Without `force`, CometChat returns the latest existing token when there is one. Admin only.",
+    authScopes: { admin: true },
+    nullable: true,
+    errors: {
+      types: [ValidationFailure, NotFoundFailure],
+      union: { description: 'The issued token, or why none was issued.' },
+    },
+    args: {
+      input: t.arg({ type: AuthTokenCreateInput, required: true, description: 'Whom for.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const input = validateInput(authTokenCreateSchema, args.input);
+      return runMutation(
+        context,
+        () =>
+          createAuthToken(
+            context.upstream,
+            input.uid,
+            { force: input.force },
+            upstreamOptions(context),
+          ),
+        { targetPath: ['uid'] },
+      );
+    },
+  }),
+  authTokenUpdate: t.field({
+    type: AuthTokenUpdatePayload,
+    description:
+      'Records the device a token is used from: platform, user agent, app details. Admin only.',
+    authScopes: { admin: true },
+    nullable: true,
+    errors: {
+      types: [ValidationFailure, NotFoundFailure],
+      union: { description: 'The described token, or why nothing changed.' },
+    },
+    args: {
+      input: t.arg({ type: AuthTokenUpdateInput, required: true, description: 'The details.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const { uid, token, ...details } = validateInput(authTokenUpdateSchema, args.input);
+      return runLocated(
+        context,
+        () => updateAuthToken(context.upstream, uid, token, details, upstreamOptions(context)),
+        { targetPath: ['uid'], codePaths: TOKEN_PATHS },
+      );
+    },
+  }),
+  authTokenDelete: t.field({
+    type: AuthTokenDeletePayload,
+    description: 'Revokes one auth token: clients using it are logged out. Admin only.',
+    authScopes: { admin: true },
+    nullable: true,
+    errors: {
+      types: [ValidationFailure, NotFoundFailure],
+      union: { description: 'The revoked token, or why it was not revoked.' },
+    },
+    args: {
+      input: t.arg({ type: AuthTokenDeleteInput, required: true, description: 'The token.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const { uid, token } = validateInput(authTokenDeleteSchema, args.input);
+      await runLocated(
+        context,
+        () => deleteAuthToken(context.upstream, uid, token, upstreamOptions(context)),
+        { targetPath: ['uid'], codePaths: TOKEN_PATHS },
+      );
+      return { uid };
+    },
+  }),
+  authTokensFlush: t.field({
+    type: AuthTokensFlushPayload,
+    description:
+      "Revokes every auth token of a user: all the user's clients are logged out. Admin only.",
+    authScopes: { admin: true },
+    nullable: true,
+    errors: {
+      types: [ValidationFailure, NotFoundFailure],
+      union: { description: 'The user whose tokens were revoked, or why they were not.' },
+    },
+    args: {
+      input: t.arg({ type: AuthTokensFlushInput, required: true, description: 'Whose tokens.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const { uid } = validateInput(authTokensFlushSchema, args.input);
+      await runMutation(
+        context,
+        () => flushAuthTokens(context.upstream, uid, upstreamOptions(context)),
+        { targetPath: ['uid'] },
+      );
+      return { uid };
+    },
+  }),
+}));

@@ -1,0 +1,145 @@
+/**
+ * Reaction mutations: add or remove one emoji on a message, as a user (CometChat records
+ * reactions per user only). Both return the message with its reaction summary as it now is.
+ */
+import '../mutation.js';
+import { z } from 'zod';
+import { builder } from '../../builder.js';
+import type { GatewayContext } from '../../context.js';
+import { primeMessage } from '../../loaders/prime.js';
+import { addReaction, removeReaction } from '../../upstream/reactions.js';
+import type { MessageRecord } from '../../upstream/records.js';
+import { MUTATION_ERRORS } from '../errors.js';
+import { idSchema } from '../limits.js';
+import { validateInput } from '../mutation-support.js';
+import { MessageRef } from '../refs.js';
+import { actingAs, MAX_REACTION_LENGTH, messageIdSchema, writeOnce } from './message.js';
+
+const reactionSchema = z.object({
+  messageId: messageIdSchema,
+  emoji: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .refine((emoji) => [...emoji].length <= MAX_REACTION_LENGTH, {
+      message: `must be at most ${MAX_REACTION_LENGTH} characters`,
+    }),
+  uid: idSchema.nullish(),
+});
+
+type ReactionValues = z.infer<typeof reactionSchema>;
+
+interface ReactionPayload {
+  message: MessageRecord;
+}
+
+function payloadType(name: string, description: string) {
+  return builder.objectRef<ReactionPayload>(name).implement({
+    description,
+    fields: (t) => ({
+      reactedMessage: t.field({
+        type: MessageRef,
+        description:
+          'The message with its reactions as they are now (`reactions` gives the count per emoji).',
+        resolve: (payload) => payload.message,
+      }),
+    }),
+  });
+}
+
+function inputType(name: string, description: string, verb: string) {
+  return builder.inputType(name, {
+    description,
+    fields: (t) => ({
+      messageId: t.string({
+        required: true,
+        description: `The message to ${verb}: its CometChat id (\`cometchatId\`) or its global ID.`,
+      }),
+      emoji: t.string({
+        required: true,
+        description: `The reaction, usually one emoji such as 👍 (at most ${MAX_REACTION_LENGTH} characters).`,
+      }),
+      uid: t.string({
+        description:
+          'Admin callers (required there): the user who reacts; CometChat keeps reactions per user. A user caller always reacts as themselves.',
+      }),
+    }),
+  });
+}
+
+async function react(
+  context: GatewayContext,
+  input: unknown,
+  call: typeof addReaction,
+): Promise<ReactionPayload> {
+  const value: ReactionValues = validateInput(reactionSchema, input);
+  const options = actingAs(context, value.uid, 'uid', true);
+  const message = await writeOnce(
+    context,
+    () => call(context.upstream, value.messageId, value.emoji, options),
+    {
+      ids: options.onBehalfOf ? [{ id: options.onBehalfOf, path: ['uid'] }] : [],
+      fallback: ['messageId'],
+      fieldMap: { reaction: ['emoji'] },
+    },
+  );
+  primeMessage(context, message, options.onBehalfOf ?? null);
+  return { message };
+}
+
+const MessageReactionAddPayload = payloadType(
+  'MessageReactionAddPayload',
+  'The message after the reaction was added.',
+);
+const MessageReactionRemovePayload = payloadType(
+  'MessageReactionRemovePayload',
+  'The message after the reaction was removed.',
+);
+const MessageReactionAddInput = inputType(
+  'MessageReactionAddInput',
+  'A reaction to add: which message, which emoji, and who reacts. Adding a reaction the user already made changes nothing.',
+  'react to',
+);
+const MessageReactionRemoveInput = inputType(
+  'MessageReactionRemoveInput',
+  'A reaction to take back: which message, which emoji, and whose reaction. Removing a reaction the user did not make changes nothing.',
+  'remove the reaction from',
+);
+
+builder.mutationFields((t) => ({
+  messageReactionAdd: t.field({
+    type: MessageReactionAddPayload,
+    description:
+      'Reacts to a message with an emoji, as a user. A message takes at most 25 distinct reactions.',
+    nullable: true,
+    errors: {
+      types: MUTATION_ERRORS,
+      union: { description: 'The message with its reactions, or why the reaction was refused.' },
+    },
+    args: {
+      input: t.arg({
+        type: MessageReactionAddInput,
+        required: true,
+        description: 'The message, the emoji and the reacting user.',
+      }),
+    },
+    resolve: (_root, { input }, context) => react(context, input, addReaction),
+  }),
+  messageReactionRemove: t.field({
+    type: MessageReactionRemovePayload,
+    description: "Takes back a user's reaction to a message.",
+    nullable: true,
+    errors: {
+      types: MUTATION_ERRORS,
+      union: { description: 'The message with its reactions, or why nothing was removed.' },
+    },
+    args: {
+      input: t.arg({
+        type: MessageReactionRemoveInput,
+        required: true,
+        description: 'The message, the emoji and whose reaction it is.',
+      }),
+    },
+    resolve: (_root, { input }, context) => react(context, input, removeReaction),
+  }),
+}));

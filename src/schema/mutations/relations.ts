@@ -1,0 +1,215 @@
+/**
+ * Friends and blocked users: add and remove friends, block and unblock users, each with one outcome
+ * per uid. An admin names the user whose relations change (`uid`); a user caller may only change
+ * their own.
+ */
+import '../mutation.js';
+import { z } from 'zod';
+import { builder } from '../../builder.js';
+import { type GatewayContext, upstreamOptions } from '../../context.js';
+import type { BulkOutcome } from '../../upstream/records.js';
+import { addFriends, blockUsers, removeFriends, unblockUsers } from '../../upstream/relations.js';
+import { NotFoundFailure, PermissionDeniedFailure, ValidationFailure } from '../errors.js';
+import { idSchema } from '../limits.js';
+import { runMutation, validateInput } from '../mutation-support.js';
+import { UserRef } from '../refs.js';
+import { clientErrors } from '../user.js';
+import {
+  assertActsAs,
+  distinctUids,
+  itemFailure,
+  MAX_UIDS_PER_CALL,
+  missingOutcome,
+  UserBulkOutcome,
+  type UserOutcomeValue,
+  uidBatchSchema,
+} from './user.js';
+
+const relationSchema = z.object({ uid: idSchema, uids: uidBatchSchema() });
+
+type Requested = { uid: string; index: number }[];
+
+/** One outcome per requested uid from CometChat's per-uid answer map. */
+function mappedOutcomes(requested: Requested, answer: BulkOutcome<never>): UserOutcomeValue[] {
+  const byUid = new Map(Object.entries(answer).map(([uid, item]) => [uid.toLowerCase(), item]));
+  return requested.map(({ uid, index }) => {
+    const path = ['input', 'uids', String(index)];
+    const item = byUid.get(uid);
+    if (item === undefined) return { uid, error: missingOutcome(uid, path), loadUser: false };
+    if (item.success) return { uid, error: null, loadUser: true };
+    return { uid, error: itemFailure(item.code, item.message, path), loadUser: false };
+  });
+}
+
+interface RelationValue {
+  uid: string;
+  outcomes: UserOutcomeValue[];
+}
+
+/** The input and payload types of one relation mutation. */
+function relationTypes(
+  stem: string,
+  texts: { input: string; owner: string; uids: string; payload: string; outcomes: string },
+) {
+  const input = builder.inputType(`${stem}Input`, {
+    description: texts.input,
+    fields: (t) => ({
+      uid: t.string({ required: true, description: texts.owner }),
+      uids: t.stringList({ required: true, description: texts.uids }),
+    }),
+  });
+  const payload = builder.objectRef<RelationValue>(`${stem}Payload`).implement({
+    description: texts.payload,
+    fields: (t) => ({
+      user: t.field({
+        type: UserRef,
+        nullable: true,
+        description:
+          'The user whose relations changed, as it is now; null only if it was deleted meanwhile. Costs one upstream call.',
+        resolve: (value, _args, context) => clientErrors(context.loaders.users.load(value.uid)),
+      }),
+      outcomes: t.field({
+        type: [UserBulkOutcome],
+        description: texts.outcomes,
+        resolve: (value) => value.outcomes,
+      }),
+    }),
+  });
+  return { input, payload };
+}
+
+const UIDS = `1 to ${MAX_UIDS_PER_CALL} uids, case-insensitive; duplicates count once`;
+
+const UserFriendsAdd = relationTypes('UserFriendsAdd', {
+  input: 'Whom to befriend with whom. Friendship is mutual and takes effect at once.',
+  owner: 'The user who gains friends (case-insensitive). A user caller may only name themself.',
+  uids: `The users who become friends with \`uid\` (${UIDS}).`,
+  payload: 'The friendships that were made.',
+  outcomes:
+    'One outcome per distinct uid, in input order: ConflictError when already friends, NotFoundError for an unknown user, ValidationError for `uid` itself.',
+});
+
+const UserFriendsRemove = relationTypes('UserFriendsRemove', {
+  input: 'Which friendships to end.',
+  owner: 'The user who loses friends (case-insensitive). A user caller may only name themself.',
+  uids: `The users who stop being friends with \`uid\` (${UIDS}).`,
+  payload: 'The friendships that were ended.',
+  outcomes:
+    'One outcome per distinct uid, in input order. CometChat confirms the whole removal at once, so every uid is ok, including one that was not a friend.',
+});
+
+const UsersBlock = relationTypes('UsersBlock', {
+  input: 'Who blocks whom. Blocking is one-way.',
+  owner: 'The user who blocks (case-insensitive). A user caller may only name themself.',
+  uids: `The users to block (${UIDS}).`,
+  payload: 'The blocks that were made.',
+  outcomes:
+    'One outcome per distinct uid, in input order. Blocking an already blocked user is ok; NotFoundError for an unknown user, ValidationError for `uid` itself.',
+});
+
+const UsersUnblock = relationTypes('UsersUnblock', {
+  input: 'Who unblocks whom.',
+  owner: 'The user who unblocks (case-insensitive). A user caller may only name themself.',
+  uids: `The users to unblock (${UIDS}).`,
+  payload: 'The blocks that were lifted.',
+  outcomes:
+    'One outcome per distinct uid, in input order. Unblocking a user who was not blocked is ok; NotFoundError for an unknown user.',
+});
+
+/** Validates, checks who may act, then makes the one upstream call. */
+async function changeRelations(
+  context: GatewayContext,
+  rawInput: unknown,
+  call: (uid: string, uids: string[]) => Promise<UserOutcomeValue[] | BulkOutcome<never>>,
+): Promise<RelationValue> {
+  const input = validateInput(relationSchema, rawInput);
+  assertActsAs(context, input.uid, ['uid']);
+  const requested = distinctUids(input.uids);
+  const answer = await runMutation(
+    context,
+    () =>
+      call(
+        input.uid,
+        requested.map(({ uid }) => uid),
+      ),
+    { targetPath: ['uid'] },
+  );
+  return {
+    uid: input.uid,
+    outcomes: Array.isArray(answer) ? answer : mappedOutcomes(requested, answer),
+  };
+}
+
+const RELATION_ERRORS = [ValidationFailure, NotFoundFailure, PermissionDeniedFailure];
+
+builder.mutationFields((t) => ({
+  userFriendsAdd: t.field({
+    type: UserFriendsAdd.payload,
+    description:
+      'Makes users friends of a user (mutual, no request to accept). One outcome per uid; NotFoundError when `uid` itself does not exist.',
+    nullable: true,
+    errors: {
+      types: RELATION_ERRORS,
+      union: { description: 'The per-user outcomes, or why nothing was tried.' },
+    },
+    args: {
+      input: t.arg({ type: UserFriendsAdd.input, required: true, description: 'Who and whom.' }),
+    },
+    resolve: (_root, args, context) =>
+      changeRelations(context, args.input, (uid, uids) =>
+        addFriends(context.upstream, uid, uids, upstreamOptions(context)),
+      ),
+  }),
+  userFriendsRemove: t.field({
+    type: UserFriendsRemove.payload,
+    description:
+      'Ends friendships of a user (for both sides). NotFoundError when `uid` itself does not exist.',
+    nullable: true,
+    errors: {
+      types: RELATION_ERRORS,
+      union: { description: 'The per-user outcomes, or why nothing was tried.' },
+    },
+    args: {
+      input: t.arg({ type: UserFriendsRemove.input, required: true, description: 'Who and whom.' }),
+    },
+    resolve: (_root, args, context) =>
+      changeRelations(context, args.input, async (uid, uids) => {
+        await removeFriends(context.upstream, uid, uids, upstreamOptions(context));
+        return uids.map((friend) => ({ uid: friend, error: null, loadUser: true }));
+      }),
+  }),
+  usersBlock: t.field({
+    type: UsersBlock.payload,
+    description:
+      'A user blocks other users: no messages flow between them until unblocked. One outcome per uid; NotFoundError when `uid` itself does not exist.',
+    nullable: true,
+    errors: {
+      types: RELATION_ERRORS,
+      union: { description: 'The per-user outcomes, or why nothing was tried.' },
+    },
+    args: {
+      input: t.arg({ type: UsersBlock.input, required: true, description: 'Who and whom.' }),
+    },
+    resolve: (_root, args, context) =>
+      changeRelations(context, args.input, (uid, uids) =>
+        blockUsers(context.upstream, uid, uids, upstreamOptions(context)),
+      ),
+  }),
+  usersUnblock: t.field({
+    type: UsersUnblock.payload,
+    description:
+      'A user unblocks other users. One outcome per uid; NotFoundError when `uid` itself does not exist.',
+    nullable: true,
+    errors: {
+      types: RELATION_ERRORS,
+      union: { description: 'The per-user outcomes, or why nothing was tried.' },
+    },
+    args: {
+      input: t.arg({ type: UsersUnblock.input, required: true, description: 'Who and whom.' }),
+    },
+    resolve: (_root, args, context) =>
+      changeRelations(context, args.input, (uid, uids) =>
+        unblockUsers(context.upstream, uid, uids, upstreamOptions(context)),
+      ),
+  }),
+}));
