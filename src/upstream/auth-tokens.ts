@@ -1,4 +1,5 @@
 /** CometChat auth tokens of a user: create, list, get, update, delete one, flush all. */
+import { call } from './call.js';
 import type { CallOptions, UpstreamClient } from './client.js';
 import { type AckRecord, ackSchema, dataOf, type Page, pageOf } from './records/common.js';
 import { type AuthTokenRecord, authTokenSchema } from './records/users.js';
@@ -13,16 +14,11 @@ export function createAuthToken(
   options: { force?: boolean | undefined } = {},
   opts: CallOptions = {},
 ): Promise<AuthTokenRecord> {
-  return client.request(
-    {
-      method: 'POST',
-      path: '/users/{uid}/auth_tokens',
-      params: { uid },
-      body: options.force === undefined ? {} : { force: options.force },
-      ...opts,
-    },
-    (raw) => tokenAnswer.parse(raw),
-  );
+  return call(client, 'POST', '/users/{uid}/auth_tokens', tokenAnswer, {
+    params: { uid },
+    body: options.force === undefined ? {} : { force: options.force },
+    ...opts,
+  });
 }
 
 /** `GET /users/{uid}/auth_tokens`. */
@@ -32,16 +28,11 @@ export function listAuthTokens(
   query: { page?: number | undefined; perPage?: number | undefined } = {},
   opts: CallOptions = {},
 ): Promise<Page<AuthTokenRecord>> {
-  return client.request(
-    {
-      method: 'GET',
-      path: '/users/{uid}/auth_tokens',
-      params: { uid },
-      query: { ...query },
-      ...opts,
-    },
-    (raw) => tokenPage.parse(raw),
-  );
+  return call(client, 'GET', '/users/{uid}/auth_tokens', tokenPage, {
+    params: { uid },
+    query: { ...query },
+    ...opts,
+  });
 }
 
 /** `GET /users/{uid}/auth_tokens/{authToken}`. The token is masked in errors and logs. */
@@ -51,16 +42,11 @@ export function getAuthToken(
   authToken: string,
   opts: CallOptions = {},
 ): Promise<AuthTokenRecord> {
-  return client.request(
-    {
-      method: 'GET',
-      path: '/users/{uid}/auth_tokens/{authToken}',
-      params: { uid, authToken },
-      redact: [authToken],
-      ...opts,
-    },
-    (raw) => tokenAnswer.parse(raw),
-  );
+  return call(client, 'GET', '/users/{uid}/auth_tokens/{authToken}', tokenAnswer, {
+    params: { uid, authToken },
+    redact: [authToken],
+    ...opts,
+  });
 }
 
 export interface UpdateAuthTokenInput {
@@ -77,17 +63,12 @@ export function updateAuthToken(
   input: UpdateAuthTokenInput,
   opts: CallOptions = {},
 ): Promise<AuthTokenRecord> {
-  return client.request(
-    {
-      method: 'PUT',
-      path: '/users/{uid}/auth_tokens/{authToken}',
-      params: { uid, authToken },
-      body: { ...input },
-      redact: [authToken],
-      ...opts,
-    },
-    (raw) => tokenAnswer.parse(raw),
-  );
+  return call(client, 'PUT', '/users/{uid}/auth_tokens/{authToken}', tokenAnswer, {
+    params: { uid, authToken },
+    body: { ...input },
+    redact: [authToken],
+    ...opts,
+  });
 }
 
 /** `DELETE /users/{uid}/auth_tokens/{authToken}`. */
@@ -97,16 +78,11 @@ export function deleteAuthToken(
   authToken: string,
   opts: CallOptions = {},
 ): Promise<AckRecord> {
-  return client.request(
-    {
-      method: 'DELETE',
-      path: '/users/{uid}/auth_tokens/{authToken}',
-      params: { uid, authToken },
-      redact: [authToken],
-      ...opts,
-    },
-    (raw) => ackSchema.parse(raw),
-  );
+  return call(client, 'DELETE', '/users/{uid}/auth_tokens/{authToken}', ackSchema, {
+    params: { uid, authToken },
+    redact: [authToken],
+    ...opts,
+  });
 }
 
 /** `DELETE /users/{uid}/auth_tokens`: removes every token of the user. */
@@ -115,8 +91,8 @@ export function flushAuthTokens(
   uid: string,
   opts: CallOptions = {},
 ): Promise<AckRecord> {
-  return client.request(
-    { method: 'DELETE', path: '/users/{uid}/auth_tokens', params: { uid }, ...opts },
-    (raw) => ackSchema.parse(raw),
-  );
+  return call(client, 'DELETE', '/users/{uid}/auth_tokens', ackSchema, {
+    params: { uid },
+    ...opts,
+  });
 }

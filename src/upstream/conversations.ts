@@ -3,8 +3,8 @@
  * reset, and read/delivered/unread marks. Everything but the list requires `onBehalfOf`: a
  * conversation is always some user's view of it.
  */
+import { call, callAsUser } from './call.js';
 import type { CallOptions, HttpMethod, UpstreamClient } from './client.js';
-import { requireOnBehalfOf } from './client.js';
 import { type AckRecord, ackSchema, type Page, pageOf } from './records/common.js';
 import {
   type ConversationRecord,
@@ -38,31 +38,23 @@ export function listConversations(
   query: ListConversationsQuery = {},
   opts: CallOptions = {},
 ): Promise<Page<ConversationRecord>> {
-  return client.request(
-    { method: 'GET', path: '/conversations', query: { ...query }, ...opts },
-    (raw) => conversationPage.parse(raw),
-  );
+  return call(client, 'GET', '/conversations', conversationPage, { query: { ...query }, ...opts });
 }
 
-async function conversationCall<T>(
+/**
+ * A read, delivered or unread mark: CometChat reads `messageId` as an integer, so numeric ids are
+ * sent as numbers; every mark answers with an acknowledgement.
+ */
+function mark(
   client: UpstreamClient,
   method: HttpMethod,
   path: string,
   params: Record<string, string>,
-  body: unknown,
+  messageId: string,
   opts: CallOptions,
-  parse: (raw: unknown) => T,
-): Promise<T> {
-  requireOnBehalfOf(opts, method, path);
-  return client.request({ method, path, params, body, ...opts }, parse);
-}
-
-const parseConversation = (raw: unknown) => singleConversationSchema.parse(raw);
-const parseAck = (raw: unknown) => ackSchema.parse(raw);
-
-/** CometChat reads `messageId` as an integer; numeric ids are sent as numbers. */
-function messageIdBody(messageId: string): { messageId: number | string } {
-  return { messageId: /^\d{1,15}$/.test(messageId) ? Number(messageId) : messageId };
+): Promise<AckRecord> {
+  const id = /^\d{1,15}$/.test(messageId) ? Number(messageId) : messageId;
+  return callAsUser(client, method, path, ackSchema, { params, body: { messageId: id }, ...opts });
 }
 
 /** `GET /users/{uid}/conversation`: the 1:1 conversation between `onBehalfOf` and `uid`. */
@@ -71,15 +63,10 @@ export function getUserConversation(
   uid: string,
   opts: CallOptions = {},
 ): Promise<ConversationRecord> {
-  return conversationCall(
-    client,
-    'GET',
-    '/users/{uid}/conversation',
-    { uid },
-    undefined,
-    opts,
-    parseConversation,
-  );
+  return callAsUser(client, 'GET', '/users/{uid}/conversation', singleConversationSchema, {
+    params: { uid },
+    ...opts,
+  });
 }
 
 /** `GET /groups/{guid}/conversation`: the group conversation as `onBehalfOf` sees it. */
@@ -88,15 +75,10 @@ export function getGroupConversation(
   guid: string,
   opts: CallOptions = {},
 ): Promise<ConversationRecord> {
-  return conversationCall(
-    client,
-    'GET',
-    '/groups/{guid}/conversation',
-    { guid },
-    undefined,
-    opts,
-    parseConversation,
-  );
+  return callAsUser(client, 'GET', '/groups/{guid}/conversation', singleConversationSchema, {
+    params: { guid },
+    ...opts,
+  });
 }
 
 /** `PUT /users/{uid}/conversation` `{tags}`: the `onBehalfOf` user's tags on the conversation. */
@@ -106,15 +88,11 @@ export function updateUserConversationTags(
   tags: string[],
   opts: CallOptions = {},
 ): Promise<ConversationRecord> {
-  return conversationCall(
-    client,
-    'PUT',
-    '/users/{uid}/conversation',
-    { uid },
-    { tags },
-    opts,
-    parseConversation,
-  );
+  return callAsUser(client, 'PUT', '/users/{uid}/conversation', singleConversationSchema, {
+    params: { uid },
+    body: { tags },
+    ...opts,
+  });
 }
 
 /** `PUT /groups/{guid}/conversation` `{tags}`. */
@@ -124,15 +102,11 @@ export function updateGroupConversationTags(
   tags: string[],
   opts: CallOptions = {},
 ): Promise<ConversationRecord> {
-  return conversationCall(
-    client,
-    'PUT',
-    '/groups/{guid}/conversation',
-    { guid },
-    { tags },
-    opts,
-    parseConversation,
-  );
+  return callAsUser(client, 'PUT', '/groups/{guid}/conversation', singleConversationSchema, {
+    params: { guid },
+    body: { tags },
+    ...opts,
+  });
 }
 
 /**
@@ -145,18 +119,12 @@ export function resetUserConversation(
   options: { deleteMessagesPermanently?: boolean | undefined } = {},
   opts: CallOptions = {},
 ): Promise<AckRecord> {
-  return conversationCall(
-    client,
-    'DELETE',
-    '/users/{uid}/conversation',
-    { uid },
-    {
-      conversationWith: uid,
-      deleteMessagesPermanently: options.deleteMessagesPermanently ?? false,
-    },
-    opts,
-    parseAck,
-  );
+  const deleteMessagesPermanently = options.deleteMessagesPermanently ?? false;
+  return callAsUser(client, 'DELETE', '/users/{uid}/conversation', ackSchema, {
+    params: { uid },
+    body: { conversationWith: uid, deleteMessagesPermanently },
+    ...opts,
+  });
 }
 
 /** `DELETE /groups/{guid}/conversation`: resets the group conversation for `onBehalfOf`. */
@@ -165,15 +133,10 @@ export function resetGroupConversation(
   guid: string,
   opts: CallOptions = {},
 ): Promise<AckRecord> {
-  return conversationCall(
-    client,
-    'DELETE',
-    '/groups/{guid}/conversation',
-    { guid },
-    undefined,
-    opts,
-    parseAck,
-  );
+  return callAsUser(client, 'DELETE', '/groups/{guid}/conversation', ackSchema, {
+    params: { guid },
+    ...opts,
+  });
 }
 
 /** `POST /users/{uid}/conversation/read` `{messageId}`: read up to and including that message. */
@@ -183,15 +146,7 @@ export function markUserConversationRead(
   messageId: string,
   opts: CallOptions = {},
 ): Promise<AckRecord> {
-  return conversationCall(
-    client,
-    'POST',
-    '/users/{uid}/conversation/read',
-    { uid },
-    messageIdBody(messageId),
-    opts,
-    parseAck,
-  );
+  return mark(client, 'POST', '/users/{uid}/conversation/read', { uid }, messageId, opts);
 }
 
 /** `POST /users/{uid}/conversation/delivered` `{messageId}`. */
@@ -201,15 +156,7 @@ export function markUserConversationDelivered(
   messageId: string,
   opts: CallOptions = {},
 ): Promise<AckRecord> {
-  return conversationCall(
-    client,
-    'POST',
-    '/users/{uid}/conversation/delivered',
-    { uid },
-    messageIdBody(messageId),
-    opts,
-    parseAck,
-  );
+  return mark(client, 'POST', '/users/{uid}/conversation/delivered', { uid }, messageId, opts);
 }
 
 /** `DELETE /users/{uid}/conversation/read` `{messageId}`: unread from that message on. */
@@ -219,15 +166,7 @@ export function markUserConversationUnread(
   messageId: string,
   opts: CallOptions = {},
 ): Promise<AckRecord> {
-  return conversationCall(
-    client,
-    'DELETE',
-    '/users/{uid}/conversation/read',
-    { uid },
-    messageIdBody(messageId),
-    opts,
-    parseAck,
-  );
+  return mark(client, 'DELETE', '/users/{uid}/conversation/read', { uid }, messageId, opts);
 }
 
 /** `DELETE /groups/{guid}/conversation/read` `{messageId}`: the group conversation unread from that message on. */
@@ -237,15 +176,7 @@ export function markGroupConversationUnread(
   messageId: string,
   opts: CallOptions = {},
 ): Promise<AckRecord> {
-  return conversationCall(
-    client,
-    'DELETE',
-    '/groups/{guid}/conversation/read',
-    { guid },
-    messageIdBody(messageId),
-    opts,
-    parseAck,
-  );
+  return mark(client, 'DELETE', '/groups/{guid}/conversation/read', { guid }, messageId, opts);
 }
 
 /** `POST /groups/{guid}/conversation/read` `{messageId}`. */
@@ -255,15 +186,7 @@ export function markGroupConversationRead(
   messageId: string,
   opts: CallOptions = {},
 ): Promise<AckRecord> {
-  return conversationCall(
-    client,
-    'POST',
-    '/groups/{guid}/conversation/read',
-    { guid },
-    messageIdBody(messageId),
-    opts,
-    parseAck,
-  );
+  return mark(client, 'POST', '/groups/{guid}/conversation/read', { guid }, messageId, opts);
 }
 
 /** `POST /groups/{guid}/conversation/delivered` `{messageId}`. */
@@ -273,15 +196,7 @@ export function markGroupConversationDelivered(
   messageId: string,
   opts: CallOptions = {},
 ): Promise<AckRecord> {
-  return conversationCall(
-    client,
-    'POST',
-    '/groups/{guid}/conversation/delivered',
-    { guid },
-    messageIdBody(messageId),
-    opts,
-    parseAck,
-  );
+  return mark(client, 'POST', '/groups/{guid}/conversation/delivered', { guid }, messageId, opts);
 }
 
 /**
@@ -293,15 +208,10 @@ export function getConversation(
   conversationId: string,
   opts: CallOptions = {},
 ): Promise<ConversationRecord> {
-  return conversationCall(
-    client,
-    'GET',
-    '/conversations/{conversationId}',
-    { conversationId },
-    undefined,
-    opts,
-    parseConversation,
-  );
+  return callAsUser(client, 'GET', '/conversations/{conversationId}', singleConversationSchema, {
+    params: { conversationId },
+    ...opts,
+  });
 }
 
 /**
@@ -313,13 +223,8 @@ export function deleteConversation(
   conversationId: string,
   opts: CallOptions = {},
 ): Promise<AckRecord> {
-  return conversationCall(
-    client,
-    'DELETE',
-    '/conversations/{conversationId}',
-    { conversationId },
-    undefined,
-    opts,
-    parseAck,
-  );
+  return callAsUser(client, 'DELETE', '/conversations/{conversationId}', ackSchema, {
+    params: { conversationId },
+    ...opts,
+  });
 }

@@ -1,4 +1,5 @@
 /** CometChat groups: list, get, create (with initial members), update (with `unset`), delete. */
+import { call } from './call.js';
 import type { CallOptions, UpstreamClient } from './client.js';
 import { type AckRecord, ackSchema, dataOf, type Page, pageOf } from './records/common.js';
 import { type GroupRecord, type GroupType, groupSchema } from './records/groups.js';
@@ -28,9 +29,7 @@ export function listGroups(
   query: ListGroupsQuery = {},
   opts: CallOptions = {},
 ): Promise<Page<GroupRecord>> {
-  return client.request({ method: 'GET', path: '/groups', query: { ...query }, ...opts }, (raw) =>
-    groupPage.parse(raw),
-  );
+  return call(client, 'GET', '/groups', groupPage, { query: { ...query }, ...opts });
 }
 
 /** `GET /groups/{guid}`. */
@@ -39,10 +38,7 @@ export function getGroup(
   guid: string,
   opts: CallOptions = {},
 ): Promise<GroupRecord> {
-  return client.request(
-    { method: 'GET', path: '/groups/{guid}', params: { guid }, ...opts },
-    (raw) => groupAnswer.parse(raw),
-  );
+  return call(client, 'GET', '/groups/{guid}', groupAnswer, { params: { guid }, ...opts });
 }
 
 /** Initial members by scope; a uid in several buckets gets the highest scope. */
@@ -74,16 +70,11 @@ export function createGroup(
   input: CreateGroupInput,
   opts: CallOptions = {},
 ): Promise<GroupRecord> {
-  return client.request(
-    {
-      method: 'POST',
-      path: '/groups',
-      body: { ...input },
-      redact: input.password ? [input.password] : [],
-      ...opts,
-    },
-    (raw) => groupAnswer.parse(raw),
-  );
+  return call(client, 'POST', '/groups', groupAnswer, {
+    body: { ...input },
+    redact: input.password ? [input.password] : [],
+    ...opts,
+  });
 }
 
 export interface UpdateGroupInput {
@@ -106,17 +97,12 @@ export function updateGroup(
   input: UpdateGroupInput,
   opts: CallOptions = {},
 ): Promise<GroupRecord> {
-  return client.request(
-    {
-      method: 'PUT',
-      path: '/groups/{guid}',
-      params: { guid },
-      body: { ...input },
-      redact: input.password ? [input.password] : [],
-      ...opts,
-    },
-    (raw) => groupAnswer.parse(raw),
-  );
+  return call(client, 'PUT', '/groups/{guid}', groupAnswer, {
+    params: { guid },
+    body: { ...input },
+    redact: input.password ? [input.password] : [],
+    ...opts,
+  });
 }
 
 /** `DELETE /groups/{guid}`. */
@@ -125,8 +111,5 @@ export function deleteGroup(
   guid: string,
   opts: CallOptions = {},
 ): Promise<AckRecord> {
-  return client.request(
-    { method: 'DELETE', path: '/groups/{guid}', params: { guid }, ...opts },
-    (raw) => ackSchema.parse(raw),
-  );
+  return call(client, 'DELETE', '/groups/{guid}', ackSchema, { params: { guid }, ...opts });
 }

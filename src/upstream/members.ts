@@ -1,5 +1,6 @@
 /** CometChat group members and bans: list, add (by scope), change scope, kick, ban, unban. */
 import { z } from 'zod';
+import { call } from './call.js';
 import type { CallOptions, UpstreamClient } from './client.js';
 import type { MemberBuckets } from './groups.js';
 import {
@@ -38,17 +39,11 @@ export function listMembers(
   query: ListMembersQuery = {},
   opts: CallOptions = {},
 ): Promise<Page<GroupMemberRecord>> {
-  const page = pageOf(groupMemberSchema(guid));
-  return client.request(
-    {
-      method: 'GET',
-      path: '/groups/{guid}/members',
-      params: { guid },
-      query: { ...query },
-      ...opts,
-    },
-    (raw) => page.parse(raw),
-  );
+  return call(client, 'GET', '/groups/{guid}/members', pageOf(groupMemberSchema(guid)), {
+    params: { guid },
+    query: { ...query },
+    ...opts,
+  });
 }
 
 /** Per-uid results of an add, by the bucket the uid was sent in. */
@@ -91,16 +86,11 @@ export function addMembers(
   members: MemberBuckets,
   opts: CallOptions = {},
 ): Promise<AddMembersOutcome> {
-  return client.request(
-    {
-      method: 'POST',
-      path: '/groups/{guid}/members',
-      params: { guid },
-      body: { ...members },
-      ...opts,
-    },
-    (raw) => addMembersAnswer.parse(raw),
-  );
+  return call(client, 'POST', '/groups/{guid}/members', addMembersAnswer, {
+    params: { guid },
+    body: { ...members },
+    ...opts,
+  });
 }
 
 const scopeAnswer = dataOf(memberScopeSchema);
@@ -113,16 +103,11 @@ export function changeMemberScope(
   scope: MemberScope,
   opts: CallOptions = {},
 ): Promise<MemberScopeRecord> {
-  return client.request(
-    {
-      method: 'PUT',
-      path: '/groups/{guid}/members/{uid}',
-      params: { guid, uid },
-      body: { scope },
-      ...opts,
-    },
-    (raw) => scopeAnswer.parse(raw),
-  );
+  return call(client, 'PUT', '/groups/{guid}/members/{uid}', scopeAnswer, {
+    params: { guid, uid },
+    body: { scope },
+    ...opts,
+  });
 }
 
 /** `DELETE /groups/{guid}/members/{uid}`: removes the member (they may join again). */
@@ -132,10 +117,10 @@ export function kickMember(
   uid: string,
   opts: CallOptions = {},
 ): Promise<AckRecord> {
-  return client.request(
-    { method: 'DELETE', path: '/groups/{guid}/members/{uid}', params: { guid, uid }, ...opts },
-    (raw) => ackSchema.parse(raw),
-  );
+  return call(client, 'DELETE', '/groups/{guid}/members/{uid}', ackSchema, {
+    params: { guid, uid },
+    ...opts,
+  });
 }
 
 /** `POST /groups/{guid}/bannedusers/{uid}` (no body): removes and bans the user. */
@@ -145,10 +130,10 @@ export function banMember(
   uid: string,
   opts: CallOptions = {},
 ): Promise<AckRecord> {
-  return client.request(
-    { method: 'POST', path: '/groups/{guid}/bannedusers/{uid}', params: { guid, uid }, ...opts },
-    (raw) => ackSchema.parse(raw),
-  );
+  return call(client, 'POST', '/groups/{guid}/bannedusers/{uid}', ackSchema, {
+    params: { guid, uid },
+    ...opts,
+  });
 }
 
 /** `DELETE /groups/{guid}/bannedusers/{uid}`. */
@@ -158,10 +143,10 @@ export function unbanMember(
   uid: string,
   opts: CallOptions = {},
 ): Promise<AckRecord> {
-  return client.request(
-    { method: 'DELETE', path: '/groups/{guid}/bannedusers/{uid}', params: { guid, uid }, ...opts },
-    (raw) => ackSchema.parse(raw),
-  );
+  return call(client, 'DELETE', '/groups/{guid}/bannedusers/{uid}', ackSchema, {
+    params: { guid, uid },
+    ...opts,
+  });
 }
 
 /** `GET /groups/{guid}/bannedusers`. */
@@ -171,15 +156,9 @@ export function listBannedUsers(
   query: { page?: number | undefined; perPage?: number | undefined } = {},
   opts: CallOptions = {},
 ): Promise<Page<BannedUserRecord>> {
-  const page = pageOf(bannedUserSchema(guid));
-  return client.request(
-    {
-      method: 'GET',
-      path: '/groups/{guid}/bannedusers',
-      params: { guid },
-      query: { ...query },
-      ...opts,
-    },
-    (raw) => page.parse(raw),
-  );
+  return call(client, 'GET', '/groups/{guid}/bannedusers', pageOf(bannedUserSchema(guid)), {
+    params: { guid },
+    query: { ...query },
+    ...opts,
+  });
 }

@@ -4,8 +4,8 @@
  * `next` or `previous` cursor into the following query.
  */
 import { z } from 'zod';
+import { call, callAsUser } from './call.js';
 import type { CallOptions, QueryValue, UpstreamClient } from './client.js';
-import { requireOnBehalfOf } from './client.js';
 import {
   ackSchema,
   type BulkOutcome,
@@ -68,10 +68,7 @@ export function sendMessage(
   input: SendMessageInput,
   opts: CallOptions = {},
 ): Promise<MessageRecord> {
-  return client.request(
-    { method: 'POST', path: '/messages', body: sendBody(input), ...opts },
-    (raw) => messageAnswer.parse(raw),
-  );
+  return call(client, 'POST', '/messages', messageAnswer, { body: sendBody(input), ...opts });
 }
 
 export interface SendToManyInput extends MessageContentInput {
@@ -124,10 +121,7 @@ export function sendMessageToMany(
   input: SendToManyInput,
   opts: CallOptions = {},
 ): Promise<SendToManyRecord> {
-  return client.request(
-    { method: 'POST', path: '/messages', body: sendBody(input), ...opts },
-    (raw) => manyAnswer.parse(raw),
-  );
+  return call(client, 'POST', '/messages', manyAnswer, { body: sendBody(input), ...opts });
 }
 
 /** The cursor part of every message list query. */
@@ -210,10 +204,7 @@ export function listMessages(
   query: ListMessagesQuery = {},
   opts: CallOptions = {},
 ): Promise<CursorPage<MessageRecord>> {
-  return client.request(
-    { method: 'GET', path: '/messages', query: listQuery(query), ...opts },
-    (raw) => messagePage.parse(raw),
-  );
+  return call(client, 'GET', '/messages', messagePage, { query: listQuery(query), ...opts });
 }
 
 /** `GET /users/{uid}/messages`: the 1:1 conversation between `onBehalfOf` and `uid`. */
@@ -223,16 +214,11 @@ export function listUserMessages(
   query: ListUserMessagesQuery = {},
   opts: CallOptions = {},
 ): Promise<CursorPage<MessageRecord>> {
-  return client.request(
-    {
-      method: 'GET',
-      path: '/users/{uid}/messages',
-      params: { uid },
-      query: listQuery(query),
-      ...opts,
-    },
-    (raw) => messagePage.parse(raw),
-  );
+  return call(client, 'GET', '/users/{uid}/messages', messagePage, {
+    params: { uid },
+    query: listQuery(query),
+    ...opts,
+  });
 }
 
 /** `GET /groups/{guid}/messages`. */
@@ -242,16 +228,11 @@ export function listGroupMessages(
   query: ListGroupMessagesQuery = {},
   opts: CallOptions = {},
 ): Promise<CursorPage<MessageRecord>> {
-  return client.request(
-    {
-      method: 'GET',
-      path: '/groups/{guid}/messages',
-      params: { guid },
-      query: listQuery(query),
-      ...opts,
-    },
-    (raw) => messagePage.parse(raw),
-  );
+  return call(client, 'GET', '/groups/{guid}/messages', messagePage, {
+    params: { guid },
+    query: listQuery(query),
+    ...opts,
+  });
 }
 
 /** `GET /messages/{id}`. */
@@ -260,9 +241,7 @@ export function getMessage(
   id: string,
   opts: CallOptions = {},
 ): Promise<MessageRecord> {
-  return client.request({ method: 'GET', path: '/messages/{id}', params: { id }, ...opts }, (raw) =>
-    messageAnswer.parse(raw),
-  );
+  return call(client, 'GET', '/messages/{id}', messageAnswer, { params: { id }, ...opts });
 }
 
 export interface EditMessageInput {
@@ -286,10 +265,11 @@ export function editMessage(
   input: EditMessageInput,
   opts: CallOptions = {},
 ): Promise<EditedMessageRecord> {
-  return client.request(
-    { method: 'PUT', path: '/messages/{id}', params: { id }, body: { ...input }, ...opts },
-    (raw) => editedMessageSchema.parse(raw),
-  );
+  return call(client, 'PUT', '/messages/{id}', editedMessageSchema, {
+    params: { id },
+    body: { ...input },
+    ...opts,
+  });
 }
 
 export interface DeletedMessageRecord {
@@ -320,16 +300,11 @@ export function deleteMessage(
   options: { permanent?: boolean | undefined } = {},
   opts: CallOptions = {},
 ): Promise<DeletedMessageRecord> {
-  return client.request(
-    {
-      method: 'DELETE',
-      path: '/messages/{id}',
-      params: { id },
-      body: { permanent: options.permanent ?? false },
-      ...opts,
-    },
-    (raw) => deleteAnswer.parse(raw),
-  );
+  return call(client, 'DELETE', '/messages/{id}', deleteAnswer, {
+    params: { id },
+    body: { permanent: options.permanent ?? false },
+    ...opts,
+  });
 }
 
 export interface ThreadReplyInput extends MessageContentInput {
@@ -339,23 +314,17 @@ export interface ThreadReplyInput extends MessageContentInput {
 }
 
 /** `POST /messages/{id}/thread` (onBehalfOf required): a reply whose `parentId` is `parentId`. */
-export async function sendThreadReply(
+export function sendThreadReply(
   client: UpstreamClient,
   parentId: string,
   input: ThreadReplyInput,
   opts: CallOptions = {},
 ): Promise<MessageRecord> {
-  requireOnBehalfOf(opts, 'POST', '/messages/{id}/thread');
-  return client.request(
-    {
-      method: 'POST',
-      path: '/messages/{id}/thread',
-      params: { id: parentId },
-      body: sendBody(input),
-      ...opts,
-    },
-    (raw) => messageAnswer.parse(raw),
-  );
+  return callAsUser(client, 'POST', '/messages/{id}/thread', messageAnswer, {
+    params: { id: parentId },
+    body: sendBody(input),
+    ...opts,
+  });
 }
 
 /** `GET /messages/{id}/thread`: replies to a message, as a cursor list. */
@@ -365,16 +334,11 @@ export function listThreadMessages(
   query: MessageFilters = {},
   opts: CallOptions = {},
 ): Promise<CursorPage<MessageRecord>> {
-  return client.request(
-    {
-      method: 'GET',
-      path: '/messages/{id}/thread',
-      params: { id: parentId },
-      query: listQuery(query),
-      ...opts,
-    },
-    (raw) => messagePage.parse(raw),
-  );
+  return call(client, 'GET', '/messages/{id}/thread', messagePage, {
+    params: { id: parentId },
+    query: listQuery(query),
+    ...opts,
+  });
 }
 
 /** `POST /bots/{uid}/messages`: sends as the bot user `botUid`. */
@@ -384,14 +348,9 @@ export function sendBotMessage(
   input: SendMessageInput,
   opts: CallOptions = {},
 ): Promise<MessageRecord> {
-  return client.request(
-    {
-      method: 'POST',
-      path: '/bots/{uid}/messages',
-      params: { uid: botUid },
-      body: sendBody(input),
-      ...opts,
-    },
-    (raw) => messageAnswer.parse(raw),
-  );
+  return call(client, 'POST', '/bots/{uid}/messages', messageAnswer, {
+    params: { uid: botUid },
+    body: sendBody(input),
+    ...opts,
+  });
 }

@@ -1,6 +1,6 @@
 /** CometChat message reactions: list (all or one emoji), add and remove as a user. */
+import { call, callAsUser } from './call.js';
 import type { CallOptions, UpstreamClient } from './client.js';
-import { requireOnBehalfOf } from './client.js';
 import { type CursorPage, cursorPageOf, dataOf } from './records/common.js';
 import {
   type MessageRecord,
@@ -30,55 +30,45 @@ export function listReactions(
 ): Promise<CursorPage<ReactionRecord>> {
   const { reaction, id, ...rest } = query;
   const cursor = { ...rest, ...(id !== null && id !== undefined ? { id } : {}) };
-  return client.request(
-    reaction === undefined
-      ? {
-          method: 'GET',
-          path: '/messages/{id}/reactions',
-          params: { id: messageId },
-          query: cursor,
-          ...opts,
-        }
-      : {
-          method: 'GET',
-          path: '/messages/{id}/reactions/{reaction}',
-          params: { id: messageId, reaction },
-          query: cursor,
-          ...opts,
-        },
-    (raw) => reactionPage.parse(raw),
-  );
+  if (reaction === undefined) {
+    return call(client, 'GET', '/messages/{id}/reactions', reactionPage, {
+      params: { id: messageId },
+      query: cursor,
+      ...opts,
+    });
+  }
+  return call(client, 'GET', '/messages/{id}/reactions/{reaction}', reactionPage, {
+    params: { id: messageId, reaction },
+    query: cursor,
+    ...opts,
+  });
 }
 
 /**
  * `POST /messages/{id}/reactions/{reaction}` (onBehalfOf required): the emoji is the path segment
  * itself, URL-encoded. Returns the message with its updated reaction counts.
  */
-export async function addReaction(
+export function addReaction(
   client: UpstreamClient,
   messageId: string,
   reaction: string,
   opts: CallOptions = {},
 ): Promise<MessageRecord> {
-  const path = '/messages/{id}/reactions/{reaction}';
-  requireOnBehalfOf(opts, 'POST', path);
-  return client.request(
-    { method: 'POST', path, params: { id: messageId, reaction }, ...opts },
-    (raw) => messageAnswer.parse(raw),
-  );
+  return callAsUser(client, 'POST', '/messages/{id}/reactions/{reaction}', messageAnswer, {
+    params: { id: messageId, reaction },
+    ...opts,
+  });
 }
 
 /** `DELETE /messages/{id}/reactions/{reaction}` (onBehalfOf required): returns the message. */
-export async function removeReaction(
+export function removeReaction(
   client: UpstreamClient,
   messageId: string,
   reaction: string,
   opts: CallOptions = {},
 ): Promise<MessageRecord> {
-  const path = '/messages/{id}/reactions/{reaction}';
-  requireOnBehalfOf(opts, 'DELETE', path);
-  return client.request(
-    { method: 'DELETE', path, params: { id: messageId, reaction }, ...opts },
-    (raw) => messageAnswer.parse(raw),
-  );
+  return callAsUser(client, 'DELETE', '/messages/{id}/reactions/{reaction}', messageAnswer, {
+    params: { id: messageId, reaction },
+    ...opts,
+  });
 }

@@ -1,5 +1,6 @@
 /** CometChat friends and blocked users of a user. */
 import { z } from 'zod';
+import { call } from './call.js';
 import type { CallOptions, UpstreamClient } from './client.js';
 import {
   type AckRecord,
@@ -30,16 +31,11 @@ export function addFriends(
   uids: string[],
   opts: CallOptions = {},
 ): Promise<BulkOutcome<never>> {
-  return client.request(
-    {
-      method: 'POST',
-      path: '/users/{uid}/friends',
-      params: { uid },
-      body: { accepted: uids },
-      ...opts,
-    },
-    (raw) => friendsAnswer.parse(raw),
-  );
+  return call(client, 'POST', '/users/{uid}/friends', friendsAnswer, {
+    params: { uid },
+    body: { accepted: uids },
+    ...opts,
+  });
 }
 
 /** `GET /users/{uid}/friends`. */
@@ -49,10 +45,11 @@ export function listFriends(
   query: RelationListQuery = {},
   opts: CallOptions = {},
 ): Promise<Page<UserRecord>> {
-  return client.request(
-    { method: 'GET', path: '/users/{uid}/friends', params: { uid }, query: { ...query }, ...opts },
-    (raw) => userPage.parse(raw),
-  );
+  return call(client, 'GET', '/users/{uid}/friends', userPage, {
+    params: { uid },
+    query: { ...query },
+    ...opts,
+  });
 }
 
 /** `DELETE /users/{uid}/friends` `{friends}`. */
@@ -62,16 +59,11 @@ export function removeFriends(
   uids: string[],
   opts: CallOptions = {},
 ): Promise<AckRecord> {
-  return client.request(
-    {
-      method: 'DELETE',
-      path: '/users/{uid}/friends',
-      params: { uid },
-      body: { friends: uids },
-      ...opts,
-    },
-    (raw) => ackSchema.parse(raw),
-  );
+  return call(client, 'DELETE', '/users/{uid}/friends', ackSchema, {
+    params: { uid },
+    body: { friends: uids },
+    ...opts,
+  });
 }
 
 /** `POST /users/{uid}/blockedusers` `{blockedUids}`: `uid` blocks each of `uids`. */
@@ -81,16 +73,11 @@ export function blockUsers(
   uids: string[],
   opts: CallOptions = {},
 ): Promise<BulkOutcome<never>> {
-  return client.request(
-    {
-      method: 'POST',
-      path: '/users/{uid}/blockedusers',
-      params: { uid },
-      body: { blockedUids: uids },
-      ...opts,
-    },
-    (raw) => bulkAnswer.parse(raw),
-  );
+  return call(client, 'POST', '/users/{uid}/blockedusers', bulkAnswer, {
+    params: { uid },
+    body: { blockedUids: uids },
+    ...opts,
+  });
 }
 
 /** `DELETE /users/{uid}/blockedusers` `{blockedUids}`: per-uid results. */
@@ -100,16 +87,11 @@ export function unblockUsers(
   uids: string[],
   opts: CallOptions = {},
 ): Promise<BulkOutcome<never>> {
-  return client.request(
-    {
-      method: 'DELETE',
-      path: '/users/{uid}/blockedusers',
-      params: { uid },
-      body: { blockedUids: uids },
-      ...opts,
-    },
-    (raw) => bulkAnswer.parse(raw),
-  );
+  return call(client, 'DELETE', '/users/{uid}/blockedusers', bulkAnswer, {
+    params: { uid },
+    body: { blockedUids: uids },
+    ...opts,
+  });
 }
 
 /** `GET /users/{uid}/blockedusers`: users `uid` blocked, with `blockedByMe`/`blockedByMeAt`. */
@@ -119,14 +101,9 @@ export function listBlockedUsers(
   query: RelationListQuery = {},
   opts: CallOptions = {},
 ): Promise<Page<UserRecord>> {
-  return client.request(
-    {
-      method: 'GET',
-      path: '/users/{uid}/blockedusers',
-      params: { uid },
-      query: { ...query },
-      ...opts,
-    },
-    (raw) => userPage.parse(raw),
-  );
+  return call(client, 'GET', '/users/{uid}/blockedusers', userPage, {
+    params: { uid },
+    query: { ...query },
+    ...opts,
+  });
 }

@@ -1,4 +1,5 @@
 /** CometChat roles: list, get, create, update (with `unset`), delete. */
+import { call } from './call.js';
 import type { CallOptions, UpstreamClient } from './client.js';
 import { type AckRecord, ackSchema, dataOf, type Page, pageOf } from './records/common.js';
 import { type RoleRecord, roleSchema } from './records/users.js';
@@ -12,9 +13,7 @@ export function listRoles(
   query: { page?: number | undefined; perPage?: number | undefined } = {},
   opts: CallOptions = {},
 ): Promise<Page<RoleRecord>> {
-  return client.request({ method: 'GET', path: '/roles', query: { ...query }, ...opts }, (raw) =>
-    rolePage.parse(raw),
-  );
+  return call(client, 'GET', '/roles', rolePage, { query: { ...query }, ...opts });
 }
 
 /** `GET /roles/{role}`. */
@@ -23,10 +22,7 @@ export function getRole(
   role: string,
   opts: CallOptions = {},
 ): Promise<RoleRecord> {
-  return client.request(
-    { method: 'GET', path: '/roles/{role}', params: { role }, ...opts },
-    (raw) => roleAnswer.parse(raw),
-  );
+  return call(client, 'GET', '/roles/{role}', roleAnswer, { params: { role }, ...opts });
 }
 
 export interface CreateRoleInput {
@@ -44,9 +40,7 @@ export function createRole(
   input: CreateRoleInput,
   opts: CallOptions = {},
 ): Promise<RoleRecord> {
-  return client.request({ method: 'POST', path: '/roles', body: { ...input }, ...opts }, (raw) =>
-    roleAnswer.parse(raw),
-  );
+  return call(client, 'POST', '/roles', roleAnswer, { body: { ...input }, ...opts });
 }
 
 export interface UpdateRoleInput {
@@ -64,10 +58,11 @@ export function updateRole(
   input: UpdateRoleInput,
   opts: CallOptions = {},
 ): Promise<RoleRecord> {
-  return client.request(
-    { method: 'PUT', path: '/roles/{role}', params: { role }, body: { ...input }, ...opts },
-    (raw) => roleAnswer.parse(raw),
-  );
+  return call(client, 'PUT', '/roles/{role}', roleAnswer, {
+    params: { role },
+    body: { ...input },
+    ...opts,
+  });
 }
 
 /** `DELETE /roles/{role}`; the `default` role answers ERR_ROLE_DELETE_DENIED. */
@@ -76,8 +71,5 @@ export function deleteRole(
   role: string,
   opts: CallOptions = {},
 ): Promise<AckRecord> {
-  return client.request(
-    { method: 'DELETE', path: '/roles/{role}', params: { role }, ...opts },
-    (raw) => ackSchema.parse(raw),
-  );
+  return call(client, 'DELETE', '/roles/{role}', ackSchema, { params: { role }, ...opts });
 }

@@ -1,4 +1,5 @@
 /** CometChat users: list, get, create, update, delete, bulk deactivate and reactivate. */
+import { call } from './call.js';
 import type { CallOptions, UpstreamClient } from './client.js';
 import { type AckRecord, ackSchema, dataOf, type Page, pageOf } from './records/common.js';
 import {
@@ -36,9 +37,7 @@ export function listUsers(
   query: ListUsersQuery = {},
   opts: CallOptions = {},
 ): Promise<Page<UserRecord>> {
-  return client.request({ method: 'GET', path: '/users', query: { ...query }, ...opts }, (raw) =>
-    userPage.parse(raw),
-  );
+  return call(client, 'GET', '/users', userPage, { query: { ...query }, ...opts });
 }
 
 /** `GET /users/{uid}`; with `onBehalfOf` the viewer-relative fields (block state) are filled. */
@@ -47,9 +46,7 @@ export function getUser(
   uid: string,
   opts: CallOptions = {},
 ): Promise<UserRecord> {
-  return client.request({ method: 'GET', path: '/users/{uid}', params: { uid }, ...opts }, (raw) =>
-    userAnswer.parse(raw),
-  );
+  return call(client, 'GET', '/users/{uid}', userAnswer, { params: { uid }, ...opts });
 }
 
 export interface CreateUserInput {
@@ -71,9 +68,7 @@ export function createUser(
   input: CreateUserInput,
   opts: CallOptions = {},
 ): Promise<UserRecord> {
-  return client.request({ method: 'POST', path: '/users', body: { ...input }, ...opts }, (raw) =>
-    userAnswer.parse(raw),
-  );
+  return call(client, 'POST', '/users', userAnswer, { body: { ...input }, ...opts });
 }
 
 export interface UpdateUserInput {
@@ -95,10 +90,11 @@ export function updateUser(
   input: UpdateUserInput,
   opts: CallOptions = {},
 ): Promise<UserRecord> {
-  return client.request(
-    { method: 'PUT', path: '/users/{uid}', params: { uid }, body: { ...input }, ...opts },
-    (raw) => userAnswer.parse(raw),
-  );
+  return call(client, 'PUT', '/users/{uid}', userAnswer, {
+    params: { uid },
+    body: { ...input },
+    ...opts,
+  });
 }
 
 /** `DELETE /users/{uid}`; `permanent` also removes the user's messages and conversations. */
@@ -108,16 +104,11 @@ export function deleteUser(
   options: { permanent?: boolean | undefined } = {},
   opts: CallOptions = {},
 ): Promise<AckRecord> {
-  return client.request(
-    {
-      method: 'DELETE',
-      path: '/users/{uid}',
-      params: { uid },
-      body: { permanent: options.permanent ?? false },
-      ...opts,
-    },
-    (raw) => ackSchema.parse(raw),
-  );
+  return call(client, 'DELETE', '/users/{uid}', ackSchema, {
+    params: { uid },
+    body: { permanent: options.permanent ?? false },
+    ...opts,
+  });
 }
 
 /** `DELETE /users` `{uidsToDeactivate}`: returns the uids CometChat deactivated. */
@@ -126,10 +117,10 @@ export function deactivateUsers(
   uids: string[],
   opts: CallOptions = {},
 ): Promise<string[]> {
-  return client.request(
-    { method: 'DELETE', path: '/users', body: { uidsToDeactivate: uids }, ...opts },
-    (raw) => deactivatedUidsSchema.parse(raw),
-  );
+  return call(client, 'DELETE', '/users', deactivatedUidsSchema, {
+    body: { uidsToDeactivate: uids },
+    ...opts,
+  });
 }
 
 /** `PUT /users` `{uidsToActivate}`: returns the uids that are active again. */
@@ -138,8 +129,8 @@ export function reactivateUsers(
   uids: string[],
   opts: CallOptions = {},
 ): Promise<string[]> {
-  return client.request(
-    { method: 'PUT', path: '/users', body: { uidsToActivate: uids }, ...opts },
-    (raw) => reactivatedUidsSchema.parse(raw),
-  );
+  return call(client, 'PUT', '/users', reactivatedUidsSchema, {
+    body: { uidsToActivate: uids },
+    ...opts,
+  });
 }

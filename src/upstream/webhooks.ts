@@ -3,6 +3,7 @@
  * `secret` headers). Without management credentials every function fails with an UpstreamError
  * (kind `unauthorized`, code `MGMT_NOT_CONFIGURED`) and sends nothing.
  */
+import { call } from './call.js';
 import type { CallOptions, UpstreamClient } from './client.js';
 import {
   type AckRecord,
@@ -25,6 +26,10 @@ const webhookPage = pageOf(webhookSchema);
 const triggerPage = pageOf(webhookTriggerSchema);
 const triggersAdded = dataOf(bulkOf());
 
+/** {@link call} on the Management API, where every webhook endpoint lives. */
+const manage: typeof call = (client, method, path, answer, req = {}) =>
+  call(client, method, path, answer, { api: 'management', ...req });
+
 /** `GET /apps/{appId}/webhooks`. */
 export function listWebhooks(
   client: UpstreamClient,
@@ -35,16 +40,10 @@ export function listWebhooks(
   } = {},
   opts: CallOptions = {},
 ): Promise<Page<WebhookRecord>> {
-  return client.request(
-    {
-      method: 'GET',
-      path: '/apps/{appId}/webhooks',
-      query: { ...query },
-      api: 'management',
-      ...opts,
-    },
-    (raw) => webhookPage.parse(raw),
-  );
+  return manage(client, 'GET', '/apps/{appId}/webhooks', webhookPage, {
+    query: { ...query },
+    ...opts,
+  });
 }
 
 /** `GET /apps/{appId}/webhooks/{webhookId}`. */
@@ -53,16 +52,10 @@ export function getWebhook(
   id: string,
   opts: CallOptions = {},
 ): Promise<WebhookRecord> {
-  return client.request(
-    {
-      method: 'GET',
-      path: '/apps/{appId}/webhooks/{webhookId}',
-      params: { webhookId: id },
-      api: 'management',
-      ...opts,
-    },
-    (raw) => singleWebhookSchema.parse(raw),
-  );
+  return manage(client, 'GET', '/apps/{appId}/webhooks/{webhookId}', singleWebhookSchema, {
+    params: { webhookId: id },
+    ...opts,
+  });
 }
 
 export interface WebhookInput {
@@ -89,17 +82,11 @@ export function createWebhook(
   input: WebhookInput & { id: string; name: string; url: string },
   opts: CallOptions = {},
 ): Promise<WebhookRecord> {
-  return client.request(
-    {
-      method: 'POST',
-      path: '/apps/{appId}/webhooks',
-      body: webhookBody(input),
-      api: 'management',
-      redact: input.password ? [input.password] : [],
-      ...opts,
-    },
-    (raw) => singleWebhookSchema.parse(raw),
-  );
+  return manage(client, 'POST', '/apps/{appId}/webhooks', singleWebhookSchema, {
+    body: webhookBody(input),
+    redact: input.password ? [input.password] : [],
+    ...opts,
+  });
 }
 
 /** `PUT /apps/{appId}/webhooks/{webhookId}`. */
@@ -109,18 +96,12 @@ export function updateWebhook(
   input: WebhookInput,
   opts: CallOptions = {},
 ): Promise<WebhookRecord> {
-  return client.request(
-    {
-      method: 'PUT',
-      path: '/apps/{appId}/webhooks/{webhookId}',
-      params: { webhookId: id },
-      body: webhookBody(input),
-      api: 'management',
-      redact: input.password ? [input.password] : [],
-      ...opts,
-    },
-    (raw) => singleWebhookSchema.parse(raw),
-  );
+  return manage(client, 'PUT', '/apps/{appId}/webhooks/{webhookId}', singleWebhookSchema, {
+    params: { webhookId: id },
+    body: webhookBody(input),
+    redact: input.password ? [input.password] : [],
+    ...opts,
+  });
 }
 
 /** `DELETE /apps/{appId}/webhooks/{webhookId}`. */
@@ -129,16 +110,10 @@ export function deleteWebhook(
   id: string,
   opts: CallOptions = {},
 ): Promise<AckRecord> {
-  return client.request(
-    {
-      method: 'DELETE',
-      path: '/apps/{appId}/webhooks/{webhookId}',
-      params: { webhookId: id },
-      api: 'management',
-      ...opts,
-    },
-    (raw) => ackSchema.parse(raw),
-  );
+  return manage(client, 'DELETE', '/apps/{appId}/webhooks/{webhookId}', ackSchema, {
+    params: { webhookId: id },
+    ...opts,
+  });
 }
 
 /** `POST /apps/{appId}/webhooks/{webhookId}/triggers` `{triggerIds}`: per-trigger results. */
@@ -148,17 +123,11 @@ export function addTriggers(
   triggerIds: string[],
   opts: CallOptions = {},
 ): Promise<BulkOutcome<never>> {
-  return client.request(
-    {
-      method: 'POST',
-      path: '/apps/{appId}/webhooks/{webhookId}/triggers',
-      params: { webhookId: id },
-      body: { triggerIds },
-      api: 'management',
-      ...opts,
-    },
-    (raw) => triggersAdded.parse(raw),
-  );
+  return manage(client, 'POST', '/apps/{appId}/webhooks/{webhookId}/triggers', triggersAdded, {
+    params: { webhookId: id },
+    body: { triggerIds },
+    ...opts,
+  });
 }
 
 /** `GET /apps/{appId}/webhooks/{webhookId}/triggers`. */
@@ -168,17 +137,11 @@ export function listTriggers(
   query: { page?: number | undefined; perPage?: number | undefined } = {},
   opts: CallOptions = {},
 ): Promise<Page<WebhookTriggerRecord>> {
-  return client.request(
-    {
-      method: 'GET',
-      path: '/apps/{appId}/webhooks/{webhookId}/triggers',
-      params: { webhookId: id },
-      query: { ...query },
-      api: 'management',
-      ...opts,
-    },
-    (raw) => triggerPage.parse(raw),
-  );
+  return manage(client, 'GET', '/apps/{appId}/webhooks/{webhookId}/triggers', triggerPage, {
+    params: { webhookId: id },
+    query: { ...query },
+    ...opts,
+  });
 }
 
 /** `DELETE /apps/{appId}/webhooks/{webhookId}/triggers` `{triggerIds}`. */
@@ -188,15 +151,9 @@ export function removeTriggers(
   triggerIds: string[],
   opts: CallOptions = {},
 ): Promise<AckRecord> {
-  return client.request(
-    {
-      method: 'DELETE',
-      path: '/apps/{appId}/webhooks/{webhookId}/triggers',
-      params: { webhookId: id },
-      body: { triggerIds },
-      api: 'management',
-      ...opts,
-    },
-    (raw) => ackSchema.parse(raw),
-  );
+  return manage(client, 'DELETE', '/apps/{appId}/webhooks/{webhookId}/triggers', ackSchema, {
+    params: { webhookId: id },
+    body: { triggerIds },
+    ...opts,
+  });
 }
