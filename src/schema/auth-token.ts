@@ -1,9 +1,15 @@
 import { builder } from '../builder.js';
 import { upstreamOptions } from '../context.js';
 import { listAuthTokens } from '../upstream/auth-tokens.js';
-import { pagedConnection } from './pagination.js';
+import { orClientError } from './client-errors.js';
+import {
+  connectionComplexity,
+  countedConnection,
+  forwardPageArgs,
+  pagedList,
+} from './connections.js';
 import { AuthTokenRef, UserRef } from './refs.js';
-import { clientErrors, connectionComplexity, forwardPageArgs, User } from './user.js';
+import { User } from './user.js';
 
 // Not a Node: its only key is the token itself, a credential that must not travel in a global ID.
 export const AuthToken = AuthTokenRef.implement({
@@ -36,22 +42,17 @@ export const AuthToken = AuthTokenRef.implement({
       type: User,
       nullable: true,
       description: 'The user the token logs in as. Null when the user no longer exists.',
-      resolve: (token, _args, context) => clientErrors(context.loaders.users.load(token.uid)),
+      resolve: (token, _args, context) => orClientError(context.loaders.users.load(token.uid)),
     }),
   }),
 });
 
-export const AuthTokenConnection = builder.connectionObject(
+export const AuthTokenConnection = countedConnection(
   {
     name: 'AuthTokenConnection',
     type: AuthToken,
     description: "A page of a user's auth tokens.",
-    fields: (t) => ({
-      totalCount: t.int({
-        description: 'How many tokens the user has, across all pages.',
-        resolve: (connection) => connection.totalCount ?? 0,
-      }),
-    }),
+    totalCount: 'How many tokens the user has, across all pages.',
   },
   { name: 'AuthTokenEdge', description: 'An auth token in a page of tokens, with its cursor.' },
 );
@@ -65,13 +66,11 @@ builder.objectFields(UserRef, (t) => ({
     args: forwardPageArgs('tokens'),
     complexity: connectionComplexity,
     resolve: (user, args, context) =>
-      clientErrors(
-        pagedConnection(
-          { first: args.first, after: args.after },
-          (page, perPage) =>
-            listAuthTokens(context.upstream, user.uid, { page, perPage }, upstreamOptions(context)),
-          { key: `auth-tokens:${user.uid}` },
-        ),
+      pagedList(
+        args,
+        (page, perPage) =>
+          listAuthTokens(context.upstream, user.uid, { page, perPage }, upstreamOptions(context)),
+        { key: `auth-tokens:${user.uid}` },
       ),
   }),
 }));

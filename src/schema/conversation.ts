@@ -1,38 +1,21 @@
-import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
-import { badUserInput, gatewayError } from '../errors.js';
+import { badUserInput } from '../errors.js';
 import {
   type ConversationPartnerKey,
   conversationKey,
   conversationPartner,
   groupConversationId,
-  otherUserOf,
   parseConversationKey,
   userConversationId,
 } from '../loaders/conversations.js';
-import { primeConversation } from '../loaders/prime.js';
-import type { ListConversationsQuery } from '../upstream/conversations.js';
-import { listConversations } from '../upstream/conversations.js';
-import { isUpstreamError } from '../upstream/errors.js';
-import type { ConversationRecord, Page } from '../upstream/records.js';
-import {
-  APP_SYSTEM_UID,
-  loadUserOrNull,
-  optionsFor,
-  orClientError,
-  perspectiveOf,
-} from './message/common.js';
+import { conversationIdArg, keyArg } from './arg-checks.js';
+import { orClientError } from './client-errors.js';
+import { connectionComplexity, windowArgs, windowOf } from './connections.js';
+import { APP_SYSTEM_UID, loadUserOrNull } from './message/common.js';
 import { MessageConnection } from './message/interface.js';
-import {
-  connectionComplexity,
-  messageConnection,
-  messageFilterArgs,
-  messageQueryFrom,
-  windowArgs,
-  windowOf,
-} from './message/list.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pagedConnection } from './pagination.js';
+import { messageConnection, messageFilterArgs, messageQueryFrom } from './message/list.js';
+import { perspectiveOf } from './perspective.js';
 import {
   ConversationPartnerRef,
   ConversationRef,
@@ -49,17 +32,6 @@ export const ConversationType = builder.enumType('ConversationType', {
     GROUP: { value: 'group', description: "A group's conversation." },
   } as const,
 });
-
-/**
- * Who a conversation listed app-wide belongs to. CometChat's app-wide list gives each user's
- * view without naming the user; for a 1:1 conversation it is the participant that is not the
- * partner. A group conversation's owner cannot be told, so it stays null.
- */
-function inferredOwner(record: ConversationRecord): string | null {
-  const partner = record.conversationWith;
-  if (record.conversationType !== 'user' || partner?.kind !== 'user') return null;
-  return otherUserOf(record.conversationId, partner.uid);
-}
 
 async function loadConversationValue(
   context: GatewayContext,
@@ -171,121 +143,14 @@ builder.node(ConversationRef, {
   }),
 });
 
-const ConversationConnection = builder.connectionObject(
-  {
-    name: 'ConversationConnection',
-    type: ConversationRef,
-    description: 'A page of conversations, most recently active first.',
-    fields: (t) => ({
-      totalCount: t.int({
-        description: 'How many conversations match the filters, across all pages.',
-        resolve: (connection) => connection.totalCount ?? 0,
-      }),
-    }),
-  },
-  {
-    name: 'ConversationEdge',
-    description: 'A conversation in a page of conversations, with its cursor.',
-  },
-);
-
-const idSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(100, 'is at most 100 characters');
-
-const conversationListArgs = builder.args((t) => ({
-  first: t.int({
-    description: `How many conversations to return (0 to ${MAX_PAGE_SIZE}).`,
-    defaultValue: DEFAULT_PAGE_SIZE,
-  }),
-  after: t.string({
+/** The `uid` of a lookup that is always some user's view of a conversation. */
+const viewOwnerArgs = builder.args((t) => ({
+  uid: t.string({
     description:
-      'Return the conversations after this cursor (from a previous page of the same list).',
-  }),
-  search: t.string({
-    description: 'Only conversations whose partner (user or group) has a name containing this.',
-    validate: z.string().max(100, 'is at most 100 characters'),
-  }),
-  type: t.field({ type: ConversationType, description: 'Only 1:1 or only group conversations.' }),
-  unread: t.boolean({ description: 'When true, only conversations with unread messages.' }),
-  tags: t.stringList({
-    description: 'Only conversations the participant tagged with at least one of these tags.',
-    validate: z
-      .array(z.string().trim().min(1, 'must not be empty').max(100, 'is at most 100 characters'))
-      .max(25, 'takes at most 25 tags'),
+      'Whose view (admin callers, required there). A user caller leaves it out or passes their own uid.',
+    validate: keyArg,
   }),
 }));
-
-interface ConversationListArgs {
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-  search?: string | null | undefined;
-  type?: 'user' | 'group' | null | undefined;
-  unread?: boolean | null | undefined;
-  tags?: readonly string[] | null | undefined;
-}
-
-function emptyPage<T>(page: number, perPage: number): Page<T> {
-  return {
-    items: [],
-    pagination: { total: 0, count: 0, perPage, currentPage: page, totalPages: 0 },
-    cursor: null,
-  };
-}
-
-/**
- * One window of `GET /conversations`: `perspective`'s conversations, or app-wide when null.
- * Primes the loaders from each conversation's partner and last message.
- */
-function conversationList(
-  context: GatewayContext,
-  args: ConversationListArgs,
-  perspective: string | null,
-) {
-  const query: ListConversationsQuery = {};
-  const search = args.search?.trim();
-  if (search) query.searchKey = search;
-  if (args.type) query.conversationType = args.type;
-  if (args.unread) query.unread = true;
-  if (args.tags && args.tags.length > 0) {
-    query.tags = [...new Set(args.tags.map((tag) => tag.trim()))].sort();
-  }
-  const options = optionsFor(context, perspective);
-  return orClientError(async () => {
-    const connection = await pagedConnection(
-      { first: args.first, after: args.after },
-      async (page, perPage): Promise<Page<ConversationValue>> => {
-        let result: Page<ConversationRecord>;
-        try {
-          result = await listConversations(
-            context.upstream,
-            // Without these CometChat leaves the conversation's and the partner's tags out.
-            { ...query, page, perPage, withTags: true, withUserAndGroupTags: true },
-            options,
-          );
-        } catch (error) {
-          // Listing as a user who does not exist: that user has no conversations.
-          if (perspective !== null && isUpstreamError(error) && error.kind === 'not_found') {
-            return emptyPage(page, perPage);
-          }
-          throw error;
-        }
-        const items = result.items.map((record) => ({
-          record,
-          ownerUid: perspective ?? inferredOwner(record),
-        }));
-        return { ...result, items };
-      },
-      { key: `conversations:${JSON.stringify({ query, as: perspective })}` },
-    );
-    for (const value of connection.nodes) {
-      primeConversation(context, value.record, value.ownerUid, { partnerTags: true });
-    }
-    return connection;
-  });
-}
 
 builder.queryFields((t) => ({
   conversation: t.field({
@@ -296,25 +161,17 @@ builder.queryFields((t) => ({
     args: {
       conversationId: t.arg.string({
         description: "CometChat's id of the conversation (`<uid>_user_<uid>` or `group_<guid>`).",
-        validate: z
-          .string()
-          .trim()
-          .min(1, 'must not be empty')
-          .max(250, 'is at most 250 characters'),
+        validate: conversationIdArg,
       }),
       withUser: t.arg.string({
         description: 'The 1:1 conversation with this user (uid).',
-        validate: idSchema,
+        validate: keyArg,
       }),
       withGroup: t.arg.string({
         description: 'The conversation of this group (guid).',
-        validate: idSchema,
+        validate: keyArg,
       }),
-      uid: t.arg.string({
-        description:
-          'Whose view (admin callers, required there). A user caller leaves it out or passes their own uid.',
-        validate: idSchema,
-      }),
+      ...viewOwnerArgs,
     },
     resolve: (_root, args, context) => {
       const selectors = [args.conversationId, args.withUser, args.withGroup].filter(
@@ -337,38 +194,6 @@ builder.queryFields((t) => ({
       return lookup(context, owner, conversationId);
     },
   }),
-  conversations: t.field({
-    type: ConversationConnection,
-    description:
-      "Conversations, most recently active first: the caller's own for a user caller; for an admin those of `uid`, or without it every user's conversations across the app (one entry per participant).",
-    args: {
-      ...conversationListArgs,
-      uid: t.arg.string({
-        description:
-          "Admin callers: list this user's conversations. A user caller leaves it out or passes their own uid.",
-        validate: idSchema,
-      }),
-    },
-    complexity: connectionComplexity,
-    resolve: (_root, args, context) =>
-      conversationList(context, args, perspectiveOf(context, args.uid)),
-  }),
-}));
-
-builder.objectFields(UserRef, (t) => ({
-  conversations: t.field({
-    type: ConversationConnection,
-    description:
-      "This user's conversations as they see them, most recently active first. An admin may read anyone's; a user caller only their own.",
-    args: conversationListArgs,
-    complexity: connectionComplexity,
-    resolve: (user, args, context) => {
-      if (context.caller.kind === 'user' && context.caller.uid !== user.uid) {
-        throw gatewayError('FORBIDDEN', 'A user caller may list only their own conversations.');
-      }
-      return conversationList(context, args, user.uid);
-    },
-  }),
 }));
 
 builder.objectFields(GroupRef, (t) => ({
@@ -377,13 +202,7 @@ builder.objectFields(GroupRef, (t) => ({
     nullable: true,
     description:
       "The group's conversation as a member sees it: the caller for a user caller, `uid` for an admin (required there). Null when that user is not a member or sees no messages.",
-    args: {
-      uid: t.arg.string({
-        description:
-          'Whose view (admin callers, required there). A user caller leaves it out or passes their own uid.',
-        validate: idSchema,
-      }),
-    },
+    args: viewOwnerArgs,
     resolve: (group, args, context) => {
       const owner = perspectiveOf(context, args.uid);
       if (owner === null) {

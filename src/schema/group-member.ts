@@ -1,6 +1,18 @@
 import { builder } from '../builder.js';
+import { upstreamOptions } from '../context.js';
+import { gatewayError } from '../errors.js';
 import { memberKey } from '../loaders/members.js';
+import { isUpstreamError } from '../upstream/errors.js';
+import { listBannedUsers, listMembers } from '../upstream/members.js';
+import {
+  connectionComplexity,
+  countedConnection,
+  distinctSorted,
+  forwardPageArgs,
+  pagedList,
+} from './connections.js';
 import { GroupMemberRef, GroupRef, UserRef } from './refs.js';
+import { UserStatus } from './user.js';
 
 export const GroupMemberScope = builder.enumType('GroupMemberScope', {
   description: "A member's rank within a group, which decides what they may do there.",
@@ -51,20 +63,104 @@ builder.node(GroupMemberRef, {
   }),
 });
 
-export const GroupMemberConnection = builder.connectionObject(
+export const GroupMemberConnection = countedConnection(
   {
     name: 'GroupMemberConnection',
     type: GroupMemberRef,
     description: 'A page of the members of a group.',
-    fields: (t) => ({
-      totalCount: t.int({
-        description: 'How many members match the filters, across all pages.',
-        resolve: (connection) => connection.totalCount ?? 0,
-      }),
-    }),
+    totalCount: 'How many members match the filters, across all pages.',
   },
   {
     name: 'GroupMemberEdge',
     description: 'A member in a page of group members, with its cursor.',
   },
 );
+
+const GroupBannedUserConnection = countedConnection(
+  {
+    name: 'GroupBannedUserConnection',
+    type: UserRef,
+    description: 'A page of the users banned from a group.',
+    totalCount: 'How many users are banned from the group, across all pages.',
+  },
+  {
+    name: 'GroupBannedUserEdge',
+    description: 'A banned user in a page of a group’s bans, with its cursor.',
+  },
+);
+
+/** CometChat refuses a user caller some lists (e.g. the members of a private group they are not in). */
+function forbiddenAsError(what: string) {
+  return (error: unknown): never => {
+    if (isUpstreamError(error) && error.kind === 'forbidden') {
+      throw gatewayError('FORBIDDEN', `The caller may not see ${what}.`);
+    }
+    throw error;
+  };
+}
+
+/** Group lists whose argument wording shipped terser than the other lists'. */
+const TERSE = { statesDefault: false, sameList: false } as const;
+
+builder.objectFields(GroupRef, (t) => ({
+  members: t.field({
+    type: GroupMemberConnection,
+    description: 'The members of the group, in CometChat order, optionally filtered.',
+    args: {
+      ...forwardPageArgs('members', TERSE),
+      scopes: t.arg({
+        type: [GroupMemberScope],
+        description: 'Only members with one of these scopes.',
+      }),
+      status: t.arg({
+        type: UserStatus,
+        description: 'Only members with this connection status.',
+      }),
+    },
+    complexity: connectionComplexity,
+    resolve: (group, args, context) => {
+      const scopes = distinctSorted(args.scopes);
+      const status = args.status ?? null;
+      return pagedList(
+        args,
+        (page, perPage) =>
+          listMembers(
+            context.upstream,
+            group.guid,
+            { page, perPage, ...(scopes ? { scopes } : {}), ...(status ? { status } : {}) },
+            upstreamOptions(context),
+          ).catch(forbiddenAsError('the members of this group')),
+        {
+          key: `members:${group.guid}:${JSON.stringify({ scopes, status })}`,
+          prime: (member) => {
+            context.loaders.users.prime(member.user.uid, member.user);
+            context.loaders.members.prime(memberKey(member.guid, member.user.uid), member);
+          },
+        },
+      );
+    },
+  }),
+  bannedUsers: t.field({
+    type: GroupBannedUserConnection,
+    description: 'The users banned from the group, in CometChat order.',
+    args: forwardPageArgs('users', TERSE),
+    complexity: connectionComplexity,
+    resolve: (group, args, context) =>
+      pagedList(
+        args,
+        async (page, perPage) => {
+          const result = await listBannedUsers(
+            context.upstream,
+            group.guid,
+            { page, perPage },
+            upstreamOptions(context),
+          ).catch(forbiddenAsError('the users banned from this group'));
+          return { ...result, items: result.items.map((ban) => ban.user) };
+        },
+        {
+          key: `bannedUsers:${group.guid}`,
+          prime: (user) => context.loaders.users.prime(user.uid, user),
+        },
+      ),
+  }),
+}));

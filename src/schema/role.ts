@@ -1,18 +1,21 @@
-import { z } from 'zod';
 import { builder } from '../builder.js';
 import { upstreamOptions } from '../context.js';
 import { listRoles } from '../upstream/roles.js';
-import { pagedConnection } from './pagination.js';
+import { keyArg } from './arg-checks.js';
+import { orClientError } from './client-errors.js';
+import {
+  connectionComplexity,
+  countedConnection,
+  forwardPageArgs,
+  pagedList,
+} from './connections.js';
 import { RoleRef, UserRef } from './refs.js';
 import {
-  clientErrors,
-  connectionComplexity,
-  forwardPageArgs,
   UserConnection,
-  UserSearchField,
-  UserStatus,
+  userFilterArgs,
   userListConnection,
-} from './user.js';
+  userSearchFilters,
+} from './user-list.js';
 
 export const RoleAudience = builder.enumType('RoleAudience', {
   description: 'Whom a role setting reaches.',
@@ -53,18 +56,12 @@ const RoleSettings = builder.objectRef<Record<string, unknown>>('RoleSettings').
   }),
 });
 
-const roleKeySchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(100, 'is at most 100 characters');
-
 export const Role = builder.node(RoleRef, {
   description:
     'A role: a named class of users with its own settings (e.g. who they may message). Every app has the `default` role, and at most 25 roles.',
   id: { resolve: (role) => role.role },
   loadMany: (keys, context) =>
-    keys.map((key) => clientErrors(context.loaders.roles.load(key.toLowerCase()))),
+    keys.map((key) => orClientError(context.loaders.roles.load(key.toLowerCase()))),
   fields: (t) => ({
     role: t.exposeString('role', {
       description: "The role's CometChat key (lowercase), e.g. `default`; users refer to it.",
@@ -98,51 +95,25 @@ export const Role = builder.node(RoleRef, {
     users: t.field({
       type: UserConnection,
       description: 'The active users with this role, ordered by name then uid.',
-      args: {
-        ...forwardPageArgs('users'),
-        search: t.arg.string({
-          description:
-            'Only users whose uid or name starts with this text (case-insensitive; see `searchIn`).',
-          validate: z.string().max(100, 'is at most 100 characters'),
-        }),
-        searchIn: t.arg({
-          type: [UserSearchField],
-          description: 'Which fields `search` matches; both uid and name when omitted.',
-        }),
-        status: t.arg({ type: UserStatus, description: 'Only users with this status.' }),
-      },
+      args: { ...forwardPageArgs('users'), ...userFilterArgs },
       complexity: connectionComplexity,
-      resolve: (role, args, context) => {
-        const searchIn =
-          args.searchIn && args.searchIn.length > 0 ? [...new Set(args.searchIn)].sort() : null;
-        return userListConnection(
-          context,
-          { first: args.first, after: args.after },
-          {
-            search: args.search?.trim() || null,
-            searchIn,
-            status: args.status ?? null,
-            roles: [role.role],
-            tags: null,
-            deactivated: 'exclude',
-          },
-        );
-      },
+      resolve: (role, args, context) =>
+        userListConnection(context, args, {
+          ...userSearchFilters(args),
+          roles: [role.role],
+          tags: null,
+          deactivated: 'exclude',
+        }),
     }),
   }),
 });
 
-export const RoleConnection = builder.connectionObject(
+export const RoleConnection = countedConnection(
   {
     name: 'RoleConnection',
     type: Role,
     description: 'A page of roles.',
-    fields: (t) => ({
-      totalCount: t.int({
-        description: 'How many roles the app has.',
-        resolve: (connection) => connection.totalCount ?? 0,
-      }),
-    }),
+    totalCount: 'How many roles the app has.',
   },
   { name: 'RoleEdge', description: 'A role in a page of roles, with its cursor.' },
 );
@@ -153,7 +124,7 @@ builder.objectFields(UserRef, (t) => ({
     nullable: true,
     description:
       "The user's role. Null when the role no longer exists. All roles of a request load with one upstream call.",
-    resolve: (user, _args, context) => clientErrors(context.loaders.roles.load(user.role)),
+    resolve: (user, _args, context) => orClientError(context.loaders.roles.load(user.role)),
   }),
 }));
 
@@ -166,11 +137,11 @@ builder.queryFields((t) => ({
       role: t.arg.string({
         required: true,
         description: "The role's key, e.g. `default` (case-insensitive).",
-        validate: roleKeySchema,
+        validate: keyArg,
       }),
     },
     resolve: (_root, args, context) =>
-      clientErrors(context.loaders.roles.load(args.role.trim().toLowerCase())),
+      orClientError(context.loaders.roles.load(args.role.trim().toLowerCase())),
   }),
   roles: t.field({
     type: RoleConnection,
@@ -178,17 +149,10 @@ builder.queryFields((t) => ({
     args: forwardPageArgs('roles'),
     complexity: connectionComplexity,
     resolve: (_root, args, context) =>
-      clientErrors(
-        (async () => {
-          const connection = await pagedConnection(
-            { first: args.first, after: args.after },
-            (page, perPage) =>
-              listRoles(context.upstream, { page, perPage }, upstreamOptions(context)),
-            { key: 'roles' },
-          );
-          for (const role of connection.nodes) context.loaders.roles.prime(role.role, role);
-          return connection;
-        })(),
+      pagedList(
+        args,
+        (page, perPage) => listRoles(context.upstream, { page, perPage }, upstreamOptions(context)),
+        { key: 'roles', prime: (role) => context.loaders.roles.prime(role.role, role) },
       ),
   }),
 }));

@@ -3,9 +3,15 @@ import { builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
 import { gatewayError } from '../errors.js';
 import { listWebhooks } from '../upstream/webhooks.js';
-import { pagedConnection } from './pagination.js';
+import { shortTextArg } from './arg-checks.js';
+import { orClientError } from './client-errors.js';
+import {
+  connectionComplexity,
+  countedConnection,
+  forwardPageArgs,
+  pagedList,
+} from './connections.js';
 import { WebhookRef } from './refs.js';
-import { clientErrors, connectionComplexity, forwardPageArgs } from './user.js';
 
 const NOT_CONFIGURED =
   'Webhook management is not configured on this gateway (set COMETCHAT_MGMT_KEY, COMETCHAT_MGMT_SECRET and COMETCHAT_MGMT_BASE_URL).';
@@ -38,7 +44,7 @@ export const Webhook = builder.node(WebhookRef, {
   loadMany: (ids, context) => {
     assertAdmin(context);
     assertManagement(context);
-    return ids.map((id) => clientErrors(context.loaders.webhooks.load(id)));
+    return ids.map((id) => orClientError(context.loaders.webhooks.load(id)));
   },
   fields: (t) => ({
     webhookId: t.exposeString('id', {
@@ -50,7 +56,7 @@ export const Webhook = builder.node(WebhookRef, {
       description:
         'The ids of the events delivered to this webhook (e.g. `message_sent`), in the order they were added. An open set: CometChat adds triggers over time. Costs one Management API call per webhook (run in parallel, at most 8 at a time, for a page of webhooks).',
       resolve: async (webhook, _args, context) =>
-        (await clientErrors(context.loaders.webhookTriggers.load(webhook.id))) ?? [],
+        (await orClientError(context.loaders.webhookTriggers.load(webhook.id))) ?? [],
     }),
     useBasicAuth: t.exposeBoolean('useBasicAuth', {
       description: 'Whether deliveries carry HTTP Basic credentials.',
@@ -79,17 +85,12 @@ export const Webhook = builder.node(WebhookRef, {
   }),
 });
 
-export const WebhookConnection = builder.connectionObject(
+export const WebhookConnection = countedConnection(
   {
     name: 'WebhookConnection',
     type: Webhook,
     description: 'A page of webhooks.',
-    fields: (t) => ({
-      totalCount: t.int({
-        description: 'How many webhooks match, across all pages.',
-        resolve: (connection) => connection.totalCount ?? 0,
-      }),
-    }),
+    totalCount: 'How many webhooks match, across all pages.',
   },
   { name: 'WebhookEdge', description: 'A webhook in a page of webhooks, with its cursor.' },
 );
@@ -109,7 +110,7 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, context) => {
       assertManagement(context);
-      return clientErrors(context.loaders.webhooks.load(args.id.trim()));
+      return orClientError(context.loaders.webhooks.load(args.id.trim()));
     },
   }),
   webhooks: t.field({
@@ -120,30 +121,25 @@ builder.queryFields((t) => ({
       ...forwardPageArgs('webhooks'),
       search: t.arg.string({
         description: 'Only webhooks whose name contains this text (case-insensitive).',
-        validate: z.string().max(100, 'is at most 100 characters'),
+        validate: shortTextArg,
       }),
     },
     complexity: connectionComplexity,
     resolve: (_root, args, context) => {
       assertManagement(context);
       const search = args.search?.trim() || null;
-      return clientErrors(
-        (async () => {
-          const connection = await pagedConnection(
-            { first: args.first, after: args.after },
-            (page, perPage) =>
-              listWebhooks(
-                context.upstream,
-                { page, perPage, ...(search ? { searchKey: search } : {}) },
-                { signal: context.signal },
-              ),
-            { key: `webhooks:${JSON.stringify({ search })}` },
-          );
-          for (const webhook of connection.nodes) {
-            context.loaders.webhooks.prime(webhook.id, webhook);
-          }
-          return connection;
-        })(),
+      return pagedList(
+        args,
+        (page, perPage) =>
+          listWebhooks(
+            context.upstream,
+            { page, perPage, ...(search ? { searchKey: search } : {}) },
+            { signal: context.signal },
+          ),
+        {
+          key: `webhooks:${JSON.stringify({ search })}`,
+          prime: (webhook) => context.loaders.webhooks.prime(webhook.id, webhook),
+        },
       );
     },
   }),

@@ -1,12 +1,11 @@
-import { builder } from '../../builder.js';
-import type { MessageRecord } from '../../upstream/records.js';
+import { orClientError } from '../client-errors.js';
 import { GroupRef, MessageRef, UserRef } from '../refs.js';
-import { loadUserOrNull, orClientError } from './common.js';
-import { isType, loadAs } from './types.js';
+import { loadUserOrNull } from './common.js';
+import { messageNode, openEnum } from './node.js';
 
-export const MessageAction = builder.enumType('MessageAction', {
+const actions = openEnum('MessageAction', {
   description: 'What an action message records.',
-  values: {
+  known: {
     ADDED: { value: 'added', description: 'A user was added to the group.' },
     JOINED: { value: 'joined', description: 'A user joined the group.' },
     LEFT: { value: 'left', description: 'A user left the group.' },
@@ -19,54 +18,20 @@ export const MessageAction = builder.enumType('MessageAction', {
     },
     EDITED: { value: 'edited', description: 'A message was edited.' },
     DELETED: { value: 'deleted', description: 'A message was deleted.' },
-    OTHER: {
-      value: 'other',
-      description: "An action this API does not know yet; `actionName` holds CometChat's name.",
-    },
-  } as const,
+  },
+  other: "An action this API does not know yet; `actionName` holds CometChat's name.",
 });
 
-const KNOWN_ACTIONS = new Set([
-  'added',
-  'joined',
-  'left',
-  'kicked',
-  'banned',
-  'unbanned',
-  'scopeChanged',
-  'edited',
-  'deleted',
-]);
+export const MessageAction = actions.ref;
 
-type KnownAction =
-  | 'added'
-  | 'joined'
-  | 'left'
-  | 'kicked'
-  | 'banned'
-  | 'unbanned'
-  | 'scopeChanged'
-  | 'edited'
-  | 'deleted'
-  | 'other';
-
-function actionOf(message: MessageRecord): KnownAction {
-  const action = message.action ?? '';
-  return KNOWN_ACTIONS.has(action) ? (action as KnownAction) : 'other'; // membership checked
-}
-
-export const ActionMessage = builder.node(builder.objectRef<MessageRecord>('ActionMessage'), {
+export const ActionMessage = messageNode('ActionMessage', {
   description:
     'A record CometChat adds to a conversation when something happens: a membership change in a group, or a message edited or deleted.',
-  interfaces: [MessageRef],
-  isTypeOf: isType('ActionMessage'),
-  id: { resolve: (message) => message.id },
-  loadMany: loadAs('ActionMessage'),
   fields: (t) => ({
     action: t.field({
       type: MessageAction,
       description: 'What happened.',
-      resolve: actionOf,
+      resolve: (message) => actions.narrow(message.action ?? ''),
     }),
     actionName: t.string({
       description: "CometChat's own name of the action, e.g. `scopeChanged` (useful with OTHER).",

@@ -1,7 +1,6 @@
 import { builder } from '../../builder.js';
 import type { MessageRecord } from '../../upstream/records.js';
-import { MessageRef } from '../refs.js';
-import { isType, loadAs } from './types.js';
+import { messageNode, openEnum } from './node.js';
 
 export const CallType = builder.enumType('CallType', {
   description: 'Whether a call carries video.',
@@ -11,9 +10,9 @@ export const CallType = builder.enumType('CallType', {
   } as const,
 });
 
-export const CallStatus = builder.enumType('CallStatus', {
+const callStatuses = openEnum('CallStatus', {
   description: 'Where a call stands.',
-  values: {
+  known: {
     INITIATED: { value: 'initiated', description: 'The caller started it; nobody answered yet.' },
     ONGOING: { value: 'ongoing', description: 'Someone answered; the call is running.' },
     UNANSWERED: { value: 'unanswered', description: 'Nobody answered in time.' },
@@ -21,45 +20,20 @@ export const CallStatus = builder.enumType('CallStatus', {
     BUSY: { value: 'busy', description: 'The receiver was in another call.' },
     CANCELLED: { value: 'cancelled', description: 'The caller hung up before an answer.' },
     ENDED: { value: 'ended', description: 'The call took place and is over.' },
-    OTHER: {
-      value: 'other',
-      description: "A status this API does not know yet; `statusName` holds CometChat's name.",
-    },
-  } as const,
+  },
+  other: "A status this API does not know yet; `statusName` holds CometChat's name.",
 });
 
-const CALL_STATUSES = new Set([
-  'initiated',
-  'ongoing',
-  'unanswered',
-  'rejected',
-  'busy',
-  'cancelled',
-  'ended',
-]);
-
-type KnownCallStatus =
-  | 'initiated'
-  | 'ongoing'
-  | 'unanswered'
-  | 'rejected'
-  | 'busy'
-  | 'cancelled'
-  | 'ended'
-  | 'other';
+export const CallStatus = callStatuses.ref;
 
 /** The call's status: the call object's, else the message's action (CometChat fills either). */
 function callStatusName(message: MessageRecord): string {
   return message.call?.status ?? message.action ?? '';
 }
 
-export const CallMessage = builder.node(builder.objectRef<MessageRecord>('CallMessage'), {
+export const CallMessage = messageNode('CallMessage', {
   description:
     "A voice or video call, as a message in the conversation. The call's connection secrets are never exposed.",
-  interfaces: [MessageRef],
-  isTypeOf: isType('CallMessage'),
-  id: { resolve: (message) => message.id },
-  loadMany: loadAs('CallMessage'),
   fields: (t) => ({
     callType: t.field({
       type: CallType,
@@ -73,10 +47,7 @@ export const CallMessage = builder.node(builder.objectRef<MessageRecord>('CallMe
     status: t.field({
       type: CallStatus,
       description: 'Where the call stands, as of this message.',
-      resolve: (message) => {
-        const status = callStatusName(message);
-        return CALL_STATUSES.has(status) ? (status as KnownCallStatus) : 'other'; // membership checked
-      },
+      resolve: (message) => callStatuses.narrow(callStatusName(message)),
     }),
     statusName: t.string({
       description: "CometChat's own name of the status, e.g. `ended` (useful with OTHER).",

@@ -1,10 +1,9 @@
 /**
- * Message lists: the arguments every message connection takes (the window and the filters of
- * CometChat's `GET /messages`) and the one function that reads a window of messages. Every message
- * connection goes through `GET /messages` (scoped by `conversationId` where it is one
- * conversation), so they all filter and page alike.
+ * Message lists: the filter arguments every message connection takes (those of CometChat's
+ * `GET /messages`; the window is `windowArgs`) and the one function that reads a window of
+ * messages. Every message connection goes through `GET /messages` (scoped by `conversationId`
+ * where it is one conversation), so they all filter and page alike.
  */
-import { z } from 'zod';
 import { builder } from '../../builder.js';
 import type { GatewayContext } from '../../context.js';
 import { badUserInput } from '../../errors.js';
@@ -12,68 +11,29 @@ import { primeMessages } from '../../loaders/prime.js';
 import { isUpstreamError } from '../../upstream/errors.js';
 import { type ListMessagesQuery, listMessages } from '../../upstream/messages.js';
 import type { CursorPage, MessageRecord } from '../../upstream/records.js';
+import { keyListArg, shortTextArg } from '../arg-checks.js';
+import { orClientError } from '../client-errors.js';
+import { distinctSorted, emptyConnection } from '../connections.js';
 import {
   type Connection,
   type ConnectionArgs,
   cursorConnection,
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
   validateConnectionArgs,
 } from '../pagination.js';
-import { optionsFor, orClientError } from './common.js';
+import { optionsFor } from '../perspective.js';
 import { MediaType, MessageCategory } from './interface.js';
 
-/** Complexity of a connection field: every item may cost a further upstream call. */
-export function connectionComplexity(args: {
-  first?: number | null | undefined;
-  last?: number | null | undefined;
-}): { field: number; multiplier: number } {
-  return { field: 1, multiplier: args.first ?? args.last ?? DEFAULT_PAGE_SIZE };
-}
-
-/** `first`/`after`/`last`/`before` of a connection the upstream can page both ways. */
-export function windowArgs(noun: string) {
-  return builder.args((t) => ({
-    first: t.int({
-      description: `How many ${noun} to return from the start, or from \`after\` (0 to ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}). The default gives way when \`last\` or \`before\` is given.`,
-      defaultValue: DEFAULT_PAGE_SIZE,
-    }),
-    after: t.string({
-      description: `Return the ${noun} after this cursor (from a previous page of the same list).`,
-    }),
-    last: t.int({
-      description: `How many ${noun} to return from the end, or from \`before\` (0 to ${MAX_PAGE_SIZE}).`,
-    }),
-    before: t.string({
-      description: `Return the ${noun} before this cursor (from a previous page of the same list).`,
-    }),
-  }));
-}
-
-/**
- * The window a connection field was asked for. `first` has a default, so it is dropped when the
- * client pages backwards (`last` or `before`) and left it at that default.
- */
-export function windowOf(args: ConnectionArgs): ConnectionArgs {
-  const backwards = args.last != null || args.before != null;
-  const first = backwards && args.first === DEFAULT_PAGE_SIZE ? null : args.first;
-  return { first, after: args.after, last: args.last, before: args.before };
-}
-
-const shortText = z.string().max(100, 'is at most 100 characters');
-const idList = z
-  .array(z.string().trim().min(1, 'must not be empty').max(100, 'is at most 100 characters'))
-  .max(25, 'takes at most 25 values');
+const idList = keyListArg('takes at most 25 values');
 
 /** The filters of CometChat's message lists, as connection arguments. */
 export const messageFilterArgs = builder.args((t) => ({
   search: t.string({
     description: 'Only messages whose text contains this (case-insensitive).',
-    validate: shortText,
+    validate: shortTextArg,
   }),
   sender: t.string({
     description: 'Only messages sent by this user (uid).',
-    validate: shortText,
+    validate: shortTextArg,
   }),
   categories: t.field({
     type: [MessageCategory],
@@ -144,11 +104,6 @@ export interface MessageFilterValues {
   hideReplies?: boolean | null | undefined;
 }
 
-function sortedSet<T extends string>(values: readonly T[] | null | undefined): T[] | undefined {
-  if (!values || values.length === 0) return undefined;
-  return [...new Set(values)].sort();
-}
-
 /**
  * Translates filter arguments into CometChat's query. Null when the filters can match nothing
  * (a time range that ends before it starts), so no call is needed.
@@ -171,15 +126,15 @@ export function messageQueryFrom(
   if (search) query.searchKey = search;
   const sender = filters.sender?.trim().toLowerCase();
   if (sender) query.sender = sender;
-  const categories = sortedSet(filters.categories);
+  const categories = distinctSorted(filters.categories);
   if (categories) query.categories = categories;
-  const types = sortedSet(filters.types?.map((type) => type.trim()));
+  const types = distinctSorted(filters.types?.map((type) => type.trim()));
   if (types) query.types = types;
-  const attachmentTypes = sortedSet(filters.attachmentTypes);
+  const attachmentTypes = distinctSorted(filters.attachmentTypes);
   if (attachmentTypes) query.attachmentTypes = attachmentTypes;
-  const mentioned = sortedSet(filters.mentioning?.map((uid) => uid.trim().toLowerCase()));
+  const mentioned = distinctSorted(filters.mentioning?.map((uid) => uid.trim().toLowerCase()));
   if (mentioned) query.mentionedUids = mentioned;
-  const tags = sortedSet(filters.tags?.map((tag) => tag.trim()));
+  const tags = distinctSorted(filters.tags?.map((tag) => tag.trim()));
   if (tags) query.tags = tags;
   if (filters.hasAttachments) query.hasAttachments = true;
   if (filters.hasMentions) query.hasMentions = true;
@@ -201,16 +156,6 @@ export function messageQueryFrom(
     query.fromTimestamp = Math.max(from, 0);
   }
   return query;
-}
-
-/** A list known to be empty without asking: no items, so no cursors either. */
-export function emptyConnection<T>(): Connection<T> {
-  return {
-    edges: [],
-    nodes: [],
-    pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
-    totalCount: null,
-  };
 }
 
 function emptyPage(limit: number): CursorPage<MessageRecord> {

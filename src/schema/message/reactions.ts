@@ -4,10 +4,11 @@ import { upstreamOptions } from '../../context.js';
 import { primeReactions } from '../../loaders/prime.js';
 import { listReactions } from '../../upstream/reactions.js';
 import type { ReactionSummaryRecord } from '../../upstream/records.js';
+import { orClientError } from '../client-errors.js';
+import { connectionComplexity, windowArgs, windowOf } from '../connections.js';
 import { cursorConnection } from '../pagination.js';
 import { MessageRef, ReactionRef, UserRef } from '../refs.js';
-import { loadUserOrNull, orClientError } from './common.js';
-import { connectionComplexity, windowArgs, windowOf } from './list.js';
+import { loadUserOrNull } from './common.js';
 
 const ReactionSummary = builder.objectRef<ReactionSummaryRecord>('ReactionSummary').implement({
   description: 'How often one emoji was used to react to a message.',

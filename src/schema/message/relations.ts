@@ -1,21 +1,14 @@
-import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { badUserInput } from '../../errors.js';
 import { groupConversationId, userConversationId } from '../../loaders/conversations.js';
 import type { MessageRecord } from '../../upstream/records.js';
+import { keyArg } from '../arg-checks.js';
+import { connectionComplexity, emptyConnection, windowArgs, windowOf } from '../connections.js';
 import { validateConnectionArgs } from '../pagination.js';
+import { perspectiveOf } from '../perspective.js';
 import { GroupRef, UserRef } from '../refs.js';
-import { perspectiveOf } from './common.js';
 import { MessageConnection } from './interface.js';
-import {
-  connectionComplexity,
-  emptyConnection,
-  messageConnection,
-  messageFilterArgs,
-  messageQueryFrom,
-  windowArgs,
-  windowOf,
-} from './list.js';
+import { messageConnection, messageFilterArgs, messageQueryFrom } from './list.js';
 
 builder.objectFields(UserRef, (t) => ({
   messages: t.field({
@@ -27,11 +20,7 @@ builder.objectFields(UserRef, (t) => ({
       withUser: t.arg.string({
         description:
           'Admin callers (required there): the other user of the conversation. A user caller leaves it out: the other user is the caller.',
-        validate: z
-          .string()
-          .trim()
-          .min(1, 'must not be empty')
-          .max(100, 'is at most 100 characters'),
+        validate: keyArg,
       }),
       ...messageFilterArgs,
     },

@@ -3,29 +3,15 @@ import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { badUserInput } from '../../errors.js';
 import { groupConversationId, userConversationId } from '../../loaders/conversations.js';
+import { conversationIdArg, keyArg } from '../arg-checks.js';
+import { orClientError } from '../client-errors.js';
+import { connectionComplexity, windowArgs, windowOf } from '../connections.js';
 import { ConversationType } from '../conversation.js';
+import { perspectiveOf } from '../perspective.js';
 import { MessageRef } from '../refs.js';
-import {
-  MESSAGE_TYPE_NAMES,
-  type MessageTypeName,
-  orClientError,
-  perspectiveOf,
-} from './common.js';
+import { MESSAGE_TYPE_NAMES, type MessageTypeName } from './common.js';
 import { MessageConnection } from './interface.js';
-import {
-  connectionComplexity,
-  messageConnection,
-  messageFilterArgs,
-  messageQueryFrom,
-  windowArgs,
-  windowOf,
-} from './list.js';
-
-const idSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(100, 'is at most 100 characters');
+import { messageConnection, messageFilterArgs, messageQueryFrom } from './list.js';
 
 /** The CometChat id in a message's global ID, or the value itself when it is not one. */
 function rawMessageId(value: string): string {
@@ -69,25 +55,21 @@ builder.queryFields((t) => ({
       conversationId: t.arg.string({
         description:
           "Only this conversation, by CometChat's id (`<uid>_user_<uid>` or `group_<guid>`, the `conversationId` field of a conversation or message).",
-        validate: z
-          .string()
-          .trim()
-          .min(1, 'must not be empty')
-          .max(250, 'is at most 250 characters'),
+        validate: conversationIdArg,
       }),
       withUser: t.arg.string({
         description:
           'Only the 1:1 conversation between the viewing user (a user caller, or `uid`) and this user.',
-        validate: idSchema,
+        validate: keyArg,
       }),
       withGroup: t.arg.string({
         description: 'Only the conversation of this group (guid).',
-        validate: idSchema,
+        validate: keyArg,
       }),
       uid: t.arg.string({
         description:
           'Read the list as this user (admin callers): only their conversations, from their reset points on, with `unread` relative to them. A user caller always reads as themselves.',
-        validate: idSchema,
+        validate: keyArg,
       }),
       conversationType: t.arg({
         type: ConversationType,

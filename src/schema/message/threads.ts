@@ -3,11 +3,11 @@ import { upstreamOptions } from '../../context.js';
 import { primeMessages } from '../../loaders/prime.js';
 import { listThreadMessages } from '../../upstream/messages.js';
 import type { MessageRecord } from '../../upstream/records.js';
+import { orClientError } from '../client-errors.js';
+import { connectionComplexity, emptyConnection, windowArgs, windowOf } from '../connections.js';
 import { cursorConnection, validateConnectionArgs } from '../pagination.js';
 import { MessageRef } from '../refs.js';
-import { orClientError } from './common.js';
 import { MessageConnection } from './interface.js';
-import { connectionComplexity, emptyConnection, windowArgs, windowOf } from './list.js';
 
 builder.interfaceFields(MessageRef, (t) => ({
   parent: t.field({

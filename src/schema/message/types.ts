@@ -1,28 +1,8 @@
 import { builder } from '../../builder.js';
-import type { GatewayContext } from '../../context.js';
-import type { AttachmentRecord, MessageRecord } from '../../upstream/records.js';
-import { MessageRef } from '../refs.js';
-import {
-  isMessageRecord,
-  jsonObjectOrNull,
-  type MessageTypeName,
-  messageTypeName,
-  orClientError,
-} from './common.js';
+import type { AttachmentRecord } from '../../upstream/records.js';
+import { jsonObjectOrNull } from './common.js';
 import { MediaType } from './interface.js';
-
-/** Loads messages for `node`/`nodes`: a message of another type than the ID says is missing. */
-export function loadAs(typeName: MessageTypeName) {
-  return (ids: string[], context: GatewayContext) =>
-    ids.map(async (id) => {
-      const message = await orClientError(context.loaders.messages.load(id));
-      return message !== null && messageTypeName(message) === typeName ? message : null;
-    });
-}
-
-export function isType(typeName: MessageTypeName) {
-  return (value: unknown) => isMessageRecord(value) && messageTypeName(value) === typeName;
-}
+import { messageNode } from './node.js';
 
 const Attachment = builder.objectRef<AttachmentRecord>('Attachment').implement({
   description: 'A file attached to a media message.',
@@ -48,12 +28,8 @@ const Attachment = builder.objectRef<AttachmentRecord>('Attachment').implement({
   }),
 });
 
-export const TextMessage = builder.node(builder.objectRef<MessageRecord>('TextMessage'), {
+export const TextMessage = messageNode('TextMessage', {
   description: 'A text message a user wrote.',
-  interfaces: [MessageRef],
-  isTypeOf: isType('TextMessage'),
-  id: { resolve: (message) => message.id },
-  loadMany: loadAs('TextMessage'),
   fields: (t) => ({
     text: t.exposeString('text', {
       nullable: true,
@@ -63,12 +39,8 @@ export const TextMessage = builder.node(builder.objectRef<MessageRecord>('TextMe
   }),
 });
 
-export const MediaMessage = builder.node(builder.objectRef<MessageRecord>('MediaMessage'), {
+export const MediaMessage = messageNode('MediaMessage', {
   description: 'A message carrying a file: an image, video, audio recording or other file.',
-  interfaces: [MessageRef],
-  isTypeOf: isType('MediaMessage'),
-  id: { resolve: (message) => message.id },
-  loadMany: loadAs('MediaMessage'),
   fields: (t) => ({
     mediaType: t.field({
       type: MediaType,
@@ -90,13 +62,9 @@ export const MediaMessage = builder.node(builder.objectRef<MessageRecord>('Media
   }),
 });
 
-export const CustomMessage = builder.node(builder.objectRef<MessageRecord>('CustomMessage'), {
+export const CustomMessage = messageNode('CustomMessage', {
   description:
     "An app-defined message: a type name of the app's choosing with JSON data (polls, locations, ...).",
-  interfaces: [MessageRef],
-  isTypeOf: isType('CustomMessage'),
-  id: { resolve: (message) => message.id },
-  loadMany: loadAs('CustomMessage'),
   fields: (t) => ({
     customType: t.exposeString('type', {
       description:
@@ -111,39 +79,32 @@ export const CustomMessage = builder.node(builder.objectRef<MessageRecord>('Cust
   }),
 });
 
-export const InteractiveMessage = builder.node(
-  builder.objectRef<MessageRecord>('InteractiveMessage'),
-  {
-    description:
-      'A message its receivers can act on: a form, a card with buttons, a scheduler, or an app-defined interactive type.',
-    interfaces: [MessageRef],
-    isTypeOf: isType('InteractiveMessage'),
-    id: { resolve: (message) => message.id },
-    loadMany: loadAs('InteractiveMessage'),
-    fields: (t) => ({
-      interactiveType: t.exposeString('type', {
-        description:
-          "CometChat's type, e.g. `form`, `card`, `scheduler` or `customInteractive`. An open set.",
-      }),
-      interactiveData: t.expose('interactiveData', {
-        type: 'JSONObject',
-        nullable: true,
-        description: 'The definition of the form, card or scheduler; null when none was sent.',
-      }),
-      interactionGoal: t.expose('interactionGoal', {
-        type: 'JSONObject',
-        nullable: true,
-        description: 'Which interactions complete the message; null when none was set.',
-      }),
-      interactions: t.field({
-        type: ['JSONObject'],
-        description: 'The interactions recorded so far (which element, when), oldest first.',
-        resolve: (message) => message.interactions,
-      }),
-      allowSenderInteraction: t.exposeBoolean('allowSenderInteraction', {
-        nullable: true,
-        description: 'Whether the sender may interact with it too; null when not set.',
-      }),
+export const InteractiveMessage = messageNode('InteractiveMessage', {
+  description:
+    'A message its receivers can act on: a form, a card with buttons, a scheduler, or an app-defined interactive type.',
+  fields: (t) => ({
+    interactiveType: t.exposeString('type', {
+      description:
+        "CometChat's type, e.g. `form`, `card`, `scheduler` or `customInteractive`. An open set.",
     }),
-  },
-);
+    interactiveData: t.expose('interactiveData', {
+      type: 'JSONObject',
+      nullable: true,
+      description: 'The definition of the form, card or scheduler; null when none was sent.',
+    }),
+    interactionGoal: t.expose('interactionGoal', {
+      type: 'JSONObject',
+      nullable: true,
+      description: 'Which interactions complete the message; null when none was set.',
+    }),
+    interactions: t.field({
+      type: ['JSONObject'],
+      description: 'The interactions recorded so far (which element, when), oldest first.',
+      resolve: (message) => message.interactions,
+    }),
+    allowSenderInteraction: t.exposeBoolean('allowSenderInteraction', {
+      nullable: true,
+      description: 'Whether the sender may interact with it too; null when not set.',
+    }),
+  }),
+});
