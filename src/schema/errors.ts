@@ -136,3 +136,49 @@ export const MUTATION_ERRORS = [
   ConflictFailure,
   PermissionDeniedFailure,
 ];
+
+/** The error types one item of a bulk change may end in: the shared ones, or not applied. */
+export const ITEM_ERRORS = [...MUTATION_ERRORS, NotAppliedFailure];
+
+/** Any expected refusal of a whole mutation, as its result union returns it. */
+export type MutationFailure =
+  | ValidationFailure
+  | NotFoundFailure
+  | ConflictFailure
+  | PermissionDeniedFailure;
+
+/** Any expected refusal of one item of a bulk change. */
+export type ItemFailure = MutationFailure | NotAppliedFailure;
+
+/** Which refusal a failure is, by the name of its kind of upstream error (plus `not_applied`). */
+export type FailureKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'not_applied';
+
+export function isMutationFailure(error: unknown): error is MutationFailure {
+  return (
+    error instanceof ValidationFailure ||
+    error instanceof NotFoundFailure ||
+    error instanceof ConflictFailure ||
+    error instanceof PermissionDeniedFailure
+  );
+}
+
+/** The failure of `kind`; an invalid value is its own one violation. */
+export function failureOfKind(
+  kind: FailureKind,
+  message: string,
+  path: string[],
+  code: string | null,
+): ItemFailure {
+  switch (kind) {
+    case 'not_found':
+      return new NotFoundFailure(message, path, code);
+    case 'conflict':
+      return new ConflictFailure(message, path, code);
+    case 'forbidden':
+      return new PermissionDeniedFailure(message, path, code);
+    case 'invalid':
+      return new ValidationFailure(message, path, code, [{ path, message }]);
+    case 'not_applied':
+      return new NotAppliedFailure(message, path, code);
+  }
+}

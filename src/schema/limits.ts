@@ -21,6 +21,7 @@ export const LIMITS = {
   webhookName: 50,
   webhookUrl: 255,
   webhookUsername: 50,
+  webhookPassword: 100,
 } as const;
 
 /** uid / guid / role: alpha-dash, 1..100, lowercased as CometChat stores it. */
@@ -80,11 +81,21 @@ export const passwordSchema = z
   .min(1, 'must not be empty')
   .max(LIMITS.password, `must be at most ${LIMITS.password} characters`);
 
-/** A list of uids (each checked and lowercased), without duplicates after lowercasing. */
-export function uidListSchema(max: number) {
+/** The most uids one bulk mutation takes: CometChat documents no cap, one request should stay small. */
+export const MAX_UIDS_PER_CALL = 100;
+
+/**
+ * A batch of uids, each checked and lowercased. Duplicates stay, so that an outcome can point at
+ * the uid's first position in the input.
+ */
+export function uidBatchSchema(max: number = MAX_UIDS_PER_CALL) {
   return z
     .array(idSchema)
     .min(1, 'must name at least one user')
-    .max(max, `at most ${max} users per call`)
-    .transform((uids) => [...new Set(uids)]);
+    .max(max, `at most ${max} users per call`);
+}
+
+/** GraphQL sends absent optional input fields as null or leaves them out; both read as "not given". */
+export function optional<T extends z.ZodType>(schema: T) {
+  return schema.nullish().transform((value): z.output<T> | undefined => value ?? undefined);
 }

@@ -8,10 +8,9 @@ import type { GatewayContext } from '../context.js';
 import { toClientError } from '../errors.js';
 import { isUpstreamError, type UpstreamError } from '../upstream/errors.js';
 import {
-  ConflictFailure,
   type FieldViolation,
-  NotFoundFailure,
-  PermissionDeniedFailure,
+  failureOfKind,
+  isMutationFailure,
   ValidationFailure,
 } from './errors.js';
 
@@ -42,6 +41,40 @@ export function rejectField(path: string[], message: string): never {
   ]);
 }
 
+interface UpdateWording {
+  clash: (field: string) => string;
+  nothing: string;
+}
+
+const UPDATE_WORDING: UpdateWording = {
+  clash: (field) => `cannot set and clear ${field} in the same call`,
+  nothing: 'nothing to change: set at least one field or list fields in `unset`',
+};
+
+/**
+ * The rules every `…Update` input with `unset` shares: a field cannot be set and cleared in one
+ * call, and the call must change something (a field besides `key`, or an `unset` entry).
+ */
+export function checkChanges<F extends string>(
+  input: Partial<Record<F, unknown>> & { unset?: readonly F[] | undefined },
+  key: string,
+  ctx: z.RefinementCtx,
+  wording: UpdateWording = UPDATE_WORDING,
+): void {
+  const unset = input.unset ?? [];
+  unset.forEach((field, index) => {
+    if (input[field] !== undefined) {
+      ctx.addIssue({ code: 'custom', message: wording.clash(field), path: ['unset', index] });
+    }
+  });
+  const changed = Object.entries(input).some(
+    ([field, value]) => field !== key && field !== 'unset' && value !== undefined,
+  );
+  if (unset.length === 0 && !changed) {
+    ctx.addIssue({ code: 'custom', message: wording.nothing, path: [] });
+  }
+}
+
 /** Maps CometChat's per-field `details` keys onto input paths (`uid` -> `["input","uid"]`). */
 function violationsFrom(
   error: UpstreamError,
@@ -55,25 +88,50 @@ function violationsFrom(
   );
 }
 
+/** An input field that names an id, so a refusal that quotes the id can point at that field. */
+export interface IdField {
+  id: string;
+  path: string[];
+}
+
 export interface MutationOptions {
   /** Where CometChat's field names land in the input, when they differ. */
   fieldMap?: Record<string, string[]>;
   /** Path of the input field that names the target, for not-found and permission errors. */
   targetPath?: string[];
+  /** Ids CometChat's refusal may quote, with the input fields that gave them (first match wins). */
+  ids?: readonly IdField[];
+  /** Where a refusal with one of these CometChat codes points, whatever it quotes. */
+  codePaths?: Record<string, string[]>;
+}
+
+/** The first id of `ids` CometChat's own words quote, if any. */
+function quotedField(error: UpstreamError, ids: readonly IdField[]): string[] | undefined {
+  if (ids.length === 0) return undefined;
+  // Only CometChat's own words count: the request path in front may hold other ids.
+  const prefix = `CometChat ${error.method} ${error.path}: `;
+  const own = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+  // Ids are alpha-dash, so a quoted one is a whole word between other characters.
+  const words = new Set(own.toLowerCase().split(/[^a-z0-9_-]+/));
+  return ids.find(({ id }) => words.has(id.toLowerCase()))?.path;
+}
+
+/** The input field a refusal is about: by its code, then by the id it quotes, then the target. */
+function targetOf(error: UpstreamError, options: MutationOptions): string[] {
+  const byCode = error.code ? options.codePaths?.[error.code] : undefined;
+  return byCode ?? quotedField(error, options.ids ?? []) ?? options.targetPath ?? [];
 }
 
 /** Converts an expected CometChat refusal into its typed error; anything else becomes a GraphQL error. */
 export function mutationFailure(error: unknown, options: MutationOptions = {}): Error {
   if (!isUpstreamError(error) || error.outcomeUnknown) return toClientError(error);
-  const path = ['input', ...(options.targetPath ?? [])];
+  const path = ['input', ...targetOf(error, options)];
   const code = error.code ?? null;
   switch (error.kind) {
     case 'not_found':
-      return new NotFoundFailure(error.message, path, code);
     case 'conflict':
-      return new ConflictFailure(error.message, path, code);
     case 'forbidden':
-      return new PermissionDeniedFailure(error.message, path, code);
+      return failureOfKind(error.kind, error.message, path, code);
     case 'invalid': {
       const violations = violationsFrom(error, options.fieldMap ?? {});
       const first = violations[0];
@@ -86,8 +144,8 @@ export function mutationFailure(error: unknown, options: MutationOptions = {}): 
 
 /**
  * Runs a mutation body: the upstream call happens exactly once (never retried), expected refusals
- * become typed errors, and the request's loaders are emptied afterwards (success or not), so later
- * fields of the same request read the new state.
+ * become typed errors pointing at the input field they are about, and the request's loaders are
+ * emptied afterwards (success or not), so later fields of the same request read the new state.
  */
 export async function runMutation<T>(
   context: GatewayContext,
@@ -97,8 +155,7 @@ export async function runMutation<T>(
   try {
     return await body();
   } catch (error) {
-    if (error instanceof ValidationFailure || error instanceof NotFoundFailure) throw error;
-    if (error instanceof ConflictFailure || error instanceof PermissionDeniedFailure) throw error;
+    if (isMutationFailure(error)) throw error;
     throw mutationFailure(error, options);
   } finally {
     clearLoaders(context);

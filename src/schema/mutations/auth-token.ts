@@ -12,13 +12,12 @@ import {
   flushAuthTokens,
   updateAuthToken,
 } from '../../upstream/auth-tokens.js';
-import type { AuthTokenRecord } from '../../upstream/records.js';
+import { orClientError } from '../client-errors.js';
 import { NotFoundFailure, ValidationFailure } from '../errors.js';
-import { idSchema, metadataSchema } from '../limits.js';
+import { idSchema, metadataSchema, optional } from '../limits.js';
 import { runMutation, validateInput } from '../mutation-support.js';
 import { AuthTokenRef, UserRef } from '../refs.js';
-import { clientErrors } from '../user.js';
-import { type CodePaths, optional, runLocated } from './user.js';
+import { objectPayload } from './fields.js';
 
 /** A token as CometChat issues it: `<uid>_<createdAt><hex>`, so alpha-dash only. */
 const tokenSchema = z
@@ -40,9 +39,9 @@ const userAgentSchema = z
   .max(1000, 'must be at most 1000 characters');
 
 /** A refusal about the token itself points at `token`; a missing user at `uid` (the target). */
-const TOKEN_PATHS: CodePaths = {
-  ERR_AUTH_TOKEN_NOT_FOUND: ['token'],
-  ERR_AUTHTOKEN_UNAVAILABLE: ['token'],
+const TOKEN_TARGET = {
+  targetPath: ['uid'],
+  codePaths: { ERR_AUTH_TOKEN_NOT_FOUND: ['token'], ERR_AUTHTOKEN_UNAVAILABLE: ['token'] },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -120,31 +119,21 @@ const authTokensFlushSchema = z.object({ uid: idSchema });
 // ---------------------------------------------------------------------------------------------
 // Payloads
 
-const AuthTokenCreatePayload = builder
-  .objectRef<AuthTokenRecord>('AuthTokenCreatePayload')
-  .implement({
-    description: 'The token that was issued.',
-    fields: (t) => ({
-      authToken: t.field({
-        type: AuthTokenRef,
-        description: 'The issued token (a new one, or the latest existing one without `force`).',
-        resolve: (token) => token,
-      }),
-    }),
-  });
+const AuthTokenCreatePayload = objectPayload(
+  'AuthTokenCreatePayload',
+  'The token that was issued.',
+  {
+    name: 'authToken',
+    type: AuthTokenRef,
+    description: 'The issued token (a new one, or the latest existing one without `force`).',
+  },
+);
 
-const AuthTokenUpdatePayload = builder
-  .objectRef<AuthTokenRecord>('AuthTokenUpdatePayload')
-  .implement({
-    description: 'The token whose device details changed.',
-    fields: (t) => ({
-      authToken: t.field({
-        type: AuthTokenRef,
-        description: 'The token as it is now.',
-        resolve: (token) => token,
-      }),
-    }),
-  });
+const AuthTokenUpdatePayload = objectPayload(
+  'AuthTokenUpdatePayload',
+  'The token whose device details changed.',
+  { name: 'authToken', type: AuthTokenRef, description: 'The token as it is now.' },
+);
 
 /** Who lost tokens: the payload of a revocation. */
 interface RevokedValue {
@@ -161,7 +150,7 @@ function revokedPayload(name: string, description: string, noun: string) {
         nullable: true,
         description:
           'The user as it is now (its `authTokens` show what is left); null only if it was deleted meanwhile. Costs one upstream call.',
-        resolve: (value, _args, context) => clientErrors(context.loaders.users.load(value.uid)),
+        resolve: (value, _args, context) => orClientError(context.loaders.users.load(value.uid)),
       }),
     }),
   });
@@ -198,7 +187,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const input = validateInput(authTokenCreateSchema, args.input);
-      return runMutation(
+      const authToken = await runMutation(
         context,
         () =>
           createAuthToken(
@@ -209,6 +198,7 @@ builder.mutationFields((t) => ({
           ),
         { targetPath: ['uid'] },
       );
+      return { authToken };
     },
   }),
   authTokenUpdate: t.field({
@@ -226,11 +216,12 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const { uid, token, ...details } = validateInput(authTokenUpdateSchema, args.input);
-      return runLocated(
+      const authToken = await runMutation(
         context,
         () => updateAuthToken(context.upstream, uid, token, details, upstreamOptions(context)),
-        { targetPath: ['uid'], codePaths: TOKEN_PATHS },
+        TOKEN_TARGET,
       );
+      return { authToken };
     },
   }),
   authTokenDelete: t.field({
@@ -247,10 +238,10 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const { uid, token } = validateInput(authTokenDeleteSchema, args.input);
-      await runLocated(
+      await runMutation(
         context,
         () => deleteAuthToken(context.upstream, uid, token, upstreamOptions(context)),
-        { targetPath: ['uid'], codePaths: TOKEN_PATHS },
+        TOKEN_TARGET,
       );
       return { uid };
     },

@@ -11,9 +11,14 @@ import { addReaction, removeReaction } from '../../upstream/reactions.js';
 import type { MessageRecord } from '../../upstream/records.js';
 import { MUTATION_ERRORS } from '../errors.js';
 import { idSchema } from '../limits.js';
-import { validateInput } from '../mutation-support.js';
+import { runMutation, validateInput } from '../mutation-support.js';
 import { MessageRef } from '../refs.js';
-import { actingAs, MAX_REACTION_LENGTH, messageIdSchema, writeOnce } from './message.js';
+import { actingAs, actorIds } from './acting.js';
+import { objectPayload } from './fields.js';
+import { messageIdSchema } from './message/common.js';
+
+/** Characters of a reaction, as CometChat accepts them. */
+const MAX_REACTION_LENGTH = 45;
 
 const reactionSchema = z.object({
   messageId: messageIdSchema,
@@ -29,21 +34,12 @@ const reactionSchema = z.object({
 
 type ReactionValues = z.infer<typeof reactionSchema>;
 
-interface ReactionPayload {
-  message: MessageRecord;
-}
-
 function payloadType(name: string, description: string) {
-  return builder.objectRef<ReactionPayload>(name).implement({
-    description,
-    fields: (t) => ({
-      reactedMessage: t.field({
-        type: MessageRef,
-        description:
-          'The message with its reactions as they are now (`reactions` gives the count per emoji).',
-        resolve: (payload) => payload.message,
-      }),
-    }),
+  return objectPayload(name, description, {
+    name: 'reactedMessage',
+    type: MessageRef,
+    description:
+      'The message with its reactions as they are now (`reactions` gives the count per emoji).',
   });
 }
 
@@ -71,20 +67,16 @@ async function react(
   context: GatewayContext,
   input: unknown,
   call: typeof addReaction,
-): Promise<ReactionPayload> {
+): Promise<{ reactedMessage: MessageRecord }> {
   const value: ReactionValues = validateInput(reactionSchema, input);
   const options = actingAs(context, value.uid, 'uid', true);
-  const message = await writeOnce(
+  const message = await runMutation(
     context,
     () => call(context.upstream, value.messageId, value.emoji, options),
-    {
-      ids: options.onBehalfOf ? [{ id: options.onBehalfOf, path: ['uid'] }] : [],
-      fallback: ['messageId'],
-      fieldMap: { reaction: ['emoji'] },
-    },
+    { ids: actorIds(options, 'uid'), targetPath: ['messageId'], fieldMap: { reaction: ['emoji'] } },
   );
   primeMessage(context, message, options.onBehalfOf ?? null);
-  return { message };
+  return { reactedMessage: message };
 }
 
 const MessageReactionAddPayload = payloadType(

@@ -9,37 +9,20 @@ import { builder } from '../../builder.js';
 import { type GatewayContext, upstreamOptions } from '../../context.js';
 import type { BulkOutcome } from '../../upstream/records.js';
 import { addFriends, blockUsers, removeFriends, unblockUsers } from '../../upstream/relations.js';
+import { orClientError } from '../client-errors.js';
 import { NotFoundFailure, PermissionDeniedFailure, ValidationFailure } from '../errors.js';
-import { idSchema } from '../limits.js';
+import { idSchema, MAX_UIDS_PER_CALL, uidBatchSchema } from '../limits.js';
 import { runMutation, validateInput } from '../mutation-support.js';
 import { UserRef } from '../refs.js';
-import { clientErrors } from '../user.js';
+import { assertActsAs } from './acting.js';
 import {
-  assertActsAs,
   distinctUids,
-  itemFailure,
-  MAX_UIDS_PER_CALL,
-  missingOutcome,
+  mappedOutcomes,
   UserBulkOutcome,
   type UserOutcomeValue,
-  uidBatchSchema,
-} from './user.js';
+} from './user/bulk.js';
 
 const relationSchema = z.object({ uid: idSchema, uids: uidBatchSchema() });
-
-type Requested = { uid: string; index: number }[];
-
-/** One outcome per requested uid from CometChat's per-uid answer map. */
-function mappedOutcomes(requested: Requested, answer: BulkOutcome<never>): UserOutcomeValue[] {
-  const byUid = new Map(Object.entries(answer).map(([uid, item]) => [uid.toLowerCase(), item]));
-  return requested.map(({ uid, index }) => {
-    const path = ['input', 'uids', String(index)];
-    const item = byUid.get(uid);
-    if (item === undefined) return { uid, error: missingOutcome(uid, path), loadUser: false };
-    if (item.success) return { uid, error: null, loadUser: true };
-    return { uid, error: itemFailure(item.code, item.message, path), loadUser: false };
-  });
-}
 
 interface RelationValue {
   uid: string;
@@ -66,7 +49,7 @@ function relationTypes(
         nullable: true,
         description:
           'The user whose relations changed, as it is now; null only if it was deleted meanwhile. Costs one upstream call.',
-        resolve: (value, _args, context) => clientErrors(context.loaders.users.load(value.uid)),
+        resolve: (value, _args, context) => orClientError(context.loaders.users.load(value.uid)),
       }),
       outcomes: t.field({
         type: [UserBulkOutcome],

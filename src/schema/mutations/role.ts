@@ -14,11 +14,11 @@ import {
   PermissionDeniedFailure,
   ValidationFailure,
 } from '../errors.js';
-import { descriptionSchema, idSchema, nameSchema } from '../limits.js';
-import { runMutation, validateInput } from '../mutation-support.js';
+import { descriptionSchema, idSchema, nameSchema, optional } from '../limits.js';
+import { checkChanges, runMutation, validateInput } from '../mutation-support.js';
 import { RoleRef } from '../refs.js';
 import { RoleAudience } from '../role.js';
-import { optional } from './user.js';
+import { objectPayload } from './fields.js';
 
 /** CometChat documents no size limit for role metadata; it must still be a JSON object. */
 const roleMetadataSchema = z.record(z.string(), z.unknown());
@@ -39,9 +39,9 @@ const roleSettingsSchema = z
   });
 
 /** A role record CometChat returned from a write primes the request's roles loader. */
-function freshRole(context: GatewayContext, role: RoleRecord): RoleRecord {
+function freshRole(context: GatewayContext, role: RoleRecord): { role: RoleRecord } {
   context.loaders.roles.prime(role.role, role);
-  return role;
+  return { role };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -85,13 +85,14 @@ const RoleCreateInput = builder.inputType('RoleCreateInput', {
   }),
 });
 
-const roleCreateSchema = z.object({
-  role: idSchema,
-  name: nameSchema,
+/** The optional fields a role is created and changed with. */
+const roleShape = {
   description: optional(descriptionSchema),
   metadata: optional(roleMetadataSchema),
   settings: optional(roleSettingsSchema),
-});
+};
+
+const roleCreateSchema = z.object({ role: idSchema, name: nameSchema, ...roleShape });
 
 const RoleUpdateInput = builder.inputType('RoleUpdateInput', {
   description:
@@ -115,37 +116,14 @@ const RoleUpdateInput = builder.inputType('RoleUpdateInput', {
   }),
 });
 
-const UNSET_FIELDS = ['settings', 'description', 'metadata'] as const;
-
 const roleUpdateSchema = z
   .object({
     role: idSchema,
     name: optional(nameSchema),
-    description: optional(descriptionSchema),
-    metadata: optional(roleMetadataSchema),
-    settings: optional(roleSettingsSchema),
-    unset: optional(z.array(z.enum(UNSET_FIELDS))),
+    ...roleShape,
+    unset: optional(z.array(z.enum(['settings', 'description', 'metadata']))),
   })
-  .superRefine((input, ctx) => {
-    const unset = input.unset ?? [];
-    unset.forEach((field, index) => {
-      if (input[field] !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `cannot set and clear ${field} in the same call`,
-          path: ['unset', index],
-        });
-      }
-    });
-    const { role: _role, unset: _unset, ...changes } = input;
-    if (unset.length === 0 && Object.values(changes).every((value) => value === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'nothing to change: set at least one field or list fields in `unset`',
-        path: [],
-      });
-    }
-  });
+  .superRefine((input, ctx) => checkChanges(input, 'role', ctx));
 
 const RoleDeleteInput = builder.inputType('RoleDeleteInput', {
   description: 'The role to delete.',
@@ -163,22 +141,16 @@ const roleDeleteSchema = z.object({ role: idSchema });
 // ---------------------------------------------------------------------------------------------
 // Payloads
 
-const RoleCreatePayload = builder.objectRef<RoleRecord>('RoleCreatePayload').implement({
-  description: 'The role that was created.',
-  fields: (t) => ({
-    role: t.field({ type: RoleRef, description: 'The new role.', resolve: (role) => role }),
-  }),
+const RoleCreatePayload = objectPayload('RoleCreatePayload', 'The role that was created.', {
+  name: 'role',
+  type: RoleRef,
+  description: 'The new role.',
 });
 
-const RoleUpdatePayload = builder.objectRef<RoleRecord>('RoleUpdatePayload').implement({
-  description: 'The role that was changed.',
-  fields: (t) => ({
-    role: t.field({
-      type: RoleRef,
-      description: 'The role as it is now.',
-      resolve: (role) => role,
-    }),
-  }),
+const RoleUpdatePayload = objectPayload('RoleUpdatePayload', 'The role that was changed.', {
+  name: 'role',
+  type: RoleRef,
+  description: 'The role as it is now.',
 });
 
 const RoleDeletePayload = builder.objectRef<{ role: string }>('RoleDeletePayload').implement({

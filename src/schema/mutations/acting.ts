@@ -1,0 +1,52 @@
+/**
+ * Who a change acts as. A user caller only ever acts as themselves; an admin acts for the app, or
+ * as a user the input names where CometChat records the change per user.
+ */
+import { type GatewayContext, upstreamOptions } from '../../context.js';
+import type { CallOptions } from '../../upstream/client.js';
+import { PermissionDeniedFailure } from '../errors.js';
+import { type IdField, rejectField } from '../mutation-support.js';
+
+/**
+ * The upstream options for a change made as `uid`. A user caller always acts as themselves
+ * (naming anyone else is a PermissionDeniedError); an admin acts as `uid` when given, and must
+ * give one where CometChat only acts as a user (`required`); otherwise as the app.
+ */
+export function actingAs(
+  context: GatewayContext,
+  uid: string | null | undefined,
+  field: string,
+  required: boolean,
+): CallOptions {
+  const { caller } = context;
+  if (caller.kind === 'user') {
+    if (uid && uid !== caller.uid) {
+      throw new PermissionDeniedFailure(
+        `${field}: a user caller acts only as themselves; leave it out or pass your own uid.`,
+        ['input', field],
+      );
+    }
+    return { onBehalfOf: caller.uid, signal: context.signal };
+  }
+  if (uid) return { onBehalfOf: uid, signal: context.signal };
+  if (required) {
+    rejectField([field], 'is required for admin callers: the user CometChat acts as');
+  }
+  return upstreamOptions(context);
+}
+
+/** User callers may only change what is their own; admins act for the app and may name anyone. */
+export function assertActsAs(context: GatewayContext, uid: string, path: string[]): void {
+  if (context.caller.kind === 'user' && context.caller.uid.toLowerCase() !== uid) {
+    throw new PermissionDeniedFailure(
+      `A user may only change their own ${path.join('.')}; ${uid} is someone else.`,
+      ['input', ...path],
+      null,
+    );
+  }
+}
+
+/** The acting user as an id a refusal may quote, pointing at the input field that named them. */
+export function actorIds(options: CallOptions, field: string): IdField[] {
+  return options.onBehalfOf ? [{ id: options.onBehalfOf, path: [field] }] : [];
+}

@@ -1,0 +1,178 @@
+/**
+ * Which conversation a conversation mutation changes, and whose view of it. CometChat keeps read
+ * state, tags and resets per participant, so every mutation names whose view it changes (`uid`;
+ * a user caller changes their own) and acts as that user.
+ */
+import type { InputFieldMap } from '@pothos/core';
+import { z } from 'zod';
+import { builder } from '../../../builder.js';
+import type { GatewayContext } from '../../../context.js';
+import {
+  type ConversationPartnerKey,
+  conversationKey,
+  conversationPartner,
+  groupConversationId,
+  userConversationId,
+} from '../../../loaders/conversations.js';
+import type { CallOptions } from '../../../upstream/client.js';
+import { orClientError } from '../../client-errors.js';
+import { NotFoundFailure } from '../../errors.js';
+import { idSchema } from '../../limits.js';
+import { type IdField, type MutationOptions, rejectField } from '../../mutation-support.js';
+import type { ConversationValue } from '../../refs.js';
+import { actingAs } from '../acting.js';
+import type { InputFieldBuilder } from '../fields.js';
+
+const targetShape = {
+  uid: idSchema.nullish(),
+  conversationId: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(250, 'must be at most 250 characters')
+    .transform((value) => value.toLowerCase())
+    .nullish(),
+  withUser: idSchema.nullish(),
+  withGroup: idSchema.nullish(),
+};
+
+type Selector = 'conversationId' | 'withUser' | 'withGroup';
+
+/** Exactly one of `conversationId`, `withUser` and `withGroup`. */
+function checkTarget(
+  value: { conversationId?: unknown; withUser?: unknown; withGroup?: unknown },
+  ctx: z.RefinementCtx,
+): void {
+  const given = (['conversationId', 'withUser', 'withGroup'] as const).filter(
+    (field) => value[field] !== null && value[field] !== undefined,
+  );
+  if (given.length !== 1) {
+    ctx.addIssue({
+      code: 'custom',
+      path: given.length === 0 ? ['conversationId'] : [given[1] ?? 'withUser'],
+      message:
+        'name the conversation with exactly one of `conversationId`, `withUser` and `withGroup`',
+    });
+  }
+}
+
+export interface Target {
+  owner: string;
+  conversationId: string;
+  partner: ConversationPartnerKey;
+  /** The input field that named the conversation. */
+  selector: Selector;
+  options: CallOptions;
+}
+
+/** Whose view (`uid`, or the user caller) and which conversation; checked before any call. */
+export function targetOf(
+  context: GatewayContext,
+  value: {
+    uid?: string | null | undefined;
+    conversationId?: string | null | undefined;
+    withUser?: string | null | undefined;
+    withGroup?: string | null | undefined;
+  },
+): Target {
+  const options = actingAs(context, value.uid, 'uid', true);
+  const owner = options.onBehalfOf ?? '';
+  if (value.withUser) {
+    if (value.withUser === owner) {
+      rejectField(
+        ['withUser'],
+        'names the viewing user: a user has no conversation with themselves',
+      );
+    }
+    return {
+      owner,
+      conversationId: userConversationId(owner, value.withUser),
+      partner: { type: 'user', uid: value.withUser },
+      selector: 'withUser',
+      options,
+    };
+  }
+  if (value.withGroup) {
+    return {
+      owner,
+      conversationId: groupConversationId(value.withGroup),
+      partner: { type: 'group', guid: value.withGroup },
+      selector: 'withGroup',
+      options,
+    };
+  }
+  const conversationId = value.conversationId ?? '';
+  const partner = conversationPartner(conversationId, owner);
+  if (partner === null || (partner.type === 'user' && partner.uid === owner)) {
+    rejectField(
+      ['conversationId'],
+      `is not a conversation ${owner} takes part in (expected \`<uid>_user_<uid>\` with ${owner} as one of the uids, or \`group_<guid>\`)`,
+    );
+  }
+  return { owner, conversationId, partner, selector: 'conversationId', options };
+}
+
+/**
+ * Where a refusal points: at the field whose id it quotes (the message, the partner, the viewing
+ * user); a conversation the user cannot see at the field that named the conversation.
+ */
+export function pathsOf(target: Target, extra: IdField[] = []): MutationOptions {
+  const partner = target.partner.type === 'user' ? target.partner.uid : target.partner.guid;
+  return {
+    ids: [...extra, { id: partner, path: [target.selector] }, { id: target.owner, path: ['uid'] }],
+    targetPath: [target.selector],
+    codePaths: {
+      ERR_CONVERSATION_NOT_ACCESSIBLE: [target.selector],
+      ERR_CONVERSATION_NOT_FOUND: [target.selector],
+    },
+  };
+}
+
+/** The conversation as the owner sees it now (after the change), through the request's loader. */
+export async function viewOf(context: GatewayContext, target: Target): Promise<ConversationValue> {
+  const record = await orClientError(
+    context.loaders.conversations.load(conversationKey(target.owner, target.conversationId)),
+  );
+  if (record === null) {
+    throw new NotFoundFailure(
+      `The conversation ${target.conversationId} is not visible to ${target.owner}.`,
+      ['input', target.selector],
+    );
+  }
+  return { record, ownerUid: target.owner };
+}
+
+/** The fields that name whose view and which conversation. */
+function targetFields(t: InputFieldBuilder) {
+  return {
+    uid: t.string({
+      description:
+        'Whose view of the conversation to change: required for admin callers (CometChat acts as that user). A user caller changes their own view and may leave it out.',
+    }),
+    conversationId: t.string({
+      description:
+        "The conversation by CometChat's id (`<uid>_user_<uid>` or `group_<guid>`). Give exactly one of `conversationId`, `withUser` and `withGroup`.",
+    }),
+    withUser: t.string({ description: 'The 1:1 conversation with this user (uid).' }),
+    withGroup: t.string({ description: "The group's conversation (guid)." }),
+  };
+}
+
+/** The checks of a conversation input: the target fields plus `extra`. */
+export function conversationSchema<E extends z.ZodRawShape>(extra: E) {
+  return z
+    .object({ ...targetShape, ...extra })
+    .superRefine((value, ctx) => checkTarget(value, ctx));
+}
+
+/** A conversation input: the target fields, then `extra`. */
+export function conversationInput<Fields extends InputFieldMap>(
+  name: string,
+  description: string,
+  extra: (t: InputFieldBuilder) => Fields,
+) {
+  return builder.inputType(name, {
+    description: `${description} Give exactly one of \`conversationId\`, \`withUser\` and \`withGroup\`.`,
+    fields: (t) => ({ ...targetFields(t), ...extra(t) }),
+  });
+}

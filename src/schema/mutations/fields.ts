@@ -1,0 +1,36 @@
+/**
+ * Field-builder types for field sets several mutation types share, and the payload that holds one
+ * changed object (most `…Payload` types are exactly that).
+ */
+import type { InterfaceRef, ObjectRef } from '@pothos/core';
+import { builder } from '../../builder.js';
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** The field builder of an input type. */
+export type InputFieldBuilder = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
+
+/** The field builder of an object type whose values are `Parent`. */
+export type ObjectFieldBuilder<Parent> = PothosSchemaTypes.ObjectFieldBuilder<Types, Parent>;
+
+/** A payload type with one field, `field`, holding the object the mutation changed. */
+export function objectPayload<Field extends string, Shape>(
+  name: string,
+  description: string,
+  field: {
+    name: Field;
+    type: ObjectRef<Types, Shape> | InterfaceRef<Types, Shape>;
+    description: string;
+  },
+) {
+  return builder.objectRef<Record<Field, Shape>>(name).implement({
+    description,
+    fields: (t) => ({
+      [field.name]: t.field({
+        type: field.type,
+        description: field.description,
+        resolve: (payload) => payload[field.name] as never, // the ref's shape: Pothos cannot infer it generically
+      }),
+    }),
+  });
+}

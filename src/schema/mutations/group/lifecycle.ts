@@ -1,0 +1,169 @@
+/**
+ * groupCreate (optionally with an owner and initial members), groupUpdate (with unsetting and
+ * ownership transfer) and groupDelete.
+ */
+import '../../mutation.js';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { builder } from '../../../builder.js';
+import { upstreamOptions } from '../../../context.js';
+import { primeGroup } from '../../../loaders/prime.js';
+import {
+  type CreateGroupInput,
+  createGroup,
+  deleteGroup,
+  type UpdateGroupInput,
+  updateGroup,
+} from '../../../upstream/groups.js';
+import { MUTATION_ERRORS, PermissionDeniedFailure } from '../../errors.js';
+import { validateInput } from '../../mutation-support.js';
+import { GroupRef } from '../../refs.js';
+import { objectPayload } from '../fields.js';
+import { toMemberBuckets } from './buckets.js';
+import {
+  GroupCreateInput,
+  GroupDeleteInput,
+  GroupUpdateInput,
+  groupCreateSchema,
+  groupDeleteSchema,
+  groupUpdateSchema,
+} from './inputs.js';
+import { renderedFor, runGroupWrite } from './refusals.js';
+
+const GroupCreatePayload = objectPayload('GroupCreatePayload', 'The group that was created.', {
+  name: 'group',
+  type: GroupRef,
+  description: 'The new group, as CometChat stored it.',
+});
+
+const GroupUpdatePayload = objectPayload('GroupUpdatePayload', 'The group after the change.', {
+  name: 'group',
+  type: GroupRef,
+  description: 'The group as it is now.',
+});
+
+const GroupDeletePayload = builder.objectRef<{ guid: string }>('GroupDeletePayload').implement({
+  description: 'The group that was deleted.',
+  fields: (t) => ({
+    guid: t.exposeString('guid', { description: 'The guid of the deleted group.' }),
+    deletedGroupId: t.id({
+      description: 'The global ID the deleted group had, to drop it from client caches and lists.',
+      resolve: (payload) => encodeGlobalID('Group', payload.guid),
+    }),
+  }),
+});
+
+const ownerFieldMap = {
+  owner: ['ownerUid'],
+  'members.admins': ['members', 'admins'],
+  'members.moderators': ['members', 'moderators'],
+  'members.participants': ['members', 'participants'],
+  'members.usersToBan': ['members', 'usersToBan'],
+  members: ['members'],
+};
+
+builder.mutationFields((t) => ({
+  groupCreate: t.field({
+    type: GroupCreatePayload,
+    description:
+      'Creates a group of any type, optionally with an owner and initial members by scope. A PASSWORD group needs its password.',
+    nullable: true,
+    errors: {
+      types: MUTATION_ERRORS,
+      union: { description: 'The created group, or why it was not created.' },
+    },
+    args: {
+      input: t.arg({ type: GroupCreateInput, required: true, description: 'The new group.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const input = validateInput(groupCreateSchema, args.input);
+      const request: CreateGroupInput = {
+        guid: input.guid,
+        name: input.name,
+        type: input.type ?? 'public',
+        password: input.password,
+        icon: input.icon,
+        description: input.description,
+        metadata: input.metadata,
+        tags: input.tags,
+        owner: input.ownerUid,
+      };
+      if (input.members && Object.keys(toMemberBuckets(input.members)).length > 0) {
+        request.members = toMemberBuckets(input.members);
+      }
+      const group = await runGroupWrite(
+        context,
+        () => createGroup(context.upstream, request, upstreamOptions(context)),
+        { uid: ['ownerUid'], fieldMap: ownerFieldMap },
+      );
+      primeGroup(context, group, renderedFor(context));
+      return { group };
+    },
+  }),
+
+  groupUpdate: t.field({
+    type: GroupUpdatePayload,
+    description:
+      'Changes a group: name, type, password, description, icon, metadata, tags; clears optional fields; transfers the ownership (admin callers).',
+    nullable: true,
+    errors: {
+      types: MUTATION_ERRORS,
+      union: { description: 'The changed group, or why nothing changed.' },
+    },
+    args: {
+      input: t.arg({ type: GroupUpdateInput, required: true, description: 'The changes.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const input = validateInput(groupUpdateSchema, args.input);
+      if (input.ownerUid !== undefined && context.caller.kind === 'user') {
+        throw new PermissionDeniedFailure(
+          'Only an admin caller can transfer the ownership: CometChat ignores a transfer made on a user’s behalf.',
+          ['input', 'ownerUid'],
+        );
+      }
+      const change: UpdateGroupInput = {
+        name: input.name,
+        type: input.type,
+        password: input.password,
+        icon: input.icon,
+        description: input.description,
+        metadata: input.metadata,
+        tags: input.tags,
+        owner: input.ownerUid,
+        unset: input.unset && input.unset.length > 0 ? [...new Set(input.unset)] : undefined,
+      };
+      const group = await runGroupWrite(
+        context,
+        () => updateGroup(context.upstream, input.guid, change, upstreamOptions(context)),
+        {
+          uid: ['ownerUid'],
+          notAMember: context.caller.kind === 'user' ? 'actor' : 'owner',
+          fieldMap: ownerFieldMap,
+        },
+      );
+      primeGroup(context, group, renderedFor(context));
+      return { group };
+    },
+  }),
+
+  groupDelete: t.field({
+    type: GroupDeletePayload,
+    description: 'Deletes a group for good, with its memberships and messages.',
+    nullable: true,
+    errors: {
+      types: MUTATION_ERRORS,
+      union: { description: 'The deleted group, or why it was not deleted.' },
+    },
+    args: {
+      input: t.arg({ type: GroupDeleteInput, required: true, description: 'The group.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const input = validateInput(groupDeleteSchema, args.input);
+      await runGroupWrite(
+        context,
+        () => deleteGroup(context.upstream, input.guid, upstreamOptions(context)),
+        { acting: context.caller.kind === 'user', notAMember: 'actor' },
+      );
+      return { guid: input.guid };
+    },
+  }),
+}));

@@ -1,0 +1,119 @@
+/**
+ * groupJoin: a user joins a PUBLIC group as a participant, acting as themselves. CometChat has no
+ * other REST call to join, so this adds the user through the add-members call made as them.
+ */
+import '../../mutation.js';
+import { z } from 'zod';
+import { builder } from '../../../builder.js';
+import type { GatewayContext } from '../../../context.js';
+import { gatewayError } from '../../../errors.js';
+import type { CallOptions } from '../../../upstream/client.js';
+import { addMembers } from '../../../upstream/members.js';
+import type { GroupMemberRecord } from '../../../upstream/records.js';
+import { orClientError } from '../../client-errors.js';
+import { MUTATION_ERRORS, NotAppliedFailure, PermissionDeniedFailure } from '../../errors.js';
+import { idSchema, optional } from '../../limits.js';
+import { rejectField, validateInput } from '../../mutation-support.js';
+import { GroupMemberRef, GroupRef } from '../../refs.js';
+import { runGroupWrite } from '../group/refusals.js';
+import { memberFromAction, memberItemFailure, primeMembers, readBack } from './common.js';
+
+const GroupJoinInput = builder.inputType('GroupJoinInput', {
+  description:
+    'A user joining a PUBLIC group as a participant. CometChat offers no REST call to join a PASSWORD or PRIVATE group (a member adds users there with `groupMembersAdd`), nor one for a user to leave a group (`groupMemberKick` removes a member).',
+  fields: (t) => ({
+    guid: t.string({ required: true, description: 'The guid of the public group to join.' }),
+    uid: t.string({
+      description:
+        'The user who joins. Required for an admin caller; a user caller joins as themselves (leave it out or give their own uid).',
+    }),
+  }),
+});
+
+const joinSchema = z.object({ guid: idSchema, uid: optional(idSchema) });
+
+const GroupJoinPayload = builder
+  .objectRef<{ member: GroupMemberRecord }>('GroupJoinPayload')
+  .implement({
+    description: 'The membership the join created.',
+    fields: (t) => ({
+      member: t.field({
+        type: GroupMemberRef,
+        description: 'The new member (a participant).',
+        resolve: (payload) => payload.member,
+      }),
+      group: t.field({
+        type: GroupRef,
+        nullable: true,
+        description: 'The group as it is now; null if it no longer exists.',
+        resolve: (payload, _args, context) =>
+          orClientError(context.loaders.groups.load(payload.member.guid)),
+      }),
+    }),
+  });
+
+/** The acting user of a join: named in the input by an admin, the caller themselves otherwise. */
+function joiningUser(context: GatewayContext, uid: string | undefined): string {
+  const { caller } = context;
+  if (caller.kind === 'user') {
+    if (uid !== undefined && uid !== caller.uid) {
+      throw new PermissionDeniedFailure('A user caller can only join a group as themselves.', [
+        'input',
+        'uid',
+      ]);
+    }
+    return caller.uid;
+  }
+  if (uid === undefined)
+    rejectField(['uid'], 'is required for an admin caller (the user who joins)');
+  return uid;
+}
+
+builder.mutationFields((t) => ({
+  groupJoin: t.field({
+    type: GroupJoinPayload,
+    description:
+      'A user joins a PUBLIC group as a participant, acting as themselves. PASSWORD and PRIVATE groups cannot be joined over the REST API (PermissionDeniedError); a member adds users there with `groupMembersAdd`.',
+    nullable: true,
+    errors: {
+      types: MUTATION_ERRORS,
+      union: { description: 'The new membership, or why the user did not join.' },
+    },
+    args: {
+      input: t.arg({
+        type: GroupJoinInput,
+        required: true,
+        description: 'The group and the user who joins.',
+      }),
+    },
+    resolve: async (_root, args, context) => {
+      const input = validateInput(joinSchema, args.input);
+      const uid = joiningUser(context, input.uid);
+      const options: CallOptions = { onBehalfOf: uid, signal: context.signal };
+      const answer = await runGroupWrite(
+        context,
+        () => addMembers(context.upstream, input.guid, { participants: [uid] }, options),
+        { acting: true, notAMember: 'actor', target: ['guid'] },
+      );
+      const item = answer.participants[uid];
+      if (item === undefined) {
+        throw gatewayError(
+          'UPSTREAM_OUTCOME_UNKNOWN',
+          'CometChat did not say whether the user joined; check the group before retrying.',
+        );
+      }
+      if (!item.success) {
+        const error = memberItemFailure(item, ['input', 'guid']);
+        if (error instanceof NotAppliedFailure) {
+          throw gatewayError('UPSTREAM_UNAVAILABLE', error.message, { upstreamCode: error.code });
+        }
+        throw error;
+      }
+      const member =
+        memberFromAction(input.guid, 'participant', item.data) ??
+        (await readBack(context, input.guid, uid));
+      primeMembers(context, [member]);
+      return { member };
+    },
+  }),
+}));

@@ -1,0 +1,249 @@
+/**
+ * The mutations that name one user of a group: change a member's scope, kick a member, ban and
+ * unban a user.
+ */
+import '../../mutation.js';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { z } from 'zod';
+import { builder } from '../../../builder.js';
+import { type GatewayContext, upstreamOptions } from '../../../context.js';
+import { memberKey } from '../../../loaders/members.js';
+import {
+  banMember,
+  changeMemberScope,
+  kickMember,
+  unbanMember,
+} from '../../../upstream/members.js';
+import type { GroupMemberRecord, UserRecord } from '../../../upstream/records.js';
+import { orClientError } from '../../client-errors.js';
+import { MUTATION_ERRORS } from '../../errors.js';
+import { GroupMemberScope } from '../../group-member.js';
+import { idSchema } from '../../limits.js';
+import { validateInput } from '../../mutation-support.js';
+import { GroupMemberRef, GroupRef, UserRef } from '../../refs.js';
+import { objectPayload } from '../fields.js';
+import { runGroupWrite } from '../group/refusals.js';
+import { readBack } from './common.js';
+
+const targetSchema = z.object({ guid: idSchema, uid: idSchema });
+const scopeSchema = targetSchema.extend({ scope: z.enum(['admin', 'moderator', 'participant']) });
+
+const GroupMemberScopeChangeInput = builder.inputType('GroupMemberScopeChangeInput', {
+  description: "A member and the scope they get. The owner's scope cannot be changed.",
+  fields: (t) => ({
+    guid: t.string({ required: true, description: 'The guid of the group.' }),
+    uid: t.string({ required: true, description: 'The uid of the member.' }),
+    scope: t.field({
+      type: GroupMemberScope,
+      required: true,
+      description: 'The new scope; it must differ from the current one.',
+    }),
+  }),
+});
+
+/** The input of a mutation that names a group and one user of it. */
+function targetInput(name: string, description: string, uid: string) {
+  return builder.inputType(name, {
+    description,
+    fields: (t) => ({
+      guid: t.string({ required: true, description: 'The guid of the group.' }),
+      uid: t.string({ required: true, description: uid }),
+    }),
+  });
+}
+
+const GroupMemberKickInput = targetInput(
+  'GroupMemberKickInput',
+  'A member to remove from a group. They may join (or be added) again.',
+  'The uid of the member to remove.',
+);
+const GroupMemberBanInput = targetInput(
+  'GroupMemberBanInput',
+  'A user to ban from a group: a member is removed, and nobody can add them until they are unbanned.',
+  'The uid of the user to ban (a member or not).',
+);
+const GroupMemberUnbanInput = targetInput(
+  'GroupMemberUnbanInput',
+  'A banned user to allow back. Unbanning does not make them a member again.',
+  'The uid of the banned user.',
+);
+
+const GroupMemberScopeChangePayload = objectPayload(
+  'GroupMemberScopeChangePayload',
+  'The membership with its new scope.',
+  {
+    name: 'member',
+    type: GroupMemberRef,
+    description: 'The member, with the scope they have now.',
+  },
+);
+
+interface TargetResult {
+  guid: string;
+  uid: string;
+}
+
+/** The payload of a kick, ban or unban; `removes` when the membership (if any) ends. */
+function targetPayload(name: string, description: string, removes: boolean) {
+  return builder.objectRef<TargetResult>(name).implement({
+    description,
+    fields: (t) => ({
+      guid: t.exposeString('guid', { description: 'The guid of the group.' }),
+      uid: t.exposeString('uid', { description: 'The uid of the user.' }),
+      group: t.field({
+        type: GroupRef,
+        nullable: true,
+        description: 'The group as it is now; null if it no longer exists.',
+        resolve: (result, _args, context) =>
+          orClientError(context.loaders.groups.load(result.guid)),
+      }),
+      user: t.field({
+        type: UserRef,
+        nullable: true,
+        description: 'The user; null if they no longer exist.',
+        resolve: (result, _args, context) => orClientError(context.loaders.users.load(result.uid)),
+      }),
+      ...(removes
+        ? {
+            removedMemberId: t.id({
+              description:
+                'The global ID of the membership that ended, to drop it from client caches and member lists.',
+              resolve: (result) =>
+                encodeGlobalID('GroupMember', memberKey(result.guid, result.uid)),
+            }),
+          }
+        : {}),
+    }),
+  });
+}
+
+const GroupMemberKickPayload = targetPayload(
+  'GroupMemberKickPayload',
+  'The member that was removed from the group.',
+  true,
+);
+const GroupMemberBanPayload = targetPayload(
+  'GroupMemberBanPayload',
+  'The user that was banned (and removed, if they were a member).',
+  true,
+);
+const GroupMemberUnbanPayload = targetPayload(
+  'GroupMemberUnbanPayload',
+  'The user that was unbanned.',
+  false,
+);
+
+/** Validates, then makes the one upstream call that kicks, bans or unbans. */
+async function changeTarget(
+  context: GatewayContext,
+  rawInput: unknown,
+  call: typeof kickMember | typeof banMember | typeof unbanMember,
+): Promise<TargetResult> {
+  const input = validateInput(targetSchema, rawInput);
+  await runGroupWrite(
+    context,
+    () => call(context.upstream, input.guid, input.uid, upstreamOptions(context)),
+    { acting: context.caller.kind === 'user', target: ['uid'] },
+  );
+  return { guid: input.guid, uid: input.uid };
+}
+
+builder.mutationFields((t) => ({
+  groupMemberScopeChange: t.field({
+    type: GroupMemberScopeChangePayload,
+    description:
+      "Changes a member's scope (admin, moderator, participant). The owner's scope cannot be changed.",
+    nullable: true,
+    errors: {
+      types: MUTATION_ERRORS,
+      union: { description: 'The member with the new scope, or why it did not change.' },
+    },
+    args: {
+      input: t.arg({
+        type: GroupMemberScopeChangeInput,
+        required: true,
+        description: 'The member and the new scope.',
+      }),
+    },
+    resolve: async (_root, args, context) => {
+      const input = validateInput(scopeSchema, args.input);
+      const answer = await runGroupWrite(
+        context,
+        () =>
+          changeMemberScope(
+            context.upstream,
+            input.guid,
+            input.uid,
+            input.scope,
+            upstreamOptions(context),
+          ),
+        { acting: context.caller.kind === 'user', target: ['uid'] },
+      );
+      // CometChat answers with the scope and join time only; the user comes from the loader.
+      const user: UserRecord | null = await orClientError(context.loaders.users.load(answer.uid));
+      const member: GroupMemberRecord =
+        user !== null && answer.joinedAt !== null
+          ? { guid: input.guid, scope: answer.scope, joinedAt: answer.joinedAt, user }
+          : await readBack(context, input.guid, answer.uid);
+      context.loaders.members.prime(memberKey(input.guid, answer.uid), member);
+      return { member };
+    },
+  }),
+
+  groupMemberKick: t.field({
+    type: GroupMemberKickPayload,
+    description:
+      'Removes a member from a group; they may join or be added again. The owner cannot be removed.',
+    nullable: true,
+    errors: {
+      types: MUTATION_ERRORS,
+      union: { description: 'The removed member, or why they were not removed.' },
+    },
+    args: {
+      input: t.arg({
+        type: GroupMemberKickInput,
+        required: true,
+        description: 'The group and the member.',
+      }),
+    },
+    resolve: (_root, args, context) => changeTarget(context, args.input, kickMember),
+  }),
+
+  groupMemberBan: t.field({
+    type: GroupMemberBanPayload,
+    description:
+      'Bans a user from a group, removing them if they are a member; nobody can add them until they are unbanned.',
+    nullable: true,
+    errors: {
+      types: MUTATION_ERRORS,
+      union: { description: 'The banned user, or why they were not banned.' },
+    },
+    args: {
+      input: t.arg({
+        type: GroupMemberBanInput,
+        required: true,
+        description: 'The group and the user.',
+      }),
+    },
+    resolve: (_root, args, context) => changeTarget(context, args.input, banMember),
+  }),
+
+  groupMemberUnban: t.field({
+    type: GroupMemberUnbanPayload,
+    description:
+      'Lifts a ban, so the user can join or be added again (it does not make them a member).',
+    nullable: true,
+    errors: {
+      types: MUTATION_ERRORS,
+      union: { description: 'The unbanned user, or why the ban stays.' },
+    },
+    args: {
+      input: t.arg({
+        type: GroupMemberUnbanInput,
+        required: true,
+        description: 'The group and the banned user.',
+      }),
+    },
+    resolve: (_root, args, context) => changeTarget(context, args.input, unbanMember),
+  }),
+}));

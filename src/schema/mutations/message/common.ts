@@ -1,0 +1,72 @@
+/**
+ * What the message mutations (and the reaction and conversation ones) share: message ids given
+ * either way, the edge a changed message gets in its list, and the loaders it primes.
+ */
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { z } from 'zod';
+import { builder } from '../../../builder.js';
+import type { GatewayContext } from '../../../context.js';
+import { isMessageId } from '../../../loaders/messages.js';
+import { primeMessage } from '../../../loaders/prime.js';
+import type { CallOptions } from '../../../upstream/client.js';
+import type { MessageRecord } from '../../../upstream/records.js';
+import { MESSAGE_TYPE_NAMES, type MessageTypeName } from '../../message/common.js';
+import { cursorListEdge, type Edge } from '../../pagination.js';
+
+/**
+ * The `MessageEdge` type MessageConnection registers. Its ref is not exported, so this ref is
+ * bound to the type by name: a payload's edge is then the very type a client's connection uses.
+ */
+export const MessageEdgeRef = builder.objectRef<Edge<MessageRecord>>('MessageEdge');
+builder.configStore.associateParamWithRef(MessageEdgeRef, 'MessageEdge');
+
+/** The CometChat id inside a message's global ID, or the value itself when it is not one. */
+function rawMessageId(value: string): string {
+  if (/^\d+$/.test(value)) return value;
+  try {
+    const { typename, id } = decodeGlobalID(value);
+    if (MESSAGE_TYPE_NAMES.includes(typename as MessageTypeName)) return id; // checked by includes
+  } catch {
+    // Not a global ID: the check below rejects it.
+  }
+  return value;
+}
+
+/** A message named by its CometChat id (`cometchatId`) or its global ID; yields the CometChat id. */
+export const messageIdSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters')
+  .transform(rawMessageId)
+  .refine(isMessageId, {
+    message: "must be a message's CometChat id (`cometchatId`, e.g. `42`) or its global ID",
+  });
+
+/** The edge of `message` in its conversation's message list, read as the caller reads it. */
+export function conversationEdge(
+  context: GatewayContext,
+  message: MessageRecord,
+): Edge<MessageRecord> {
+  // The same key `messages(conversationId:)`, `Group.messages` and (for user callers)
+  // `Conversation.messages` use when no filter is given, so the cursor pages on in those lists.
+  const as = context.caller.kind === 'user' ? context.caller.uid : null;
+  return cursorListEdge(message, {
+    key: `messages:${JSON.stringify({ query: { conversationId: message.conversationId }, as })}`,
+    idOf: (item) => item.id,
+  });
+}
+
+/** The edge of a thread reply in its parent's `replies` list. */
+export function replyEdge(parentId: string, reply: MessageRecord): Edge<MessageRecord> {
+  return cursorListEdge(reply, { key: `replies:${parentId}`, idOf: (item) => item.id });
+}
+
+/** Makes the request's loaders serve `message` as just returned (it was rendered for `as`). */
+export function remember(
+  context: GatewayContext,
+  message: MessageRecord,
+  options: CallOptions,
+): void {
+  primeMessage(context, message, options.onBehalfOf ?? null);
+}

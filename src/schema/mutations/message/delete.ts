@@ -1,0 +1,128 @@
+/** messageDelete: deletes a message, softly (the default) or for good. */
+import '../../mutation.js';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { z } from 'zod';
+import { builder } from '../../../builder.js';
+import { deleteMessage } from '../../../upstream/messages.js';
+import type { MessageRecord } from '../../../upstream/records.js';
+import { orClientError } from '../../client-errors.js';
+import { MUTATION_ERRORS } from '../../errors.js';
+import { idSchema } from '../../limits.js';
+import { type MessageTypeName, messageTypeName } from '../../message/common.js';
+import { runMutation, validateInput } from '../../mutation-support.js';
+import { MessageRef } from '../../refs.js';
+import { actingAs, actorIds } from '../acting.js';
+import { messageIdSchema, remember } from './common.js';
+
+interface DeletePayload {
+  cometchatId: string;
+  typeName: MessageTypeName | null;
+  permanent: boolean;
+  message: MessageRecord | null;
+}
+
+const MessageDeletePayload = builder.objectRef<DeletePayload>('MessageDeletePayload').implement({
+  description: 'Which message was deleted, and how.',
+  fields: (t) => ({
+    cometchatId: t.exposeString('cometchatId', {
+      description: "CometChat's id of the deleted message.",
+    }),
+    deletedMessageId: t.id({
+      nullable: true,
+      description:
+        "The deleted message's global ID, to drop it from client caches. Null only when CometChat's answer did not show what kind of message it was.",
+      resolve: (payload) =>
+        payload.typeName === null ? null : encodeGlobalID(payload.typeName, payload.cometchatId),
+    }),
+    isPermanent: t.exposeBoolean('permanent', {
+      description:
+        'Whether it was deleted for good. A soft-deleted message stays listed (with `deletedAt`) unless a list hides deleted messages.',
+    }),
+    deletedMessage: t.field({
+      type: MessageRef,
+      nullable: true,
+      description:
+        'The soft-deleted message as it is now (`deletedAt` and `deletedBy` set); null after a permanent delete.',
+      resolve: (payload) => payload.message,
+    }),
+  }),
+});
+
+const MessageDeleteInput = builder.inputType('MessageDeleteInput', {
+  description: 'A message to delete, softly (the default) or for good.',
+  fields: (t) => ({
+    messageId: t.string({
+      required: true,
+      description: 'The message to delete: its CometChat id (`cometchatId`) or its global ID.',
+    }),
+    permanent: t.boolean({
+      defaultValue: false,
+      description:
+        'True deletes the message for good; false (the default) marks it deleted and keeps it.',
+    }),
+    asUid: t.string({
+      description:
+        "Admin callers: delete as this user, who must be the sender (or a group's admin or moderator). Left out, the app deletes it. A user caller always deletes as themselves.",
+    }),
+  }),
+});
+
+const deleteSchema = z.object({
+  messageId: messageIdSchema,
+  permanent: z.boolean().nullish(),
+  asUid: idSchema.nullish(),
+});
+
+builder.mutationFields((t) => ({
+  messageDelete: t.field({
+    type: MessageDeletePayload,
+    description:
+      'Deletes a message: softly by default (it stays, marked deleted), or for good with `permanent`. Action messages cannot be deleted.',
+    nullable: true,
+    errors: {
+      types: MUTATION_ERRORS,
+      union: { description: 'The deleted message, or why it was not deleted.' },
+    },
+    args: {
+      input: t.arg({
+        type: MessageDeleteInput,
+        required: true,
+        description: 'The message and how to delete it.',
+      }),
+    },
+    resolve: async (_root, { input }, context) => {
+      const value = validateInput(deleteSchema, input);
+      const options = actingAs(context, value.asUid, 'asUid', false);
+      const permanent = value.permanent ?? false;
+      // CometChat's answer to a permanent delete names the message without its kind, which the
+      // global ID needs; one read beforehand tells it (a failed read only leaves that ID out).
+      const before = permanent
+        ? await context.loaders.messages.load(value.messageId).catch(() => null)
+        : null;
+      const deleted = await runMutation(
+        context,
+        () => deleteMessage(context.upstream, value.messageId, { permanent }, options),
+        {
+          ids: actorIds(options, 'asUid'),
+          targetPath: ['messageId'],
+        },
+      );
+      const known = deleted.message;
+      let message: MessageRecord | null = null;
+      if (!permanent) {
+        message =
+          known && known.deletedAt !== null
+            ? known
+            : await orClientError(context.loaders.messages.load(value.messageId));
+        if (message) remember(context, message, options);
+      }
+      const typed = message ?? known ?? before;
+      return {
+        cometchatId: value.messageId,
+        typeName: typed ? messageTypeName(typed) : null,
+        permanent,
+        message,
+      };
+    },
+  }),
+}));

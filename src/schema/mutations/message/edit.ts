@@ -1,0 +1,130 @@
+/** messageEdit: changes the text, caption, metadata, custom data or tags of a message. */
+import '../../mutation.js';
+import { z } from 'zod';
+import { builder } from '../../../builder.js';
+import { editMessage } from '../../../upstream/messages.js';
+import { MUTATION_ERRORS } from '../../errors.js';
+import { idSchema, tagsSchema } from '../../limits.js';
+import { runMutation, validateInput } from '../../mutation-support.js';
+import { MessageRef } from '../../refs.js';
+import { actingAs, actorIds } from '../acting.js';
+import { objectPayload } from '../fields.js';
+import { messageIdSchema, remember } from './common.js';
+import { CONTENT_FIELD_MAP, checkSize, isBlank, jsonObjectSchema } from './content.js';
+
+const MessageEditPayload = objectPayload('MessageEditPayload', 'The message after the edit.', {
+  name: 'editedMessage',
+  type: MessageRef,
+  description:
+    'The edited message itself (not the "edited" notice CometChat also records), with `editedAt` and `editedBy` set.',
+});
+
+const MessageEditInput = builder.inputType('MessageEditInput', {
+  description:
+    'Changes to a text, media or custom message; give at least one of `text`, `metadata`, `customData` and `tags`. Fields left out stay as they are.',
+  fields: (t) => ({
+    messageId: t.string({
+      required: true,
+      description: 'The message to edit: its CometChat id (`cometchatId`) or its global ID.',
+    }),
+    asUid: t.string({
+      description:
+        'Admin callers: edit as this user, who must be the sender. Left out, the app edits it (`isEditedByApp`). A user caller always edits as themselves (only their own messages).',
+    }),
+    text: t.string({
+      description: 'The new text (of a text message) or caption (of a media message); not blank.',
+    }),
+    metadata: t.field({
+      type: 'JSONObject',
+      description: 'The new metadata, replacing the old; counts towards the message size limit.',
+    }),
+    customData: t.field({
+      type: 'JSONObject',
+      description: 'The new data of a custom message, replacing the old.',
+    }),
+    tags: t.stringList({
+      description:
+        'The new tags, replacing the old (an empty list removes them): at most 25, each 1 to 100 characters.',
+    }),
+  }),
+});
+
+const editSchema = z
+  .object({
+    messageId: messageIdSchema,
+    asUid: idSchema.nullish(),
+    text: z.string().nullish(),
+    metadata: jsonObjectSchema.nullish(),
+    customData: jsonObjectSchema.nullish(),
+    tags: tagsSchema.nullish(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.text != null && isBlank(value.text)) {
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'must not be blank' });
+    }
+    if (
+      value.text == null &&
+      value.metadata == null &&
+      value.customData == null &&
+      value.tags == null
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: 'give at least one change: `text`, `metadata`, `customData` or `tags`',
+      });
+    }
+  });
+
+builder.mutationFields((t) => ({
+  messageEdit: t.field({
+    type: MessageEditPayload,
+    description:
+      'Edits the text, caption, metadata, custom data or tags of a message, and returns the edited message. Action and call messages cannot be edited, nor deleted ones.',
+    nullable: true,
+    errors: {
+      types: MUTATION_ERRORS,
+      union: { description: 'The edited message, or why it was not edited.' },
+    },
+    args: {
+      input: t.arg({
+        type: MessageEditInput,
+        required: true,
+        description: 'The message and the changes.',
+      }),
+    },
+    resolve: async (_root, { input }, context) => {
+      const value = validateInput(editSchema, input);
+      const options = actingAs(context, value.asUid, 'asUid', false);
+      const changes = {
+        ...(value.text != null || value.metadata != null || value.customData != null
+          ? {
+              data: {
+                ...(value.text != null ? { text: value.text } : {}),
+                ...(value.metadata != null ? { metadata: value.metadata } : {}),
+                ...(value.customData != null ? { customData: value.customData } : {}),
+              },
+            }
+          : {}),
+        ...(value.tags != null ? { tags: value.tags } : {}),
+      };
+      checkSize(changes, {
+        text: value.text,
+        metadata: value.metadata,
+        customData: value.customData,
+        tags: value.tags,
+      });
+      const edited = await runMutation(
+        context,
+        () => editMessage(context.upstream, value.messageId, changes, options),
+        {
+          ids: actorIds(options, 'asUid'),
+          targetPath: ['messageId'],
+          fieldMap: CONTENT_FIELD_MAP,
+        },
+      );
+      remember(context, edited.message, options);
+      return { editedMessage: edited.message };
+    },
+  }),
+}));

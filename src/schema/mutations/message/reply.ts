@@ -1,0 +1,117 @@
+/** messageReply: a reply in a message's thread, as a user (CometChat only lets users reply). */
+import '../../mutation.js';
+import { z } from 'zod';
+import { builder } from '../../../builder.js';
+import { sendThreadReply } from '../../../upstream/messages.js';
+import type { MessageRecord } from '../../../upstream/records.js';
+import { orClientError } from '../../client-errors.js';
+import { MUTATION_ERRORS } from '../../errors.js';
+import { idSchema } from '../../limits.js';
+import { runMutation, validateInput } from '../../mutation-support.js';
+import type { Edge } from '../../pagination.js';
+import { MessageRef } from '../../refs.js';
+import { actingAs, actorIds } from '../acting.js';
+import { MessageEdgeRef, messageIdSchema, remember, replyEdge } from './common.js';
+import {
+  CONTENT_FIELD_MAP,
+  checkContent,
+  checkSize,
+  contentFields,
+  contentOf,
+  contentShape,
+  sizeParts,
+} from './content.js';
+
+interface ReplyPayload {
+  message: MessageRecord;
+  edge: Edge<MessageRecord>;
+  parentId: string;
+}
+
+const MessageReplyPayload = builder.objectRef<ReplyPayload>('MessageReplyPayload').implement({
+  description: 'The reply that was posted, and its thread.',
+  fields: (t) => ({
+    reply: t.field({
+      type: MessageRef,
+      description:
+        'The reply as CometChat stored it, with the `muid` you gave (its `parent` is the message replied to).',
+      resolve: (payload) => payload.message,
+    }),
+    replyEdge: t.field({
+      type: MessageEdgeRef,
+      description: "The reply's edge in its parent's `replies` list: append it there.",
+      resolve: (payload) => payload.edge,
+    }),
+    parent: t.field({
+      type: MessageRef,
+      nullable: true,
+      description:
+        'The message replied to, read after the reply (its `replyCount` includes it). Null when the caller can no longer see it.',
+      resolve: (payload, _args, context) =>
+        orClientError(context.loaders.messages.load(payload.parentId)),
+    }),
+  }),
+});
+
+const MessageReplyInput = builder.inputType('MessageReplyInput', {
+  description:
+    "A reply in a message's thread: the message replied to, who replies, and the content (text, media or custom, as for `messageSend`). The reply goes to the parent's conversation.",
+  fields: (t) => ({
+    parentMessageId: t.string({
+      required: true,
+      description:
+        'The message to reply to: its CometChat id (`cometchatId`) or its global ID. Threads do not nest: it must not be a reply itself.',
+    }),
+    senderUid: t.string({
+      description:
+        'Admin callers (required there): reply as this user, who must take part in the conversation. A user caller always replies as themselves.',
+    }),
+    ...contentFields(t),
+  }),
+});
+
+const replySchema = z
+  .object({
+    parentMessageId: messageIdSchema,
+    senderUid: idSchema.nullish(),
+    ...contentShape,
+  })
+  .superRefine((value, ctx) => checkContent(value, ctx));
+
+builder.mutationFields((t) => ({
+  messageReply: t.field({
+    type: MessageReplyPayload,
+    description:
+      "Posts a reply in a message's thread, as a user (CometChat only lets users reply). Sent exactly once, like `messageSend`.",
+    nullable: true,
+    errors: {
+      types: MUTATION_ERRORS,
+      union: { description: 'The posted reply, or why it was not posted.' },
+    },
+    args: {
+      input: t.arg({
+        type: MessageReplyInput,
+        required: true,
+        description: 'The message replied to, the replying user and the content.',
+      }),
+    },
+    resolve: async (_root, { input }, context) => {
+      const value = validateInput(replySchema, input);
+      const options = actingAs(context, value.senderUid, 'senderUid', true);
+      const content = contentOf(value);
+      checkSize(content, sizeParts(content));
+      const parentId = value.parentMessageId;
+      const message = await runMutation(
+        context,
+        () => sendThreadReply(context.upstream, parentId, content, options),
+        {
+          ids: actorIds(options, 'senderUid'),
+          targetPath: ['parentMessageId'],
+          fieldMap: CONTENT_FIELD_MAP,
+        },
+      );
+      remember(context, message, options);
+      return { message, edge: replyEdge(parentId, message), parentId };
+    },
+  }),
+}));

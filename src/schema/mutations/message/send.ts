@@ -1,0 +1,149 @@
+/**
+ * messageSend: a text, media or custom message to one receiver, or one copy each to several.
+ * Everything CometChat would refuse for its shape is refused here first, so a bad input never
+ * costs an upstream call.
+ */
+import '../../mutation.js';
+import { z } from 'zod';
+import { builder } from '../../../builder.js';
+import { sendMessage } from '../../../upstream/messages.js';
+import { ITEM_ERRORS } from '../../errors.js';
+import { idSchema } from '../../limits.js';
+import { runMutation, validateInput } from '../../mutation-support.js';
+import { MessageRef } from '../../refs.js';
+import { actingAs, actorIds } from '../acting.js';
+import { conversationEdge, MessageEdgeRef, remember } from './common.js';
+import {
+  CONTENT_FIELD_MAP,
+  checkContent,
+  checkSize,
+  contentFields,
+  contentOf,
+  contentShape,
+  sizeParts,
+} from './content.js';
+import {
+  MessageSendOutcome,
+  receiversOf,
+  type SendPayload,
+  sendToMany,
+  sentOutcome,
+} from './receivers.js';
+
+/** Most receivers one send may name; CometChat sets none, this bounds one call's fan-out. */
+const MAX_RECEIVERS = 25;
+
+const MessageSendPayload = builder.objectRef<SendPayload>('MessageSendPayload').implement({
+  description: 'The message that was sent, ready to show and to insert into a message list.',
+  fields: (t) => ({
+    sentMessage: t.field({
+      type: MessageRef,
+      description:
+        'The message as CometChat stored it, with its id, `sentAt` and the `muid` you gave. With several receivers: the copy of the first receiver that got it (all copies are in `outcomes`).',
+      resolve: (payload) => payload.message,
+    }),
+    messageEdge: t.field({
+      type: MessageEdgeRef,
+      description:
+        "The message's edge in its conversation's message list as the caller reads it without filters (`messages(conversationId:)` and `Group.messages`; for a user caller also `Conversation.messages`): append it there, and page on from its cursor.",
+      resolve: (payload) => payload.edge,
+    }),
+    outcomes: t.field({
+      type: [MessageSendOutcome],
+      description:
+        'One outcome per receiver, users first then groups, in input order (duplicates removed). With a single receiver, that one succeeded.',
+      resolve: (payload) => payload.outcomes,
+    }),
+  }),
+});
+
+const MessageSendInput = builder.inputType('MessageSendInput', {
+  description:
+    'A message to send: to whom (`receiverUids` and/or `receiverGuids`, at least one), as whom (`senderUid`), and its content. The content makes the kind: `text` alone a text message; `mediaType` + `attachments` (+ optional `text` as caption) a media message; `customType` + `customData` a custom message.',
+  fields: (t) => ({
+    receiverUids: t.stringList({
+      description:
+        'Users to send the message to (1:1), by uid. With more than one receiver in total, each gets its own copy and `outcomes` says how each went. At most 25 receivers in total.',
+    }),
+    receiverGuids: t.stringList({
+      description: 'Groups to send the message to, by guid (the sender must be a member).',
+    }),
+    senderUid: t.string({
+      description:
+        'Admin callers: send as this user. Left out, the app itself sends it (CometChat shows no user as sender). A user caller always sends as themselves and may leave it out.',
+    }),
+    ...contentFields(t),
+  }),
+});
+
+const sendSchema = z
+  .object({
+    receiverUids: z.array(idSchema).nullish(),
+    receiverGuids: z.array(idSchema).nullish(),
+    senderUid: idSchema.nullish(),
+    ...contentShape,
+  })
+  .superRefine((value, ctx) => {
+    const total = (value.receiverUids?.length ?? 0) + (value.receiverGuids?.length ?? 0);
+    if (total === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['receiverUids'],
+        message:
+          'name at least one receiver: a user in `receiverUids` or a group in `receiverGuids`',
+      });
+    }
+    if (total > MAX_RECEIVERS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [(value.receiverUids?.length ?? 0) > 0 ? 'receiverUids' : 'receiverGuids'],
+        message: `at most ${MAX_RECEIVERS} receivers in total per send`,
+      });
+    }
+    checkContent(value, ctx);
+  });
+
+builder.mutationFields((t) => ({
+  messageSend: t.field({
+    type: MessageSendPayload,
+    description:
+      "Sends a text, media or custom message to a user or a group, or to several at once (one copy each, with an outcome per receiver). Sent exactly once: never retried, so a lost answer is `UPSTREAM_OUTCOME_UNKNOWN` (look for your `muid` before sending again). If no receiver got it, the result is the first receiver's error.",
+    nullable: true,
+    errors: {
+      types: ITEM_ERRORS,
+      union: { description: 'The sent message, or why nothing was sent.' },
+    },
+    args: {
+      input: t.arg({
+        type: MessageSendInput,
+        required: true,
+        description: 'The receivers, the sender and the content.',
+      }),
+    },
+    resolve: async (_root, { input }, context) => {
+      const value = validateInput(sendSchema, input);
+      const options = actingAs(context, value.senderUid, 'senderUid', false);
+      const content = contentOf(value);
+      const receivers = receiversOf(value.receiverUids ?? [], value.receiverGuids ?? []);
+      const actor = actorIds(options, 'senderUid');
+      const only = receivers[0];
+      if (receivers.length !== 1 || !only) {
+        return sendToMany(context, receivers, content, options, actor);
+      }
+      const body = { ...content, receiver: only.id, receiverType: only.type };
+      checkSize(body, sizeParts(content));
+      const message = await runMutation(
+        context,
+        () => sendMessage(context.upstream, body, options),
+        {
+          ids: [{ id: only.id, path: only.path }, ...actor],
+          targetPath: only.path,
+          fieldMap: CONTENT_FIELD_MAP,
+        },
+      );
+      remember(context, message, options);
+      const edge = conversationEdge(context, message);
+      return { message, edge, outcomes: [sentOutcome(only, message, edge)] };
+    },
+  }),
+}));

@@ -1,0 +1,62 @@
+/**
+ * What the webhook configuration mutations share. They change CometChat's Management API, admin
+ * only. A gateway without management credentials answers FORBIDDEN before validating anything,
+ * exactly as the webhook queries do: there is nothing in the input a caller could change to make
+ * the call possible.
+ */
+import type { z } from 'zod';
+import type { GatewayContext } from '../../../context.js';
+import { gatewayError } from '../../../errors.js';
+import type { WebhookRecord } from '../../../upstream/records.js';
+import { orClientError } from '../../client-errors.js';
+import { NotFoundFailure, ValidationFailure } from '../../errors.js';
+import { type MutationOptions, validateInput } from '../../mutation-support.js';
+
+const NOT_CONFIGURED =
+  'Webhook management is not configured on this gateway (set COMETCHAT_MGMT_KEY, COMETCHAT_MGMT_SECRET and COMETCHAT_MGMT_BASE_URL).';
+
+/** The end of every webhook mutation's description. */
+export const ACCESS_NOTE =
+  'Admin only. Changes CometChat\'s Management API: a gateway started without management credentials answers FORBIDDEN ("Webhook management is not configured") before looking at the input.';
+
+/** The checked input of a webhook mutation, once the gateway is known to manage webhooks. */
+export function webhookInput<S extends z.ZodType>(
+  context: GatewayContext,
+  schema: S,
+  input: unknown,
+): z.output<S> {
+  if (!context.upstream.hasManagement) throw gatewayError('FORBIDDEN', NOT_CONFIGURED);
+  return validateInput(schema, input);
+}
+
+/** The refusals of a mutation that names an existing webhook. */
+export const TARGETED_ERRORS = [ValidationFailure, NotFoundFailure];
+
+/** Where CometChat's field names land in the input. */
+export const FIELD_MAP: Record<string, string[]> = {
+  id: ['webhookId'],
+  webhookURL: ['url'],
+  useBasicAuth: ['basicAuth'],
+  username: ['basicAuth', 'username'],
+  password: ['basicAuth', 'password'],
+  triggerIds: ['triggers'],
+};
+
+/** Refusals of a call about one webhook point at `webhookId`. */
+export const TARGET: MutationOptions = { fieldMap: FIELD_MAP, targetPath: ['webhookId'] };
+
+/** The webhook as it is after a change that CometChat answered without it. */
+export async function reloadWebhook(
+  context: GatewayContext,
+  webhookId: string,
+): Promise<WebhookRecord> {
+  const record = await orClientError(context.loaders.webhooks.load(webhookId));
+  if (!record) {
+    throw new NotFoundFailure(
+      `The webhook ${webhookId} does not exist any more.`,
+      ['input', 'webhookId'],
+      null,
+    );
+  }
+  return record;
+}
