@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pick } from '../support/emulator-http.js';
 import {
-  at,
   type ChatEnv,
   code,
   createGroup,
@@ -117,7 +117,7 @@ describe('GET /conversations with onBehalfOf', () => {
     expect(await conversations('u2', '?tags=fav')).toEqual([]);
     const userTags = await conversations('u1', '?userTags=vip&withUserAndGroupTags=true');
     expect(userTags.map((c) => c.conversationId)).toEqual(['group_g', 'u1_user_u3']);
-    expect(at(userTags[1], 'conversationWith', 'tags')).toEqual(['vip']);
+    expect(pick(userTags[1], 'conversationWith', 'tags')).toEqual(['vip']);
     const groupTags = await conversations('u1', '?groupTags=nope');
     expect(groupTags.map((c) => c.conversationId)).toEqual(['u1_user_u3', 'u1_user_u2']);
     expect(code(await env.call('GET', '/conversations?conversationType=room', { as: 'u1' }))).toBe(
@@ -203,11 +203,11 @@ describe('single conversations', () => {
 describe('GET /conversations without onBehalfOf', () => {
   it('lists every user conversation ordered by uid with page meta', async () => {
     const reply = await env.call('GET', '/conversations?perPage=3');
-    const pagination = at(reply.body, 'meta', 'pagination');
+    const pagination = pick(reply.body, 'meta', 'pagination');
     const all = list(await env.call('GET', '/conversations?perPage=100'));
     expect(pagination).toMatchObject({ count: 3, per_page: 3, total: all.length });
     const owners = all.map((c) => {
-      const other = at(c, 'conversationWith', 'uid') ?? at(c, 'conversationWith', 'guid');
+      const other = pick(c, 'conversationWith', 'uid') ?? pick(c, 'conversationWith', 'guid');
       return `${String(c.conversationId)}>${String(other)}`;
     });
     // Per uid, newest first: the u1/u2 chat holds the newest message (sent after u1's reset);

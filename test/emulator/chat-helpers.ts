@@ -1,14 +1,12 @@
 /**
  * Helpers for the chat emulator tests: an emulator on a loopback port with a hand-driven clock,
- * real HTTP calls, small JSON accessors and a webhook receiver.
+ * real HTTP calls whose replies are JSON objects, and shorthands over those replies.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { type Emulator, type SeedName, startEmulator } from '../../src/emulator/server.js';
+import { chat, dataOf, errorCode, isJson, type Json, listOf } from '../support/emulator-http.js';
 
-export type Json = Record<string, unknown>;
-
-export interface Reply {
+/** A chat API reply; an empty body reads as `{}`. */
+export interface ChatReply {
   status: number;
   body: Json;
 }
@@ -18,7 +16,7 @@ export interface ChatEnv {
   /** The emulator's clock (epoch seconds); `tick` moves it on. */
   now(): number;
   tick(seconds?: number): void;
-  call(method: string, path: string, options?: { body?: unknown; as?: string }): Promise<Reply>;
+  call(method: string, path: string, options?: { body?: unknown; as?: string }): Promise<ChatReply>;
   close(): Promise<void>;
 }
 
@@ -34,63 +32,33 @@ export async function startChat(seed: SeedName = 'none'): Promise<ChatEnv> {
       clock += seconds;
     },
     call: async (method, path, options = {}) => {
-      const headers: Record<string, string> = { apikey: emu.apiKey };
-      if (options.as !== undefined) headers.onBehalfOf = options.as;
-      if (options.body !== undefined) headers['content-type'] = 'application/json';
-      const response = await fetch(`${emu.baseUrl}${path}`, {
-        method,
-        headers,
-        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      const reply = await chat(emu, method, path, {
+        ...(options.body !== undefined ? { body: options.body } : {}),
+        ...(options.as !== undefined ? { onBehalfOf: options.as } : {}),
       });
-      const text = await response.text();
-      const body: unknown = text === '' ? {} : JSON.parse(text);
-      if (!isJson(body)) throw new Error(`not a JSON object: ${text}`);
-      return { status: response.status, body };
+      const body: unknown = reply.text === '' ? {} : JSON.parse(reply.text);
+      if (!isJson(body)) throw new Error(`not a JSON object: ${reply.text}`);
+      return { status: reply.status, body };
     },
     close: () => emu.close(),
   };
 }
 
-export function isJson(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The reply's `data` object (throws if it is not one). */
+export function data(reply: ChatReply): Json {
+  return dataOf(reply.body);
 }
 
-/** Follows a path of keys/indices into a JSON value. */
-export function at(value: unknown, ...path: (string | number)[]): unknown {
-  let current = value;
-  for (const key of path) {
-    if (Array.isArray(current) && typeof key === 'number') current = current[key];
-    else if (isJson(current) && typeof key === 'string') current = current[key];
-    else return undefined;
-  }
-  return current;
+/** The reply's `data` list (throws if it is not a list of objects). */
+export function list(reply: ChatReply): Json[] {
+  return listOf(reply.body);
 }
 
-export function data(reply: Reply): Json {
-  const value = reply.body.data;
-  if (!isJson(value))
-    throw new Error(`expected data object (${reply.status}): ${JSON.stringify(reply.body)}`);
-  return value;
+export function code(reply: ChatReply): unknown {
+  return errorCode(reply.body);
 }
 
-export function list(reply: Reply): Json[] {
-  const value = reply.body.data;
-  if (!Array.isArray(value) || !value.every(isJson)) {
-    throw new Error(`expected data list (${reply.status}): ${JSON.stringify(reply.body)}`);
-  }
-  return value;
-}
-
-/** The keys of a JSON object (none for anything else). */
-export function keys(value: unknown): string[] {
-  return isJson(value) ? Object.keys(value) : [];
-}
-
-export function code(reply: Reply): unknown {
-  return at(reply.body, 'error', 'code');
-}
-
-export function ids(reply: Reply): string[] {
+export function ids(reply: ChatReply): string[] {
   return list(reply).map((item) => String(item.id));
 }
 
@@ -144,42 +112,4 @@ export async function createGroup(
   });
   if (reply.status !== 200) throw new Error(`group ${guid}: ${JSON.stringify(reply.body)}`);
   return data(reply);
-}
-
-export interface Receiver {
-  url: string;
-  received: Json[];
-  close(): Promise<void>;
-}
-
-/** A webhook endpoint on loopback that records every delivery body. */
-export async function startReceiver(): Promise<Receiver> {
-  const received: Json[] = [];
-  const server: Server = createServer((req, res) => {
-    let text = '';
-    req.on('data', (chunk: Buffer) => {
-      text += chunk.toString('utf8');
-    });
-    req.on('end', () => {
-      const body: unknown = JSON.parse(text);
-      if (isJson(body)) received.push(body);
-      res.writeHead(200).end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo; // listening on TCP, so an AddressInfo
-  return {
-    url: `http://127.0.0.1:${port}/hook`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** Polls until `check` holds (fails after `timeoutMs`). */
-export async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keys, pick } from '../support/emulator-http.js';
 import {
-  at,
   type ChatEnv,
   code,
   createGroup,
   createUsers,
   data,
-  keys,
   list,
   startChat,
 } from './chat-helpers.js';
@@ -24,8 +23,8 @@ afterAll(() => env.close());
 async function actions(guid: string): Promise<Array<[unknown, unknown, unknown]>> {
   const reply = await env.call('GET', `/groups/${guid}/messages?category=action&limit=100`);
   return list(reply).map((m) => [
-    at(m, 'data', 'action'),
-    at(m, 'data', 'entities', 'on', 'entity', 'uid'),
+    pick(m, 'data', 'action'),
+    pick(m, 'data', 'entities', 'on', 'entity', 'uid'),
     m.sender,
   ]);
 }
@@ -45,12 +44,12 @@ describe('POST /groups/:guid/members', () => {
     expect(keys(result.admins)).toEqual(['adm']);
     expect(keys(result.moderators)).toEqual(['mod', 'mod2']);
     expect(keys(result.participants)).toEqual(['p1', 'p2', 'ghost']);
-    expect(at(result, 'usersToBan', 'banme')).toEqual({ success: true });
-    expect(at(result, 'participants', 'ghost')).toMatchObject({
+    expect(pick(result, 'usersToBan', 'banme')).toEqual({ success: true });
+    expect(pick(result, 'participants', 'ghost')).toMatchObject({
       success: false,
       error: { code: 'ERR_UID_NOT_FOUND' },
     });
-    const added = at(result, 'admins', 'adm', 'data');
+    const added = pick(result, 'admins', 'adm', 'data');
     expect(added).toMatchObject({
       conversationId: 'group_team',
       sender: 'app_system',
@@ -67,7 +66,7 @@ describe('POST /groups/:guid/members', () => {
         },
       },
     });
-    expect(typeof at(added, 'id')).toBe('string');
+    expect(typeof pick(added, 'id')).toBe('string');
   });
 
   it('reports ERR_ALREADY_JOINED and ERR_BANNED_GROUPMEMBER per uid', async () => {
@@ -75,9 +74,9 @@ describe('POST /groups/:guid/members', () => {
       body: { participants: ['p1', 'banme', 'p3'] },
     });
     const result = data(reply);
-    expect(at(result, 'participants', 'p1', 'error', 'code')).toBe('ERR_ALREADY_JOINED');
-    expect(at(result, 'participants', 'banme', 'error', 'code')).toBe('ERR_BANNED_GROUPMEMBER');
-    expect(at(result, 'participants', 'p3', 'success')).toBe(true);
+    expect(pick(result, 'participants', 'p1', 'error', 'code')).toBe('ERR_ALREADY_JOINED');
+    expect(pick(result, 'participants', 'banme', 'error', 'code')).toBe('ERR_BANNED_GROUPMEMBER');
+    expect(pick(result, 'participants', 'p3', 'success')).toBe(true);
   });
 
   it('allows at most 25 uids across buckets', async () => {
@@ -106,7 +105,7 @@ describe('POST /groups/:guid/members', () => {
       as: 'out',
       body: { participants: ['out'] },
     });
-    expect(at(data(join), 'participants', 'out', 'data', 'data', 'action')).toBe('joined');
+    expect(pick(data(join), 'participants', 'out', 'data', 'data', 'action')).toBe('joined');
     await createGroup(env, 'closed', { as: 'owner', type: 'private' });
     const closed = await env.call('POST', '/groups/closed/members', {
       as: 'out',
@@ -117,7 +116,7 @@ describe('POST /groups/:guid/members', () => {
       as: 'owner',
       body: { participants: ['out'] },
     });
-    expect(at(data(byAdmin), 'participants', 'out', 'data', 'sender')).toBe('owner');
+    expect(pick(data(byAdmin), 'participants', 'out', 'data', 'sender')).toBe('owner');
   });
 });
 
@@ -132,7 +131,11 @@ describe('GET /groups/:guid/members', () => {
       status: expect.any(String),
       role: 'default',
     });
-    expect(at(reply.body, 'meta', 'pagination')).toMatchObject({ total: 8, count: 3, per_page: 3 });
+    expect(pick(reply.body, 'meta', 'pagination')).toMatchObject({
+      total: 8,
+      count: 3,
+      per_page: 3,
+    });
     const mods = list(await env.call('GET', '/groups/team/members?scopes=moderator'));
     expect(mods.map((m) => m.uid)).toEqual(['mod', 'mod2']);
     const both = list(await env.call('GET', '/groups/team/members?scopes=admin,moderator'));
@@ -235,7 +238,7 @@ describe('kick, ban, unban', () => {
     const readd = await env.call('POST', '/groups/team/members', {
       body: { participants: ['p2'] },
     });
-    expect(at(data(readd), 'participants', 'p2', 'error', 'code')).toBe('ERR_BANNED_GROUPMEMBER');
+    expect(pick(data(readd), 'participants', 'p2', 'error', 'code')).toBe('ERR_BANNED_GROUPMEMBER');
     const byParticipant = await env.call('DELETE', '/groups/team/bannedusers/p2', { as: 'out' });
     expect(code(byParticipant)).toBe('ERR_GROUP_NO_SCOPE_CLEARANCE');
     const unban = await env.call('DELETE', '/groups/team/bannedusers/p2', { as: 'adm' });
@@ -263,7 +266,10 @@ describe('kick, ban, unban', () => {
     );
     const scope = list(
       await env.call('GET', '/groups/team/messages?category=action&limit=100'),
-    ).find((m) => at(m, 'data', 'action') === 'scopeChanged');
-    expect(at(scope, 'data', 'extras', 'scope')).toEqual({ old: 'participant', new: 'moderator' });
+    ).find((m) => pick(m, 'data', 'action') === 'scopeChanged');
+    expect(pick(scope, 'data', 'extras', 'scope')).toEqual({
+      old: 'participant',
+      new: 'moderator',
+    });
   });
 });

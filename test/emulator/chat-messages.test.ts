@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pick } from '../support/emulator-http.js';
 import {
-  at,
   type ChatEnv,
   code,
   createGroup,
@@ -172,7 +172,7 @@ describe('POST /messages', () => {
         data: { text: 'hi <@uid:ben> and <@uid:ghost>' },
       },
     });
-    expect(at(data(reply), 'data', 'mentions')).toEqual({
+    expect(pick(data(reply), 'data', 'mentions')).toEqual({
       ben: expect.objectContaining({ uid: 'ben', name: 'Name ben' }),
     });
   });
@@ -186,10 +186,10 @@ describe('POST /messages', () => {
       },
     });
     const result = data(reply);
-    expect(at(result, 'uids', 'ben', 'conversationId')).toBe('amy_user_ben');
-    expect(at(result, 'uids', 'ghost', 'error', 'code')).toBe('ERR_UID_NOT_FOUND');
-    expect(at(result, 'guids', 'crew', 'receiver')).toBe('crew');
-    expect(at(result, 'guids', 'nogroup', 'error', 'code')).toBe('ERR_GUID_NOT_FOUND');
+    expect(pick(result, 'uids', 'ben', 'conversationId')).toBe('amy_user_ben');
+    expect(pick(result, 'uids', 'ghost', 'error', 'code')).toBe('ERR_UID_NOT_FOUND');
+    expect(pick(result, 'guids', 'crew', 'receiver')).toBe('crew');
+    expect(pick(result, 'guids', 'nogroup', 'error', 'code')).toBe('ERR_GUID_NOT_FOUND');
   });
 });
 
@@ -208,8 +208,12 @@ describe('cursor lists', () => {
     const reply = await env.call('GET', '/users/q/messages?limit=3', { as: 'p' });
     expect(ids(reply)).toEqual(sent.slice(4));
     const meta = reply.body.meta;
-    expect(at(meta, 'current')).toEqual({ limit: 3, count: 3 });
-    expect(at(meta, 'previous')).toEqual({ affix: 'prepend', sentAt: env.now() - 20, id: sent[4] });
+    expect(pick(meta, 'current')).toEqual({ limit: 3, count: 3 });
+    expect(pick(meta, 'previous')).toEqual({
+      affix: 'prepend',
+      sentAt: env.now() - 20,
+      id: sent[4],
+    });
     expect(meta).not.toHaveProperty('next');
   });
 
@@ -218,8 +222,8 @@ describe('cursor lists', () => {
       as: 'p',
     });
     expect(ids(back)).toEqual(sent.slice(1, 4));
-    expect(at(back.body, 'meta', 'next', 'id')).toBe(sent[3]);
-    expect(at(back.body, 'meta', 'previous', 'id')).toBe(sent[1]);
+    expect(pick(back.body, 'meta', 'next', 'id')).toBe(sent[3]);
+    expect(pick(back.body, 'meta', 'previous', 'id')).toBe(sent[1]);
     const first = await env.call('GET', `/users/q/messages?limit=3&affix=prepend&id=${sent[1]}`, {
       as: 'p',
     });
@@ -229,7 +233,7 @@ describe('cursor lists', () => {
       as: 'p',
     });
     expect(ids(forward)).toEqual(sent.slice(1, 5));
-    expect(at(forward.body, 'meta', 'next')).toEqual({
+    expect(pick(forward.body, 'meta', 'next')).toEqual({
       affix: 'append',
       sentAt: env.now() - 20,
       id: sent[4],
@@ -311,8 +315,8 @@ describe('filters', () => {
       await env.call('GET', `/users/${as === 'f1' ? 'f2' : 'f1'}/messages?${query}`, { as }),
     ).map((m) =>
       m.category === 'action'
-        ? `action:${String(at(m, 'data', 'action'))}`
-        : (at(m, 'data', 'text') ?? m.type),
+        ? `action:${String(pick(m, 'data', 'action'))}`
+        : (pick(m, 'data', 'text') ?? m.type),
     );
 
   it('filters by content', async () => {
@@ -420,7 +424,7 @@ describe('GET /messages/:id, edit and delete', () => {
       },
     });
     const byApp = await env.call('PUT', `/messages/${id}`, { body: { data: { text: 'by app' } } });
-    expect(at(data(byApp), 'data', 'entities', 'on', 'entity', 'editedBy')).toBe('app_system');
+    expect(pick(data(byApp), 'data', 'entities', 'on', 'entity', 'editedBy')).toBe('app_system');
     const onAction = await env.call('PUT', `/messages/${String(action.id)}`, {
       body: { data: { text: 'x' } },
     });
@@ -443,7 +447,7 @@ describe('GET /messages/:id, edit and delete', () => {
     const kept = data(await env.call('GET', `/messages/${id}`));
     expect(kept).toMatchObject({ deletedAt: env.now(), deletedBy: 'amy' });
     const hard = await env.call('DELETE', `/messages/${id}`, { body: { permanent: true } });
-    expect(at(data(hard), 'data', 'entities', 'on', 'entity', 'deletedBy')).toBe('app_system');
+    expect(pick(data(hard), 'data', 'entities', 'on', 'entity', 'deletedBy')).toBe('app_system');
     expect(code(await env.call('GET', `/messages/${id}`))).toBe('ERR_MESSAGE_ID_NOT_FOUND');
     const actionId = String(data(hard).id);
     expect(code(await env.call('DELETE', `/messages/${actionId}`))).toBe(
@@ -454,7 +458,7 @@ describe('GET /messages/:id, edit and delete', () => {
   it('lets group moderators delete members messages', async () => {
     const mine = await sendText(env, 'ben', 'crew', 'oops', 'group');
     const byAdmin = await env.call('DELETE', `/messages/${mine}`, { as: 'amy' });
-    expect(at(data(byAdmin), 'data', 'entities', 'for', 'entityType')).toBe('group');
+    expect(pick(data(byAdmin), 'data', 'entities', 'for', 'entityType')).toBe('group');
   });
 });
 
@@ -499,7 +503,7 @@ describe('threads', () => {
     expect(code(wrong)).toBe('ERR_WRONG_MESSAGE_THREAD');
     const thread = await env.call('GET', `/messages/${parent}/thread?limit=1`, { as: 'ben' });
     expect(ids(thread)).toEqual([String(data(second).id)]);
-    expect(at(thread.body, 'meta', 'previous', 'id')).toBe(String(data(second).id));
+    expect(pick(thread.body, 'meta', 'previous', 'id')).toBe(String(data(second).id));
     const earlier = await env.call(
       'GET',
       `/messages/${parent}/thread?limit=1&id=${String(data(second).id)}`,

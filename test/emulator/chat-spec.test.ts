@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateResponse } from '../support/spec-validator.js';
 import {
   type ChatEnv,
+  type ChatReply,
   createGroup,
   createUsers,
-  type Reply,
   sendText,
   startChat,
 } from './chat-helpers.js';
@@ -48,7 +48,7 @@ const DEFECTS: Defect[] = [
   },
 ];
 
-function realErrors(method: string, path: string, reply: Reply): string[] {
+function realErrors(method: string, path: string, reply: ChatReply): string[] {
   return validateResponse('chat', method, path, reply.status, reply.body).filter(
     (error) => !DEFECTS.some((defect) => defect.pattern.test(error)),
   );
@@ -56,7 +56,7 @@ function realErrors(method: string, path: string, reply: Reply): string[] {
 
 let env: ChatEnv;
 let id = '';
-const checks: Array<[method: string, template: string, reply: Reply]> = [];
+const checks: Array<[method: string, template: string, reply: ChatReply]> = [];
 
 async function check(
   method: string,
@@ -178,7 +178,7 @@ describe('chat responses against the pinned spec', () => {
   });
 
   it('fails a response that really breaks the schema', () => {
-    const broken: Reply = { status: 200, body: { data: { id: 1, sentAt: 'yesterday' } } };
+    const broken: ChatReply = { status: 200, body: { data: { id: 1, sentAt: 'yesterday' } } };
     expect(realErrors('GET', '/messages/{id}', broken).length).toBeGreaterThan(0);
   });
 });

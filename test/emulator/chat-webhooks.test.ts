@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Json, mgmt, pick } from '../support/emulator-http.js';
+import { type Delivery, type Receiver, startReceiver } from '../support/receiver.js';
+import { until } from '../support/wait.js';
 import {
-  at,
   type ChatEnv,
   createGroup,
   createUsers,
   data,
-  type Json,
-  type Receiver,
   sendText,
   startChat,
-  startReceiver,
-  until,
 } from './chat-helpers.js';
 
 let env: ChatEnv;
@@ -40,23 +38,12 @@ const TRIGGERS = [
 beforeAll(async () => {
   env = await startChat();
   receiver = await startReceiver();
-  const { emu } = env;
-  const headers = {
-    key: emu.mgmtKey,
-    secret: emu.mgmtSecret,
-    'content-type': 'application/json',
-  };
-  const base = `${emu.mgmtBaseUrl}/apps/${emu.appId}/webhooks`;
-  const created = await fetch(base, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ id: 'chat', name: 'chat', webhookURL: receiver.url, enabled: true }),
+  const created = await mgmt(env.emu, 'POST', '/webhooks', {
+    body: { id: 'chat', name: 'chat', webhookURL: receiver.url, enabled: true },
   });
   expect(created.status).toBe(200);
-  const triggers = await fetch(`${base}/chat/triggers`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ triggerIds: TRIGGERS }),
+  const triggers = await mgmt(env.emu, 'POST', '/webhooks/chat/triggers', {
+    body: { triggerIds: TRIGGERS },
   });
   expect(triggers.status).toBe(200);
   await createUsers(env, ['w1', 'w2', 'w3']);
@@ -67,11 +54,11 @@ afterAll(async () => {
 });
 
 async function next(trigger: string): Promise<Json> {
-  await until(() => receiver.received.some((d) => d.trigger === trigger));
-  const index = receiver.received.findIndex((d) => d.trigger === trigger);
-  const [delivery] = receiver.received.splice(index, 1);
-  expect(delivery).toMatchObject({ trigger, appId: env.emu.appId, webhook: 'chat' });
-  return delivery?.data as Json; // every delivery carries a data object
+  const isTrigger = (d: Delivery) => pick(d.body, 'trigger') === trigger;
+  await until(() => receiver.received.some(isTrigger));
+  const [delivery] = receiver.received.splice(receiver.received.findIndex(isTrigger), 1);
+  expect(delivery?.body).toMatchObject({ trigger, appId: env.emu.appId, webhook: 'chat' });
+  return pick(delivery?.body, 'data') as Json; // every delivery carries a data object
 }
 
 describe('chat webhooks', () => {
@@ -102,7 +89,7 @@ describe('chat webhooks', () => {
       },
     });
     await env.call('DELETE', `/messages/${id}/reactions/%F0%9F%94%A5`, { as: 'w2' });
-    expect(at(await next('message_reaction_removed'), 'reaction', 'reaction')).toBe('🔥');
+    expect(pick(await next('message_reaction_removed'), 'reaction', 'reaction')).toBe('🔥');
     await env.call('POST', '/users/w1/conversation/read', {
       as: 'w2',
       body: { messageId: Number(id) },

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../src/emulator/server.js';
-import { call, chat, control, errorCode, listOf, pick, uidsOf } from './platform-helpers.js';
+import { call, chat, control, errorCode, listOf, pick, uidsOf } from '../support/emulator-http.js';
 
 let emu: Emulator;
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../src/emulator/server.js';
-import { chat, dataOf, errorCode, listOf, pick } from './platform-helpers.js';
+import { chat, dataOf, errorCode, listOf, pick } from '../support/emulator-http.js';
 
 let emu: Emulator;
 

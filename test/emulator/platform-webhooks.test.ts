@@ -1,55 +1,14 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../src/emulator/server.js';
-import { chat, dataOf, errorCode, listOf, mgmt, pick, until } from './platform-helpers.js';
-
-interface Received {
-  authorization: string | undefined;
-  contentType: string | undefined;
-  body: unknown;
-}
-
-/** A webhook receiver on loopback that answers with the next queued status (default 200). */
-class Receiver {
-  received: Received[] = [];
-  statuses: number[] = [];
-  delayMs = 0;
-  private server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      this.received.push({
-        authorization: req.headers.authorization,
-        contentType: req.headers['content-type'],
-        body: JSON.parse(Buffer.concat(chunks).toString()),
-      });
-      const status = this.statuses.shift() ?? 200;
-      setTimeout(() => {
-        res.writeHead(status);
-        res.end('ok');
-      }, this.delayMs);
-    });
-  });
-  url = '';
-
-  async start(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hook`; // TCP server
-  }
-
-  close(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
+import { chat, dataOf, errorCode, listOf, mgmt, pick } from '../support/emulator-http.js';
+import { type Receiver, startReceiver } from '../support/receiver.js';
+import { until } from '../support/wait.js';
 
 let emu: Emulator;
 let receiver: Receiver;
 
 beforeAll(async () => {
-  receiver = new Receiver();
-  await receiver.start();
+  receiver = await startReceiver();
   emu = await startEmulator({
     port: 0,
     region: 'eu',

@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../src/emulator/server.js';
+import { type CallOptions, chat, mgmt, pick } from '../support/emulator-http.js';
 import { type SpecName, validateResponse } from '../support/spec-validator.js';
-import { type CallOptions, chat, mgmt, pick } from './platform-helpers.js';
 
 let emu: Emulator;
 let seededToken = '';

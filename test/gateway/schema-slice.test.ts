@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { UsersPageQuery as UsersPage, UsersPageQueryVariables } from '../gql/graphql.js';
-import { type GraphQLResult, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { chat, pick } from '../support/emulator-http.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import type { GraphQLResponse } from '../support/graphql-http.js';
 import {
   FirstFiveUsersQuery,
   NodeByIdQuery,
@@ -15,10 +17,8 @@ let restUsers: { uid: string; name: string; status: string; role: string }[];
 
 beforeAll(async () => {
   t = await startTestGateway();
-  const response = await fetch(`${t.emulator.baseUrl}/users?perPage=1000`, {
-    headers: { apikey: t.emulator.apiKey },
-  });
-  restUsers = ((await response.json()) as { data: typeof restUsers }).data; // CometChat list envelope
+  const reply = await chat(t.emulator, 'GET', '/users?perPage=1000');
+  restUsers = pick(reply.body, 'data') as typeof restUsers; // CometChat list envelope
 });
 afterAll(async () => {
   await t.close();
@@ -56,7 +56,7 @@ describe('the users connection', () => {
     let pages = 0;
     for (;;) {
       const variables: UsersPageQueryVariables = { first: 7, after };
-      const { body }: { body: GraphQLResult<UsersPage> } = await t.execute(
+      const { body }: { body: GraphQLResponse<UsersPage> } = await t.execute(
         UsersPageQuery,
         variables,
       );
@@ -171,10 +171,8 @@ describe('node and nodes', () => {
 
   it('is null for an ID whose object no longer exists', async () => {
     const id = await idOf('cometchat-uid-4');
-    const deleted = await fetch(`${t.emulator.baseUrl}/users/cometchat-uid-4`, {
-      method: 'DELETE',
-      headers: { apikey: t.emulator.apiKey, 'content-type': 'application/json' },
-      body: JSON.stringify({ permanent: true }),
+    const deleted = await chat(t.emulator, 'DELETE', '/users/cometchat-uid-4', {
+      body: { permanent: true },
     });
     expect(deleted.status).toBe(200);
     const { body } = await t.execute(NodeByIdQuery, { id });

@@ -1,7 +1,9 @@
 import { createClient } from 'graphql-ws';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { ADMIN_TOKEN, startTestGateway, waitFor } from '../support/gateway.js';
+import { chat } from '../support/emulator-http.js';
+import { ADMIN_TOKEN, startTestGateway } from '../support/gateway.js';
+import { waitFor } from '../support/wait.js';
 import { FirstFiveUsersQuery } from './operations.js';
 
 describe('graceful shutdown', () => {
@@ -58,13 +60,8 @@ describe('graceful shutdown', () => {
 
   it('closes the embedded emulator with the gateway', async () => {
     const t = await startTestGateway({ mode: 'embedded' });
-    const emulatorUrl = t.emulator.baseUrl;
-    expect(
-      (await fetch(`${emulatorUrl}/roles`, { headers: { apikey: t.emulator.apiKey } })).status,
-    ).toBe(200);
+    expect((await chat(t.emulator, 'GET', '/roles')).status).toBe(200);
     await t.close();
-    await expect(
-      fetch(`${emulatorUrl}/roles`, { headers: { apikey: t.emulator.apiKey } }),
-    ).rejects.toThrow();
+    await expect(chat(t.emulator, 'GET', '/roles')).rejects.toThrow();
   });
 });

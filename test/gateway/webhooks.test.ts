@@ -6,7 +6,9 @@ import {
 } from '../../src/webhooks/events.js';
 import type { GatewayPubSub } from '../../src/webhooks/pubsub.js';
 import { createDeduplicator } from '../../src/webhooks/receiver.js';
-import { startTestGateway, type TestGateway, waitFor } from '../support/gateway.js';
+import { chat } from '../support/emulator-http.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { waitFor } from '../support/wait.js';
 
 function basic(username: string, password: string): string {
   return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
@@ -188,20 +190,15 @@ describe('in emulator mode', () => {
       });
       expect([...(hooks[0]?.triggers ?? [])].sort()).toEqual([...RECEIVER_TRIGGERS].sort());
 
-      const sent = await fetch(`${t.emulator.baseUrl}/messages`, {
-        method: 'POST',
-        headers: {
-          apikey: t.emulator.apiKey,
-          onBehalfOf: 'cometchat-uid-1',
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify({
+      const sent = await chat(t.emulator, 'POST', '/messages', {
+        onBehalfOf: 'cometchat-uid-1',
+        body: {
           receiver: 'cometchat-uid-2',
           receiverType: 'user',
           category: 'message',
           type: 'text',
           data: { text: 'hello from the test' },
-        }),
+        },
       });
       expect(sent.status).toBe(200);
       const event = await waitFor(() => collector.events.find((e) => e.trigger === 'message_sent'));

@@ -1,38 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoUid as u } from '../../src/emulator/seed-demo.js';
-import { type GraphQLResponse, type Harness, startHarness } from '../support/harness.js';
+import { mutationDocument, type UserErrorShape, useHarness } from '../support/harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-
-const ERROR_FIELDS = '... on UserError { __typename message path code }';
-
-interface UserErrorShape {
-  __typename: string;
-  message: string;
-  path: string[];
-  code: string | null;
-}
-
-/** Runs an operation with one root field; returns that field and the upstream calls it caused. */
-async function mutate<T>(
-  text: string,
-  variables: Record<string, unknown> = {},
-): Promise<{ result: T; calls: number }> {
-  let response: GraphQLResponse<Record<string, T>> | undefined;
-  const calls = await h.countUpstream(async () => {
-    response = await h.query<Record<string, T>>(text, variables);
-  });
-  expect(response?.errors).toBeUndefined();
-  const [value] = Object.values(response?.data ?? {});
-  return { result: value as T, calls }; // an operation with a single root field
-}
+const h = useHarness();
 
 interface TokenView {
   token: string;
@@ -52,13 +22,7 @@ async function tokensOf(uid: string): Promise<{ totalCount: number; nodes: Token
   return response.data?.user.authTokens ?? { totalCount: -1, nodes: [] };
 }
 
-const CREATE = `mutation ($input: AuthTokenCreateInput!) {
-  authTokenCreate(input: $input) {
-    __typename
-    ... on AuthTokenCreatePayload { authToken { token createdAt user { uid } } }
-    ${ERROR_FIELDS}
-  }
-}`;
+const CREATE = mutationDocument('authTokenCreate', 'authToken { token createdAt user { uid } }');
 
 interface CreateResult extends Partial<UserErrorShape> {
   authToken?: { token: string; createdAt: string; user: { uid: string } };
@@ -70,7 +34,7 @@ describe('authTokenCreate', () => {
     const latest = before.nodes[before.nodes.length - 1]?.token;
     expect(before.totalCount).toBe(2);
 
-    const reused = await mutate<CreateResult>(CREATE, { input: { uid: u(1).toUpperCase() } });
+    const reused = await h.mutate<CreateResult>(CREATE, { input: { uid: u(1).toUpperCase() } });
     // The write, plus the lookup that `user { uid }` costs.
     expect(h.emulator.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
       `POST /v3/users/${u(1)}/auth_tokens`,
@@ -79,7 +43,7 @@ describe('authTokenCreate', () => {
     expect(reused.calls).toBe(2);
     expect(reused.result.authToken?.token).toBe(latest);
 
-    const forced = await mutate<CreateResult>(CREATE, { input: { uid: u(1), force: true } });
+    const forced = await h.mutate<CreateResult>(CREATE, { input: { uid: u(1), force: true } });
     expect(forced.result.__typename).toBe('AuthTokenCreatePayload');
     expect(forced.result.authToken?.token).not.toBe(latest);
     expect(forced.result.authToken?.token).toMatch(new RegExp(`^${u(1)}_`));
@@ -91,13 +55,15 @@ describe('authTokenCreate', () => {
   });
 
   it('rejects a malformed uid before any upstream call', async () => {
-    const { result, calls } = await mutate<UserErrorShape>(CREATE, { input: { uid: 'no spaces' } });
+    const { result, calls } = await h.mutate<UserErrorShape>(CREATE, {
+      input: { uid: 'no spaces' },
+    });
     expect(calls).toBe(0);
     expect(result).toMatchObject({ __typename: 'ValidationError', path: ['input', 'uid'] });
   });
 
   it('maps an unknown user to NotFoundError', async () => {
-    const { result, calls } = await mutate<UserErrorShape>(CREATE, {
+    const { result, calls } = await h.mutate<UserErrorShape>(CREATE, {
       input: { uid: 'nobody-here', force: true },
     });
     expect(calls).toBe(1);
@@ -109,18 +75,15 @@ describe('authTokenCreate', () => {
   });
 });
 
-const UPDATE = `mutation ($input: AuthTokenUpdateInput!) {
-  authTokenUpdate(input: $input) {
-    __typename
-    ... on AuthTokenUpdatePayload { authToken { token platform userAgent appInfo } }
-    ${ERROR_FIELDS}
-  }
-}`;
+const UPDATE = mutationDocument(
+  'authTokenUpdate',
+  'authToken { token platform userAgent appInfo }',
+);
 
 describe('authTokenUpdate', () => {
   it('records the device of a token, visible in the token list', async () => {
     const token = (await tokensOf(u(2))).nodes[0]?.token ?? '';
-    const { result, calls } = await mutate<{ authToken?: TokenView }>(UPDATE, {
+    const { result, calls } = await h.mutate<{ authToken?: TokenView }>(UPDATE, {
       input: {
         uid: u(2),
         token,
@@ -139,18 +102,18 @@ describe('authTokenUpdate', () => {
     expect(result.authToken).toEqual(expected);
     expect((await tokensOf(u(2))).nodes).toContainEqual(expected);
 
-    const partial = await mutate<{ authToken?: TokenView }>(UPDATE, {
+    const partial = await h.mutate<{ authToken?: TokenView }>(UPDATE, {
       input: { uid: u(2), token, platform: 'ios' },
     });
     expect(partial.result.authToken).toEqual({ ...expected, platform: 'ios' });
   });
 
   it('rejects an empty change or a malformed token before any upstream call', async () => {
-    const empty = await mutate<UserErrorShape>(UPDATE, { input: { uid: u(2), token: 'abc' } });
+    const empty = await h.mutate<UserErrorShape>(UPDATE, { input: { uid: u(2), token: 'abc' } });
     expect(empty.calls).toBe(0);
     expect(empty.result).toMatchObject({ __typename: 'ValidationError', path: ['input'] });
 
-    const malformed = await mutate<UserErrorShape>(UPDATE, {
+    const malformed = await h.mutate<UserErrorShape>(UPDATE, {
       input: { uid: u(2), token: '../x', platform: 'web' },
     });
     expect(malformed.calls).toBe(0);
@@ -161,7 +124,7 @@ describe('authTokenUpdate', () => {
   });
 
   it('maps an unknown token to NotFoundError on token', async () => {
-    const { result, calls } = await mutate<UserErrorShape>(UPDATE, {
+    const { result, calls } = await h.mutate<UserErrorShape>(UPDATE, {
       input: { uid: u(2), token: `${u(2)}_0000`, platform: 'web' },
     });
     expect(calls).toBe(1);
@@ -174,18 +137,12 @@ describe('authTokenUpdate', () => {
   });
 });
 
-const DELETE = `mutation ($input: AuthTokenDeleteInput!) {
-  authTokenDelete(input: $input) {
-    __typename
-    ... on AuthTokenDeletePayload { uid user { authTokens { totalCount } } }
-    ${ERROR_FIELDS}
-  }
-}`;
+const DELETE = mutationDocument('authTokenDelete', 'uid user { authTokens { totalCount } }');
 
 describe('authTokenDelete', () => {
   it('revokes one token', async () => {
     const token = (await tokensOf(u(3))).nodes[0]?.token ?? '';
-    const { result } = await mutate<Record<string, unknown>>(DELETE, {
+    const { result } = await h.mutate<Record<string, unknown>>(DELETE, {
       input: { uid: u(3), token },
     });
     expect(result).toEqual({
@@ -197,11 +154,11 @@ describe('authTokenDelete', () => {
   });
 
   it('rejects an empty token before any upstream call and maps an unknown one', async () => {
-    const empty = await mutate<UserErrorShape>(DELETE, { input: { uid: u(3), token: ' ' } });
+    const empty = await h.mutate<UserErrorShape>(DELETE, { input: { uid: u(3), token: ' ' } });
     expect(empty.calls).toBe(0);
     expect(empty.result).toMatchObject({ __typename: 'ValidationError', path: ['input', 'token'] });
 
-    const unknown = await mutate<UserErrorShape>(DELETE, {
+    const unknown = await h.mutate<UserErrorShape>(DELETE, {
       input: { uid: u(3), token: `${u(3)}_gone` },
     });
     expect(unknown.calls).toBe(1);
@@ -213,18 +170,12 @@ describe('authTokenDelete', () => {
   });
 });
 
-const FLUSH = `mutation ($input: AuthTokensFlushInput!) {
-  authTokensFlush(input: $input) {
-    __typename
-    ... on AuthTokensFlushPayload { uid }
-    ${ERROR_FIELDS}
-  }
-}`;
+const FLUSH = mutationDocument('authTokensFlush', 'uid');
 
 describe('authTokensFlush', () => {
   it("revokes every token of a user and no one else's", async () => {
     expect((await tokensOf(u(4))).totalCount).toBeGreaterThan(0);
-    const { result, calls } = await mutate<Record<string, unknown>>(FLUSH, {
+    const { result, calls } = await h.mutate<Record<string, unknown>>(FLUSH, {
       input: { uid: u(4) },
     });
     expect(calls).toBe(1);
@@ -234,11 +185,11 @@ describe('authTokensFlush', () => {
   });
 
   it('rejects a malformed uid before any upstream call and maps an unknown one', async () => {
-    const bad = await mutate<UserErrorShape>(FLUSH, { input: { uid: 'x'.repeat(101) } });
+    const bad = await h.mutate<UserErrorShape>(FLUSH, { input: { uid: 'x'.repeat(101) } });
     expect(bad.calls).toBe(0);
     expect(bad.result).toMatchObject({ __typename: 'ValidationError', path: ['input', 'uid'] });
 
-    const unknown = await mutate<UserErrorShape>(FLUSH, { input: { uid: 'nobody-here' } });
+    const unknown = await h.mutate<UserErrorShape>(FLUSH, { input: { uid: 'nobody-here' } });
     expect(unknown.result).toMatchObject({
       __typename: 'NotFoundError',
       path: ['input', 'uid'],

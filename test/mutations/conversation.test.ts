@@ -3,17 +3,11 @@
  * tags and reset, for 1:1 and group conversations, each acting as the user whose view changes.
  * Success visible through queries, validation without upstream calls, refusals as typed errors.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GraphQLResponse, type Harness, startHarness } from '../support/harness.js';
+import { describe, expect, it } from 'vitest';
+import type { Json } from '../support/emulator-http.js';
+import { mutationDocument, useHarness } from '../support/harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness({ seed: 'demo' });
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = useHarness({ seed: 'demo' });
 
 const U1 = 'cometchat-uid-1';
 const U2 = 'cometchat-uid-2';
@@ -23,8 +17,6 @@ const U6 = 'cometchat-uid-6';
 const U9 = 'cometchat-uid-9';
 const G1 = 'cometchat-guid-1';
 const C13 = 'cometchat-uid-1_user_cometchat-uid-3';
-
-type Json = Record<string, unknown>;
 
 interface Result {
   __typename: string;
@@ -44,53 +36,19 @@ interface Result {
 }
 
 const CONVERSATION = 'conversation { id conversationId unreadMessageCount tags viewedBy { uid } }';
-const ERRORS = '... on UserError { message path code }';
 
-function mutation(name: string, inputType: string, payload: string, fields: string): string {
-  return `mutation($input: ${inputType}!) {
-    ${name}(input: $input) { __typename ... on ${payload} { ${fields} } ${ERRORS} }
-  }`;
-}
-
-const MARK_READ = mutation(
-  'conversationMarkRead',
-  'ConversationMarkReadInput',
-  'ConversationMarkReadPayload',
-  CONVERSATION,
-);
-const MARK_DELIVERED = mutation(
-  'conversationMarkDelivered',
-  'ConversationMarkDeliveredInput',
-  'ConversationMarkDeliveredPayload',
-  CONVERSATION,
-);
-const MARK_UNREAD = mutation(
-  'conversationMarkUnread',
-  'ConversationMarkUnreadInput',
-  'ConversationMarkUnreadPayload',
-  CONVERSATION,
-);
-const TAGS = mutation(
-  'conversationTagsUpdate',
-  'ConversationTagsUpdateInput',
-  'ConversationTagsUpdatePayload',
-  CONVERSATION,
-);
-const RESET = mutation(
+const MARK_READ = mutationDocument('conversationMarkRead', CONVERSATION);
+const MARK_DELIVERED = mutationDocument('conversationMarkDelivered', CONVERSATION);
+const MARK_UNREAD = mutationDocument('conversationMarkUnread', CONVERSATION);
+const TAGS = mutationDocument('conversationTagsUpdate', CONVERSATION);
+const RESET = mutationDocument(
   'conversationReset',
-  'ConversationResetInput',
-  'ConversationResetPayload',
   'conversationId deletedConversationId viewedBy { uid }',
 );
 
-async function mutate(text: string, input: Json): Promise<{ result: Result; calls: number }> {
-  let response: GraphQLResponse<Record<string, Result>> | undefined;
-  const calls = await h.countUpstream(async () => {
-    response = await h.query<Record<string, Result>>(text, { input });
-  });
-  expect(response?.errors).toBeUndefined();
-  const [value] = Object.values(response?.data ?? {});
-  return { result: value as Result, calls }; // an operation with a single root field
+/** Runs `text` with `input` as its one argument; returns the result and the upstream calls. */
+function mutate(text: string, input: Json) {
+  return h.mutate<Result>(text, { input });
 }
 
 interface View {

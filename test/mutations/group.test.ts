@@ -1,68 +1,14 @@
-import { createYoga } from 'graphql-yoga';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../../src/context.js';
+import { describe, expect, it } from 'vitest';
 import { demoGuid as g, demoUid as u } from '../../src/emulator/seed-demo.js';
-import { schema } from '../../src/schema/index.js';
-import { type GraphQLResponse, type Harness, startHarness } from '../support/harness.js';
+import {
+  mutationDocument,
+  USER_ERROR_FIELDS,
+  type UserErrorShape,
+  useHarness,
+  VIOLATION_FIELDS,
+} from '../support/harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-
-const ERROR_FIELDS = '... on UserError { __typename message path code }';
-
-interface UserErrorShape {
-  __typename: string;
-  message: string;
-  path: string[];
-  code: string | null;
-}
-
-/** Runs `mutation` and returns its one root field, with the upstream calls it caused. */
-async function mutate<T>(
-  text: string,
-  variables: Record<string, unknown>,
-): Promise<{ result: T; calls: number }> {
-  let response: GraphQLResponse<Record<string, T>> | undefined;
-  const calls = await h.countUpstream(async () => {
-    response = await h.query<Record<string, T>>(text, variables);
-  });
-  expect(response?.errors).toBeUndefined();
-  const data = response?.data ?? {};
-  const [value] = Object.values(data);
-  return { result: value as T, calls }; // an operation with a single root field
-}
-
-/** Runs an operation as the end user `uid` (a Yoga over the same schema with a user caller). */
-async function asUser<T>(
-  uid: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<GraphQLResponse<T>> {
-  const yoga = createYoga({
-    schema,
-    logging: false,
-    context: () =>
-      createContext({
-        caller: { kind: 'user', uid },
-        upstream: h.gateway.upstream,
-        signal: undefined,
-        requestId: 'test',
-        logger: h.gateway.logger,
-      }),
-  });
-  const response = await yoga.fetch('http://gateway/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLResponse<T>; // a GraphQL-over-HTTP JSON body
-}
+const h = useHarness();
 
 interface GroupView {
   guid: string;
@@ -93,22 +39,17 @@ async function readGroup(guid: string): Promise<GroupView | null> {
 const scopes = (group: GroupView | null) =>
   Object.fromEntries((group?.members.nodes ?? []).map((m) => [m.user.uid, m.scope]));
 
-const CREATE = `mutation ($input: GroupCreateInput!) {
-  groupCreate(input: $input) {
-    __typename
-    ... on GroupCreatePayload { group { ${GROUP_FIELDS} } }
-    ${ERROR_FIELDS}
-    ... on ValidationError { violations { path message } }
-  }
-}`;
+const CREATE = mutationDocument(
+  'groupCreate',
+  `group { ${GROUP_FIELDS} }`,
+  `${USER_ERROR_FIELDS} ${VIOLATION_FIELDS}`,
+);
 
-type CreateResult = { __typename: string; group?: GroupView } & Partial<UserErrorShape> & {
-    violations?: { path: string[]; message: string }[];
-  };
+type CreateResult = { __typename: string; group?: GroupView } & Partial<UserErrorShape>;
 
 describe('groupCreate', () => {
   it('creates a password group with an owner, initial members by scope and bans', async () => {
-    const { result, calls } = await mutate<CreateResult>(CREATE, {
+    const { result, calls } = await h.mutate<CreateResult>(CREATE, {
       input: {
         guid: 'Trail-Crew',
         name: 'Trail Crew',
@@ -153,7 +94,7 @@ describe('groupCreate', () => {
   });
 
   it('creates a public group owned by the app when no owner is given', async () => {
-    const { result } = await mutate<CreateResult>(CREATE, {
+    const { result } = await h.mutate<CreateResult>(CREATE, {
       input: { guid: 'app-owned', name: 'App owned' },
     });
     expect(result.group).toMatchObject({ guid: 'app-owned', type: 'PUBLIC', owner: null });
@@ -161,7 +102,7 @@ describe('groupCreate', () => {
   });
 
   it('makes the user caller the owner of the group they create', async () => {
-    const response = await asUser<{ groupCreate: CreateResult }>(u(7), CREATE, {
+    const response = await h.asUser<{ groupCreate: CreateResult }>(u(7), CREATE, {
       input: { guid: 'user-made', name: 'User made', type: 'PRIVATE' },
     });
     expect(response.errors).toBeUndefined();
@@ -170,7 +111,7 @@ describe('groupCreate', () => {
   });
 
   it('requires a password for a PASSWORD group, before calling CometChat', async () => {
-    const { result, calls } = await mutate<CreateResult>(CREATE, {
+    const { result, calls } = await h.mutate<CreateResult>(CREATE, {
       input: { guid: 'locked', name: 'Locked', type: 'PASSWORD' },
     });
     expect(calls).toBe(0);
@@ -179,7 +120,7 @@ describe('groupCreate', () => {
       path: ['input', 'password'],
       code: null,
     });
-    const publicWithPassword = await mutate<CreateResult>(CREATE, {
+    const publicWithPassword = await h.mutate<CreateResult>(CREATE, {
       input: { guid: 'unlocked', name: 'Unlocked', type: 'PUBLIC', password: 'secret' },
     });
     expect(publicWithPassword.calls).toBe(0);
@@ -187,7 +128,7 @@ describe('groupCreate', () => {
   });
 
   it('refuses bad input with every violation under input, before calling CometChat', async () => {
-    const { result, calls } = await mutate<CreateResult>(CREATE, {
+    const { result, calls } = await h.mutate<CreateResult>(CREATE, {
       input: {
         guid: 'not valid!',
         name: 'x'.repeat(101),
@@ -212,7 +153,7 @@ describe('groupCreate', () => {
 
   it('allows at most 25 initial members across the lists', async () => {
     const uids = Array.from({ length: 26 }, (_, i) => `someone-${i}`);
-    const { result, calls } = await mutate<CreateResult>(CREATE, {
+    const { result, calls } = await h.mutate<CreateResult>(CREATE, {
       input: {
         guid: 'crowded',
         name: 'Crowded',
@@ -224,7 +165,7 @@ describe('groupCreate', () => {
   });
 
   it('answers ConflictError for a guid that exists, keeping the CometChat code', async () => {
-    const { result, calls } = await mutate<CreateResult>(CREATE, {
+    const { result, calls } = await h.mutate<CreateResult>(CREATE, {
       input: { guid: g(1), name: 'Again' },
     });
     expect(calls).toBe(1);
@@ -236,7 +177,7 @@ describe('groupCreate', () => {
   });
 
   it('answers NotFoundError pointing at ownerUid for an unknown owner', async () => {
-    const { result } = await mutate<CreateResult>(CREATE, {
+    const { result } = await h.mutate<CreateResult>(CREATE, {
       input: { guid: 'orphan', name: 'Orphan', ownerUid: 'nobody-at-all' },
     });
     expect(result).toMatchObject({
@@ -248,19 +189,13 @@ describe('groupCreate', () => {
   });
 });
 
-const UPDATE = `mutation ($input: GroupUpdateInput!) {
-  groupUpdate(input: $input) {
-    __typename
-    ... on GroupUpdatePayload { group { ${GROUP_FIELDS} } }
-    ${ERROR_FIELDS}
-  }
-}`;
+const UPDATE = mutationDocument('groupUpdate', `group { ${GROUP_FIELDS} }`);
 
 type UpdateResult = { __typename: string; group?: GroupView } & Partial<UserErrorShape>;
 
 describe('groupUpdate', () => {
   it('changes fields and clears icon, description and metadata', async () => {
-    const { result, calls } = await mutate<UpdateResult>(UPDATE, {
+    const { result, calls } = await h.mutate<UpdateResult>(UPDATE, {
       input: {
         guid: g(3),
         name: 'Project Phoenix II',
@@ -285,7 +220,7 @@ describe('groupUpdate', () => {
   });
 
   it('switches a group to PASSWORD with a password', async () => {
-    const { result } = await mutate<UpdateResult>(UPDATE, {
+    const { result } = await h.mutate<UpdateResult>(UPDATE, {
       input: { guid: 'app-owned', type: 'PASSWORD', password: 'open-sesame' },
     });
     expect(result.group?.type).toBe('PASSWORD');
@@ -293,7 +228,7 @@ describe('groupUpdate', () => {
   });
 
   it('transfers the ownership to a member, who becomes an admin', async () => {
-    const { result } = await mutate<UpdateResult>(UPDATE, {
+    const { result } = await h.mutate<UpdateResult>(UPDATE, {
       input: { guid: g(4), ownerUid: u(12) },
     });
     expect(result.group?.owner).toEqual({ uid: u(12) });
@@ -303,7 +238,7 @@ describe('groupUpdate', () => {
   });
 
   it('refuses a change that sets and clears the same field, or changes nothing', async () => {
-    const both = await mutate<UpdateResult>(UPDATE, {
+    const both = await h.mutate<UpdateResult>(UPDATE, {
       input: { guid: g(1), icon: 'https://example.com/x.png', unset: ['ICON'] },
     });
     expect(both.calls).toBe(0);
@@ -311,10 +246,10 @@ describe('groupUpdate', () => {
       __typename: 'ValidationError',
       path: ['input', 'unset', '0'],
     });
-    const nothing = await mutate<UpdateResult>(UPDATE, { input: { guid: g(1) } });
+    const nothing = await h.mutate<UpdateResult>(UPDATE, { input: { guid: g(1) } });
     expect(nothing.calls).toBe(0);
     expect(nothing.result).toMatchObject({ __typename: 'ValidationError', path: ['input'] });
-    const password = await mutate<UpdateResult>(UPDATE, {
+    const password = await h.mutate<UpdateResult>(UPDATE, {
       input: { guid: g(1), type: 'PUBLIC', password: 'nope' },
     });
     expect(password.calls).toBe(0);
@@ -322,7 +257,7 @@ describe('groupUpdate', () => {
   });
 
   it('answers NotFoundError for an unknown group', async () => {
-    const { result } = await mutate<UpdateResult>(UPDATE, {
+    const { result } = await h.mutate<UpdateResult>(UPDATE, {
       input: { guid: 'no-such-group', name: 'X' },
     });
     expect(result).toMatchObject({
@@ -333,7 +268,7 @@ describe('groupUpdate', () => {
   });
 
   it('answers ConflictError when the new owner is not a member', async () => {
-    const { result } = await mutate<UpdateResult>(UPDATE, {
+    const { result } = await h.mutate<UpdateResult>(UPDATE, {
       input: { guid: g(1), ownerUid: u(20) },
     });
     expect(result).toMatchObject({
@@ -345,7 +280,7 @@ describe('groupUpdate', () => {
   });
 
   it("answers ValidationError at password when CometChat wants one it wasn't given", async () => {
-    const { result } = await mutate<UpdateResult>(UPDATE, {
+    const { result } = await h.mutate<UpdateResult>(UPDATE, {
       input: { guid: g(1), type: 'PASSWORD' },
     });
     expect(result).toMatchObject({
@@ -356,7 +291,7 @@ describe('groupUpdate', () => {
   });
 
   it('lets a user caller update only with the scope for it, and never transfer ownership', async () => {
-    const participant = await asUser<{ groupUpdate: UpdateResult }>(u(3), UPDATE, {
+    const participant = await h.asUser<{ groupUpdate: UpdateResult }>(u(3), UPDATE, {
       input: { guid: g(1), name: 'Mine now' },
     });
     expect(participant.data?.groupUpdate).toMatchObject({
@@ -364,7 +299,7 @@ describe('groupUpdate', () => {
       code: 'ERR_GROUP_NO_SCOPE_CLEARANCE',
     });
     h.emulator.clearRequests();
-    const transfer = await asUser<{ groupUpdate: UpdateResult }>(u(1), UPDATE, {
+    const transfer = await h.asUser<{ groupUpdate: UpdateResult }>(u(1), UPDATE, {
       input: { guid: g(1), ownerUid: u(2) },
     });
     expect(transfer.data?.groupUpdate).toMatchObject({
@@ -372,20 +307,14 @@ describe('groupUpdate', () => {
       path: ['input', 'ownerUid'],
     });
     expect(h.emulator.requests()).toHaveLength(0);
-    const moderator = await asUser<{ groupUpdate: UpdateResult }>(u(2), UPDATE, {
+    const moderator = await h.asUser<{ groupUpdate: UpdateResult }>(u(2), UPDATE, {
       input: { guid: g(1), description: 'Hikes, every weekend.' },
     });
     expect(moderator.data?.groupUpdate.group?.description).toBe('Hikes, every weekend.');
   });
 });
 
-const DELETE = `mutation ($input: GroupDeleteInput!) {
-  groupDelete(input: $input) {
-    __typename
-    ... on GroupDeletePayload { guid deletedGroupId }
-    ${ERROR_FIELDS}
-  }
-}`;
+const DELETE = mutationDocument('groupDelete', 'guid deletedGroupId');
 
 type DeleteResult = {
   __typename: string;
@@ -396,7 +325,7 @@ type DeleteResult = {
 describe('groupDelete', () => {
   it('deletes the group, returning the global ID it had', async () => {
     const before = await h.query<{ group: { id: string } }>(`{ group(guid: "user-made") { id } }`);
-    const { result, calls } = await mutate<DeleteResult>(DELETE, {
+    const { result, calls } = await h.mutate<DeleteResult>(DELETE, {
       input: { guid: 'User-Made' },
     });
     expect(calls).toBe(1);
@@ -409,13 +338,13 @@ describe('groupDelete', () => {
   });
 
   it('refuses a malformed guid before calling CometChat', async () => {
-    const { result, calls } = await mutate<DeleteResult>(DELETE, { input: { guid: '' } });
+    const { result, calls } = await h.mutate<DeleteResult>(DELETE, { input: { guid: '' } });
     expect(calls).toBe(0);
     expect(result).toMatchObject({ __typename: 'ValidationError', path: ['input', 'guid'] });
   });
 
   it('answers NotFoundError for an unknown group', async () => {
-    const { result } = await mutate<DeleteResult>(DELETE, { input: { guid: 'user-made' } });
+    const { result } = await h.mutate<DeleteResult>(DELETE, { input: { guid: 'user-made' } });
     expect(result).toMatchObject({ __typename: 'NotFoundError', code: 'ERR_GUID_NOT_FOUND' });
   });
 });
@@ -428,7 +357,7 @@ describe('several group mutations in one operation', () => {
       c: { __typename: string; group?: { name: string } };
     }>(`mutation {
       a: groupCreate(input: { guid: "in-order", name: "First" }) { __typename }
-      b: groupCreate(input: { guid: "in-order", name: "Again" }) { __typename ${ERROR_FIELDS} }
+      b: groupCreate(input: { guid: "in-order", name: "Again" }) { __typename ${USER_ERROR_FIELDS} }
       c: groupUpdate(input: { guid: "in-order", name: "Renamed" }) {
         __typename ... on GroupUpdatePayload { group { name } }
       }

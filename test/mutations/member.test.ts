@@ -1,70 +1,13 @@
-import { createYoga } from 'graphql-yoga';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../../src/context.js';
+import { describe, expect, it } from 'vitest';
 import { demoGuid as g, demoUid as u } from '../../src/emulator/seed-demo.js';
-import { schema } from '../../src/schema/index.js';
-import { type GraphQLResponse, type Harness, startHarness } from '../support/harness.js';
+import {
+  mutationDocument,
+  USER_ERROR_FIELDS,
+  type UserErrorShape,
+  useHarness,
+} from '../support/harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-
-const ERROR_FIELDS = '... on UserError { __typename message path code }';
-
-interface UserErrorShape {
-  __typename: string;
-  message: string;
-  path: string[];
-  code: string | null;
-}
-
-/** Runs `text` as the admin (or as the end user `as`) and returns its one root field. */
-async function mutate<T>(
-  text: string,
-  variables: Record<string, unknown>,
-  as?: string,
-): Promise<{ result: T; calls: number; writes: number }> {
-  let response: GraphQLResponse<Record<string, T>> | undefined;
-  const calls = await h.countUpstream(async () => {
-    response =
-      as === undefined ? await h.query(text, variables) : await asUser(as, text, variables);
-  });
-  expect(response?.errors).toBeUndefined();
-  const [value] = Object.values(response?.data ?? {});
-  const writes = h.emulator.requests().filter((r) => r.method !== 'GET').length;
-  return { result: value as T, calls, writes }; // an operation with a single root field
-}
-
-/** Runs an operation as the end user `uid` (a Yoga over the same schema with a user caller). */
-async function asUser<T>(
-  uid: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<GraphQLResponse<T>> {
-  const yoga = createYoga({
-    schema,
-    logging: false,
-    context: () =>
-      createContext({
-        caller: { kind: 'user', uid },
-        upstream: h.gateway.upstream,
-        signal: undefined,
-        requestId: 'test',
-        logger: h.gateway.logger,
-      }),
-  });
-  const response = await yoga.fetch('http://gateway/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLResponse<T>; // a GraphQL-over-HTTP JSON body
-}
+const h = useHarness();
 
 interface Membership {
   id: string;
@@ -109,7 +52,7 @@ const ADD = `mutation ($input: GroupMembersAddInput!) {
       participants { ...Outcome }
       usersToBan { uid ok user { uid } error { __typename path code } }
     }
-    ${ERROR_FIELDS}
+    ${USER_ERROR_FIELDS}
     ... on ValidationError { violations { path } }
   }
 }
@@ -146,7 +89,7 @@ type AddResult = {
 
 describe('groupMembersAdd', () => {
   it('reports for every uid whether it was added or banned, and why not', async () => {
-    const { result, writes } = await mutate<AddResult>(ADD, {
+    const { result, writes } = await h.mutate<AddResult>(ADD, {
       input: {
         guid: g(1),
         admins: [u(10)],
@@ -206,7 +149,7 @@ describe('groupMembersAdd', () => {
   });
 
   it('reports a banned user and a repeated ban as failures of their own', async () => {
-    const { result } = await mutate<AddResult>(ADD, {
+    const { result } = await h.mutate<AddResult>(ADD, {
       input: { guid: g(1), participants: [u(13)], usersToBan: [u(14)] },
     });
     expect(result.participants?.[0]).toMatchObject({
@@ -225,22 +168,22 @@ describe('groupMembersAdd', () => {
 
   it('refuses more than 25 users, an empty call, bad uids and a uid in two lists', async () => {
     const many = Array.from({ length: 26 }, (_, i) => `user-${i}`);
-    const tooMany = await mutate<AddResult>(ADD, {
+    const tooMany = await h.mutate<AddResult>(ADD, {
       input: { guid: g(1), participants: many.slice(0, 13), usersToBan: many.slice(13) },
     });
     expect(tooMany.calls).toBe(0);
     expect(tooMany.result).toMatchObject({ __typename: 'ValidationError', path: ['input'] });
     const twentyFive = many.slice(0, 25);
-    const justRight = await mutate<AddResult>(ADD, {
+    const justRight = await h.mutate<AddResult>(ADD, {
       input: { guid: 'no-such-group', participants: twentyFive },
     });
     expect(justRight.calls).toBe(1);
 
-    const empty = await mutate<AddResult>(ADD, { input: { guid: g(1), admins: [] } });
+    const empty = await h.mutate<AddResult>(ADD, { input: { guid: g(1), admins: [] } });
     expect(empty.calls).toBe(0);
     expect(empty.result).toMatchObject({ path: ['input', 'participants'] });
 
-    const bad = await mutate<AddResult>(ADD, {
+    const bad = await h.mutate<AddResult>(ADD, {
       input: { guid: g(1), admins: ['has space'], moderators: [u(20)], participants: [u(20)] },
     });
     expect(bad.calls).toBe(0);
@@ -248,7 +191,7 @@ describe('groupMembersAdd', () => {
       'input.admins.0',
       'input.participants.0',
     ]);
-    const twice = await mutate<AddResult>(ADD, {
+    const twice = await h.mutate<AddResult>(ADD, {
       input: { guid: g(1), moderators: [u(20)], participants: [u(21), u(20)] },
     });
     expect(twice.calls).toBe(0);
@@ -256,7 +199,7 @@ describe('groupMembersAdd', () => {
   });
 
   it('answers NotFoundError for an unknown group', async () => {
-    const { result } = await mutate<AddResult>(ADD, {
+    const { result } = await h.mutate<AddResult>(ADD, {
       input: { guid: 'no-such-group', participants: [u(20)] },
     });
     expect(result).toMatchObject({
@@ -267,10 +210,10 @@ describe('groupMembersAdd', () => {
   });
 
   it('answers PermissionDeniedError when a participant tries to add members', async () => {
-    const { result } = await mutate<AddResult>(
+    const { result } = await h.mutate<AddResult>(
       ADD,
       { input: { guid: g(1), participants: [u(21)] } },
-      u(4),
+      { as: u(4) },
     );
     expect(result).toMatchObject({
       __typename: 'PermissionDeniedError',
@@ -280,13 +223,10 @@ describe('groupMembersAdd', () => {
   });
 });
 
-const SCOPE = `mutation ($input: GroupMemberScopeChangeInput!) {
-  groupMemberScopeChange(input: $input) {
-    __typename
-    ... on GroupMemberScopeChangePayload { member { id scope joinedAt user { uid } group { guid } } }
-    ${ERROR_FIELDS}
-  }
-}`;
+const SCOPE = mutationDocument(
+  'groupMemberScopeChange',
+  'member { id scope joinedAt user { uid } group { guid } }',
+);
 
 type ScopeResult = {
   __typename: string;
@@ -296,7 +236,7 @@ type ScopeResult = {
 describe('groupMemberScopeChange', () => {
   it("changes a member's scope", async () => {
     const before = (await readGroup(g(1))).members.get(u(5));
-    const { result, writes } = await mutate<ScopeResult>(SCOPE, {
+    const { result, writes } = await h.mutate<ScopeResult>(SCOPE, {
       input: { guid: g(1), uid: u(5), scope: 'MODERATOR' },
     });
     expect(writes).toBe(1);
@@ -309,7 +249,7 @@ describe('groupMemberScopeChange', () => {
   });
 
   it('refuses a malformed uid before calling CometChat', async () => {
-    const { result, calls } = await mutate<ScopeResult>(SCOPE, {
+    const { result, calls } = await h.mutate<ScopeResult>(SCOPE, {
       input: { guid: g(1), uid: 'a/b', scope: 'ADMIN' },
     });
     expect(calls).toBe(0);
@@ -317,11 +257,11 @@ describe('groupMemberScopeChange', () => {
   });
 
   it('answers ConflictError for the same scope and NotFoundError for a non-member', async () => {
-    const same = await mutate<ScopeResult>(SCOPE, {
+    const same = await h.mutate<ScopeResult>(SCOPE, {
       input: { guid: g(1), uid: u(5), scope: 'MODERATOR' },
     });
     expect(same.result).toMatchObject({ __typename: 'ConflictError', code: 'ERR_SAME_SCOPE' });
-    const outsider = await mutate<ScopeResult>(SCOPE, {
+    const outsider = await h.mutate<ScopeResult>(SCOPE, {
       input: { guid: g(1), uid: u(22), scope: 'ADMIN' },
     });
     expect(outsider.result).toMatchObject({
@@ -332,10 +272,10 @@ describe('groupMemberScopeChange', () => {
   });
 
   it('answers PermissionDeniedError when a moderator tries to make an admin', async () => {
-    const { result } = await mutate<ScopeResult>(
+    const { result } = await h.mutate<ScopeResult>(
       SCOPE,
       { input: { guid: g(1), uid: u(6), scope: 'ADMIN' } },
-      u(2),
+      { as: u(2) },
     );
     expect(result).toMatchObject({
       __typename: 'PermissionDeniedError',
@@ -344,22 +284,12 @@ describe('groupMemberScopeChange', () => {
   });
 });
 
-const targetMutation = (name: string, payloadFields: string) => `mutation ($input: ${
-  name.charAt(0).toUpperCase() + name.slice(1)
-}Input!) {
-  ${name}(input: $input) {
-    __typename
-    ... on ${name.charAt(0).toUpperCase() + name.slice(1)}Payload { ${payloadFields} }
-    ${ERROR_FIELDS}
-  }
-}`;
-
-const KICK = targetMutation(
+const KICK = mutationDocument(
   'groupMemberKick',
   'guid uid removedMemberId user { uid } group { guid }',
 );
-const BAN = targetMutation('groupMemberBan', 'guid uid removedMemberId user { uid }');
-const UNBAN = targetMutation('groupMemberUnban', 'guid uid user { uid } group { guid }');
+const BAN = mutationDocument('groupMemberBan', 'guid uid removedMemberId user { uid }');
+const UNBAN = mutationDocument('groupMemberUnban', 'guid uid user { uid } group { guid }');
 
 type TargetResult = {
   __typename: string;
@@ -372,7 +302,7 @@ type TargetResult = {
 describe('groupMemberKick', () => {
   it('removes the member and names the membership that ended', async () => {
     const before = (await readGroup(g(4))).members.get(u(13));
-    const { result, writes } = await mutate<TargetResult>(KICK, {
+    const { result, writes } = await h.mutate<TargetResult>(KICK, {
       input: { guid: g(4), uid: u(13) },
     });
     expect(writes).toBe(1);
@@ -387,13 +317,15 @@ describe('groupMemberKick', () => {
   });
 
   it('refuses a missing uid before calling CometChat', async () => {
-    const { result, calls } = await mutate<TargetResult>(KICK, { input: { guid: g(4), uid: ' ' } });
+    const { result, calls } = await h.mutate<TargetResult>(KICK, {
+      input: { guid: g(4), uid: ' ' },
+    });
     expect(calls).toBe(0);
     expect(result).toMatchObject({ __typename: 'ValidationError', path: ['input', 'uid'] });
   });
 
   it('answers NotFoundError for a user who is not a member', async () => {
-    const { result } = await mutate<TargetResult>(KICK, { input: { guid: g(4), uid: u(13) } });
+    const { result } = await h.mutate<TargetResult>(KICK, { input: { guid: g(4), uid: u(13) } });
     expect(result).toMatchObject({
       __typename: 'NotFoundError',
       path: ['input', 'uid'],
@@ -402,10 +334,10 @@ describe('groupMemberKick', () => {
   });
 
   it('does not let a user remove themselves: CometChat refuses self-actions', async () => {
-    const { result } = await mutate<TargetResult>(
+    const { result } = await h.mutate<TargetResult>(
       KICK,
       { input: { guid: g(4), uid: u(14) } },
-      u(14),
+      { as: u(14) },
     );
     expect(result).toMatchObject({ __typename: 'PermissionDeniedError' });
     expect(['ERR_GROUP_NO_SELF_ACTION', 'ERR_GROUP_NO_SCOPE_CLEARANCE']).toContain(result.code);
@@ -416,7 +348,7 @@ describe('groupMemberKick', () => {
 describe('groupMemberBan', () => {
   it('bans a member, removing the membership', async () => {
     const before = (await readGroup(g(4))).members.get(u(15));
-    const { result, writes } = await mutate<TargetResult>(BAN, {
+    const { result, writes } = await h.mutate<TargetResult>(BAN, {
       input: { guid: g(4), uid: u(15) },
     });
     expect(writes).toBe(1);
@@ -431,7 +363,7 @@ describe('groupMemberBan', () => {
   });
 
   it('refuses a malformed guid before calling CometChat', async () => {
-    const { result, calls } = await mutate<TargetResult>(BAN, {
+    const { result, calls } = await h.mutate<TargetResult>(BAN, {
       input: { guid: 'x'.repeat(101), uid: u(15) },
     });
     expect(calls).toBe(0);
@@ -439,7 +371,7 @@ describe('groupMemberBan', () => {
   });
 
   it('answers ConflictError for a user who is already banned', async () => {
-    const { result } = await mutate<TargetResult>(BAN, { input: { guid: g(4), uid: u(15) } });
+    const { result } = await h.mutate<TargetResult>(BAN, { input: { guid: g(4), uid: u(15) } });
     expect(result).toMatchObject({
       __typename: 'ConflictError',
       path: ['input', 'uid'],
@@ -450,7 +382,7 @@ describe('groupMemberBan', () => {
 
 describe('groupMemberUnban', () => {
   it('lifts the ban without making the user a member', async () => {
-    const { result, writes } = await mutate<TargetResult>(UNBAN, {
+    const { result, writes } = await h.mutate<TargetResult>(UNBAN, {
       input: { guid: g(4), uid: u(15) },
     });
     expect(writes).toBe(1);
@@ -461,7 +393,7 @@ describe('groupMemberUnban', () => {
   });
 
   it('refuses a malformed uid before calling CometChat', async () => {
-    const { result, calls } = await mutate<TargetResult>(UNBAN, {
+    const { result, calls } = await h.mutate<TargetResult>(UNBAN, {
       input: { guid: g(4), uid: 'ü' },
     });
     expect(calls).toBe(0);
@@ -469,7 +401,7 @@ describe('groupMemberUnban', () => {
   });
 
   it('answers NotFoundError for a user who is not banned', async () => {
-    const { result } = await mutate<TargetResult>(UNBAN, { input: { guid: g(4), uid: u(15) } });
+    const { result } = await h.mutate<TargetResult>(UNBAN, { input: { guid: g(4), uid: u(15) } });
     expect(result).toMatchObject({
       __typename: 'NotFoundError',
       path: ['input', 'uid'],
@@ -478,13 +410,10 @@ describe('groupMemberUnban', () => {
   });
 });
 
-const JOIN = `mutation ($input: GroupJoinInput!) {
-  groupJoin(input: $input) {
-    __typename
-    ... on GroupJoinPayload { member { id scope user { uid } } group { guid membersCount } }
-    ${ERROR_FIELDS}
-  }
-}`;
+const JOIN = mutationDocument(
+  'groupJoin',
+  'member { id scope user { uid } } group { guid membersCount }',
+);
 
 type JoinResult = {
   __typename: string;
@@ -494,7 +423,7 @@ type JoinResult = {
 
 describe('groupJoin', () => {
   it('joins a public group as the named user (admin caller)', async () => {
-    const { result, writes } = await mutate<JoinResult>(JOIN, {
+    const { result, writes } = await h.mutate<JoinResult>(JOIN, {
       input: { guid: g(4), uid: u(20) },
     });
     expect(writes).toBe(1);
@@ -507,16 +436,20 @@ describe('groupJoin', () => {
   });
 
   it('joins as the user caller themselves', async () => {
-    const { result } = await mutate<JoinResult>(JOIN, { input: { guid: g(4) } }, u(21));
+    const { result } = await h.mutate<JoinResult>(JOIN, { input: { guid: g(4) } }, { as: u(21) });
     expect(result.member).toMatchObject({ scope: 'PARTICIPANT', user: { uid: u(21) } });
     expect((await readGroup(g(4))).members.has(u(21))).toBe(true);
   });
 
   it('needs the joining uid from an admin, and refuses a user joining as someone else', async () => {
-    const admin = await mutate<JoinResult>(JOIN, { input: { guid: g(4) } });
+    const admin = await h.mutate<JoinResult>(JOIN, { input: { guid: g(4) } });
     expect(admin.calls).toBe(0);
     expect(admin.result).toMatchObject({ __typename: 'ValidationError', path: ['input', 'uid'] });
-    const other = await mutate<JoinResult>(JOIN, { input: { guid: g(4), uid: u(22) } }, u(23));
+    const other = await h.mutate<JoinResult>(
+      JOIN,
+      { input: { guid: g(4), uid: u(22) } },
+      { as: u(23) },
+    );
     expect(other.calls).toBe(0);
     expect(other.result).toMatchObject({
       __typename: 'PermissionDeniedError',
@@ -525,17 +458,17 @@ describe('groupJoin', () => {
   });
 
   it('answers PermissionDeniedError for a password group and ConflictError for a member', async () => {
-    const locked = await mutate<JoinResult>(JOIN, { input: { guid: g(2), uid: u(20) } });
+    const locked = await h.mutate<JoinResult>(JOIN, { input: { guid: g(2), uid: u(20) } });
     expect(locked.result).toMatchObject({
       __typename: 'PermissionDeniedError',
       code: 'ERR_GROUP_JOIN_NOT_ALLOWED',
     });
-    const again = await mutate<JoinResult>(JOIN, { input: { guid: g(4), uid: u(20) } });
+    const again = await h.mutate<JoinResult>(JOIN, { input: { guid: g(4), uid: u(20) } });
     expect(again.result).toMatchObject({
       __typename: 'ConflictError',
       code: 'ERR_ALREADY_JOINED',
     });
-    const nobody = await mutate<JoinResult>(JOIN, { input: { guid: g(4), uid: 'nobody-here' } });
+    const nobody = await h.mutate<JoinResult>(JOIN, { input: { guid: g(4), uid: 'nobody-here' } });
     expect(nobody.result).toMatchObject({
       __typename: 'NotFoundError',
       path: ['input', 'uid'],

@@ -4,20 +4,19 @@
  * delete. Each with its success visible through a query, validation refused without any upstream
  * call, and upstream refusals as typed errors.
  */
-import { createYoga } from 'graphql-yoga';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../../src/context.js';
-import { schema } from '../../src/schema/index.js';
-import { type GraphQLResponse, type Harness, startHarness } from '../support/harness.js';
+import { describe, expect, it } from 'vitest';
+import type { Json } from '../support/emulator-http.js';
+import type { GraphQLResponse } from '../support/graphql-http.js';
+import {
+  mutationDocument,
+  ok,
+  USER_ERROR_FIELDS,
+  type UserErrorShape,
+  useHarness,
+  VIOLATION_FIELDS,
+} from '../support/harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness({ seed: 'demo' });
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = useHarness({ seed: 'demo' });
 
 const U1 = 'cometchat-uid-1';
 const U2 = 'cometchat-uid-2';
@@ -26,18 +25,7 @@ const G1 = 'cometchat-guid-1';
 const G4 = 'cometchat-guid-4';
 const C12 = 'cometchat-uid-1_user_cometchat-uid-2';
 
-type Json = Record<string, unknown>;
-
-interface UserErrorShape {
-  __typename: string;
-  message: string;
-  path: string[];
-  code: string | null;
-  violations?: { path: string[]; message: string }[];
-}
-
-const ERROR_FIELDS =
-  '... on UserError { __typename message path code } ... on ValidationError { violations { path message } }';
+const ERROR_FIELDS = `${USER_ERROR_FIELDS} ${VIOLATION_FIELDS}`;
 
 const MESSAGE_FIELDS = /* GraphQL */ `
   __typename id cometchatId muid conversationId tags metadata editedAt deletedAt replyCount isEditedByApp
@@ -48,71 +36,24 @@ const MESSAGE_FIELDS = /* GraphQL */ `
   ... on CustomMessage { customType customData }
 `;
 
-/** Runs an operation with one root field; returns that field and the upstream calls it caused. */
-async function mutate<T = Json>(
-  text: string,
-  variables: Record<string, unknown> = {},
-): Promise<{ result: T; calls: number }> {
-  let response: GraphQLResponse<Record<string, T>> | undefined;
-  const calls = await h.countUpstream(async () => {
-    response = await h.query<Record<string, T>>(text, variables);
-  });
-  expect(response?.errors).toBeUndefined();
-  const [value] = Object.values(response?.data ?? {});
-  return { result: value as T, calls }; // an operation with a single root field
-}
-
 async function read<T = Json>(text: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await h.query<T>(text, variables);
-  expect(response.errors).toBeUndefined();
-  if (!response.data) throw new Error('no data');
-  return response.data;
+  return ok(await h.query<T>(text, variables));
 }
 
-/** Runs an operation as the end user `uid` (a Yoga over the same schema with a user caller). */
-async function asUser<T>(
-  uid: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<GraphQLResponse<T>> {
-  const yoga = createYoga({
-    schema,
-    logging: false,
-    context: () =>
-      createContext({
-        caller: { kind: 'user', uid },
-        upstream: h.gateway.upstream,
-        signal: undefined,
-        requestId: 'test',
-        logger: h.gateway.logger,
-      }),
-  });
-  const response = await yoga.fetch('http://gateway/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLResponse<T>; // a GraphQL-over-HTTP JSON body
-}
-
-const SEND = /* GraphQL */ `
-  mutation($input: MessageSendInput!) {
-    messageSend(input: $input) {
-      __typename
-      ... on MessageSendPayload {
-        sentMessage { ${MESSAGE_FIELDS} }
-        messageEdge { __typename cursor node { cometchatId } }
-        outcomes {
-          uid guid ok
-          sentMessage { cometchatId conversationId }
-          messageEdge { cursor }
-          error { __typename message path code }
-        }
-      }
-      ${ERROR_FIELDS}
+const SEND = mutationDocument(
+  'messageSend',
+  /* GraphQL */ `
+    sentMessage { ${MESSAGE_FIELDS} }
+    messageEdge { __typename cursor node { cometchatId } }
+    outcomes {
+      uid guid ok
+      sentMessage { cometchatId conversationId }
+      messageEdge { cursor }
+      error { __typename message path code }
     }
-  }
-`;
+  `,
+  ERROR_FIELDS,
+);
 
 interface SendResult {
   __typename: string;
@@ -129,7 +70,7 @@ interface SendResult {
 }
 
 async function send(input: Json): Promise<{ result: SendResult & UserErrorShape; calls: number }> {
-  return mutate<SendResult & UserErrorShape>(SEND, { input });
+  return h.mutate<SendResult & UserErrorShape>(SEND, { input });
 }
 
 async function sendText(sender: string, to: string, text: string): Promise<string> {
@@ -447,20 +388,20 @@ describe('messageSend', () => {
   });
 
   it('lets a user caller send only as themselves, with an edge for their own view', async () => {
-    const denied = await asUser<{ messageSend: UserErrorShape }>(U2, SEND, {
+    const denied = await h.asUser<{ messageSend: UserErrorShape }>(U2, SEND, {
       input: { senderUid: U1, receiverUids: [U3], text: 'spoof' },
     });
     expect(denied.data?.messageSend).toMatchObject({
       __typename: 'PermissionDeniedError',
       path: ['input', 'senderUid'],
     });
-    const sent = await asUser<{ messageSend: SendResult }>(U2, SEND, {
+    const sent = await h.asUser<{ messageSend: SendResult }>(U2, SEND, {
       input: { receiverUids: [U1], text: 'from me' },
     });
     expect(sent.errors).toBeUndefined();
     const payload = sent.data?.messageSend;
     expect(payload?.sentMessage).toMatchObject({ sender: { uid: U2 }, text: 'from me' });
-    const page = await asUser<{ messages: { nodes: Json[] } }>(
+    const page = await h.asUser<{ messages: { nodes: Json[] } }>(
       U2,
       `query($c: String!, $cursor: String!) { messages(conversationId: $c, last: 1, before: $cursor) { nodes { cometchatId } } }`,
       { c: C12, cursor: payload?.messageEdge.cursor },
@@ -470,24 +411,20 @@ describe('messageSend', () => {
   });
 });
 
-const REPLY = /* GraphQL */ `
-  mutation($input: MessageReplyInput!) {
-    messageReply(input: $input) {
-      __typename
-      ... on MessageReplyPayload {
-        reply { cometchatId muid parent { cometchatId } ... on TextMessage { text } sender { uid } }
-        replyEdge { cursor node { cometchatId } }
-        parent { cometchatId replyCount }
-      }
-      ${ERROR_FIELDS}
-    }
-  }
-`;
+const REPLY = mutationDocument(
+  'messageReply',
+  /* GraphQL */ `
+    reply { cometchatId muid parent { cometchatId } ... on TextMessage { text } sender { uid } }
+    replyEdge { cursor node { cometchatId } }
+    parent { cometchatId replyCount }
+  `,
+  ERROR_FIELDS,
+);
 
 describe('messageReply', () => {
   it('replies in a thread; the parent and its replies show it', async () => {
     const parentId = await sendText(U1, U2, 'Start a thread');
-    const { result, calls } = await mutate<Json>(REPLY, {
+    const { result, calls } = await h.mutate<Json>(REPLY, {
       input: { parentMessageId: parentId, senderUid: U2, text: 'In the thread' },
     });
     expect(calls).toBeGreaterThanOrEqual(1);
@@ -528,7 +465,7 @@ describe('messageReply', () => {
   });
 
   it('refuses bad input before calling CometChat', async () => {
-    const noSender = await mutate<UserErrorShape>(REPLY, {
+    const noSender = await h.mutate<UserErrorShape>(REPLY, {
       input: { parentMessageId: '1', text: 'hi' },
     });
     expect(noSender.calls).toBe(0);
@@ -536,7 +473,7 @@ describe('messageReply', () => {
       __typename: 'ValidationError',
       path: ['input', 'senderUid'],
     });
-    const badParent = await mutate<UserErrorShape>(REPLY, {
+    const badParent = await h.mutate<UserErrorShape>(REPLY, {
       input: { parentMessageId: 'not-a-message', senderUid: U2, text: 'hi' },
     });
     expect(badParent.calls).toBe(0);
@@ -547,7 +484,7 @@ describe('messageReply', () => {
   });
 
   it('maps CometChat refusals to typed errors', async () => {
-    const missing = await mutate<UserErrorShape>(REPLY, {
+    const missing = await h.mutate<UserErrorShape>(REPLY, {
       input: { parentMessageId: '999999', senderUid: U2, text: 'hi' },
     });
     expect(missing.result).toMatchObject({
@@ -556,10 +493,10 @@ describe('messageReply', () => {
       code: 'ERR_MESSAGE_ID_NOT_FOUND',
     });
     const parentId = await sendText(U1, U2, 'Nesting test');
-    const reply = await mutate<Json>(REPLY, {
+    const reply = await h.mutate<Json>(REPLY, {
       input: { parentMessageId: parentId, senderUid: U2, text: 'level 1' },
     });
-    const nested = await mutate<UserErrorShape>(REPLY, {
+    const nested = await h.mutate<UserErrorShape>(REPLY, {
       input: {
         parentMessageId: (reply.result.reply as Json).cometchatId,
         senderUid: U1,
@@ -573,20 +510,16 @@ describe('messageReply', () => {
   });
 });
 
-const EDIT = /* GraphQL */ `
-  mutation($input: MessageEditInput!) {
-    messageEdit(input: $input) {
-      __typename
-      ... on MessageEditPayload { editedMessage { ${MESSAGE_FIELDS} editedBy { uid } } }
-      ${ERROR_FIELDS}
-    }
-  }
-`;
+const EDIT = mutationDocument(
+  'messageEdit',
+  `editedMessage { ${MESSAGE_FIELDS} editedBy { uid } }`,
+  ERROR_FIELDS,
+);
 
 describe('messageEdit', () => {
   it('edits a message and returns the edited message, not the notice', async () => {
     const id = await sendText(U1, U2, 'Typo hree');
-    const { result, calls } = await mutate<Json>(EDIT, {
+    const { result, calls } = await h.mutate<Json>(EDIT, {
       input: { messageId: id, text: 'Typo here', tags: ['fixed'], metadata: { edited: true } },
     });
     expect(calls).toBe(1);
@@ -617,7 +550,7 @@ describe('messageEdit', () => {
       `query($id: String!) { message(id: $id) { id } }`,
       { id },
     );
-    const { result } = await mutate<Json>(EDIT, {
+    const { result } = await h.mutate<Json>(EDIT, {
       input: { messageId: message.id, asUid: U1, text: 'edited by global id' },
     });
     expect(result).toMatchObject({
@@ -626,13 +559,13 @@ describe('messageEdit', () => {
   });
 
   it('refuses bad input before calling CometChat', async () => {
-    const nothing = await mutate<UserErrorShape>(EDIT, { input: { messageId: '1' } });
+    const nothing = await h.mutate<UserErrorShape>(EDIT, { input: { messageId: '1' } });
     expect(nothing.calls).toBe(0);
     expect(nothing.result).toMatchObject({ __typename: 'ValidationError', path: ['input'] });
-    const blank = await mutate<UserErrorShape>(EDIT, { input: { messageId: '1', text: ' ' } });
+    const blank = await h.mutate<UserErrorShape>(EDIT, { input: { messageId: '1', text: ' ' } });
     expect(blank.calls).toBe(0);
     expect(blank.result).toMatchObject({ path: ['input', 'text'] });
-    const huge = await mutate<UserErrorShape>(EDIT, {
+    const huge = await h.mutate<UserErrorShape>(EDIT, {
       input: { messageId: '1', text: 'z'.repeat(70_000) },
     });
     expect(huge.calls).toBe(0);
@@ -641,14 +574,14 @@ describe('messageEdit', () => {
 
   it('maps CometChat refusals to typed errors', async () => {
     const id = await sendText(U1, U2, 'not yours');
-    const notSender = await mutate<UserErrorShape>(EDIT, {
+    const notSender = await h.mutate<UserErrorShape>(EDIT, {
       input: { messageId: id, asUid: U2, text: 'mine now' },
     });
     expect(notSender.result).toMatchObject({
       __typename: 'PermissionDeniedError',
       code: 'ERR_MESSAGE_NOT_A_SENDER',
     });
-    const missing = await mutate<UserErrorShape>(EDIT, {
+    const missing = await h.mutate<UserErrorShape>(EDIT, {
       input: { messageId: '999999', text: 'x' },
     });
     expect(missing.result).toMatchObject({
@@ -659,15 +592,11 @@ describe('messageEdit', () => {
   });
 });
 
-const DELETE = /* GraphQL */ `
-  mutation($input: MessageDeleteInput!) {
-    messageDelete(input: $input) {
-      __typename
-      ... on MessageDeletePayload { cometchatId deletedMessageId isPermanent deletedMessage { cometchatId deletedAt } }
-      ${ERROR_FIELDS}
-    }
-  }
-`;
+const DELETE = mutationDocument(
+  'messageDelete',
+  'cometchatId deletedMessageId isPermanent deletedMessage { cometchatId deletedAt }',
+  ERROR_FIELDS,
+);
 
 describe('messageDelete', () => {
   it('soft-deletes a message: it stays, marked deleted', async () => {
@@ -676,7 +605,7 @@ describe('messageDelete', () => {
       `query($id: String!) { message(id: $id) { id } }`,
       { id },
     );
-    const { result } = await mutate<Json>(DELETE, { input: { messageId: id } });
+    const { result } = await h.mutate<Json>(DELETE, { input: { messageId: id } });
     expect(result).toMatchObject({
       __typename: 'MessageDeletePayload',
       cometchatId: id,
@@ -698,7 +627,7 @@ describe('messageDelete', () => {
       `query($id: String!) { message(id: $id) { id } }`,
       { id },
     );
-    const { result } = await mutate<Json>(DELETE, {
+    const { result } = await h.mutate<Json>(DELETE, {
       input: { messageId: id, permanent: true, asUid: U1 },
     });
     expect(result).toMatchObject({
@@ -715,7 +644,7 @@ describe('messageDelete', () => {
   });
 
   it('refuses a malformed id before calling CometChat', async () => {
-    const { result, calls } = await mutate<UserErrorShape>(DELETE, {
+    const { result, calls } = await h.mutate<UserErrorShape>(DELETE, {
       input: { messageId: 'forty-two' },
     });
     expect(calls).toBe(0);
@@ -723,20 +652,20 @@ describe('messageDelete', () => {
   });
 
   it('maps CometChat refusals to typed errors', async () => {
-    const missing = await mutate<UserErrorShape>(DELETE, { input: { messageId: '999999' } });
+    const missing = await h.mutate<UserErrorShape>(DELETE, { input: { messageId: '999999' } });
     expect(missing.result).toMatchObject({
       __typename: 'NotFoundError',
       path: ['input', 'messageId'],
       code: 'ERR_MESSAGE_ID_NOT_FOUND',
     });
     const id = await sendText(U1, U2, 'edited, so an action message follows');
-    await mutate(EDIT, { input: { messageId: id, text: 'changed' } });
+    await h.mutate(EDIT, { input: { messageId: id, text: 'changed' } });
     const { messages } = await read<{ messages: { nodes: { cometchatId: string }[] } }>(
       `query($c: String!) { messages(conversationId: $c, last: 1, categories: [ACTION]) { nodes { cometchatId } } }`,
       { c: C12 },
     );
     const actionId = messages.nodes[0]?.cometchatId;
-    const action = await mutate<UserErrorShape>(DELETE, { input: { messageId: actionId } });
+    const action = await h.mutate<UserErrorShape>(DELETE, { input: { messageId: actionId } });
     expect(action.result).toMatchObject({
       __typename: 'PermissionDeniedError',
       code: 'ERR_MESSAGE_ACTION_NOT_ALLOWED',

@@ -4,8 +4,8 @@
  * to CometChat exactly once, even when CometChat fails; a write whose answer is lost is reported
  * as UPSTREAM_OUTCOME_UNKNOWN.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from '../support/harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useHarness } from '../support/harness.js';
 
 type Data = Record<string, Record<string, unknown> | null>;
 
@@ -19,19 +19,8 @@ const CREATE_USER = `mutation ($uid: String!, $name: String!) {
   }
 }`;
 
-function log(h: Harness, method: string, path: string): number {
-  return h.emulator.requests().filter((entry) => entry.method === method && entry.path === path)
-    .length;
-}
-
 describe('several root mutations in one operation', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const h = useHarness();
   beforeEach(() => {
     h.emulator.reset();
   });
@@ -108,13 +97,7 @@ describe('several root mutations in one operation', () => {
 });
 
 describe('exactly once', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const h = useHarness();
   beforeEach(() => {
     h.emulator.reset();
   });
@@ -123,7 +106,7 @@ describe('exactly once', () => {
     h.emulator.injectFault({ method: 'POST', path: '/users', status: 503, times: 5 });
     const result = await h.query<Data>(CREATE_USER, { uid: 'once-a', name: 'Once' });
     expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['UPSTREAM_UNAVAILABLE']);
-    expect(log(h, 'POST', '/v3/users')).toBe(1);
+    expect(h.requestCount('POST', '/v3/users')).toBe(1);
 
     const after = await h.query<Data>('{ user(uid: "once-a") { uid } }');
     expect(after.data?.user).toBeNull();
@@ -142,7 +125,7 @@ describe('exactly once', () => {
       code: 'RATE_LIMITED',
       retryAfterSeconds: 7,
     });
-    expect(log(h, 'POST', '/v3/users')).toBe(1);
+    expect(h.requestCount('POST', '/v3/users')).toBe(1);
   });
 
   it('sends a Management API write once when it fails', async () => {
@@ -154,7 +137,7 @@ describe('exactly once', () => {
       }
     }`);
     expect(result.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
-    expect(log(h, 'POST', path)).toBe(1);
+    expect(h.requestCount('POST', path)).toBe(1);
   });
 
   it('retries a read with the same fault, which shows the single write is deliberate', async () => {
@@ -162,7 +145,7 @@ describe('exactly once', () => {
     const result = await h.query<Data>('{ user(uid: "cometchat-uid-1") { uid } }');
     expect(result.errors).toBeUndefined();
     expect(result.data?.user).toEqual({ uid: 'cometchat-uid-1' });
-    expect(log(h, 'GET', '/v3/users/cometchat-uid-1')).toBe(2);
+    expect(h.requestCount('GET', '/v3/users/cometchat-uid-1')).toBe(2);
   });
 
   it('reports UPSTREAM_OUTCOME_UNKNOWN when the connection breaks after the write was sent', async () => {
@@ -170,18 +153,12 @@ describe('exactly once', () => {
     const result = await h.query<Data>(CREATE_USER, { uid: 'once-c', name: 'Once' });
     expect(result.errors?.[0]?.extensions?.code).toBe('UPSTREAM_OUTCOME_UNKNOWN');
     expect(result.errors?.[0]?.message).toMatch(/check the current state/);
-    expect(log(h, 'POST', '/v3/users')).toBe(1);
+    expect(h.requestCount('POST', '/v3/users')).toBe(1);
   });
 });
 
 describe('a write that gets no answer in time', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({}, { client: { requestTimeoutMs: 300 } });
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const h = useHarness({}, { client: { requestTimeoutMs: 300 } });
   beforeEach(() => {
     h.emulator.reset();
   });
@@ -192,7 +169,7 @@ describe('a write that gets no answer in time', () => {
     const result = await h.query<Data>(CREATE_USER, { uid: 'slow-a', name: 'Slow' });
     expect(result.errors?.[0]?.extensions?.code).toBe('UPSTREAM_OUTCOME_UNKNOWN');
     expect(Date.now() - started).toBeLessThan(3000);
-    expect(log(h, 'POST', '/v3/users')).toBe(1);
+    expect(h.requestCount('POST', '/v3/users')).toBe(1);
   });
 
   it('is unknown on the Management API too', async () => {
@@ -202,7 +179,7 @@ describe('a write that gets no answer in time', () => {
       webhookDelete(input: { webhookId: "slowhook" }) { __typename }
     }`);
     expect(result.errors?.[0]?.extensions?.code).toBe('UPSTREAM_OUTCOME_UNKNOWN');
-    expect(log(h, 'DELETE', path)).toBe(1);
+    expect(h.requestCount('DELETE', path)).toBe(1);
   });
 
   it('while a read that times out is just UPSTREAM_TIMEOUT', async () => {

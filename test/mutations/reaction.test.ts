@@ -3,27 +3,16 @@
  * with its new reactions in the payload and in later queries, validation without upstream calls,
  * and CometChat's refusals as typed errors.
  */
-import { createYoga } from 'graphql-yoga';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../../src/context.js';
-import { schema } from '../../src/schema/index.js';
-import { type GraphQLResponse, type Harness, startHarness } from '../support/harness.js';
+import { describe, expect, it } from 'vitest';
+import type { Json } from '../support/emulator-http.js';
+import { mutationDocument, useHarness } from '../support/harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness({ seed: 'demo' });
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = useHarness({ seed: 'demo' });
 
 const U1 = 'cometchat-uid-1';
 const U2 = 'cometchat-uid-2';
 const U3 = 'cometchat-uid-3';
 const U9 = 'cometchat-uid-9';
-
-type Json = Record<string, unknown>;
 
 interface Summary {
   emoji: string;
@@ -38,30 +27,13 @@ interface ReactionResult {
   code?: string | null;
 }
 
-function fields(payload: string): string {
-  return `__typename
-    ... on ${payload} { reactedMessage { cometchatId reactions { emoji count } } }
-    ... on UserError { message path code }`;
-}
+const REACTED = 'reactedMessage { cometchatId reactions { emoji count } }';
+const ADD = mutationDocument('messageReactionAdd', REACTED);
+const REMOVE = mutationDocument('messageReactionRemove', REACTED);
 
-const ADD = `mutation($input: MessageReactionAddInput!) {
-  messageReactionAdd(input: $input) { ${fields('MessageReactionAddPayload')} }
-}`;
-const REMOVE = `mutation($input: MessageReactionRemoveInput!) {
-  messageReactionRemove(input: $input) { ${fields('MessageReactionRemovePayload')} }
-}`;
-
-async function mutate(
-  text: string,
-  input: Json,
-): Promise<{ result: ReactionResult; calls: number }> {
-  let response: GraphQLResponse<Record<string, ReactionResult>> | undefined;
-  const calls = await h.countUpstream(async () => {
-    response = await h.query<Record<string, ReactionResult>>(text, { input });
-  });
-  expect(response?.errors).toBeUndefined();
-  const [value] = Object.values(response?.data ?? {});
-  return { result: value as ReactionResult, calls }; // an operation with a single root field
+/** Runs `text` with `input` as its one argument; returns the result and the upstream calls. */
+function mutate(text: string, input: Json) {
+  return h.mutate<ReactionResult>(text, { input });
 }
 
 async function newMessage(): Promise<{ cometchatId: string; id: string }> {
@@ -155,27 +127,9 @@ describe('messageReactionAdd', () => {
 
   it('lets a user caller react only as themselves', async () => {
     const { cometchatId } = await newMessage();
-    const yoga = createYoga({
-      schema,
-      logging: false,
-      context: () =>
-        createContext({
-          caller: { kind: 'user', uid: U2 },
-          upstream: h.gateway.upstream,
-          signal: undefined,
-          requestId: 'test',
-          logger: h.gateway.logger,
-        }),
-    });
-    const run = async (input: Json) => {
-      const response = await yoga.fetch('http://gateway/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: ADD, variables: { input } }),
-      });
-      return ((await response.json()) as GraphQLResponse<{ messageReactionAdd: ReactionResult }>)
-        .data?.messageReactionAdd; // a GraphQL-over-HTTP JSON body
-    };
+    const run = async (input: Json) =>
+      (await h.asUser<{ messageReactionAdd: ReactionResult }>(U2, ADD, { input })).data
+        ?.messageReactionAdd;
     expect(await run({ messageId: cometchatId, emoji: '👍', uid: U3 })).toMatchObject({
       __typename: 'PermissionDeniedError',
       path: ['input', 'uid'],

@@ -1,27 +1,14 @@
-import { createYoga } from 'graphql-yoga';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../../src/context.js';
+import { describe, expect, it } from 'vitest';
 import { demoUid as u } from '../../src/emulator/seed-demo.js';
-import { schema } from '../../src/schema/index.js';
-import { type GraphQLResponse, type Harness, startHarness } from '../support/harness.js';
+import type { GraphQLResponse } from '../support/graphql-http.js';
+import {
+  mutationDocument,
+  USER_ERROR_FIELDS,
+  type UserErrorShape,
+  useHarness,
+} from '../support/harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-
-const ERROR_FIELDS = '... on UserError { __typename message path code }';
-
-interface UserErrorShape {
-  __typename: string;
-  message: string;
-  path: string[];
-  code: string | null;
-}
+const h = useHarness();
 
 interface OutcomeView {
   uid: string;
@@ -35,64 +22,11 @@ interface RelationResult extends Partial<UserErrorShape> {
   outcomes?: OutcomeView[];
 }
 
-/** Runs an operation with one root field; returns that field and the upstream calls it caused. */
-async function mutate<T>(
-  text: string,
-  variables: Record<string, unknown> = {},
-): Promise<{ result: T; calls: number }> {
-  let response: GraphQLResponse<Record<string, T>> | undefined;
-  const calls = await h.countUpstream(async () => {
-    response = await h.query<Record<string, T>>(text, variables);
-  });
-  expect(response?.errors).toBeUndefined();
-  const [value] = Object.values(response?.data ?? {});
-  return { result: value as T, calls }; // an operation with a single root field
-}
-
-/** Runs an operation as the end user `uid` (a Yoga over the same schema with a user caller). */
-async function asUser<T>(
-  uid: string,
-  query: string,
-  variables: Record<string, unknown>,
-): Promise<GraphQLResponse<T>> {
-  const yoga = createYoga({
-    schema,
-    logging: false,
-    context: () =>
-      createContext({
-        caller: { kind: 'user', uid },
-        upstream: h.gateway.upstream,
-        signal: undefined,
-        requestId: 'test',
-        logger: h.gateway.logger,
-      }),
-  });
-  const response = await yoga.fetch('http://gateway/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLResponse<T>; // a GraphQL-over-HTTP JSON body
-}
-
-function relation(field: string, inputType: string): string {
-  const payload = `${field.charAt(0).toUpperCase()}${field.slice(1)}Payload`;
-  return `mutation ($input: ${inputType}!) {
-    ${field}(input: $input) {
-      __typename
-      ... on ${payload} {
-        user { uid }
-        outcomes { uid ok error { ${ERROR_FIELDS} } user { uid } }
-      }
-      ${ERROR_FIELDS}
-    }
-  }`;
-}
-
-const FRIENDS_ADD = relation('userFriendsAdd', 'UserFriendsAddInput');
-const FRIENDS_REMOVE = relation('userFriendsRemove', 'UserFriendsRemoveInput');
-const BLOCK = relation('usersBlock', 'UsersBlockInput');
-const UNBLOCK = relation('usersUnblock', 'UsersUnblockInput');
+const RELATION_PAYLOAD = `user { uid } outcomes { uid ok error { ${USER_ERROR_FIELDS} } user { uid } }`;
+const FRIENDS_ADD = mutationDocument('userFriendsAdd', RELATION_PAYLOAD);
+const FRIENDS_REMOVE = mutationDocument('userFriendsRemove', RELATION_PAYLOAD);
+const BLOCK = mutationDocument('usersBlock', RELATION_PAYLOAD);
+const UNBLOCK = mutationDocument('usersUnblock', RELATION_PAYLOAD);
 
 async function friendsOf(uid: string): Promise<string[]> {
   const response = await h.query<{ user: { friends: { nodes: { uid: string }[] } } }>(
@@ -124,7 +58,7 @@ function failed(typename: string, index: number, code: string | null) {
 describe('userFriendsAdd', () => {
   it('makes mutual friends and reports each uid, visible afterwards', async () => {
     expect(await friendsOf(u(10))).toEqual([]);
-    const { result } = await mutate<RelationResult>(FRIENDS_ADD, {
+    const { result } = await h.mutate<RelationResult>(FRIENDS_ADD, {
       input: {
         uid: u(10).toUpperCase(),
         uids: [u(11), u(12), u(11).toUpperCase(), u(10), 'nobody-here'],
@@ -153,7 +87,7 @@ describe('userFriendsAdd', () => {
   });
 
   it('reports an existing friendship as a ConflictError for that uid only', async () => {
-    const { result, calls } = await mutate<RelationResult>(FRIENDS_ADD, {
+    const { result, calls } = await h.mutate<RelationResult>(FRIENDS_ADD, {
       input: { uid: u(1), uids: [u(2), u(13)] },
     });
     // The write, then the payload's `user` and the one outcome `user` of the new friend.
@@ -171,14 +105,14 @@ describe('userFriendsAdd', () => {
       [{ uid: 'bad uid', uids: [u(2)] }, ['input', 'uid']],
       [{ uid: u(1), uids: [u(2), 'x'.repeat(101)] }, ['input', 'uids', '1']],
     ] as const) {
-      const { result, calls } = await mutate<UserErrorShape>(FRIENDS_ADD, { input });
+      const { result, calls } = await h.mutate<UserErrorShape>(FRIENDS_ADD, { input });
       expect(calls).toBe(0);
       expect(result).toMatchObject({ __typename: 'ValidationError', path });
     }
   });
 
   it('maps an unknown owner to NotFoundError on uid', async () => {
-    const { result, calls } = await mutate<UserErrorShape>(FRIENDS_ADD, {
+    const { result, calls } = await h.mutate<UserErrorShape>(FRIENDS_ADD, {
       input: { uid: 'nobody-here', uids: [u(2)] },
     });
     expect(calls).toBe(1);
@@ -192,7 +126,7 @@ describe('userFriendsAdd', () => {
   it('lets a user change only their own friends', async () => {
     let other: GraphQLResponse<{ userFriendsAdd: UserErrorShape }> | undefined;
     const calls = await h.countUpstream(async () => {
-      other = await asUser(u(14), FRIENDS_ADD, { input: { uid: u(15), uids: [u(16)] } });
+      other = await h.asUser(u(14), FRIENDS_ADD, { input: { uid: u(15), uids: [u(16)] } });
     });
     expect(calls).toBe(0);
     expect(other?.data?.userFriendsAdd).toMatchObject({
@@ -201,7 +135,7 @@ describe('userFriendsAdd', () => {
       code: null,
     });
 
-    const own = await asUser<{ userFriendsAdd: RelationResult }>(u(14), FRIENDS_ADD, {
+    const own = await h.asUser<{ userFriendsAdd: RelationResult }>(u(14), FRIENDS_ADD, {
       input: { uid: u(14), uids: [u(16)] },
     });
     expect(own.errors).toBeUndefined();
@@ -213,7 +147,7 @@ describe('userFriendsAdd', () => {
 describe('userFriendsRemove', () => {
   it('ends friendships on both sides', async () => {
     expect(await friendsOf(u(1))).toContain(u(3));
-    const { result, calls } = await mutate<RelationResult>(FRIENDS_REMOVE, {
+    const { result, calls } = await h.mutate<RelationResult>(FRIENDS_REMOVE, {
       input: { uid: u(1), uids: [u(3), u(3)] },
     });
     expect(result.__typename).toBe('UserFriendsRemovePayload');
@@ -224,7 +158,7 @@ describe('userFriendsRemove', () => {
   });
 
   it('rejects bad input before any upstream call and maps an unknown owner', async () => {
-    const bad = await mutate<UserErrorShape>(FRIENDS_REMOVE, {
+    const bad = await h.mutate<UserErrorShape>(FRIENDS_REMOVE, {
       input: { uid: u(1), uids: ['a b'] },
     });
     expect(bad.calls).toBe(0);
@@ -233,7 +167,7 @@ describe('userFriendsRemove', () => {
       path: ['input', 'uids', '0'],
     });
 
-    const unknown = await mutate<UserErrorShape>(FRIENDS_REMOVE, {
+    const unknown = await h.mutate<UserErrorShape>(FRIENDS_REMOVE, {
       input: { uid: 'nobody-here', uids: [u(1)] },
     });
     expect(unknown.result).toMatchObject({
@@ -247,7 +181,7 @@ describe('userFriendsRemove', () => {
 describe('usersBlock and usersUnblock', () => {
   it('blocks and unblocks with one outcome per uid, visible afterwards', async () => {
     expect(await blockedBy(u(17))).toEqual([]);
-    const blocked = await mutate<RelationResult>(BLOCK, {
+    const blocked = await h.mutate<RelationResult>(BLOCK, {
       input: { uid: u(17), uids: [u(18), u(17), 'nobody-here', u(19)] },
     });
     expect(blocked.result.outcomes).toEqual([
@@ -268,7 +202,7 @@ describe('usersBlock and usersUnblock', () => {
     ]);
     expect(await blockedBy(u(17))).toEqual([u(18), u(19)].sort());
 
-    const unblocked = await mutate<RelationResult>(UNBLOCK, {
+    const unblocked = await h.mutate<RelationResult>(UNBLOCK, {
       input: { uid: u(17), uids: [u(18), 'nobody-here'] },
     });
     expect(unblocked.result.__typename).toBe('UsersUnblockPayload');
@@ -294,20 +228,20 @@ describe('usersBlock and usersUnblock', () => {
   });
 
   it('rejects bad input before any upstream call', async () => {
-    const block = await mutate<UserErrorShape>(BLOCK, {
+    const block = await h.mutate<UserErrorShape>(BLOCK, {
       input: { uid: u(1), uids: Array.from({ length: 101 }, (_, i) => `user-${i}`) },
     });
     expect(block.calls).toBe(0);
     expect(block.result).toMatchObject({ __typename: 'ValidationError', path: ['input', 'uids'] });
 
-    const unblock = await mutate<UserErrorShape>(UNBLOCK, { input: { uid: '', uids: [u(2)] } });
+    const unblock = await h.mutate<UserErrorShape>(UNBLOCK, { input: { uid: '', uids: [u(2)] } });
     expect(unblock.calls).toBe(0);
     expect(unblock.result).toMatchObject({ __typename: 'ValidationError', path: ['input', 'uid'] });
   });
 
   it('maps an unknown owner to NotFoundError on uid', async () => {
     for (const text of [BLOCK, UNBLOCK]) {
-      const { result, calls } = await mutate<UserErrorShape>(text, {
+      const { result, calls } = await h.mutate<UserErrorShape>(text, {
         input: { uid: 'nobody-here', uids: [u(2)] },
       });
       expect(calls).toBe(1);

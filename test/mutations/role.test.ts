@@ -1,40 +1,15 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoUid as u } from '../../src/emulator/seed-demo.js';
-import { type GraphQLResponse, type Harness, startHarness } from '../support/harness.js';
+import {
+  mutationDocument,
+  USER_ERROR_FIELDS,
+  type UserErrorShape,
+  useHarness,
+  VIOLATION_FIELDS,
+} from '../support/harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-
-const ERROR_FIELDS = '... on UserError { __typename message path code }';
-
-interface UserErrorShape {
-  __typename: string;
-  message: string;
-  path: string[];
-  code: string | null;
-  violations?: { path: string[]; message: string }[];
-}
-
-/** Runs an operation with one root field; returns that field and the upstream calls it caused. */
-async function mutate<T>(
-  text: string,
-  variables: Record<string, unknown> = {},
-): Promise<{ result: T; calls: number }> {
-  let response: GraphQLResponse<Record<string, T>> | undefined;
-  const calls = await h.countUpstream(async () => {
-    response = await h.query<Record<string, T>>(text, variables);
-  });
-  expect(response?.errors).toBeUndefined();
-  const [value] = Object.values(response?.data ?? {});
-  return { result: value as T, calls }; // an operation with a single root field
-}
+const h = useHarness();
 
 const ROLE_FIELDS = 'role name description metadata settings { listUsers sendMessagesTo raw }';
 
@@ -55,18 +30,15 @@ async function readRole(role: string): Promise<RoleView | null> {
   return response.data?.role ?? null;
 }
 
-const CREATE = `mutation ($input: RoleCreateInput!) {
-  roleCreate(input: $input) {
-    __typename
-    ... on RoleCreatePayload { role { ${ROLE_FIELDS} } }
-    ${ERROR_FIELDS}
-    ... on ValidationError { violations { path message } }
-  }
-}`;
+const CREATE = mutationDocument(
+  'roleCreate',
+  `role { ${ROLE_FIELDS} }`,
+  `${USER_ERROR_FIELDS} ${VIOLATION_FIELDS}`,
+);
 
 describe('roleCreate', () => {
   it('creates a role with settings, visible afterwards', async () => {
-    const { result, calls } = await mutate<{ role?: RoleView }>(CREATE, {
+    const { result, calls } = await h.mutate<{ role?: RoleView }>(CREATE, {
       input: {
         role: 'Support-Team',
         name: 'Support team',
@@ -92,7 +64,7 @@ describe('roleCreate', () => {
   });
 
   it('rejects bad input before any upstream call', async () => {
-    const { result, calls } = await mutate<UserErrorShape>(CREATE, {
+    const { result, calls } = await h.mutate<UserErrorShape>(CREATE, {
       input: { role: 'has space', name: ' ', description: 'd'.repeat(256), settings: {} },
     });
     expect(calls).toBe(0);
@@ -106,7 +78,7 @@ describe('roleCreate', () => {
   });
 
   it("passes on CometChat's refusal of a taken key as a ValidationError on role", async () => {
-    const { result, calls } = await mutate<UserErrorShape>(CREATE, {
+    const { result, calls } = await h.mutate<UserErrorShape>(CREATE, {
       input: { role: 'MODERATOR', name: 'Again' },
     });
     expect(calls).toBe(1);
@@ -120,17 +92,11 @@ describe('roleCreate', () => {
   });
 });
 
-const UPDATE = `mutation ($input: RoleUpdateInput!) {
-  roleUpdate(input: $input) {
-    __typename
-    ... on RoleUpdatePayload { role { ${ROLE_FIELDS} } }
-    ${ERROR_FIELDS}
-  }
-}`;
+const UPDATE = mutationDocument('roleUpdate', `role { ${ROLE_FIELDS} }`);
 
 describe('roleUpdate', () => {
   it('renames, merges settings and clears fields', async () => {
-    const { result, calls } = await mutate<{ role?: RoleView }>(UPDATE, {
+    const { result, calls } = await h.mutate<{ role?: RoleView }>(UPDATE, {
       input: {
         role: 'Moderator',
         name: 'Mods',
@@ -153,14 +119,14 @@ describe('roleUpdate', () => {
     expect(result.role).toEqual(expected);
     expect(await readRole('moderator')).toEqual(expected);
 
-    const cleared = await mutate<{ role?: RoleView }>(UPDATE, {
+    const cleared = await h.mutate<{ role?: RoleView }>(UPDATE, {
       input: { role: 'moderator', unset: ['SETTINGS'] },
     });
     expect(cleared.result.role?.settings).toBeNull();
   });
 
   it('rejects contradictory or empty changes before any upstream call', async () => {
-    const both = await mutate<UserErrorShape>(UPDATE, {
+    const both = await h.mutate<UserErrorShape>(UPDATE, {
       input: { role: 'manager', description: 'x', unset: ['DESCRIPTION'] },
     });
     expect(both.calls).toBe(0);
@@ -169,13 +135,13 @@ describe('roleUpdate', () => {
       path: ['input', 'unset', '0'],
     });
 
-    const empty = await mutate<UserErrorShape>(UPDATE, { input: { role: 'manager' } });
+    const empty = await h.mutate<UserErrorShape>(UPDATE, { input: { role: 'manager' } });
     expect(empty.calls).toBe(0);
     expect(empty.result).toMatchObject({ __typename: 'ValidationError', path: ['input'] });
   });
 
   it('maps an unknown role to NotFoundError', async () => {
-    const { result, calls } = await mutate<UserErrorShape>(UPDATE, {
+    const { result, calls } = await h.mutate<UserErrorShape>(UPDATE, {
       input: { role: 'no-such-role', name: 'X' },
     });
     expect(calls).toBe(1);
@@ -187,13 +153,7 @@ describe('roleUpdate', () => {
   });
 });
 
-const DELETE = `mutation ($input: RoleDeleteInput!) {
-  roleDelete(input: $input) {
-    __typename
-    ... on RoleDeletePayload { deletedRoleId role }
-    ${ERROR_FIELDS}
-  }
-}`;
+const DELETE = mutationDocument('roleDelete', 'deletedRoleId role');
 
 describe('roleDelete', () => {
   it('deletes a role; its users fall back to the default role', async () => {
@@ -202,7 +162,7 @@ describe('roleDelete', () => {
     );
     expect(before.data?.user.role.role).toBe('manager');
 
-    const { result, calls } = await mutate<Record<string, unknown>>(DELETE, {
+    const { result, calls } = await h.mutate<Record<string, unknown>>(DELETE, {
       input: { role: 'Manager' },
     });
     expect(calls).toBe(1);
@@ -219,7 +179,9 @@ describe('roleDelete', () => {
   });
 
   it('refuses to delete the default role with a PermissionDeniedError', async () => {
-    const { result, calls } = await mutate<UserErrorShape>(DELETE, { input: { role: 'DEFAULT' } });
+    const { result, calls } = await h.mutate<UserErrorShape>(DELETE, {
+      input: { role: 'DEFAULT' },
+    });
     expect(calls).toBe(1);
     expect(result).toMatchObject({
       __typename: 'PermissionDeniedError',
@@ -230,11 +192,11 @@ describe('roleDelete', () => {
   });
 
   it('rejects a malformed key before any upstream call and maps an unknown one', async () => {
-    const bad = await mutate<UserErrorShape>(DELETE, { input: { role: 'a/b' } });
+    const bad = await h.mutate<UserErrorShape>(DELETE, { input: { role: 'a/b' } });
     expect(bad.calls).toBe(0);
     expect(bad.result).toMatchObject({ __typename: 'ValidationError', path: ['input', 'role'] });
 
-    const unknown = await mutate<UserErrorShape>(DELETE, { input: { role: 'no-such-role' } });
+    const unknown = await h.mutate<UserErrorShape>(DELETE, { input: { role: 'no-such-role' } });
     expect(unknown.result).toMatchObject({
       __typename: 'NotFoundError',
       path: ['input', 'role'],

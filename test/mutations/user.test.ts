@@ -1,65 +1,16 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { createYoga } from 'graphql-yoga';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../../src/context.js';
+import { describe, expect, it } from 'vitest';
 import { demoUid as u } from '../../src/emulator/seed-demo.js';
-import { schema } from '../../src/schema/index.js';
-import { type GraphQLResponse, type Harness, startHarness } from '../support/harness.js';
+import type { GraphQLResponse } from '../support/graphql-http.js';
+import {
+  mutationDocument,
+  USER_ERROR_FIELDS,
+  type UserErrorShape,
+  useHarness,
+  VIOLATION_FIELDS,
+} from '../support/harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-
-const ERROR_FIELDS = '... on UserError { __typename message path code }';
-
-interface UserErrorShape {
-  __typename: string;
-  message: string;
-  path: string[];
-  code: string | null;
-  violations?: { path: string[]; message: string }[];
-}
-
-/** Runs an operation with one root field; returns that field and the upstream calls it caused. */
-async function mutate<T>(
-  text: string,
-  variables: Record<string, unknown> = {},
-): Promise<{ result: T; calls: number }> {
-  let response: GraphQLResponse<Record<string, T>> | undefined;
-  const calls = await h.countUpstream(async () => {
-    response = await h.query<Record<string, T>>(text, variables);
-  });
-  expect(response?.errors).toBeUndefined();
-  const [value] = Object.values(response?.data ?? {});
-  return { result: value as T, calls }; // an operation with a single root field
-}
-
-/** Runs an operation as the end user `uid` (a Yoga over the same schema with a user caller). */
-async function asUser<T>(uid: string, query: string): Promise<GraphQLResponse<T>> {
-  const yoga = createYoga({
-    schema,
-    logging: false,
-    context: () =>
-      createContext({
-        caller: { kind: 'user', uid },
-        upstream: h.gateway.upstream,
-        signal: undefined,
-        requestId: 'test',
-        logger: h.gateway.logger,
-      }),
-  });
-  const response = await yoga.fetch('http://gateway/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-  });
-  return (await response.json()) as GraphQLResponse<T>; // a GraphQL-over-HTTP JSON body
-}
+const h = useHarness();
 
 const USER_FIELDS = `uid name avatar link statusMessage metadata tags role { role }`;
 
@@ -83,14 +34,11 @@ async function readUser(uid: string): Promise<UserView | null> {
   return response.data?.user ?? null;
 }
 
-const CREATE = `mutation ($input: UserCreateInput!) {
-  userCreate(input: $input) {
-    __typename
-    ... on UserCreatePayload { user { ${USER_FIELDS} } authToken { token user { uid } } }
-    ${ERROR_FIELDS}
-    ... on ValidationError { violations { path message } }
-  }
-}`;
+const CREATE = mutationDocument(
+  'userCreate',
+  `user { ${USER_FIELDS} } authToken { token user { uid } }`,
+  `${USER_ERROR_FIELDS} ${VIOLATION_FIELDS}`,
+);
 
 interface CreateResult extends Partial<UserErrorShape> {
   user?: UserView;
@@ -99,7 +47,7 @@ interface CreateResult extends Partial<UserErrorShape> {
 
 describe('userCreate', () => {
   it('creates a user with role, metadata, tags and an auth token, visible afterwards', async () => {
-    const { result, calls } = await mutate<CreateResult>(CREATE, {
+    const { result, calls } = await h.mutate<CreateResult>(CREATE, {
       input: {
         uid: 'New-Person_1',
         name: 'New Person',
@@ -142,7 +90,7 @@ describe('userCreate', () => {
   });
 
   it('returns no token unless asked', async () => {
-    const { result } = await mutate<CreateResult>(CREATE, {
+    const { result } = await h.mutate<CreateResult>(CREATE, {
       input: { uid: 'plain-person', name: 'Plain' },
     });
     expect(result.user?.role).toEqual({ role: 'default' });
@@ -150,7 +98,7 @@ describe('userCreate', () => {
   });
 
   it('rejects bad input before any upstream call, listing every violation', async () => {
-    const { result, calls } = await mutate<CreateResult>(CREATE, {
+    const { result, calls } = await h.mutate<CreateResult>(CREATE, {
       input: {
         uid: 'not valid!',
         name: 'x'.repeat(101),
@@ -173,7 +121,7 @@ describe('userCreate', () => {
   });
 
   it('maps a taken uid to ConflictError and an unknown role to NotFoundError', async () => {
-    const taken = await mutate<CreateResult>(CREATE, {
+    const taken = await h.mutate<CreateResult>(CREATE, {
       input: { uid: u(1).toUpperCase(), name: 'Again' },
     });
     expect(taken.calls).toBe(1);
@@ -183,7 +131,7 @@ describe('userCreate', () => {
       code: 'ERR_UID_ALREADY_EXISTS',
     });
 
-    const role = await mutate<CreateResult>(CREATE, {
+    const role = await h.mutate<CreateResult>(CREATE, {
       input: { uid: 'roleless', name: 'Roleless', role: 'no-such-role' },
     });
     expect(role.result).toMatchObject({
@@ -195,7 +143,7 @@ describe('userCreate', () => {
   });
 
   it('is admin only', async () => {
-    const response = await asUser(
+    const response = await h.asUser(
       u(1),
       'mutation { userCreate(input: {uid: "sneaky", name: "S"}) { __typename } }',
     );
@@ -254,13 +202,7 @@ describe('upstream failures of a mutation', () => {
   });
 });
 
-const UPDATE = `mutation ($input: UserUpdateInput!) {
-  userUpdate(input: $input) {
-    __typename
-    ... on UserUpdatePayload { user { ${USER_FIELDS} } }
-    ${ERROR_FIELDS}
-  }
-}`;
+const UPDATE = mutationDocument('userUpdate', `user { ${USER_FIELDS} }`);
 
 describe('userUpdate', () => {
   it('changes fields and clears avatar, link, metadata and the status text', async () => {
@@ -269,15 +211,18 @@ describe('userUpdate', () => {
     expect(before?.link).not.toBeNull();
     expect(before?.metadata).not.toBeNull();
 
-    const { result, calls } = await mutate<{ user?: UserView } & Partial<UserErrorShape>>(UPDATE, {
-      input: {
-        uid: u(5).toUpperCase(),
-        name: 'Renamed Five',
-        tags: ['x'],
-        role: 'manager',
-        unset: ['AVATAR', 'LINK', 'METADATA', 'STATUS_MESSAGE'],
+    const { result, calls } = await h.mutate<{ user?: UserView } & Partial<UserErrorShape>>(
+      UPDATE,
+      {
+        input: {
+          uid: u(5).toUpperCase(),
+          name: 'Renamed Five',
+          tags: ['x'],
+          role: 'manager',
+          unset: ['AVATAR', 'LINK', 'METADATA', 'STATUS_MESSAGE'],
+        },
       },
-    });
+    );
     // The update itself, plus the one roles list call that `role { role }` costs.
     expect(h.emulator.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
       `PUT /v3/users/${u(5)}`,
@@ -299,7 +244,7 @@ describe('userUpdate', () => {
   });
 
   it('rejects contradictory or empty changes before any upstream call', async () => {
-    const both = await mutate<UserErrorShape>(UPDATE, {
+    const both = await h.mutate<UserErrorShape>(UPDATE, {
       input: { uid: u(6), avatar: 'https://example.com/x.png', unset: ['LINK', 'AVATAR'] },
     });
     expect(both.calls).toBe(0);
@@ -308,13 +253,13 @@ describe('userUpdate', () => {
       path: ['input', 'unset', '1'],
     });
 
-    const empty = await mutate<UserErrorShape>(UPDATE, { input: { uid: u(6) } });
+    const empty = await h.mutate<UserErrorShape>(UPDATE, { input: { uid: u(6) } });
     expect(empty.calls).toBe(0);
     expect(empty.result).toMatchObject({ __typename: 'ValidationError', path: ['input'] });
   });
 
   it('maps an unknown user to NotFoundError on uid', async () => {
-    const { result, calls } = await mutate<UserErrorShape>(UPDATE, {
+    const { result, calls } = await h.mutate<UserErrorShape>(UPDATE, {
       input: { uid: 'nobody-here', name: 'X' },
     });
     expect(calls).toBe(1);
@@ -326,19 +271,13 @@ describe('userUpdate', () => {
   });
 });
 
-const DELETE = `mutation ($input: UserDeleteInput!) {
-  userDelete(input: $input) {
-    __typename
-    ... on UserDeletePayload { deletedUserId uid permanent }
-    ${ERROR_FIELDS}
-  }
-}`;
+const DELETE = mutationDocument('userDelete', 'deletedUserId uid permanent');
 
 describe('userDelete', () => {
   it('soft-deletes a user, keeping its messages', async () => {
     const sent = [...h.emulator.store.messages.values()].filter((m) => m.sender === u(3)).length;
     expect(sent).toBeGreaterThan(0);
-    const { result, calls } = await mutate<Record<string, unknown>>(DELETE, {
+    const { result, calls } = await h.mutate<Record<string, unknown>>(DELETE, {
       input: { uid: u(3) },
     });
     expect(calls).toBe(1);
@@ -358,7 +297,7 @@ describe('userDelete', () => {
 
   it('permanently deletes a user with its messages', async () => {
     expect([...h.emulator.store.messages.values()].some((m) => m.sender === u(4))).toBe(true);
-    const { result } = await mutate<Record<string, unknown>>(DELETE, {
+    const { result } = await h.mutate<Record<string, unknown>>(DELETE, {
       input: { uid: u(4), permanent: true },
     });
     expect(result).toMatchObject({ __typename: 'UserDeletePayload', permanent: true });
@@ -367,11 +306,11 @@ describe('userDelete', () => {
   });
 
   it('rejects a malformed uid before any upstream call and maps an unknown one', async () => {
-    const bad = await mutate<UserErrorShape>(DELETE, { input: { uid: '' } });
+    const bad = await h.mutate<UserErrorShape>(DELETE, { input: { uid: '' } });
     expect(bad.calls).toBe(0);
     expect(bad.result).toMatchObject({ __typename: 'ValidationError', path: ['input', 'uid'] });
 
-    const missing = await mutate<UserErrorShape>(DELETE, { input: { uid: 'nobody-here' } });
+    const missing = await h.mutate<UserErrorShape>(DELETE, { input: { uid: 'nobody-here' } });
     expect(missing.calls).toBe(1);
     expect(missing.result).toMatchObject({
       __typename: 'NotFoundError',
@@ -388,11 +327,11 @@ interface OutcomeView {
   user: { uid: string; isDeactivated: boolean } | null;
 }
 
-const OUTCOMES = `outcomes { uid ok error { ${ERROR_FIELDS} } user { uid isDeactivated } }`;
+const OUTCOMES = `outcomes { uid ok error { ${USER_ERROR_FIELDS} } user { uid isDeactivated } }`;
 
 describe('usersDeactivate and usersReactivate', () => {
   it('deactivates and reactivates users with one outcome per uid', async () => {
-    const off = await mutate<{ __typename: string; outcomes: OutcomeView[] }>(
+    const off = await h.mutate<{ __typename: string; outcomes: OutcomeView[] }>(
       `mutation ($input: UsersDeactivateInput!) {
         usersDeactivate(input: $input) { __typename ... on UsersDeactivatePayload { ${OUTCOMES} } }
       }`,
@@ -420,7 +359,7 @@ describe('usersDeactivate and usersReactivate', () => {
     );
     expect(listed.data?.users.nodes.map((n) => n.uid).sort()).toEqual([u(20), u(21)]);
 
-    const on = await mutate<{ outcomes: OutcomeView[] }>(
+    const on = await h.mutate<{ outcomes: OutcomeView[] }>(
       `mutation { usersReactivate(input: {uids: ["${u(20)}", "nobody-here"]}) {
         ... on UsersReactivatePayload { ${OUTCOMES} }
       } }`,
@@ -450,8 +389,8 @@ describe('usersDeactivate and usersReactivate', () => {
         ['input', 'uids', '1'],
       ],
     ] as const) {
-      const { result, calls } = await mutate<UserErrorShape>(
-        `mutation ($input: UsersDeactivateInput!) { usersDeactivate(input: $input) { ${ERROR_FIELDS} } }`,
+      const { result, calls } = await h.mutate<UserErrorShape>(
+        `mutation ($input: UsersDeactivateInput!) { usersDeactivate(input: $input) { ${USER_ERROR_FIELDS} } }`,
         { input: { uids } },
       );
       expect(calls).toBe(0);
@@ -473,8 +412,8 @@ describe('usersDeactivate and usersReactivate', () => {
       },
     });
     try {
-      const { result, calls } = await mutate<UserErrorShape>(
-        `mutation { usersReactivate(input: {uids: ["${u(22)}"]}) { ${ERROR_FIELDS} } }`,
+      const { result, calls } = await h.mutate<UserErrorShape>(
+        `mutation { usersReactivate(input: {uids: ["${u(22)}"]}) { ${USER_ERROR_FIELDS} } }`,
       );
       expect(calls).toBe(1);
       expect(result).toMatchObject({ __typename: 'ValidationError', code: 'ERR_BAD_REQUEST' });

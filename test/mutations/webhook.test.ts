@@ -1,68 +1,38 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { createYoga } from 'graphql-yoga';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Caller, createContext } from '../../src/context.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Caller } from '../../src/context.js';
 import { WEBHOOK_TRIGGERS } from '../../src/emulator/webhooks.js';
-import { schema } from '../../src/schema/index.js';
 import { UpstreamClient } from '../../src/upstream/client.js';
 import { WEBHOOK_TRIGGER_IDS } from '../../src/webhooks/triggers.js';
 import { startTestGateway } from '../support/gateway.js';
-import { type GraphQLResponse, type Harness, startHarness } from '../support/harness.js';
+import type { GraphQLResponse } from '../support/graphql-http.js';
+import {
+  mutationDocument,
+  USER_ERROR_FIELDS,
+  useHarness,
+  VIOLATION_FIELDS,
+} from '../support/harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = useHarness();
 beforeEach(() => {
   h.emulator.reset();
 });
 
 type Data = Record<string, Record<string, unknown> | null>;
 
-const USER_ERROR = '... on UserError { __typename message path code }';
-const VIOLATIONS = '... on ValidationError { violations { path message } }';
+const ERRORS = `${USER_ERROR_FIELDS} ${VIOLATION_FIELDS}`;
 const WEBHOOK = `webhook { id webhookId name url triggers useBasicAuth basicAuthUsername enabled retryOnFailure }`;
 const OUTCOMES = `triggerOutcomes { trigger ok error { __typename message path code } }`;
 
-const CREATE = `mutation ($input: WebhookCreateInput!) {
-  webhookCreate(input: $input) {
-    __typename
-    ... on WebhookCreatePayload { ${WEBHOOK} ${OUTCOMES} }
-    ${USER_ERROR} ${VIOLATIONS}
-  }
-}`;
-const UPDATE = `mutation ($input: WebhookUpdateInput!) {
-  webhookUpdate(input: $input) {
-    __typename
-    ... on WebhookUpdatePayload { ${WEBHOOK} }
-    ${USER_ERROR} ${VIOLATIONS}
-  }
-}`;
-const DELETE = `mutation ($input: WebhookDeleteInput!) {
-  webhookDelete(input: $input) {
-    __typename
-    ... on WebhookDeletePayload { webhookId deletedId }
-    ${USER_ERROR} ${VIOLATIONS}
-  }
-}`;
-const TRIGGERS_ADD = `mutation ($input: WebhookTriggersAddInput!) {
-  webhookTriggersAdd(input: $input) {
-    __typename
-    ... on WebhookTriggersAddPayload { ${WEBHOOK} ${OUTCOMES} }
-    ${USER_ERROR} ${VIOLATIONS}
-  }
-}`;
-const TRIGGERS_REMOVE = `mutation ($input: WebhookTriggersRemoveInput!) {
-  webhookTriggersRemove(input: $input) {
-    __typename
-    ... on WebhookTriggersRemovePayload { ${WEBHOOK} removedTriggers }
-    ${USER_ERROR} ${VIOLATIONS}
-  }
-}`;
+const CREATE = mutationDocument('webhookCreate', `${WEBHOOK} ${OUTCOMES}`, ERRORS);
+const UPDATE = mutationDocument('webhookUpdate', WEBHOOK, ERRORS);
+const DELETE = mutationDocument('webhookDelete', 'webhookId deletedId', ERRORS);
+const TRIGGERS_ADD = mutationDocument('webhookTriggersAdd', `${WEBHOOK} ${OUTCOMES}`, ERRORS);
+const TRIGGERS_REMOVE = mutationDocument(
+  'webhookTriggersRemove',
+  `${WEBHOOK} removedTriggers`,
+  ERRORS,
+);
 const READ = `query ($id: String!) { webhook(id: $id) { webhookId name url triggers useBasicAuth basicAuthUsername enabled retryOnFailure } }`;
 
 async function mutate(text: string, input: Record<string, unknown>) {
@@ -103,11 +73,6 @@ async function expectRejected(
   expect(payload).toMatchObject({ __typename: 'ValidationError', path, code: null });
   expect(calls).toBe(0);
   return payload ?? {};
-}
-
-function postsTo(path: string): number {
-  return h.emulator.requests().filter((entry) => entry.method === 'POST' && entry.path === path)
-    .length;
 }
 
 const hooksPath = () => `/apps/${h.emulator.appId}/webhooks`;
@@ -259,7 +224,7 @@ describe('webhookCreate', () => {
       path: ['webhookCreate', 'triggerOutcomes'],
       extensions: { code: 'UPSTREAM_UNAVAILABLE' },
     });
-    expect(postsTo(`${hooksPath()}/archive1/triggers`)).toBe(1);
+    expect(h.requestCount('POST', `${hooksPath()}/archive1/triggers`)).toBe(1);
     expect(await read('archive1')).toMatchObject({ webhookId: 'archive1', triggers: [] });
   });
 
@@ -555,32 +520,6 @@ describe('webhookTriggersRemove', () => {
   });
 });
 
-/** Runs an operation with another caller or another upstream client, over the same schema. */
-async function run(
-  query: string,
-  variables: Record<string, unknown>,
-  options: { caller: Caller; upstream?: UpstreamClient },
-): Promise<GraphQLResponse<Data>> {
-  const yoga = createYoga({
-    schema,
-    logging: false,
-    context: () =>
-      createContext({
-        caller: options.caller,
-        upstream: options.upstream ?? h.gateway.upstream,
-        signal: undefined,
-        requestId: 'test',
-        logger: h.gateway.logger,
-      }),
-  });
-  const response = await yoga.fetch('http://gateway/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLResponse<Data>; // a GraphQL-over-HTTP JSON body
-}
-
 describe('access', () => {
   const admin: Caller = { kind: 'admin', tokenId: 'test' };
 
@@ -596,7 +535,7 @@ describe('access', () => {
       ];
       const calls = await h.countUpstream(async () => {
         for (const [text, input] of cases) {
-          const result = await run(text, { input }, { caller: admin, upstream });
+          const result = await h.queryAs<Data>(admin, text, { input }, { upstream });
           expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
           expect(result.errors?.[0]?.message).toContain('Webhook management is not configured');
         }
@@ -609,11 +548,7 @@ describe('access', () => {
 
   it('refuses a user caller with FORBIDDEN and no upstream call', async () => {
     const calls = await h.countUpstream(async () => {
-      const result = await run(
-        CREATE,
-        { input: BASE },
-        { caller: { kind: 'user', uid: 'cometchat-uid-1' } },
-      );
+      const result = await h.asUser('cometchat-uid-1', CREATE, { input: BASE });
       expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
     expect(calls).toBe(0);

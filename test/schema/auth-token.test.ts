@@ -1,47 +1,13 @@
-import { createYoga } from 'graphql-yoga';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createContext } from '../../src/context.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { demoUid as u } from '../../src/emulator/seed-demo.js';
-import { schema } from '../../src/schema/index.js';
-import { type GraphQLResponse, type Harness, startHarness } from '../support/harness.js';
+import { chat } from '../support/emulator-http.js';
+import { errorCodes, type GraphQLResponse } from '../support/graphql-http.js';
+import { useHarness } from '../support/harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = useHarness();
 beforeEach(() => {
   h.emulator.clearRequests();
 });
-
-function codes(errors: GraphQLResponse['errors']): unknown[] {
-  return (errors ?? []).map((error) => error.extensions?.code);
-}
-
-/** Runs an operation as the end user `uid` (a Yoga over the same schema with a user caller). */
-async function asUser<T>(uid: string, query: string): Promise<GraphQLResponse<T>> {
-  const yoga = createYoga({
-    schema,
-    logging: false,
-    context: () =>
-      createContext({
-        caller: { kind: 'user', uid },
-        upstream: h.gateway.upstream,
-        signal: undefined,
-        requestId: 'test',
-        logger: h.gateway.logger,
-      }),
-  });
-  const response = await yoga.fetch('http://gateway/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-  });
-  return (await response.json()) as GraphQLResponse<T>; // a GraphQL-over-HTTP JSON body
-}
 
 interface TokenNode {
   token: string;
@@ -83,14 +49,8 @@ describe('User.authTokens', () => {
   it('shows the device details a token was updated with', async () => {
     const [row] = h.emulator.store.authTokens.get(u(2)) ?? [];
     if (!row) throw new Error('seed changed');
-    const update = await fetch(`${h.emulator.baseUrl}/users/${u(2)}/auth_tokens/${row.authToken}`, {
-      method: 'PUT',
-      headers: { apikey: h.emulator.apiKey, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        platform: 'ios',
-        userAgent: 'ChatApp/2.1',
-        appInfo: { version: '2.1' },
-      }),
+    const update = await chat(h.emulator, 'PUT', `/users/${u(2)}/auth_tokens/${row.authToken}`, {
+      body: { platform: 'ios', userAgent: 'ChatApp/2.1', appInfo: { version: '2.1' } },
     });
     expect(update.status).toBe(200);
     const result = await h.query<{ user: { authTokens: { nodes: Partial<TokenNode>[] } } }>(
@@ -140,11 +100,11 @@ describe('User.authTokens', () => {
 
   it('is FORBIDDEN to a user caller, even for their own tokens, without an upstream call for them', async () => {
     const calls = await h.countUpstream(async () => {
-      const result = await asUser<{ user: unknown }>(
+      const result = await h.asUser<{ user: unknown }>(
         u(1),
         `{ user(uid: "${u(1)}") { uid authTokens { nodes { platform } } } }`,
       );
-      expect(codes(result.errors)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(result.errors)).toEqual(['FORBIDDEN']);
       expect(result.errors?.[0]?.path).toEqual(['user', 'authTokens']);
     });
     expect(calls).toBe(1);

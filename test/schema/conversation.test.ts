@@ -3,61 +3,17 @@
  * messages, the app-wide list, lookups, the message relations of users, groups and conversations,
  * the upstream-call budgets, and what a user caller (not an admin) may see.
  */
-import { type ExecutionResult, execute, parse } from 'graphql/index.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../../src/context.js';
+import { describe, expect, it } from 'vitest';
 import { unreadCount } from '../../src/emulator/conversation-view.js';
-import { createLogger } from '../../src/logger.js';
-import { schema } from '../../src/schema/index.js';
-import { UpstreamClient } from '../../src/upstream/client.js';
-import { type GraphQLResponse, type Harness, startHarness } from '../support/harness.js';
+import type { Json } from '../support/emulator-http.js';
+import { errorCodes, type GraphQLResponse } from '../support/graphql-http.js';
+import { ok, useHarness } from '../support/harness.js';
 
-let h: Harness;
-let upstream: UpstreamClient;
-
-beforeAll(async () => {
-  h = await startHarness({ seed: 'demo' });
-  upstream = new UpstreamClient({ baseUrl: h.emulator.baseUrl, apiKey: h.emulator.apiKey });
-});
-
-afterAll(async () => {
-  await upstream.close();
-  await h.close();
-});
+const h = useHarness({ seed: 'demo' });
 
 const U1 = 'cometchat-uid-1';
 const U2 = 'cometchat-uid-2';
 const SHOWCASE = 'cometchat-uid-1_user_cometchat-uid-2';
-
-type Json = Record<string, unknown>;
-
-function ok<T>(response: GraphQLResponse<T>): T {
-  expect(response.errors).toBeUndefined();
-  if (!response.data) throw new Error('no data');
-  return response.data;
-}
-
-function errorCodes(response: {
-  errors?: readonly { extensions?: Json }[] | undefined;
-}): unknown[] {
-  return (response.errors ?? []).map((error) => error.extensions?.code);
-}
-
-/** Runs an operation as a user caller (the HTTP gateway authenticates admins only so far). */
-async function asUser(uid: string, query: string): Promise<ExecutionResult<Json>> {
-  const context = createContext({
-    caller: { kind: 'user', uid },
-    upstream,
-    signal: undefined,
-    requestId: 'test',
-    logger: createLogger({ level: 'silent', secrets: [] }),
-  });
-  return (await execute({
-    schema,
-    document: parse(query),
-    contextValue: context,
-  })) as ExecutionResult<Json>; // the operation's data is JSON
-}
 
 function lastIds(conversationId: string, count: number): string[] {
   const rows = h.emulator.store.messagesByConversation.get(conversationId) ?? [];
@@ -259,7 +215,7 @@ describe('conversation lookups', () => {
       const calls = await h.countUpstream(async () => {
         response = await h.query(`{ conversation(${args}) { id } }`);
       });
-      expect(errorCodes(response), args).toEqual(['BAD_USER_INPUT']);
+      expect(errorCodes(response.errors), args).toEqual(['BAD_USER_INPUT']);
       expect(calls).toBe(0);
     }
   });
@@ -310,7 +266,7 @@ describe('message relations', () => {
     const refused = await h.query(
       `{ user(uid: "${U2}") { messages { nodes { id } } } group(guid: "cometchat-guid-1") { conversation { id } } }`,
     );
-    expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT']);
+    expect(errorCodes(refused.errors)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT']);
   });
 
   it('links a message to its conversation, as its sender sees it (admin)', async () => {
@@ -325,7 +281,7 @@ describe('message relations', () => {
 
 describe('a user caller', () => {
   it('sees their own conversations and may not list anyone else’s', async () => {
-    const mine = await asUser(
+    const mine = await h.asUser(
       U1,
       `{ conversations(first: 25) { totalCount nodes { viewedBy { uid } } } }`,
     );
@@ -334,14 +290,14 @@ describe('a user caller', () => {
     const connection = mine.data?.conversations as Selected; // the shape selected above
     expect(connection.totalCount).toBe(10);
     expect(connection.nodes.every((node) => node.viewedBy.uid === U1)).toBe(true);
-    const other = await asUser(U1, `{ conversations(uid: "${U2}") { totalCount } }`);
-    expect(errorCodes(other)).toEqual(['FORBIDDEN']);
-    const viaUser = await asUser(U1, `{ user(uid: "${U2}") { conversations { totalCount } } }`);
-    expect(errorCodes(viaUser)).toEqual(['FORBIDDEN']);
+    const other = await h.asUser(U1, `{ conversations(uid: "${U2}") { totalCount } }`);
+    expect(errorCodes(other.errors)).toEqual(['FORBIDDEN']);
+    const viaUser = await h.asUser(U1, `{ user(uid: "${U2}") { conversations { totalCount } } }`);
+    expect(errorCodes(viaUser.errors)).toEqual(['FORBIDDEN']);
   });
 
   it('reads the 1:1 conversation with another user, and its own reactions', async () => {
-    const result = await asUser(
+    const result = await h.asUser(
       U1,
       `{ user(uid: "${U2}") { messages(last: 2) { nodes { cometchatId } } }
          message(id: "6") { reactions { emoji reactedByViewer } conversation { viewedBy { uid } } } }`,
@@ -362,7 +318,7 @@ describe('a user caller', () => {
   it('gets null or an empty list for messages outside their conversations', async () => {
     const bookClub = (h.emulator.store.messagesByConversation.get('group_cometchat-guid-4') ??
       [])[0];
-    const result = await asUser(
+    const result = await h.asUser(
       U1,
       `{ message(id: "${bookClub?.id}") { id }
          group(guid: "cometchat-guid-4") { messages(first: 5) { nodes { id } } } }`,

@@ -1,18 +1,10 @@
-import { createYoga } from 'graphql-yoga';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createContext } from '../../src/context.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { demoGuid as g, demoUid as u } from '../../src/emulator/seed-demo.js';
-import { schema } from '../../src/schema/index.js';
-import { type GraphQLResponse, type Harness, startHarness } from '../support/harness.js';
+import { chat, pick } from '../support/emulator-http.js';
+import type { GraphQLResponse } from '../support/graphql-http.js';
+import { useHarness } from '../support/harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = useHarness();
 beforeEach(() => {
   h.emulator.clearRequests();
 });
@@ -27,35 +19,6 @@ interface MemberNode {
 
 const MEMBER_FIELDS = 'id scope joinedAt user { uid name } group { guid name }';
 
-/**
- * Runs an operation as the end user `uid`. User tokens do not exist yet, so a Yoga instance over the
- * same schema hands every request a user caller (with the harness's upstream client).
- */
-async function asUser<T>(
-  uid: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<GraphQLResponse<T>> {
-  const yoga = createYoga({
-    schema,
-    logging: false,
-    context: () =>
-      createContext({
-        caller: { kind: 'user', uid },
-        upstream: h.gateway.upstream,
-        signal: undefined,
-        requestId: 'test',
-        logger: h.gateway.logger,
-      }),
-  });
-  const response = await yoga.fetch('http://gateway/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLResponse<T>; // a GraphQL-over-HTTP JSON body
-}
-
 /** The members of a group as listed through the gateway, by uid. */
 async function membersOf(guid: string): Promise<Map<string, MemberNode>> {
   const result = await h.query<{ group: { members: { nodes: MemberNode[] } } }>(
@@ -66,14 +29,15 @@ async function membersOf(guid: string): Promise<Map<string, MemberNode>> {
   return new Map((result.data?.group.members.nodes ?? []).map((m) => [m.user.uid, m]));
 }
 
-async function restMembers(
-  guid: string,
-): Promise<{ uid: string; scope: string; joinedAt: number }[]> {
-  const response = await fetch(`${h.emulator.baseUrl}/groups/${guid}/members?perPage=1000`, {
-    headers: { apikey: h.emulator.apiKey },
-  });
-  return ((await response.json()) as { data: { uid: string; scope: string; joinedAt: number }[] })
-    .data; // CometChat list envelope
+interface RestMember {
+  uid: string;
+  scope: string;
+  joinedAt: number;
+}
+
+async function restMembers(guid: string): Promise<RestMember[]> {
+  const reply = await chat(h.emulator, 'GET', `/groups/${guid}/members?perPage=1000`);
+  return pick(reply.body, 'data') as RestMember[]; // CometChat list envelope
 }
 
 describe('GroupMember in a member list', () => {
@@ -146,17 +110,14 @@ describe('GroupMember through node(id)', () => {
   });
 
   it('is null once the user has left the group, and once the group is gone', async () => {
-    const headers = { apikey: h.emulator.apiKey, 'content-type': 'application/json' };
-    const created = await fetch(`${h.emulator.baseUrl}/groups`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({
+    const created = await chat(h.emulator, 'POST', '/groups', {
+      body: {
         guid: 'short-lived',
         name: 'Short lived',
         type: 'public',
         owner: u(1),
         members: { participants: [u(6), u(7)] },
-      }),
+      },
     });
     expect(created.status).toBe(200);
     const members = await membersOf('short-lived');
@@ -164,10 +125,7 @@ describe('GroupMember through node(id)', () => {
     const other = members.get(u(7))?.id;
     expect(kicked && other).toBeTruthy();
 
-    const kick = await fetch(`${h.emulator.baseUrl}/groups/short-lived/members/${u(6)}`, {
-      method: 'DELETE',
-      headers,
-    });
+    const kick = await chat(h.emulator, 'DELETE', `/groups/short-lived/members/${u(6)}`);
     expect(kick.status).toBe(200);
     const afterKick = await h.query<{ a: unknown; b: { scope: string } | null }>(
       'query ($a: ID!, $b: ID!) { a: node(id: $a) { id } b: node(id: $b) { ... on GroupMember { scope } } }',
@@ -176,10 +134,7 @@ describe('GroupMember through node(id)', () => {
     expect(afterKick.errors).toBeUndefined();
     expect(afterKick.data).toEqual({ a: null, b: { scope: 'PARTICIPANT' } });
 
-    const removed = await fetch(`${h.emulator.baseUrl}/groups/short-lived`, {
-      method: 'DELETE',
-      headers,
-    });
+    const removed = await chat(h.emulator, 'DELETE', '/groups/short-lived');
     expect(removed.status).toBe(200);
     const afterDelete = await h.query('query ($b: ID!) { node(id: $b) { id } }', { b: other });
     expect(afterDelete.errors).toBeUndefined();
@@ -192,13 +147,13 @@ describe('GroupMember for a user caller', () => {
     const target = (await membersOf(g(3))).get(u(6))?.id;
     const query =
       'query ($id: ID!) { node(id: $id) { ... on GroupMember { scope user { uid } } } }';
-    const outsider = await asUser(u(20), query, { id: target });
+    const outsider = await h.asUser(u(20), query, { id: target });
     expect(outsider.errors).toBeUndefined();
     expect(outsider.data).toEqual({ node: null });
-    const insider = await asUser(u(5), query, { id: target });
+    const insider = await h.asUser(u(5), query, { id: target });
     expect(insider.errors).toBeUndefined();
     expect(insider.data).toEqual({ node: { scope: 'PARTICIPANT', user: { uid: u(6) } } });
-    const self = await asUser(u(6), query, { id: target });
+    const self = await h.asUser(u(6), query, { id: target });
     expect(self.data).toEqual({ node: { scope: 'PARTICIPANT', user: { uid: u(6) } } });
   });
 });

@@ -1,18 +1,10 @@
-import { createYoga } from 'graphql-yoga';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createContext } from '../../src/context.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { communityUid, demoGuid as g, demoUid as u } from '../../src/emulator/seed-demo.js';
-import { schema } from '../../src/schema/index.js';
-import { type GraphQLResponse, type Harness, startHarness } from '../support/harness.js';
+import { chat } from '../support/emulator-http.js';
+import { errorCodes, type GraphQLResponse } from '../support/graphql-http.js';
+import { useHarness } from '../support/harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = useHarness();
 beforeEach(() => {
   h.emulator.clearRequests();
 });
@@ -25,39 +17,6 @@ interface Page<T> {
   totalCount: number;
   nodes: T[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
-
-/**
- * Runs an operation as the end user `uid`. User tokens do not exist yet, so a Yoga instance over the
- * same schema hands every request a user caller (with the harness's upstream client).
- */
-async function asUser<T>(
-  uid: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<GraphQLResponse<T>> {
-  const yoga = createYoga({
-    schema,
-    logging: false,
-    context: () =>
-      createContext({
-        caller: { kind: 'user', uid },
-        upstream: h.gateway.upstream,
-        signal: undefined,
-        requestId: 'test',
-        logger: h.gateway.logger,
-      }),
-  });
-  const response = await yoga.fetch('http://gateway/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLResponse<T>; // a GraphQL-over-HTTP JSON body
-}
-
-function errorCodes(errors: { extensions?: Record<string, unknown> }[] | undefined): unknown[] {
-  return (errors ?? []).map((error) => error.extensions?.code);
 }
 
 describe('group(guid)', () => {
@@ -358,10 +317,8 @@ describe('Group relations', () => {
   });
 
   it('resolves the owner, and null for a group the app owns', async () => {
-    const created = await fetch(`${h.emulator.baseUrl}/groups`, {
-      method: 'POST',
-      headers: { apikey: h.emulator.apiKey, 'content-type': 'application/json' },
-      body: JSON.stringify({ guid: 'app-owned', name: 'App owned', type: 'public' }),
+    const created = await chat(h.emulator, 'POST', '/groups', {
+      body: { guid: 'app-owned', name: 'App owned', type: 'public' },
     });
     expect(created.status).toBe(200);
     const result = await h.query<Record<string, { owner: { uid: string } | null }>>(
@@ -370,10 +327,7 @@ describe('Group relations', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data?.a?.owner?.uid).toBe(u(2));
     expect(result.data?.b).toEqual({ owner: null });
-    await fetch(`${h.emulator.baseUrl}/groups/app-owned`, {
-      method: 'DELETE',
-      headers: { apikey: h.emulator.apiKey },
-    });
+    await chat(h.emulator, 'DELETE', '/groups/app-owned');
   });
 
   it('lists banned users', async () => {
@@ -414,7 +368,7 @@ describe('Group relations', () => {
 
 describe('as a user caller', () => {
   it("gives the caller's own membership, and null where they are not a member", async () => {
-    const result = await asUser<{
+    const result = await h.asUser<{
       a: { viewerMembership: { scope: string; joinedAt: string } | null };
       b: { viewerMembership: { scope: string } | null };
       c: { viewerMembership: { scope: string } | null };
@@ -434,7 +388,7 @@ describe('as a user caller', () => {
   });
 
   it('lists only joined groups with joinedOnly, acting as the caller', async () => {
-    const result = await asUser<{
+    const result = await h.asUser<{
       groups: { nodes: { guid: string; viewerMembership: { scope: string } }[] };
     }>(u(5), '{ groups(joinedOnly: true) { nodes { guid viewerMembership { scope } } } }');
     expect(result.errors).toBeUndefined();
@@ -448,12 +402,12 @@ describe('as a user caller', () => {
   });
 
   it("refuses another user's memberUid", async () => {
-    const result = await asUser(u(5), `{ groups(memberUid: "${u(1)}") { nodes { guid } } }`);
+    const result = await h.asUser(u(5), `{ groups(memberUid: "${u(1)}") { nodes { guid } } }`);
     expect(errorCodes(result.errors)).toEqual(['FORBIDDEN']);
   });
 
   it("hides private groups from another user's group list, and keeps the caller's own membership", async () => {
-    const result = await asUser<{
+    const result = await h.asUser<{
       user: { groups: { nodes: { guid: string; viewerMembership: { scope: string } | null }[] } };
     }>(u(9), `{ user(uid: "${u(1)}") { groups { nodes { guid viewerMembership { scope } } } } }`);
     expect(result.errors).toBeUndefined();
@@ -466,7 +420,7 @@ describe('as a user caller', () => {
   });
 
   it('reports FORBIDDEN for the members of a private group the caller is not in', async () => {
-    const result = await asUser<{ group: { name: string; members: unknown } | null }>(
+    const result = await h.asUser<{ group: { name: string; members: unknown } | null }>(
       u(20),
       `{ group(guid: "${g(3)}") { name members { totalCount } } }`,
     );

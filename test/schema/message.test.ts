@@ -3,49 +3,23 @@
  * reactions, threads, filters, cursor walks in both directions while messages keep arriving, and
  * the upstream-call budgets.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GraphQLResponse, type Harness, startHarness } from '../support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { chat, dataOf, type Json } from '../support/emulator-http.js';
+import { errorCodes, type GraphQLResponse } from '../support/graphql-http.js';
+import { ok, useHarness } from '../support/harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness({ seed: 'demo' });
-});
-
-afterAll(async () => {
-  await h.close();
-});
+const h = useHarness({ seed: 'demo' });
 
 const U1 = 'cometchat-uid-1';
 const U2 = 'cometchat-uid-2';
 const SHOWCASE = 'cometchat-uid-1_user_cometchat-uid-2';
 const HIKING = 'group_cometchat-guid-1';
 
-type Json = Record<string, unknown>;
-
-function ok<T>(response: GraphQLResponse<T>): T {
-  expect(response.errors).toBeUndefined();
-  if (!response.data) throw new Error('no data');
-  return response.data;
-}
-
-function errorCodes(response: GraphQLResponse): unknown[] {
-  return (response.errors ?? []).map((error) => error.extensions?.code);
-}
-
 /** Sends a message straight to the emulator's REST API, as another client would. */
 async function sendDirect(sender: string, body: Json): Promise<Json> {
-  const response = await fetch(`${h.emulator.baseUrl}/messages`, {
-    method: 'POST',
-    headers: {
-      apikey: h.emulator.apiKey,
-      onBehalfOf: sender,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify(body),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { data: Json }).data; // CometChat's `{data}` envelope
+  const reply = await chat(h.emulator, 'POST', '/messages', { body, onBehalfOf: sender });
+  expect(reply.status).toBe(200);
+  return dataOf(reply.body);
 }
 
 const MESSAGE_FIELDS = /* GraphQL */ `
@@ -369,16 +343,10 @@ describe('message lookups', () => {
   });
 
   it('gives a null sender for a message the app itself sent', async () => {
-    const sent = await fetch(`${h.emulator.baseUrl}/messages`, {
-      method: 'POST',
-      headers: { apikey: h.emulator.apiKey, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        receiver: 'cometchat-uid-9',
-        receiverType: 'user',
-        data: { text: 'hi' },
-      }),
+    const sent = await chat(h.emulator, 'POST', '/messages', {
+      body: { receiver: 'cometchat-uid-9', receiverType: 'user', data: { text: 'hi' } },
     });
-    const id = ((await sent.json()) as { data: { id: string; sender: string } }).data; // CometChat's `{data}` envelope
+    const id = dataOf(sent.body);
     expect(id.sender).toBe('app_system');
     const data = ok(
       await h.query<{ message: Json }>(
@@ -552,7 +520,7 @@ describe('message filters', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(unread).toEqual(expected);
     const refused = await h.query(`{ messages(unread: true) { nodes { id } } }`);
-    expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(refused.errors)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('rejects contradictory arguments with BAD_USER_INPUT and no upstream call', async () => {
@@ -569,7 +537,7 @@ describe('message filters', () => {
       const calls = await h.countUpstream(async () => {
         response = await h.query(`{ messages(${args}) { nodes { id } } }`);
       });
-      expect(errorCodes(response), args).toEqual(['BAD_USER_INPUT']);
+      expect(errorCodes(response.errors), args).toEqual(['BAD_USER_INPUT']);
       expect(calls, args).toBe(0);
     }
   });
@@ -584,7 +552,7 @@ describe('message filters', () => {
       `query($after: String!) { messages(withGroup: "cometchat-guid-1", first: 2, after: $after) { nodes { id } } }`,
       { after: data.messages.pageInfo.endCursor },
     );
-    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(response.errors)).toEqual(['BAD_USER_INPUT']);
   });
 });
 

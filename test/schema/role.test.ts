@@ -1,23 +1,13 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { demoUid as u } from '../../src/emulator/seed-demo.js';
-import { type GraphQLResponse, type Harness, startHarness } from '../support/harness.js';
+import { errorCodes, type GraphQLResponse } from '../support/graphql-http.js';
+import { useHarness } from '../support/harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = useHarness();
 beforeEach(() => {
   h.emulator.clearRequests();
 });
-
-function codes(errors: GraphQLResponse['errors']): unknown[] {
-  return (errors ?? []).map((error) => error.extensions?.code);
-}
 
 const ROLE_FIELDS = `
   id role name description metadata createdAt updatedAt
@@ -74,7 +64,7 @@ describe('role(role)', () => {
   it('rejects an empty key without calling upstream', async () => {
     const calls = await h.countUpstream(async () => {
       const result = await h.query('{ role(role: "") { role } }');
-      expect(codes(result.errors)).toEqual(['BAD_USER_INPUT']);
+      expect(errorCodes(result.errors)).toEqual(['BAD_USER_INPUT']);
     });
     expect(calls).toBe(0);
   });

@@ -1,19 +1,11 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { createYoga } from 'graphql-yoga';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createContext } from '../../src/context.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { communityUid, demoUid as u } from '../../src/emulator/seed-demo.js';
-import { schema } from '../../src/schema/index.js';
-import { type GraphQLResponse, type Harness, startHarness } from '../support/harness.js';
+import { chat, pick } from '../support/emulator-http.js';
+import { errorCodes, type GraphQLResponse } from '../support/graphql-http.js';
+import { useHarness } from '../support/harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = useHarness();
 beforeEach(() => {
   h.emulator.clearRequests();
 });
@@ -28,44 +20,8 @@ interface RestUser {
 
 /** The app's active users straight from the emulator's REST API, in CometChat's order. */
 async function restUsers(query = ''): Promise<RestUser[]> {
-  const response = await fetch(`${h.emulator.baseUrl}/users?perPage=1000&withTags=true${query}`, {
-    headers: { apikey: h.emulator.apiKey },
-  });
-  const body = (await response.json()) as { data: RestUser[] }; // CometChat's list envelope
-  return body.data;
-}
-
-/**
- * Runs an operation as the end user `uid`. User tokens do not exist yet, so a Yoga instance over
- * the same schema hands every request a user caller (with the harness's upstream client).
- */
-async function asUser<T>(
-  uid: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<GraphQLResponse<T>> {
-  const yoga = createYoga({
-    schema,
-    logging: false,
-    context: () =>
-      createContext({
-        caller: { kind: 'user', uid },
-        upstream: h.gateway.upstream,
-        signal: undefined,
-        requestId: 'test',
-        logger: h.gateway.logger,
-      }),
-  });
-  const response = await yoga.fetch('http://gateway/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLResponse<T>; // a GraphQL-over-HTTP JSON body
-}
-
-function codes(errors: GraphQLResponse['errors']): unknown[] {
-  return (errors ?? []).map((error) => error.extensions?.code);
+  const reply = await chat(h.emulator, 'GET', `/users?perPage=1000&withTags=true${query}`);
+  return pick(reply.body, 'data') as RestUser[]; // CometChat's list envelope
 }
 
 interface UserPage {
@@ -146,19 +102,19 @@ describe('user(uid)', () => {
   it('rejects an empty uid without calling upstream', async () => {
     const calls = await h.countUpstream(async () => {
       const result = await h.query('{ user(uid: "   ") { uid } }');
-      expect(codes(result.errors)).toEqual(['BAD_USER_INPUT']);
+      expect(errorCodes(result.errors)).toEqual(['BAD_USER_INPUT']);
     });
     expect(calls).toBe(0);
   });
 
   it("hides the `@private` part of another user's metadata from a user caller", async () => {
-    const other = await asUser<{ user: { metadata: Record<string, unknown> } }>(
+    const other = await h.asUser<{ user: { metadata: Record<string, unknown> } }>(
       u(2),
       `{ user(uid: "${u(1)}") { metadata } }`,
     );
     expect(other.errors).toBeUndefined();
     expect(other.data?.user.metadata).toEqual({ department: 'engineering' });
-    const self = await asUser<{ user: { metadata: Record<string, unknown> } }>(
+    const self = await h.asUser<{ user: { metadata: Record<string, unknown> } }>(
       u(1),
       `{ user(uid: "${u(1)}") { metadata } }`,
     );
@@ -166,13 +122,13 @@ describe('user(uid)', () => {
   });
 
   it('reports block state relative to the viewer', async () => {
-    const blocker = await asUser<{ user: Record<string, unknown> }>(
+    const blocker = await h.asUser<{ user: Record<string, unknown> }>(
       u(4),
       `{ user(uid: "${u(9)}") { blockedByViewer hasBlockedViewer } }`,
     );
     expect(blocker.errors).toBeUndefined();
     expect(blocker.data?.user).toEqual({ blockedByViewer: true, hasBlockedViewer: false });
-    const blocked = await asUser<{ user: Record<string, unknown> }>(
+    const blocked = await h.asUser<{ user: Record<string, unknown> }>(
       u(9),
       `{ user(uid: "${u(4)}") { blockedByViewer hasBlockedViewer } }`,
     );
@@ -282,7 +238,7 @@ describe('users', () => {
   it('rejects first: 101 with BAD_USER_INPUT and no upstream call', async () => {
     const calls = await h.countUpstream(async () => {
       const result = await h.query('{ users(first: 101) { nodes { uid } } }');
-      expect(codes(result.errors)).toEqual(['BAD_USER_INPUT']);
+      expect(errorCodes(result.errors)).toEqual(['BAD_USER_INPUT']);
       expect(result.data ?? null).toBeNull();
     });
     expect(calls).toBe(0);
@@ -374,7 +330,7 @@ describe('users', () => {
           after: cursor,
         },
       );
-      expect(codes(result.errors)).toEqual(['BAD_USER_INPUT']);
+      expect(errorCodes(result.errors)).toEqual(['BAD_USER_INPUT']);
     });
     expect(calls).toBe(0);
   });
@@ -467,7 +423,7 @@ describe('User.blockedUsers', () => {
   });
 
   it('is readable by the user themself and FORBIDDEN to other users', async () => {
-    const own = await asUser<{ user: { blockedUsers: { nodes: Record<string, unknown>[] } } }>(
+    const own = await h.asUser<{ user: { blockedUsers: { nodes: Record<string, unknown>[] } } }>(
       u(1),
       `{ user(uid: "${u(1)}") { blockedUsers { nodes { uid blockedByViewer } } } }`,
     );
@@ -475,11 +431,11 @@ describe('User.blockedUsers', () => {
     expect(own.data?.user.blockedUsers.nodes).toEqual([{ uid: u(25), blockedByViewer: true }]);
 
     const calls = await h.countUpstream(async () => {
-      const other = await asUser<{ user: { uid: string } | null }>(
+      const other = await h.asUser<{ user: { uid: string } | null }>(
         u(2),
         `{ user(uid: "${u(1)}") { uid blockedUsers { nodes { uid } } } }`,
       );
-      expect(codes(other.errors)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(other.errors)).toEqual(['FORBIDDEN']);
       expect(other.errors?.[0]?.path).toEqual(['user', 'blockedUsers']);
     });
     // The user lookup only; the blocked list itself is never fetched.

@@ -1,34 +1,25 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { createYoga } from 'graphql-yoga';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Caller, createContext } from '../../src/context.js';
-import { schema } from '../../src/schema/index.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Caller } from '../../src/context.js';
 import { UpstreamClient } from '../../src/upstream/client.js';
-import { type GraphQLResponse, type Harness, startHarness } from '../support/harness.js';
+import { mgmt } from '../support/emulator-http.js';
+import { errorCodes, type GraphQLResponse } from '../support/graphql-http.js';
+import { useHarness } from '../support/harness.js';
 
-let h: Harness;
+const h = useHarness();
 
 /** Creates a webhook through the emulator's Management API, as an operator would. */
 async function createWebhook(body: Record<string, unknown>, triggerIds: string[]): Promise<void> {
-  const base = `${h.emulator.mgmtBaseUrl}/apps/${h.emulator.appId}/webhooks`;
-  const headers = {
-    key: h.emulator.mgmtKey,
-    secret: h.emulator.mgmtSecret,
-    'content-type': 'application/json',
-  };
-  const created = await fetch(base, { method: 'POST', headers, body: JSON.stringify(body) });
+  const created = await mgmt(h.emulator, 'POST', '/webhooks', { body });
   expect(created.status).toBe(200);
   if (triggerIds.length === 0) return;
-  const added = await fetch(`${base}/${String(body.id)}/triggers`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ triggerIds }),
+  const added = await mgmt(h.emulator, 'POST', `/webhooks/${String(body.id)}/triggers`, {
+    body: { triggerIds },
   });
   expect(added.status).toBe(200);
 }
 
 beforeAll(async () => {
-  h = await startHarness();
   await createWebhook(
     {
       id: 'messages-hook',
@@ -56,41 +47,9 @@ beforeAll(async () => {
     [],
   );
 });
-afterAll(async () => {
-  await h.close();
-});
 beforeEach(() => {
   h.emulator.clearRequests();
 });
-
-function codes(errors: GraphQLResponse['errors']): unknown[] {
-  return (errors ?? []).map((error) => error.extensions?.code);
-}
-
-/** Runs an operation with another caller or another upstream client, over the same schema. */
-async function run<T>(
-  query: string,
-  options: { caller: Caller; upstream?: UpstreamClient },
-): Promise<GraphQLResponse<T>> {
-  const yoga = createYoga({
-    schema,
-    logging: false,
-    context: () =>
-      createContext({
-        caller: options.caller,
-        upstream: options.upstream ?? h.gateway.upstream,
-        signal: undefined,
-        requestId: 'test',
-        logger: h.gateway.logger,
-      }),
-  });
-  const response = await yoga.fetch('http://gateway/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-  });
-  return (await response.json()) as GraphQLResponse<T>; // a GraphQL-over-HTTP JSON body
-}
 
 const WEBHOOK_FIELDS = `
   id webhookId name url triggers useBasicAuth basicAuthUsername enabled retryOnFailure
@@ -220,6 +179,7 @@ describe('webhooks', () => {
 });
 
 describe('webhook access', () => {
+  const ADMIN: Caller = { kind: 'admin', tokenId: 'test' };
   const ACCESS_QUERIES = [
     '{ webhooks { nodes { name } } }',
     '{ webhook(id: "messages-hook") { name } }',
@@ -229,8 +189,8 @@ describe('webhook access', () => {
   it('is FORBIDDEN to a user caller, with no upstream call', async () => {
     const calls = await h.countUpstream(async () => {
       for (const query of ACCESS_QUERIES) {
-        const result = await run(query, { caller: { kind: 'user', uid: 'cometchat-uid-1' } });
-        expect(codes(result.errors)).toEqual(['FORBIDDEN']);
+        const result = await h.asUser('cometchat-uid-1', query);
+        expect(errorCodes(result.errors)).toEqual(['FORBIDDEN']);
       }
     });
     expect(calls).toBe(0);
@@ -241,8 +201,8 @@ describe('webhook access', () => {
     try {
       const calls = await h.countUpstream(async () => {
         for (const query of ACCESS_QUERIES) {
-          const result = await run(query, { caller: { kind: 'admin', tokenId: 'test' }, upstream });
-          expect(codes(result.errors)).toEqual(['FORBIDDEN']);
+          const result = await h.queryAs(ADMIN, query, {}, { upstream });
+          expect(errorCodes(result.errors)).toEqual(['FORBIDDEN']);
           expect(result.errors?.[0]?.message).toMatch(/Webhook management is not configured/);
           expect(result.errors?.[0]?.message).toContain('COMETCHAT_MGMT_KEY');
         }

@@ -1,34 +1,33 @@
 /**
- * A gateway wired to a fresh emulator on loopback, for schema tests: real HTTP between the two,
- * the gateway called in process through `yoga.fetch`, and the emulator's request log to count
- * upstream calls.
+ * The schema and mutation suites' harness: one quiet gateway per suite over a fresh emulator
+ * (seed `demo`), called in process, with the emulator's request log to count upstream calls; and
+ * what those suites share: one-field mutations, their documents and the shape of their errors.
  */
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { EmulatorOptions } from '../../src/emulator/server.js';
+import type { UpstreamClientOptions } from '../../src/upstream/client.js';
+import { type InProcessGateway, startQuietGateway } from './gateway.js';
+import type { GraphQLResponse } from './graphql-http.js';
 
-import { loadConfig } from '../../src/config.js';
-import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/server.js';
-import { createLogger } from '../../src/logger.js';
-import { createGateway, type Gateway } from '../../src/server.js';
-import { UpstreamClient, type UpstreamClientOptions } from '../../src/upstream/client.js';
-
-export const ADMIN_TOKEN = 'test-admin-token';
-
-export interface GraphQLResponse<T = Record<string, unknown>> {
-  data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+export interface MutationOutcome<T> {
+  /** The operation's one root field. */
+  result: T;
+  /** API requests the emulator received meanwhile. */
+  calls: number;
+  /** Those of them that were not GETs. */
+  writes: number;
 }
 
-export interface Harness {
-  emulator: Emulator;
-  gateway: Gateway;
-  /** Runs an operation as the admin (or with `token`, or with none when `token` is null). */
-  query<T = Record<string, unknown>>(
-    query: string,
+export interface Harness extends InProcessGateway {
+  /**
+   * Runs an operation with one root field as the admin (or as the end user `as`), expects no
+   * GraphQL errors, and returns that field with the upstream calls it caused.
+   */
+  mutate<T = Record<string, unknown>>(
+    text: string,
     variables?: Record<string, unknown>,
-    options?: { token?: string | null },
-  ): Promise<GraphQLResponse<T>>;
-  /** Runs `fn` and returns how many API requests the emulator received meanwhile. */
-  countUpstream(fn: () => Promise<unknown>): Promise<number>;
-  close(): Promise<void>;
+    options?: { as?: string },
+  ): Promise<MutationOutcome<T>>;
 }
 
 export interface HarnessOptions {
@@ -39,71 +38,87 @@ export interface HarnessOptions {
   client?: Partial<UpstreamClientOptions>;
 }
 
+/** Starts a quiet gateway over a fresh emulator (`options` over seed `demo`, port 0). */
 export async function startHarness(
   options: EmulatorOptions = {},
   harnessOptions: HarnessOptions = {},
 ): Promise<Harness> {
-  const emulator = await startEmulator({ port: 0, seed: 'demo', ...options });
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    COMETCHAT_BASE_URL: emulator.baseUrl,
-    COMETCHAT_API_KEY: emulator.apiKey,
-    COMETCHAT_MGMT_BASE_URL: emulator.mgmtBaseUrl,
-    COMETCHAT_APP_ID: emulator.appId,
-    COMETCHAT_MGMT_KEY: emulator.mgmtKey,
-    COMETCHAT_MGMT_SECRET: emulator.mgmtSecret,
-    GATEWAY_ADMIN_TOKENS: ADMIN_TOKEN,
+  const gateway = await startQuietGateway({
+    emulator: options,
+    ...(harnessOptions.client ? { client: harnessOptions.client } : {}),
   });
-  const client = harnessOptions.client;
-  const gateway = createGateway(config, {
-    logger: createLogger({ level: 'silent', secrets: [] }),
-    ...(client
-      ? {
-          upstream: new UpstreamClient({
-            baseUrl: emulator.baseUrl,
-            apiKey: emulator.apiKey,
-            management: {
-              baseUrl: emulator.mgmtBaseUrl,
-              appId: emulator.appId,
-              key: emulator.mgmtKey,
-              secret: emulator.mgmtSecret,
-            },
-            ...client,
-          }),
-        }
-      : {}),
-  });
-
-  async function query<T>(
-    text: string,
-    variables: Record<string, unknown> = {},
-    opts: { token?: string | null } = {},
-  ): Promise<GraphQLResponse<T>> {
-    const token = opts.token === undefined ? ADMIN_TOKEN : opts.token;
-    const response = await gateway.yoga.fetch('http://gateway/graphql', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify({ query: text, variables }),
-    });
-    return (await response.json()) as GraphQLResponse<T>; // a GraphQL-over-HTTP JSON body
-  }
-
   return {
-    emulator,
-    gateway,
-    query,
-    async countUpstream(fn) {
-      emulator.clearRequests();
-      await fn();
-      return emulator.requests().length;
-    },
-    async close() {
-      await gateway.close();
-      await emulator.close();
+    ...gateway,
+    async mutate<T>(
+      text: string,
+      variables: Record<string, unknown> = {},
+      opts: { as?: string } = {},
+    ) {
+      let response: GraphQLResponse<Record<string, T>> | undefined;
+      const calls = await gateway.countUpstream(async () => {
+        response =
+          opts.as === undefined
+            ? await gateway.query<Record<string, T>>(text, variables)
+            : await gateway.asUser<Record<string, T>>(opts.as, text, variables);
+      });
+      expect(response?.errors).toBeUndefined();
+      const [value] = Object.values(response?.data ?? {});
+      const writes = gateway.emulator.requests().filter((r) => r.method !== 'GET').length;
+      return { result: value as T, calls, writes }; // an operation with a single root field
     },
   };
+}
+
+/**
+ * Starts a harness for the calling suite (or `describe` block) before its tests and closes it
+ * after them. The returned object is filled in by `beforeAll`, so use it inside tests and hooks.
+ */
+export function useHarness(
+  options: EmulatorOptions = {},
+  harnessOptions: HarnessOptions = {},
+): Harness {
+  const harness = {} as Harness; // filled in by beforeAll below, before any test or later hook
+  beforeAll(async () => {
+    Object.assign(harness, await startHarness(options, harnessOptions));
+  });
+  afterAll(async () => {
+    await harness.close?.();
+  });
+  return harness;
+}
+
+/** The data of a response that must have no errors. */
+export function ok<T>(response: GraphQLResponse<T>): T {
+  expect(response.errors).toBeUndefined();
+  if (!response.data) throw new Error('no data');
+  return response.data;
+}
+
+/** The fields every mutation test selects on a result union's error branch. */
+export const USER_ERROR_FIELDS = '... on UserError { __typename message path code }';
+/** The violations of a ValidationError. */
+export const VIOLATION_FIELDS = '... on ValidationError { violations { path message } }';
+
+/** A UserError branch as `USER_ERROR_FIELDS` (and `VIOLATION_FIELDS`) select it. */
+export interface UserErrorShape {
+  __typename: string;
+  message: string;
+  path: string[];
+  code: string | null;
+  violations?: { path: string[]; message: string }[];
+}
+
+/**
+ * A one-field mutation document: `field(input: $input)` typed `<Field>Input!`, with `__typename`,
+ * `payload` selected on `<Field>Payload` and `errors` on the error branches.
+ */
+export function mutationDocument(field: string, payload: string, errors = USER_ERROR_FIELDS) {
+  const type = `${field.charAt(0).toUpperCase()}${field.slice(1)}`;
+  return `mutation ($input: ${type}Input!) {
+  ${field}(input: $input) {
+    __typename
+    ... on ${type}Payload { ${payload} }
+    ${errors}
+  }
+}`;
 }

@@ -1,12 +1,15 @@
 /**
- * Small helpers for the platform tests: real HTTP calls to an emulator and typed accessors for
- * the JSON that comes back.
+ * Real HTTP calls to an emulator, as any other CometChat client would make them (chat API,
+ * Management API, control surface), and small accessors for the JSON that comes back.
  */
 import type { Emulator } from '../../src/emulator/server.js';
+
+export type Json = Record<string, unknown>;
 
 export interface Reply {
   status: number;
   headers: Headers;
+  /** The parsed JSON body; undefined for an empty or non-JSON body. */
   body: unknown;
   text: string;
 }
@@ -26,7 +29,7 @@ export function chat(emu: Emulator, method: string, path: string, options: CallO
   return call(emu, method, `/v3${path}`, options);
 }
 
-/** Calls the Management API with the emulator's `key` + `secret`. */
+/** Calls the Management API (`path` after `/apps/{appId}`) with the emulator's `key` + `secret`. */
 export function mgmt(emu: Emulator, method: string, path: string, options: CallOptions = {}) {
   return call(emu, method, `/apps/${emu.appId}${path}`, {
     ...options,
@@ -45,7 +48,7 @@ export async function call(
   path: string,
   options: CallOptions = {},
 ): Promise<Reply> {
-  const headers: Record<string, string> = options.headers ?? { apikey: emu.apiKey };
+  const headers: Record<string, string> = { ...(options.headers ?? { apikey: emu.apiKey }) };
   if (options.onBehalfOf !== undefined) headers.onBehalfOf = options.onBehalfOf;
   let body: string | undefined = options.raw;
   if (options.body !== undefined) body = JSON.stringify(options.body);
@@ -66,7 +69,7 @@ export async function call(
   return { status: response.status, headers: response.headers, body: parsed, text };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isJson(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -75,23 +78,28 @@ export function pick(value: unknown, ...path: (string | number)[]): unknown {
   let current = value;
   for (const key of path) {
     if (Array.isArray(current) && typeof key === 'number') current = current[key];
-    else if (isRecord(current) && typeof key === 'string') current = current[key];
+    else if (isJson(current) && typeof key === 'string') current = current[key];
     else return undefined;
   }
   return current;
 }
 
+/** The keys of a JSON object (none for anything else). */
+export function keys(value: unknown): string[] {
+  return isJson(value) ? Object.keys(value) : [];
+}
+
 /** `body.data` as an object (throws if it is not one). */
-export function dataOf(body: unknown): Record<string, unknown> {
+export function dataOf(body: unknown): Json {
   const data = pick(body, 'data');
-  if (!isRecord(data)) throw new Error(`expected data to be an object: ${JSON.stringify(body)}`);
+  if (!isJson(data)) throw new Error(`expected data to be an object: ${JSON.stringify(body)}`);
   return data;
 }
 
 /** `body.data` as a list of objects (throws if it is not one). */
-export function listOf(body: unknown): Record<string, unknown>[] {
+export function listOf(body: unknown): Json[] {
   const data = pick(body, 'data');
-  if (!Array.isArray(data) || !data.every(isRecord)) {
+  if (!Array.isArray(data) || !data.every(isJson)) {
     throw new Error(`expected data to be a list of objects: ${JSON.stringify(body)}`);
   }
   return data;
@@ -102,15 +110,7 @@ export function uidsOf(body: unknown): string[] {
   return listOf(body).map((item) => String(item.uid));
 }
 
+/** CometChat's error code in an error body. */
 export function errorCode(body: unknown): unknown {
   return pick(body, 'error', 'code');
-}
-
-/** Polls `check` until it returns true (or fails after `timeoutMs`). */
-export async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
