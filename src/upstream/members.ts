@@ -14,12 +14,13 @@ import {
 } from './records/common.js';
 import {
   type BannedUserRecord,
-  bannedUserSchema,
+  bannedUserItemSchema,
   type GroupMemberRecord,
-  groupMemberSchema,
+  groupMemberItemSchema,
   type MemberScope,
   type MemberScopeRecord,
   memberScopeSchema,
+  withGuid,
 } from './records/groups.js';
 import { type MessageRecord, messageSchema } from './records/messages.js';
 import type { UserStatus } from './records/users.js';
@@ -39,11 +40,11 @@ export function listMembers(
   query: ListMembersQuery = {},
   opts: CallOptions = {},
 ): Promise<Page<GroupMemberRecord>> {
-  return call(client, 'GET', '/groups/{guid}/members', pageOf(groupMemberSchema(guid)), {
+  return call(client, 'GET', '/groups/{guid}/members', memberPage, {
     params: { guid },
     query: { ...query },
     ...opts,
-  });
+  }).then((page) => ({ ...page, items: withGuid(guid, page.items) }));
 }
 
 /** Per-uid results of an add, by the bucket the uid was sent in. */
@@ -94,6 +95,8 @@ export function addMembers(
 }
 
 const scopeAnswer = dataOf(memberScopeSchema);
+const memberPage = pageOf(groupMemberItemSchema);
+const bannedPage = pageOf(bannedUserItemSchema);
 
 /** `PUT /groups/{guid}/members/{uid}` `{scope}`. */
 export function changeMemberScope(
@@ -156,9 +159,9 @@ export function listBannedUsers(
   query: { page?: number | undefined; perPage?: number | undefined } = {},
   opts: CallOptions = {},
 ): Promise<Page<BannedUserRecord>> {
-  return call(client, 'GET', '/groups/{guid}/bannedusers', pageOf(bannedUserSchema(guid)), {
+  return call(client, 'GET', '/groups/{guid}/bannedusers', bannedPage, {
     params: { guid },
     query: { ...query },
     ...opts,
-  });
+  }).then((page) => ({ ...page, items: withGuid(guid, page.items) }));
 }

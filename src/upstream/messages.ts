@@ -84,15 +84,17 @@ export interface SendToManyRecord {
   groups: BulkOutcome<MessageRecord>;
 }
 
+const receiverFailureSchema = z.object({
+  error: z.object({ code: optionalString, message: optionalString }),
+});
+
 const perReceiver = z
   .record(z.string(), z.unknown())
   .nullish()
   .transform((bucket, ctx): BulkOutcome<MessageRecord> => {
     const out: BulkOutcome<MessageRecord> = {};
     for (const [id, value] of Object.entries(bucket ?? {})) {
-      const failed = z
-        .object({ error: z.object({ code: optionalString, message: optionalString }) })
-        .safeParse(value);
+      const failed = receiverFailureSchema.safeParse(value);
       if (failed.success) {
         out[id] = {
           success: false,

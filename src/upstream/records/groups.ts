@@ -84,13 +84,24 @@ export interface GroupMemberRecord {
 }
 
 /** A member list item: the user's fields plus `scope` and `joinedAt`; the guid comes from the path. */
-export function groupMemberSchema(guid: string): z.ZodType<GroupMemberRecord, unknown> {
-  return z
-    .looseObject({ scope: memberScope, joinedAt: epochSeconds })
-    .transform((m, ctx): GroupMemberRecord => {
-      const user = parseNested(userSchema, m, ctx);
-      return user === undefined ? z.NEVER : { guid, scope: m.scope, joinedAt: m.joinedAt, user };
-    });
+// Static schemas (zod compiles each schema on first use): the guid comes from the request path
+// and is attached after parsing, see `withGuid`.
+const memberItemSchema = z
+  .looseObject({ scope: memberScope, joinedAt: epochSeconds })
+  .transform((m, ctx): Omit<GroupMemberRecord, 'guid'> => {
+    const user = parseNested(userSchema, m, ctx);
+    return user === undefined ? z.NEVER : { scope: m.scope, joinedAt: m.joinedAt, user };
+  });
+
+/** A member-list item: the user's fields plus `scope` and `joinedAt`; the guid comes from the path. */
+export const groupMemberItemSchema: z.ZodType<
+  Omit<GroupMemberRecord, 'guid'>,
+  unknown
+> = memberItemSchema;
+
+/** Adds the group's guid (from the request path) to parsed list items. */
+export function withGuid<T extends object>(guid: string, items: T[]): (T & { guid: string })[] {
+  return items.map((item) => ({ guid, ...item }));
 }
 
 export interface BannedUserRecord {
@@ -101,12 +112,12 @@ export interface BannedUserRecord {
 }
 
 /** A banned-users list item: the user's fields (plus `bannedAt` if sent); the guid comes from the path. */
-export function bannedUserSchema(guid: string): z.ZodType<BannedUserRecord, unknown> {
-  return z.looseObject({ bannedAt: optionalEpoch }).transform((b, ctx): BannedUserRecord => {
+export const bannedUserItemSchema: z.ZodType<Omit<BannedUserRecord, 'guid'>, unknown> = z
+  .looseObject({ bannedAt: optionalEpoch })
+  .transform((b, ctx): Omit<BannedUserRecord, 'guid'> => {
     const user = parseNested(userSchema, b, ctx);
-    return user === undefined ? z.NEVER : { guid, user, bannedAt: b.bannedAt };
+    return user === undefined ? z.NEVER : { user, bannedAt: b.bannedAt };
   });
-}
 
 export interface MemberScopeRecord {
   guid: string;

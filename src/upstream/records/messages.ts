@@ -159,8 +159,10 @@ export const callSchema: z.ZodType<CallRecord, unknown> = z
 type EntityRecord = UserRecord | GroupRecord | MessageRecord | CallRecord;
 
 /** `{entity, entityType}` -> record, or null when absent, unknown or only partially rendered. */
+const entityWrapperSchema = z.object({ entity: z.unknown(), entityType: z.string() });
+
 function readEntity(raw: unknown): EntityRecord | null {
-  const wrapper = z.object({ entity: z.unknown(), entityType: z.string() }).safeParse(raw);
+  const wrapper = entityWrapperSchema.safeParse(raw);
   if (!wrapper.success) return null;
   const { entity, entityType } = wrapper.data;
   const schema: z.ZodType<EntityRecord, unknown> | undefined =
