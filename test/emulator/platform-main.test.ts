@@ -85,7 +85,7 @@ describe('npm run emulator', () => {
     const child = run({ EMULATOR_PORT: '0', EMULATOR_API_KEY: apiKey, EMULATOR_SEED: 'none' });
     const output = collect(child);
     const exited = exitCode(child);
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 45_000;
     while (!output.out().includes('\n') && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }

@@ -59,7 +59,7 @@ function startMain(env: Record<string, string>): Started {
   return { child, lines, stderr, exit };
 }
 
-async function waitForLine(started: Started, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+async function waitForLine(started: Started, pattern: RegExp, timeoutMs = 45_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const line = started.lines.find((entry) => pattern.test(entry));
