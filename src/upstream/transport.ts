@@ -108,8 +108,8 @@ export class Transport {
     if (callerSignal?.aborted) throw callerSignal.reason;
     const controller = new AbortController();
     const deadline = Date.now() + this.requestTimeoutMs;
-    const deadlineError = new DeadlineExceeded();
-    const timer = setTimeout(() => controller.abort(deadlineError), this.requestTimeoutMs);
+    // The deadline error is built only when it fires: an Error captures a stack trace.
+    const timer = setTimeout(() => controller.abort(new DeadlineExceeded()), this.requestTimeoutMs);
     const onCallerAbort = () => controller.abort(callerSignal?.reason);
     callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
 
@@ -123,7 +123,7 @@ export class Transport {
           outcome = { answer: await this.send(ex, controller.signal) };
         } catch (error) {
           if (callerSignal?.aborted) throw callerSignal.reason;
-          if (controller.signal.aborted) throw deadlineError;
+          if (controller.signal.aborted) throw controller.signal.reason;
           outcome = { transport: error instanceof TransportFailure ? error : classify(error) };
         }
         const durationMs = Date.now() - started;
