@@ -158,6 +158,19 @@ export function messageQueryFrom(
   return query;
 }
 
+/**
+ * The cursor key of a message list: the upstream query and whose view it is. Mutations use it
+ * too, to hand out edges whose cursors page on in these lists.
+ */
+export function messageListKey(query: ListMessagesQuery, as: string | null): string {
+  return `messages:${JSON.stringify({ query, as })}`;
+}
+
+/** The cursor key of a message's thread of replies. */
+export function repliesKey(parentId: string): string {
+  return `replies:${parentId}`;
+}
+
 function emptyPage(limit: number): CursorPage<MessageRecord> {
   return { items: [], limit, count: 0, next: null, previous: null };
 }
@@ -195,7 +208,7 @@ export function messageConnection(
         }
       },
       {
-        key: `messages:${JSON.stringify({ query, as: renderedFor })}`,
+        key: messageListKey(query, renderedFor),
         idOf: (message) => message.id,
       },
     );

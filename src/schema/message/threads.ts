@@ -8,6 +8,7 @@ import { connectionComplexity, emptyConnection, windowArgs, windowOf } from '../
 import { cursorConnection, validateConnectionArgs } from '../pagination.js';
 import { MessageRef } from '../refs.js';
 import { MessageConnection } from './interface.js';
+import { repliesKey } from './list.js';
 
 builder.interfaceFields(MessageRef, (t) => ({
   parent: t.field({
@@ -41,7 +42,7 @@ builder.interfaceFields(MessageRef, (t) => ({
               { withTags: true, affix: q.affix, id: q.id, limit: q.limit },
               options,
             ),
-          { key: `replies:${message.id}`, idOf: (reply) => reply.id },
+          { key: repliesKey(message.id), idOf: (reply) => reply.id },
         ),
       );
       primeMessages(context, connection.nodes, options.onBehalfOf ?? null);

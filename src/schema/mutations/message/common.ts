@@ -11,6 +11,7 @@ import { primeMessage } from '../../../loaders/prime.js';
 import type { CallOptions } from '../../../upstream/client.js';
 import type { MessageRecord } from '../../../upstream/records.js';
 import { MESSAGE_TYPE_NAMES, type MessageTypeName } from '../../message/common.js';
+import { messageListKey, repliesKey } from '../../message/list.js';
 import { cursorListEdge, type Edge } from '../../pagination.js';
 
 /**
@@ -48,18 +49,18 @@ export function conversationEdge(
   context: GatewayContext,
   message: MessageRecord,
 ): Edge<MessageRecord> {
-  // The same key `messages(conversationId:)`, `Group.messages` and (for user callers)
+  // The key `messages(conversationId:)`, `Group.messages` and (for user callers)
   // `Conversation.messages` use when no filter is given, so the cursor pages on in those lists.
   const as = context.caller.kind === 'user' ? context.caller.uid : null;
   return cursorListEdge(message, {
-    key: `messages:${JSON.stringify({ query: { conversationId: message.conversationId }, as })}`,
+    key: messageListKey({ conversationId: message.conversationId }, as),
     idOf: (item) => item.id,
   });
 }
 
 /** The edge of a thread reply in its parent's `replies` list. */
 export function replyEdge(parentId: string, reply: MessageRecord): Edge<MessageRecord> {
-  return cursorListEdge(reply, { key: `replies:${parentId}`, idOf: (item) => item.id });
+  return cursorListEdge(reply, { key: repliesKey(parentId), idOf: (item) => item.id });
 }
 
 /** Makes the request's loaders serve `message` as just returned (it was rendered for `as`). */
