@@ -21,7 +21,7 @@ const ACCESS_NOTE =
   'Admin only. Served from CometChat\'s Management API: a gateway started without management credentials answers FORBIDDEN ("Webhook management is not configured").';
 
 /** Throws FORBIDDEN, before any upstream call, when this gateway holds no management credentials. */
-function assertManagement(context: GatewayContext): void {
+export function assertManagement(context: GatewayContext): void {
   if (!context.upstream.hasManagement) throw gatewayError('FORBIDDEN', NOT_CONFIGURED);
 }
 

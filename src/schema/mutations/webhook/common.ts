@@ -6,14 +6,11 @@
  */
 import type { z } from 'zod';
 import type { GatewayContext } from '../../../context.js';
-import { gatewayError } from '../../../errors.js';
 import type { WebhookRecord } from '../../../upstream/records.js';
 import { orClientError } from '../../client-errors.js';
 import { NotFoundFailure, ValidationFailure } from '../../errors.js';
 import { type MutationOptions, validateInput } from '../../mutation-support.js';
-
-const NOT_CONFIGURED =
-  'Webhook management is not configured on this gateway (set COMETCHAT_MGMT_KEY, COMETCHAT_MGMT_SECRET and COMETCHAT_MGMT_BASE_URL).';
+import { assertManagement } from '../../webhook.js';
 
 /** The end of every webhook mutation's description. */
 export const ACCESS_NOTE =
@@ -25,7 +22,7 @@ export function webhookInput<S extends z.ZodType>(
   schema: S,
   input: unknown,
 ): z.output<S> {
-  if (!context.upstream.hasManagement) throw gatewayError('FORBIDDEN', NOT_CONFIGURED);
+  assertManagement(context);
   return validateInput(schema, input);
 }
 
