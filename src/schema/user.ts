@@ -70,11 +70,9 @@ export const User = builder.node(UserRef, {
       type: UserStatus,
       description: 'Whether the user is connected right now.',
     }),
-    statusMessage: t.string({
+    statusMessage: t.exposeString('statusMessage', {
       nullable: true,
       description: 'A short status text chosen by the user; null when none is set.',
-      // Clearing a status message stores "" upstream (CometChat cannot unset it): both mean none.
-      resolve: (user) => user.statusMessage || null,
     }),
     metadata: t.field({
       type: 'JSONObject',

@@ -54,7 +54,8 @@ export const userSchema: z.ZodType<UserRecord, unknown> = z
       .nullish()
       .transform((r) => (r === null || r === undefined || r === '' ? 'default' : r)),
     status: userStatus,
-    statusMessage: optionalString,
+    // Clearing a status message stores "" (CometChat cannot unset it): both mean none.
+    statusMessage: optionalString.transform((value) => value || null),
     metadata: optionalObject,
     tags: tagList,
     createdAt: epochSeconds,
