@@ -3,6 +3,7 @@
  * (it takes the environment as an argument and throws a `ConfigError`), so every rule here is
  * unit-testable; `main.ts` turns a `ConfigError` into one line on stderr and exit code 1.
  */
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 export const REGIONS = ['us', 'eu', 'in'] as const;
@@ -53,6 +54,16 @@ export interface WebhookCredentials {
   password: string;
 }
 
+/** End-user JWTs: HS256 with a shared secret, or RS256/ES256 from a JWKS URL. */
+export interface JwtConfig {
+  secret: string | null;
+  jwksUrl: string | null;
+  issuer: string | null;
+  audience: string | null;
+  /** True when the secret was generated at start-up for emulator-mode development. */
+  development: boolean;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -71,6 +82,8 @@ export interface Config {
   /** Receiver credentials; null outside emulator mode when unset (receiver off). */
   webhook: WebhookCredentials | null;
   redisUrl: string | null;
+  /** End-user JWT verification; null when no JWT is accepted. */
+  jwt: JwtConfig | null;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +104,7 @@ const SECRET_VARIABLES = new Set([
   'WEBHOOK_PASSWORD',
   'EMULATOR_API_KEY',
   'REDIS_URL',
+  'GATEWAY_JWT_SECRET',
 ]);
 
 type Env = Record<string, string | undefined>;
@@ -237,6 +251,8 @@ export function loadConfig(env: Env): Config {
   const redis =
     parseWith(env, 'REDIS_URL', redisUrl, 'must be a redis:// or rediss:// URL') ?? null;
 
+  const jwt = loadJwt(env, upstream);
+
   return {
     port,
     host,
@@ -250,6 +266,45 @@ export function loadConfig(env: Env): Config {
     adminTokensDefaulted,
     webhook,
     redisUrl: redis,
+    jwt,
+  };
+}
+
+function loadJwt(env: Env, upstream: UpstreamConfig): JwtConfig | null {
+  const secret = parseWith(
+    env,
+    'GATEWAY_JWT_SECRET',
+    z.string().min(32),
+    'must be at least 32 characters (an HS256 key)',
+  );
+  const jwksUrl = parseWith(env, 'GATEWAY_JWKS_URL', httpUrl, 'must be an http(s) URL');
+  if (secret !== undefined && jwksUrl !== undefined) {
+    fail('GATEWAY_JWKS_URL', 'cannot be set together with GATEWAY_JWT_SECRET (choose one)');
+  }
+  const issuer = read(env, 'GATEWAY_JWT_ISSUER') ?? null;
+  const audience = read(env, 'GATEWAY_JWT_AUDIENCE') ?? null;
+  if (secret === undefined && jwksUrl === undefined) {
+    for (const name of ['GATEWAY_JWT_ISSUER', 'GATEWAY_JWT_AUDIENCE']) {
+      if (read(env, name) !== undefined) {
+        fail(name, 'needs GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL');
+      }
+    }
+    // Emulator mode: a fresh secret per start, so a development JWT can be printed and used.
+    if (upstream.kind !== 'emulator') return null;
+    return {
+      secret: randomBytes(32).toString('hex'),
+      jwksUrl: null,
+      issuer: null,
+      audience: null,
+      development: true,
+    };
+  }
+  return {
+    secret: secret ?? null,
+    jwksUrl: jwksUrl ?? null,
+    issuer,
+    audience,
+    development: false,
   };
 }
 
@@ -261,6 +316,7 @@ export function secretsOf(config: Config): string[] {
   if (config.webhook) secrets.push(config.webhook.password);
   if (!config.adminTokensDefaulted) secrets.push(...config.adminTokens);
   if (config.redisUrl) secrets.push(config.redisUrl);
+  if (config.jwt?.secret) secrets.push(config.jwt.secret);
   return secrets;
 }
 

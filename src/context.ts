@@ -1,14 +1,33 @@
 /**
  * What every resolver receives. Only authenticated requests get this far: the caller is always
- * known. An admin acts with app-level access; a user caller (end-user tokens, a later addition)
- * acts on CometChat as that user through `onBehalfOf`.
+ * known. An admin acts with app-level access; a user caller acts on CometChat as that user through
+ * `onBehalfOf`.
  */
 import type { Loaders } from './loaders/index.js';
 import { createLoaders } from './loaders/index.js';
 import type { Logger } from './logger.js';
 import type { CallOptions, UpstreamClient } from './upstream/client.js';
 
-export type Caller = { kind: 'admin'; tokenId: string } | { kind: 'user'; uid: string };
+/** How an end-user caller proved who they are. */
+export type UserCredential = 'jwt' | 'auth-token' | 'act-as';
+
+/**
+ * Who is asking, decided by src/auth.ts before anything else runs. An admin acts for the app; a
+ * user caller (a JWT, a CometChat auth token, or an admin token with `X-Act-As`) acts on CometChat
+ * as that user through `onBehalfOf`, under every rule an end user is under.
+ */
+export type Caller =
+  | { kind: 'admin'; tokenId: string }
+  | {
+      kind: 'user';
+      uid: string;
+      /** Absent only for callers built in process (tests, internal tools). */
+      via?: UserCredential;
+      /** The admin token's fingerprint, when an admin acts as this user. */
+      adminTokenId?: string;
+      /** When the credential expires (ms since the epoch), for long-lived WebSocket connections. */
+      expiresAt?: number;
+    };
 
 export interface GatewayContext {
   caller: Caller;
@@ -27,12 +46,18 @@ export interface ContextInput {
   logger: Logger;
 }
 
+/** A log label for a caller: never a token, only its fingerprint. */
+export function describeCaller(caller: Caller): string {
+  if (caller.kind === 'admin') return `admin:${caller.tokenId}`;
+  const via = caller.via === 'act-as' ? `admin:${caller.adminTokenId}>` : '';
+  return `${via}user:${caller.uid}`;
+}
+
 /** Builds the per-request context, with fresh loaders: nothing is cached across requests. */
 export function createContext(input: ContextInput): GatewayContext {
   const logger = input.logger.child({
     requestId: input.requestId,
-    caller:
-      input.caller.kind === 'admin' ? `admin:${input.caller.tokenId}` : `user:${input.caller.uid}`,
+    caller: describeCaller(input.caller),
   });
   return {
     ...input,

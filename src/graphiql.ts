@@ -34,13 +34,25 @@ export const EXAMPLE_QUERY = `# The gateway over CometChat. Press the run button
 export interface GraphiQLSetup {
   /** A bearer token to pre-fill in the headers editor (only the public development token). */
   prefillToken: string | null;
+  /** Emulator mode: a development end-user JWT, and the uid it names, to show how to switch. */
+  developmentUser?: { uid: string; jwt: string } | null;
+}
+
+/** The example query, with how to switch to the development end user when there is one. */
+export function exampleQuery(developmentUser: GraphiQLSetup['developmentUser']): string {
+  if (!developmentUser) return EXAMPLE_QUERY;
+  return `# To query as the end user ${developmentUser.uid} (their own conversations, their rules),
+# replace the Authorization header in the Headers tab with:
+#   "Authorization": "Bearer ${developmentUser.jwt}"
+# or keep the admin token and add the header "X-Act-As": "${developmentUser.uid}".
+${EXAMPLE_QUERY}`;
 }
 
 /** The options yoga passes to the renderer. */
 export function graphiqlOptions(setup: GraphiQLSetup): GraphiQLOptions {
   return {
     title: 'CometChat GraphQL Gateway',
-    defaultQuery: EXAMPLE_QUERY,
+    defaultQuery: exampleQuery(setup.developmentUser),
     headers:
       setup.prefillToken === null
         ? JSON.stringify({ Authorization: 'Bearer <token>' }, null, 2)

@@ -52,7 +52,14 @@ async function start(): Promise<void> {
 
   // Loaded after the configuration is known good: building the schema takes a moment.
   const { createGateway } = await import('./server.js');
-  const gateway = createGateway(config, { logger, ...(emulator ? { emulator } : {}) });
+  const { developmentJwt, DEVELOPMENT_JWT_UID } = await import('./dev-token.js');
+  const jwt = await developmentJwt(config.jwt);
+  const developmentUser = jwt ? { uid: DEVELOPMENT_JWT_UID, jwt } : null;
+  const gateway = createGateway(config, {
+    logger,
+    developmentUser,
+    ...(emulator ? { emulator } : {}),
+  });
   let info: Awaited<ReturnType<typeof gateway.listen>>;
   try {
     info = await gateway.listen();
@@ -67,6 +74,11 @@ async function start(): Promise<void> {
   if (config.adminTokensDefaulted) {
     logger.info(
       `Development admin token: ${config.adminTokens[0]} (send the header Authorization: Bearer ${config.adminTokens[0]}; GraphiQL has it pre-filled)`,
+    );
+  }
+  if (developmentUser) {
+    logger.info(
+      `Development end-user JWT for ${developmentUser.uid} (valid 24 h, this start only): send the header Authorization: Bearer ${developmentUser.jwt}`,
     );
   }
 

@@ -15,11 +15,12 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
-import { authorizationFromConnectionParams, createAuthenticator } from './auth.js';
+import { assertNotExpired, createAuthenticator, credentialsFromConnectionParams } from './auth.js';
 import { type Config, secretsOf, type WebhookCredentials } from './config.js';
-import { createContext, type GatewayContext } from './context.js';
+import { type Caller, createContext, type GatewayContext } from './context.js';
 import { gatewayError, upstreamFailure } from './errors.js';
 import { createGraphiQL, graphiqlOptions } from './graphiql.js';
+import { authenticationPlugin, refusal } from './http-auth.js';
 import { createLogger, type Logger, yogaLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { schema } from './schema/index.js';
@@ -56,6 +57,8 @@ export interface GatewayDeps {
   readyCacheMs?: number;
   /** How long shutdown waits for in-flight requests. Default 10 s. */
   shutdownTimeoutMs?: number;
+  /** Emulator mode: a development end-user JWT that GraphiQL shows how to use. */
+  developmentUser?: { uid: string; jwt: string } | null;
   /** How long webhook delivery keys are remembered. Default 10 min. */
   webhookDedupTtlMs?: number;
 }
@@ -66,6 +69,8 @@ export interface ServerContext {
   res?: ServerResponse;
   /** graphql-ws connection parameters (WebSocket operations only). */
   connectionParams?: Readonly<Record<string, unknown>>;
+  /** The caller, authenticated before the request's document was read (see src/http-auth.ts). */
+  caller?: Caller;
 }
 
 export interface ListeningInfo {
@@ -166,7 +171,12 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   const logger =
     deps.logger ?? createLogger({ level: config.logLevel, secrets: secretsOf(config) });
   const upstream = buildUpstream(config, deps, logger);
-  const authenticator = createAuthenticator(config.adminTokens);
+  const authenticator = createAuthenticator({
+    adminTokens: config.adminTokens,
+    jwt: config.jwt,
+    upstream,
+    logger: logger.child({ component: 'auth' }),
+  });
   const pubsub = createGatewayPubSub();
   const metrics = createMetrics(upstream.stats);
   const webhookCredentials: WebhookCredentials | null =
@@ -256,6 +266,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     ? createGraphiQL(
         graphiqlOptions({
           prefillToken: config.adminTokensDefaulted ? (config.adminTokens[0] ?? null) : null,
+          developmentUser: deps.developmentUser ?? null,
         }),
         GRAPHQL_PATH,
       )
@@ -291,11 +302,11 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         });
       },
     },
-    context: ({ request, connectionParams }) => {
-      const authorization = request
-        ? request.headers.get('authorization')
-        : authorizationFromConnectionParams(connectionParams);
-      const caller = authenticator.authenticate(authorization);
+    context: ({ request, caller }) => {
+      // Authentication ran before the document was read (HTTP: the authentication plugin; WebSocket:
+      // onConnect). A request without a caller never gets here by design; refuse it all the same.
+      if (!caller) throw gatewayError('UNAUTHENTICATED', 'Authentication required.');
+      assertNotExpired(caller);
       return createContext({
         caller,
         upstream,
@@ -305,6 +316,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       });
     },
     plugins: [
+      authenticationPlugin(authenticator, GRAPHQL_PATH, logger, graphiql !== null),
       routes,
       errorCodes,
       ...(graphiql ? [graphiql.plugin] : []),
@@ -345,13 +357,20 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         envelopedRoot(args).subscribe(args) as ReturnType<
           NonNullable<Parameters<typeof useServer>[0]['subscribe']>
         >,
-      onConnect: (ctx) => {
+      onConnect: async (ctx) => {
         try {
-          authenticator.authenticate(authorizationFromConnectionParams(ctx.connectionParams));
+          const caller = await authenticator.authenticate(
+            credentialsFromConnectionParams(ctx.connectionParams),
+          );
+          (ctx.extra as { caller?: Caller }).caller = caller;
           return true;
-        } catch {
-          // 4401 tells graphql-ws clients the credentials are wrong, so they do not retry.
-          ctx.extra.socket.close(4401, 'Unauthorized');
+        } catch (error) {
+          // 4401 tells graphql-ws clients the credentials are wrong, so they do not retry; 4403
+          // that they are valid but not allowed (X-Act-As from a non-admin).
+          const status = refusal(error, globalThis).status;
+          if (status === 403) ctx.extra.socket.close(4403, 'Forbidden');
+          else if (status === 401) ctx.extra.socket.close(4401, 'Unauthorized');
+          else ctx.extra.socket.close(1011, 'Authentication unavailable');
           return false;
         }
       },
@@ -368,6 +387,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params,
+          caller: (ctx.extra as { caller?: Caller }).caller,
         });
         // Parse and validation failures (query limits throw) become error messages, not a
         // closed socket.
