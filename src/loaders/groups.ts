@@ -40,3 +40,12 @@ export async function loadGroups(
 export function withoutMembership(group: GroupRecord): GroupRecord {
   return { ...group, scope: null, joinedAt: null, hasJoined: null };
 }
+
+/**
+ * A group record read on a user's behalf, or null when it is a private group that user has not
+ * joined: an end user sees private groups only as a member.
+ */
+export function visibleToMember(group: GroupRecord | null | Error): GroupRecord | null | Error {
+  if (group === null || group instanceof Error) return group;
+  return group.type === 'private' && group.hasJoined !== true ? null : group;
+}

@@ -11,7 +11,7 @@ import type {
   WebhookRecord,
 } from '../upstream/records.js';
 import { createConversationLoader } from './conversations.js';
-import { loadGroups, withoutMembership } from './groups.js';
+import { loadGroups, visibleToMember, withoutMembership } from './groups.js';
 import { loadMembers } from './members.js';
 import { createMessageLoader } from './messages.js';
 import { primeConversation, primeMessageEntities } from './prime.js';
@@ -56,7 +56,14 @@ export function createLoaders(
   const loaders: Loaders = {
     users: new DataLoader((uids) => loadUsers(upstream, uids, options), { maxBatchSize: 100 }),
     roles: new DataLoader((keys) => loadRoles(upstream, keys, options)),
-    groups: new DataLoader((guids) => loadGroups(upstream, guids, options), { maxBatchSize: 100 }),
+    groups: new DataLoader(
+      async (guids) => {
+        const groups = await loadGroups(upstream, guids, options);
+        // A private group is visible to its members only: to anyone else it does not exist.
+        return caller.kind === 'user' ? groups.map(visibleToMember) : groups;
+      },
+      { maxBatchSize: 100 },
+    ),
     members: new DataLoader(
       (keys) =>
         loadMembers(upstream, keys, {

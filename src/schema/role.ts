@@ -132,7 +132,9 @@ builder.queryFields((t) => ({
   role: t.field({
     type: Role,
     nullable: true,
-    description: 'Looks a role up by its key. Null when no such role exists.',
+    description:
+      'Looks a role up by its key. Null when no such role exists. Admin callers only (an end user reads a role through `User.role`).',
+    authScopes: { admin: true },
     args: {
       role: t.arg.string({
         required: true,
@@ -145,7 +147,8 @@ builder.queryFields((t) => ({
   }),
   roles: t.field({
     type: RoleConnection,
-    description: 'The roles of the app, in CometChat order.',
+    description: 'The roles of the app, in CometChat order. Admin callers only.',
+    authScopes: { admin: true },
     args: forwardPageArgs('roles'),
     complexity: connectionComplexity,
     resolve: (_root, args, context) =>

@@ -54,7 +54,11 @@ const BlockedUserConnection = countedConnection(
 builder.objectFields(UserRef, (t) => ({
   friends: t.field({
     type: UserConnection,
-    description: "The user's friends (friendship is mutual), in CometChat order.",
+    description:
+      "The user's friends (friendship is mutual), in CometChat order. Only an admin or the user themself may read it (others get FORBIDDEN).",
+    authScopes: (user, _args, context) =>
+      context.caller.kind === 'admin' ||
+      (context.caller.kind === 'user' && context.caller.uid === user.uid),
     args: {
       ...forwardPageArgs('friends'),
       search: t.arg.string({

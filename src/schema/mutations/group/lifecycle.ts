@@ -18,6 +18,7 @@ import { MUTATION_ERRORS, PermissionDeniedFailure } from '../../errors.js';
 import { validateInput } from '../../mutation-support.js';
 import { GroupRef } from '../../refs.js';
 import { objectPayload } from '../fields.js';
+import { assertGroupAction } from '../member/rules.js';
 import { toMemberBuckets } from './buckets.js';
 import {
   GroupCreateInput,
@@ -120,6 +121,9 @@ builder.mutationFields((t) => ({
           ['input', 'ownerUid'],
         );
       }
+      if (context.caller.kind === 'user') {
+        await assertGroupAction(context, input.guid, { kind: 'update' });
+      }
       const change: UpdateGroupInput = {
         name: input.name,
         type: input.type,
@@ -158,6 +162,9 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const input = validateInput(groupDeleteSchema, args.input);
+      if (context.caller.kind === 'user') {
+        await assertGroupAction(context, input.guid, { kind: 'delete' });
+      }
       await runGroupWrite(
         context,
         () => deleteGroup(context.upstream, input.guid, upstreamOptions(context)),

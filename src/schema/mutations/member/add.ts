@@ -24,6 +24,7 @@ import {
 import { runGroupWrite } from '../group/refusals.js';
 import { itemPath, outcomeFields } from '../outcomes.js';
 import { memberFromAction, memberItemFailure, primeMembers } from './common.js';
+import { assertGroupAction } from './rules.js';
 
 type MemberBucket = Exclude<Bucket, 'usersToBan'>;
 
@@ -209,6 +210,7 @@ builder.mutationFields((t) => ({
           'name at least one user in admins, moderators, participants or usersToBan',
         );
       }
+      await assertGroupAction(context, input.guid, { kind: 'add' });
       const sent: Record<Bucket, string[]> = {
         admins: input.admins,
         moderators: input.moderators,

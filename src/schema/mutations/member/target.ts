@@ -24,6 +24,7 @@ import { GroupMemberRef, GroupRef, UserRef } from '../../refs.js';
 import { objectPayload } from '../fields.js';
 import { runGroupWrite } from '../group/refusals.js';
 import { readBack } from './common.js';
+import { assertGroupAction } from './rules.js';
 
 const targetSchema = z.object({ guid: idSchema, uid: idSchema });
 const scopeSchema = targetSchema.extend({ scope: z.enum(['admin', 'moderator', 'participant']) });
@@ -138,8 +139,10 @@ async function changeTarget(
   context: GatewayContext,
   rawInput: unknown,
   call: typeof kickMember | typeof banMember | typeof unbanMember,
+  kind: 'kick' | 'ban' | 'unban',
 ): Promise<TargetResult> {
   const input = validateInput(targetSchema, rawInput);
+  await assertGroupAction(context, input.guid, { kind, target: input.uid });
   await runGroupWrite(
     context,
     () => call(context.upstream, input.guid, input.uid, upstreamOptions(context)),
@@ -167,6 +170,11 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const input = validateInput(scopeSchema, args.input);
+      await assertGroupAction(context, input.guid, {
+        kind: 'scope',
+        target: input.uid,
+        scope: input.scope,
+      });
       const answer = await runGroupWrite(
         context,
         () =>
@@ -206,7 +214,7 @@ builder.mutationFields((t) => ({
         description: 'The group and the member.',
       }),
     },
-    resolve: (_root, args, context) => changeTarget(context, args.input, kickMember),
+    resolve: (_root, args, context) => changeTarget(context, args.input, kickMember, 'kick'),
   }),
 
   groupMemberBan: t.field({
@@ -225,7 +233,7 @@ builder.mutationFields((t) => ({
         description: 'The group and the user.',
       }),
     },
-    resolve: (_root, args, context) => changeTarget(context, args.input, banMember),
+    resolve: (_root, args, context) => changeTarget(context, args.input, banMember, 'ban'),
   }),
 
   groupMemberUnban: t.field({
@@ -244,6 +252,6 @@ builder.mutationFields((t) => ({
         description: 'The group and the banned user.',
       }),
     },
-    resolve: (_root, args, context) => changeTarget(context, args.input, unbanMember),
+    resolve: (_root, args, context) => changeTarget(context, args.input, unbanMember, 'unban'),
   }),
 }));
