@@ -8,6 +8,13 @@ import { PermissionDeniedFailure } from '../errors.js';
 import { type IdField, rejectField } from '../mutation-support.js';
 
 /**
+ * The deprecation of the per-mutation acting-user fields (`senderUid`, `asUid`, `uid`): one
+ * mechanism, the `X-Act-As` header, replaces them. They keep working until the removal date.
+ */
+export const ACTING_FIELD_DEPRECATION =
+  'Send the `X-Act-As: <uid>` header with the admin token instead: every rule of that user then applies. Removal on or after 2027-06-30.';
+
+/**
  * The upstream options for a change made as `uid`. A user caller always acts as themselves
  * (naming anyone else is a PermissionDeniedError); an admin acts as `uid` when given, and must
  * give one where CometChat only acts as a user (`required`); otherwise as the app.

@@ -20,7 +20,7 @@ import { NotFoundFailure } from '../../errors.js';
 import { idSchema } from '../../limits.js';
 import { type IdField, type MutationOptions, rejectField } from '../../mutation-support.js';
 import type { ConversationValue } from '../../refs.js';
-import { actingAs } from '../acting.js';
+import { ACTING_FIELD_DEPRECATION, actingAs } from '../acting.js';
 import type { InputFieldBuilder } from '../fields.js';
 
 const targetShape = {
@@ -146,6 +146,7 @@ export async function viewOf(context: GatewayContext, target: Target): Promise<C
 function targetFields(t: InputFieldBuilder) {
   return {
     uid: t.string({
+      deprecationReason: ACTING_FIELD_DEPRECATION,
       description:
         'Whose view of the conversation to change: required for admin callers (CometChat acts as that user). A user caller changes their own view and may leave it out.',
     }),

@@ -15,6 +15,7 @@ import { MUTATION_ERRORS, NotAppliedFailure, PermissionDeniedFailure } from '../
 import { idSchema, optional } from '../../limits.js';
 import { rejectField, validateInput } from '../../mutation-support.js';
 import { GroupMemberRef, GroupRef } from '../../refs.js';
+import { ACTING_FIELD_DEPRECATION } from '../acting.js';
 import { runGroupWrite } from '../group/refusals.js';
 import { memberFromAction, memberItemFailure, primeMembers, readBack } from './common.js';
 
@@ -24,6 +25,7 @@ const GroupJoinInput = builder.inputType('GroupJoinInput', {
   fields: (t) => ({
     guid: t.string({ required: true, description: 'The guid of the public group to join.' }),
     uid: t.string({
+      deprecationReason: ACTING_FIELD_DEPRECATION,
       description:
         'The user who joins. Required for an admin caller; a user caller joins as themselves (leave it out or give their own uid).',
     }),

@@ -81,7 +81,7 @@ export async function assertGroupAction(
   if (scope === null) denied(`Only members of ${guid} may ${words}.`, 'guid', 'ERR_NOT_A_MEMBER');
   if ('target' in action && action.kind !== 'unban' && action.target === caller.uid) {
     denied(
-      `A member cannot ${action.kind === 'scope' ? 'change their own scope' : `${action.kind} themselves`} in ${guid}; use groupLeave to leave it.`,
+      `A member cannot ${action.kind === 'scope' ? 'change their own scope' : `${action.kind} themselves`} in ${guid}.`,
       'uid',
       'ERR_GROUP_NO_SELF_ACTION',
     );

@@ -11,7 +11,7 @@ import { idSchema } from '../../limits.js';
 import { type MessageTypeName, messageTypeName } from '../../message/common.js';
 import { runMutation, validateInput } from '../../mutation-support.js';
 import { MessageRef } from '../../refs.js';
-import { actingAs, actorIds } from '../acting.js';
+import { ACTING_FIELD_DEPRECATION, actingAs, actorIds } from '../acting.js';
 import { messageIdSchema, remember } from './common.js';
 
 interface DeletePayload {
@@ -61,6 +61,7 @@ const MessageDeleteInput = builder.inputType('MessageDeleteInput', {
         'True deletes the message for good; false (the default) marks it deleted and keeps it.',
     }),
     asUid: t.string({
+      deprecationReason: ACTING_FIELD_DEPRECATION,
       description:
         "Admin callers: delete as this user, who must be the sender (or a group's admin or moderator). Left out, the app deletes it. A user caller always deletes as themselves.",
     }),

@@ -7,7 +7,7 @@ import { MUTATION_ERRORS } from '../../errors.js';
 import { idSchema, tagsSchema } from '../../limits.js';
 import { runMutation, validateInput } from '../../mutation-support.js';
 import { MessageRef } from '../../refs.js';
-import { actingAs, actorIds } from '../acting.js';
+import { ACTING_FIELD_DEPRECATION, actingAs, actorIds } from '../acting.js';
 import { objectPayload } from '../fields.js';
 import { messageIdSchema, remember } from './common.js';
 import { CONTENT_FIELD_MAP, checkSize, isBlank, jsonObjectSchema } from './content.js';
@@ -28,6 +28,7 @@ const MessageEditInput = builder.inputType('MessageEditInput', {
       description: 'The message to edit: its CometChat id (`cometchatId`) or its global ID.',
     }),
     asUid: t.string({
+      deprecationReason: ACTING_FIELD_DEPRECATION,
       description:
         'Admin callers: edit as this user, who must be the sender. Left out, the app edits it (`isEditedByApp`). A user caller always edits as themselves (only their own messages).',
     }),

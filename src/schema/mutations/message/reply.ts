@@ -10,7 +10,7 @@ import { idSchema } from '../../limits.js';
 import { runMutation, validateInput } from '../../mutation-support.js';
 import type { Edge } from '../../pagination.js';
 import { MessageRef } from '../../refs.js';
-import { actingAs, actorIds } from '../acting.js';
+import { ACTING_FIELD_DEPRECATION, actingAs, actorIds } from '../acting.js';
 import { MessageEdgeRef, messageIdSchema, remember, replyEdge } from './common.js';
 import {
   CONTENT_FIELD_MAP,
@@ -63,6 +63,7 @@ const MessageReplyInput = builder.inputType('MessageReplyInput', {
         'The message to reply to: its CometChat id (`cometchatId`) or its global ID. Threads do not nest: it must not be a reply itself.',
     }),
     senderUid: t.string({
+      deprecationReason: ACTING_FIELD_DEPRECATION,
       description:
         'Admin callers (required there): reply as this user, who must take part in the conversation. A user caller always replies as themselves.',
     }),

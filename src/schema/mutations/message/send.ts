@@ -11,7 +11,7 @@ import { ITEM_ERRORS } from '../../errors.js';
 import { idSchema } from '../../limits.js';
 import { runMutation, validateInput } from '../../mutation-support.js';
 import { MessageRef } from '../../refs.js';
-import { actingAs, actorIds } from '../acting.js';
+import { ACTING_FIELD_DEPRECATION, actingAs, actorIds } from '../acting.js';
 import { conversationEdge, MessageEdgeRef, remember } from './common.js';
 import {
   CONTENT_FIELD_MAP,
@@ -69,6 +69,7 @@ const MessageSendInput = builder.inputType('MessageSendInput', {
       description: 'Groups to send the message to, by guid (the sender must be a member).',
     }),
     senderUid: t.string({
+      deprecationReason: ACTING_FIELD_DEPRECATION,
       description:
         'Admin callers: send as this user. Left out, the app itself sends it (CometChat shows no user as sender). A user caller always sends as themselves and may leave it out.',
     }),
