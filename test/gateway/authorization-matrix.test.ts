@@ -57,7 +57,7 @@ afterAll(async () => {
 type Json = Record<string, unknown>;
 interface Answer {
   data?: Json | null;
-  errors?: { extensions?: { code?: string }; path?: unknown[] }[];
+  errors?: readonly { extensions?: { code?: string }; path?: readonly unknown[] }[] | undefined;
 }
 
 async function overHttp(persona: Persona, query: string, variables: Json = {}): Promise<Answer> {
@@ -87,7 +87,7 @@ async function overWebSocket(persona: Persona, query: string, variables: Json = 
       client.subscribe(
         { query, variables },
         {
-          next: (data) => (value = data as Answer),
+          next: (data) => (value = data as unknown as Answer),
           error: (error) =>
             Array.isArray(error) ? resolve({ errors: error as Answer['errors'] }) : reject(error),
           complete: () => resolve(value),
@@ -362,7 +362,8 @@ const WRITES: WriteCase[] = [
 
 function writeAllowed(answer: Answer, field: string): boolean {
   if (!allowed(answer, field)) return false;
-  const outcomes = (answer.data?.[field] as { outcomes?: { ok: boolean }[] }).outcomes;
+  const value = answer.data?.[field] as { outcomes?: { ok: boolean }[] } | undefined;
+  const outcomes = value?.outcomes;
   return outcomes === undefined || outcomes.every((outcome) => outcome.ok);
 }
 
