@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Emulator, startEmulator } from '../../src/emulator/server.js';
 import { call, chat, control, errorCode, listOf, pick, uidsOf } from '../support/emulator-http.js';
 
@@ -15,16 +15,31 @@ afterEach(() => {
 
 describe('latency', () => {
   it('adds the configured latency before answering, and can be changed at run time', async () => {
-    const fast = Date.now();
-    await chat(emu, 'GET', '/roles');
-    const fastMs = Date.now() - fast;
-    const set = await control(emu, 'PUT', '/settings', { body: { latencyMs: 150 } });
-    expect(pick(set.body, 'data')).toEqual({ latencyMs: 150, rateLimitPerMin: null });
-    const slow = Date.now();
-    const reply = await chat(emu, 'GET', '/roles');
-    expect(reply.status).toBe(200);
-    expect(Date.now() - slow).toBeGreaterThanOrEqual(145);
-    expect(fastMs).toBeLessThan(145);
+    // The clock is fake, so the check counts timer milliseconds instead of measuring real time:
+    // an answer at latency 0 needs no timer at all, one at latency 150 needs 150 ms of timers.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const fast = await chat(emu, 'GET', '/roles');
+      expect(fast.status).toBe(200);
+
+      const set = await control(emu, 'PUT', '/settings', { body: { latencyMs: 150 } });
+      expect(pick(set.body, 'data')).toEqual({ latencyMs: 150, rateLimitPerMin: null });
+      let answered = false;
+      const slow = chat(emu, 'GET', '/roles').finally(() => {
+        answered = true;
+      });
+      let advancedMs = 0;
+      for (let turn = 0; !answered && turn < 100_000; turn++) {
+        await new Promise((resolve) => setImmediate(resolve)); // let real I/O happen
+        if (answered) break;
+        await vi.advanceTimersByTimeAsync(5);
+        advancedMs += 5;
+      }
+      expect((await slow).status).toBe(200);
+      expect(advancedMs).toBeGreaterThanOrEqual(150);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('applies latency from the start options', async () => {
