@@ -9,9 +9,15 @@
  * because some of its messages quote the key that was used.
  */
 import { type FailureInit, failuresOf, readSuccess, scrubText } from './answers.js';
-import type { UpstreamError } from './errors.js';
-import type { UpstreamClientOptions, UpstreamRequest } from './options.js';
-import { Transport } from './transport.js';
+import { isUpstreamError, type UpstreamError } from './errors.js';
+import type {
+  UpstreamCallEvent,
+  UpstreamCallObserver,
+  UpstreamClientOptions,
+  UpstreamOutcome,
+  UpstreamRequest,
+} from './options.js';
+import { type Exchange, Transport } from './transport.js';
 import { buildQuery, fillPath, type Origin, parseBase } from './urls.js';
 
 export { requireOnBehalfOf } from './call.js';
@@ -20,8 +26,11 @@ export type {
   HttpMethod,
   ManagementOptions,
   QueryValue,
+  UpstreamCallEvent,
+  UpstreamCallObserver,
   UpstreamClientOptions,
   UpstreamLogger,
+  UpstreamOutcome,
   UpstreamRequest,
 } from './options.js';
 export { baseUrlFor } from './urls.js';
@@ -42,6 +51,7 @@ export class UpstreamClient {
   private readonly apiKey: string;
   private readonly secrets: string[];
   private readonly transport: Transport;
+  private readonly observers = new Set<UpstreamCallObserver>();
   private closed = false;
 
   constructor(options: UpstreamClientOptions) {
@@ -68,6 +78,17 @@ export class UpstreamClient {
     );
     this.transport = new Transport(options);
     this.stats = this.transport.stats;
+    if (options.onCall) this.observers.add(options.onCall);
+  }
+
+  /**
+   * Calls `observer` after every call that reached the transport (metrics, traces, per-request
+   * counts). Observers run synchronously in the caller's async context; one that throws is
+   * ignored. Returns a function that removes it.
+   */
+  onCall(observer: UpstreamCallObserver): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
   }
 
   /**
@@ -126,20 +147,60 @@ export class UpstreamClient {
       }
     }
 
-    return this.transport.exchange(
-      {
+    const exchange: Exchange = {
+      method: req.method,
+      origin: target.origin,
+      target: target.basePath + path + query,
+      headers,
+      body,
+      signal: req.signal,
+      path,
+      scrub,
+      fail,
+      sent: 0,
+    };
+    if (this.observers.size === 0) {
+      return this.transport.exchange(exchange, (answer) =>
+        readSuccess(answer, parse, req.method, path, fail),
+      );
+    }
+    const startedAt = Date.now();
+    let status: number | undefined;
+    const report = (outcome: UpstreamOutcome): void => {
+      this.notify({
+        api,
         method: req.method,
-        origin: target.origin,
-        target: target.basePath + path + query,
-        headers,
-        body,
-        signal: req.signal,
-        path,
-        scrub,
-        fail,
-      },
-      (answer) => readSuccess(answer, parse, req.method, path, fail),
-    );
+        route: req.path,
+        status,
+        outcome,
+        attempts: exchange.sent,
+        onBehalfOf: headers.onBehalfOf !== undefined,
+        startedAt,
+        durationMs: Date.now() - startedAt,
+      });
+    };
+    try {
+      const result = await this.transport.exchange(exchange, (answer) => {
+        status = answer.status;
+        return readSuccess(answer, parse, req.method, path, fail);
+      });
+      report(exchange.sent > 1 ? 'retried' : 'ok');
+      return result;
+    } catch (error) {
+      if (isUpstreamError(error)) status = error.status ?? status;
+      report(outcomeOf(error, req.signal));
+      throw error;
+    }
+  }
+
+  private notify(event: UpstreamCallEvent): void {
+    for (const observer of this.observers) {
+      try {
+        observer(event);
+      } catch {
+        // An observer is telemetry: it never changes the outcome of a call.
+      }
+    }
   }
 
   /** Closes pooled connections (only when the client created its own dispatcher). */
@@ -149,6 +210,21 @@ export class UpstreamClient {
     await this.transport.close();
   }
 }
+
+/** How a failed call ended, for observers. */
+function outcomeOf(error: unknown, signal: AbortSignal | undefined): UpstreamOutcome {
+  if (!isUpstreamError(error)) return signal?.aborted ? 'aborted' : 'error';
+  if (error.code === BREAKER_OPEN_CODE) return 'breaker-open';
+  if (error.kind === 'timeout') return 'timeout';
+  if (error.kind === 'rate_limited') return 'rate-limited';
+  return 'error';
+}
+
+/**
+ * The `code` of the UpstreamError a circuit breaker throws when it refuses a call without sending
+ * it; observers report such calls as `breaker-open`.
+ */
+export const BREAKER_OPEN_CODE = 'BREAKER_OPEN';
 
 /** A request refused before any HTTP call. */
 function invalid(message: string): FailureInit {

@@ -44,7 +44,43 @@ export interface UpstreamClientOptions {
   /** Tests inject an undici MockAgent here; the client then neither owns nor closes it. */
   dispatcher?: Dispatcher | undefined;
   logger?: UpstreamLogger | undefined;
+  /** Told about every call that reached the transport (see {@link UpstreamCallEvent}). */
+  onCall?: UpstreamCallObserver | undefined;
 }
+
+/**
+ * How a call ended, for metrics and traces: `ok` at the first attempt, `retried` (succeeded after
+ * retries), `timeout`, `rate-limited` (a 429 was the last answer), `breaker-open` (refused by a
+ * circuit breaker without an HTTP request), `aborted` (the caller gave up), `error` (anything else).
+ */
+export type UpstreamOutcome =
+  | 'ok'
+  | 'retried'
+  | 'timeout'
+  | 'rate-limited'
+  | 'breaker-open'
+  | 'aborted'
+  | 'error';
+
+/** One finished call (retries included), as observers see it. Never carries a credential. */
+export interface UpstreamCallEvent {
+  api: 'chat' | 'management';
+  method: HttpMethod;
+  /** The path template the call was made with, e.g. `/users/{uid}`: never a filled-in id. */
+  route: string;
+  /** The last HTTP status received; undefined when no answer came (timeout, connection failure). */
+  status: number | undefined;
+  outcome: UpstreamOutcome;
+  /** HTTP requests sent for this call (1 + retries; 0 when refused before sending). */
+  attempts: number;
+  /** Whether the call acted as a user (`onBehalfOf` set); the uid itself is not reported. */
+  onBehalfOf: boolean;
+  /** Epoch milliseconds when the call started, and how long it took. */
+  startedAt: number;
+  durationMs: number;
+}
+
+export type UpstreamCallObserver = (event: UpstreamCallEvent) => void;
 
 export interface CallOptions {
   /** Act as this CometChat user (sent as the `onBehalfOf` header). */

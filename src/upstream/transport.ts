@@ -50,6 +50,8 @@ export interface Exchange {
   path: string;
   scrub: (text: string) => string;
   fail: Fail;
+  /** HTTP requests sent so far for this call (each retry counts), for call observers. */
+  sent: number;
 }
 
 /** The HTTP side of an UpstreamClient: its pool, timeouts and retry policy. */
@@ -215,6 +217,7 @@ export class Transport {
   /** One HTTP request, its body read in full (up to the size cap). */
   private async send(ex: Exchange, signal: AbortSignal): Promise<HttpAnswer> {
     this.stats.requests += 1;
+    ex.sent += 1;
     let response: Dispatcher.ResponseData;
     try {
       response = await this.dispatcher.request({
