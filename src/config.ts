@@ -84,6 +84,17 @@ export interface Config {
   redisUrl: string | null;
   /** End-user JWT verification; null when no JWT is accepted. */
   jwt: JwtConfig | null;
+  /** `/metrics`: a bearer token scrapes must carry, and a separate loopback port. */
+  metrics: MetricsConfig;
+  /** OTLP base URL for traces (`OTEL_EXPORTER_OTLP_ENDPOINT`); null: tracing off. */
+  otlpEndpoint: string | null;
+}
+
+export interface MetricsConfig {
+  /** When set, `/metrics` needs `Authorization: Bearer <token>`. */
+  token: string | null;
+  /** When set, `/metrics` is served on 127.0.0.1:<port> only (and not on the main port). */
+  port: number | null;
 }
 
 export class ConfigError extends Error {
@@ -105,6 +116,7 @@ const SECRET_VARIABLES = new Set([
   'EMULATOR_API_KEY',
   'REDIS_URL',
   'GATEWAY_JWT_SECRET',
+  'METRICS_TOKEN',
 ]);
 
 type Env = Record<string, string | undefined>;
@@ -253,6 +265,23 @@ export function loadConfig(env: Env): Config {
 
   const jwt = loadJwt(env, upstream);
 
+  // Operations: metrics access and trace export.
+  const metricsToken =
+    parseWith(env, 'METRICS_TOKEN', z.string().regex(/^\S+$/), 'must not contain whitespace') ??
+    null;
+  const metricsPort =
+    parseWith(env, 'METRICS_PORT', portSchema, 'must be a port number (0-65535)') ?? null;
+  if (metricsPort !== null && metricsPort !== 0 && metricsPort === port) {
+    fail('METRICS_PORT', 'must differ from PORT', String(metricsPort));
+  }
+  const otlpEndpoint =
+    parseWith(
+      env,
+      'OTEL_EXPORTER_OTLP_ENDPOINT',
+      httpUrl,
+      'must be an http(s) URL such as http://127.0.0.1:4318',
+    ) ?? null;
+
   return {
     port,
     host,
@@ -267,6 +296,8 @@ export function loadConfig(env: Env): Config {
     webhook,
     redisUrl: redis,
     jwt,
+    metrics: { token: metricsToken, port: metricsPort },
+    otlpEndpoint,
   };
 }
 
@@ -317,6 +348,7 @@ export function secretsOf(config: Config): string[] {
   if (!config.adminTokensDefaulted) secrets.push(...config.adminTokens);
   if (config.redisUrl) secrets.push(config.redisUrl);
   if (config.jwt?.secret) secrets.push(config.jwt.secret);
+  if (config.metrics.token) secrets.push(config.metrics.token);
   return secrets;
 }
 
