@@ -4,6 +4,7 @@
  * everything down gracefully on SIGTERM/SIGINT.
  */
 import { type Config, ConfigError, loadConfig, secretsOf } from './config.js';
+import { ListenError } from './listen.js';
 import { createLogger } from './logger.js';
 import type { EmbeddedEmulator } from './server.js';
 
@@ -36,6 +37,15 @@ async function start(): Promise<void> {
       ...(settings.rateLimitPerMin !== undefined
         ? { rateLimitPerMin: settings.rateLimitPerMin }
         : {}),
+    }).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new ListenError(
+          `port ${settings.port} is in use; set EMULATOR_PORT to a free port (or 0)`,
+          settings.port,
+          'EADDRINUSE',
+        );
+      }
+      throw error;
     });
     logger.info(
       { emulator: emulator.baseUrl, seed: settings.seed },
@@ -64,8 +74,10 @@ async function start(): Promise<void> {
   try {
     info = await gateway.listen();
   } catch (error) {
-    logger.fatal({ err: error }, 'The gateway could not start');
     await gateway.close().catch(() => undefined);
+    // A busy or forbidden port is one line naming the variable to change, not a stack trace.
+    if (error instanceof ListenError) process.stderr.write(`${error.message}\n`);
+    else logger.fatal({ err: error }, 'The gateway could not start');
     process.exit(1);
   }
 
@@ -102,6 +114,7 @@ async function start(): Promise<void> {
 try {
   await start();
 } catch (error) {
-  logger.fatal({ err: error }, 'The gateway could not start');
+  if (error instanceof ListenError) process.stderr.write(`${error.message}\n`);
+  else logger.fatal({ err: error }, 'The gateway could not start');
   process.exit(1);
 }
