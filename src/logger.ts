@@ -84,9 +84,10 @@ export function silentLogger(): Logger {
   return createLogger({ level: 'silent', destination: { write: () => undefined } });
 }
 
-function toLogCall(logger: Logger, level: 'debug' | 'info' | 'warn' | 'error') {
+function toLogCall(base: Logger, pick: () => Logger, level: 'debug' | 'info' | 'warn' | 'error') {
   return (...args: unknown[]): void => {
-    if (!logger.isLevelEnabled(level)) return;
+    if (!base.isLevelEnabled(level)) return;
+    const logger = pick();
     const [first, ...rest] = args;
     if (first instanceof Error) {
       logger[level]({ err: first, extra: rest.length > 0 ? rest : undefined }, first.message);
@@ -98,13 +99,17 @@ function toLogCall(logger: Logger, level: 'debug' | 'info' | 'warn' | 'error') {
   };
 }
 
-/** Adapts pino to Yoga's `logging` option, which logs with `(...args)`. */
-export function yogaLogger(logger: Logger): YogaLogger {
+/**
+ * Adapts pino to Yoga's `logging` option, which logs with `(...args)`. With `current`, a line
+ * goes to the logger of the request being served (its id on the line) when there is one.
+ */
+export function yogaLogger(logger: Logger, current?: () => Logger | undefined): YogaLogger {
   const child = logger.child({ component: 'yoga' });
+  const pick = (): Logger => current?.()?.child({ component: 'yoga' }) ?? child;
   return {
-    debug: toLogCall(child, 'debug'),
-    info: toLogCall(child, 'info'),
-    warn: toLogCall(child, 'warn'),
-    error: toLogCall(child, 'error'),
+    debug: toLogCall(child, pick, 'debug'),
+    info: toLogCall(child, pick, 'info'),
+    warn: toLogCall(child, pick, 'warn'),
+    error: toLogCall(child, pick, 'error'),
   };
 }
