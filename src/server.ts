@@ -2,7 +2,7 @@
  * The composition root: config -> upstream client -> Yoga (HTTP, SSE) + graphql-ws on the same
  * port and path + the webhook receiver, /health, /ready and /metrics.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
@@ -21,10 +21,22 @@ import { type Caller, createContext, type GatewayContext } from './context.js';
 import { gatewayError, upstreamFailure } from './errors.js';
 import { createGraphiQL, graphiqlOptions } from './graphiql.js';
 import { authenticationPlugin, refusal } from './http-auth.js';
+import { listenOn } from './listen.js';
 import { createLogger, type Logger, yogaLogger } from './logger.js';
-import { createMetrics } from './metrics.js';
+import {
+  createMetrics,
+  type GatewayMetrics,
+  METRICS_PATH,
+  type MetricsServer,
+  metricsResponse,
+  startMetricsServer,
+} from './metrics.js';
+import { createObservability } from './observability.js';
+import type { LabelLimiterOptions } from './operation-names.js';
+import { currentScope, sanitizeRequestId } from './request-scope.js';
 import { schema } from './schema/index.js';
-import { UpstreamClient } from './upstream/client.js';
+import { startTracing, type Tracing, tracingPlugin } from './tracing.js';
+import { UpstreamClient, type UpstreamLogger } from './upstream/client.js';
 import { isUpstreamError } from './upstream/errors.js';
 import { listRoles } from './upstream/roles.js';
 import { addTriggers, createWebhook } from './upstream/webhooks.js';
@@ -61,6 +73,8 @@ export interface GatewayDeps {
   developmentUser?: { uid: string; jwt: string } | null;
   /** How long webhook delivery keys are remembered. Default 10 min. */
   webhookDedupTtlMs?: number;
+  /** Bounds of the operation-name metric label (e.g. the names of trusted documents as known). */
+  operationNames?: LabelLimiterOptions;
 }
 
 /** What Yoga's context factory starts from: node's req/res over HTTP, the socket's over WebSocket. */
@@ -79,6 +93,8 @@ export interface ListeningInfo {
   /** http://HOST:PORT/graphql */
   graphqlUrl: string;
   port: number;
+  /** http://127.0.0.1:PORT/metrics when `METRICS_PORT` moved the metrics off the main port. */
+  metricsUrl?: string;
 }
 
 export interface Gateway {
@@ -87,15 +103,20 @@ export interface Gateway {
   upstream: UpstreamClient;
   pubsub: GatewayPubSub;
   logger: Logger;
+  /** The gateway's Prometheus metrics (e.g. `metrics.subscriptionOpened()`). */
+  metrics: GatewayMetrics;
   /** The credentials webhook deliveries must carry; null when the receiver is off. */
   webhookCredentials: WebhookCredentials | null;
   listen(): Promise<ListeningInfo>;
   close(): Promise<void>;
 }
 
-function buildUpstream(config: Config, deps: GatewayDeps, logger: Logger): UpstreamClient {
+function buildUpstream(
+  config: Config,
+  deps: GatewayDeps,
+  upstreamLogger: UpstreamLogger,
+): UpstreamClient {
   if (deps.upstream) return deps.upstream;
-  const upstreamLogger = logger.child({ component: 'upstream' });
   if (deps.emulator) {
     const emulator = deps.emulator;
     return new UpstreamClient({
@@ -128,10 +149,6 @@ function randomAlphanumeric(bytes: number): string {
 function publicHost(host: string): string {
   if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
   return host.includes(':') ? `[${host}]` : host;
-}
-
-function sanitizeRequestId(value: string | null): string {
-  return value && /^[\w.:-]{1,100}$/.test(value) ? value : randomUUID();
 }
 
 // Codes GraphQL libraries use for requests the client must fix; ours is BAD_USER_INPUT.
@@ -170,7 +187,29 @@ function envelopedRoot(args: ExecutionArgs): EnvelopedRoot {
 export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   const logger =
     deps.logger ?? createLogger({ level: config.logLevel, secrets: secretsOf(config) });
-  const upstream = buildUpstream(config, deps, logger);
+  const metrics = createMetrics({
+    token: config.metrics.token,
+    operationNames: deps.operationNames,
+    upstreamStats: {
+      get requests() {
+        return upstream.stats.requests;
+      },
+    },
+  });
+  // Tracing loads its SDK only when an OTLP endpoint is configured; `listen` waits for it.
+  let tracing: Tracing | null = null;
+  const tracingReady = config.otlpEndpoint
+    ? startTracing({ endpoint: config.otlpEndpoint }).then(
+        (started) => {
+          tracing = started;
+        },
+        (error: unknown) =>
+          logger.error({ err: error }, 'tracing could not start; continuing without'),
+      )
+    : null;
+  const observability = createObservability({ logger, metrics, tracing: () => tracing });
+  const upstream = buildUpstream(config, deps, observability.upstreamLogger);
+  const stopObserving = upstream.onCall(observability.onUpstreamCall);
   const authenticator = createAuthenticator({
     adminTokens: config.adminTokens,
     jwt: config.jwt,
@@ -178,7 +217,6 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     logger: logger.child({ component: 'auth' }),
   });
   const pubsub = createGatewayPubSub();
-  const metrics = createMetrics(upstream.stats);
   const webhookCredentials: WebhookCredentials | null =
     config.webhook ??
     (deps.emulator
@@ -189,8 +227,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     pubsub,
     logger,
     ...(deps.webhookDedupTtlMs !== undefined ? { dedupTtlMs: deps.webhookDedupTtlMs } : {}),
-    onOutcome: (outcome, trigger) =>
-      metrics.webhookDeliveries.inc({ outcome, trigger: trigger ?? 'unknown' }),
+    onOutcome: (outcome, trigger) => metrics.countWebhookDelivery(outcome, trigger),
   });
 
   const readyCacheMs = deps.readyCacheMs ?? 5000;
@@ -214,6 +251,9 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     async onRequest({ url, request, endResponse, fetchAPI }) {
       if (url.pathname === WEBHOOK_PATH) {
         endResponse(await receiver.handle(request));
+      } else if (url.pathname === METRICS_PATH && config.metrics.port === null) {
+        // With METRICS_PORT the metrics live on their own loopback port only.
+        endResponse(await metricsResponse(metrics, request));
       } else if (url.pathname === READY_PATH) {
         const { ready, reason } = shuttingDown
           ? { ready: false, reason: 'shutting down' }
@@ -227,12 +267,6 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
             },
           ),
         );
-      }
-    },
-    onResponse({ request, response }) {
-      const requestId = request.headers.get('x-request-id');
-      if (requestId && !response.headers.has('x-request-id')) {
-        response.headers.set('x-request-id', sanitizeRequestId(requestId));
       }
     },
   };
@@ -277,7 +311,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     graphqlEndpoint: GRAPHQL_PATH,
     healthCheckEndpoint: HEALTH_PATH,
     landingPage: false,
-    logging: yogaLogger(logger),
+    logging: yogaLogger(logger, () => observability.logger(logger)),
     graphiql: graphiql ? graphiql.options : false,
     ...(graphiql ? { renderGraphiQL: graphiql.render } : {}),
     maskedErrors: {
@@ -286,14 +320,15 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         const located = error instanceof GraphQLError ? error : undefined;
         const original = located ? located.originalError : error;
         let safe: Error;
+        const log = observability.logger(logger);
         if (isUpstreamError(original)) {
           safe = upstreamFailure(original);
-          logger.warn({ err: original, path: located?.path }, 'upstream failure');
+          log.warn({ err: original, path: located?.path }, 'upstream failure');
         } else if (located && (original == null || original instanceof GraphQLError)) {
           return located;
         } else {
           safe = gatewayError('INTERNAL', 'Unexpected error.');
-          logger.error({ err: original, path: located?.path }, 'unexpected error');
+          log.error({ err: original, path: located?.path }, 'unexpected error');
         }
         return createGraphQLError(safe.message, {
           ...(located?.nodes ? { nodes: located.nodes } : {}),
@@ -307,15 +342,18 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       // onConnect). A request without a caller never gets here by design; refuse it all the same.
       if (!caller) throw gatewayError('UNAUTHENTICATED', 'Authentication required.');
       assertNotExpired(caller);
+      const scope = currentScope();
       return createContext({
         caller,
         upstream,
         signal: request?.signal,
-        requestId: sanitizeRequestId(request?.headers.get('x-request-id') ?? null),
-        logger,
+        requestId: scope?.requestId ?? sanitizeRequestId(request?.headers.get('x-request-id')),
+        logger: scope?.traceId ? logger.child({ traceId: scope.traceId }) : logger,
       });
     },
     plugins: [
+      observability.plugin,
+      ...(config.otlpEndpoint ? [tracingPlugin(() => tracing)] : []),
       authenticationPlugin(authenticator, GRAPHQL_PATH, logger, graphiql !== null),
       routes,
       errorCodes,
@@ -346,7 +384,12 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     void yoga(req, res, { req, res });
   });
 
-  const wsServer = new WebSocketServer({ server, path: GRAPHQL_PATH });
+  // Upgrades are handed over explicitly (not the `server` option), so a port that cannot be
+  // bound is reported once, by `listen`, and not also as a WebSocket server error.
+  const wsServer = new WebSocketServer({ noServer: true, path: GRAPHQL_PATH });
+  server.on('upgrade', (req, socket, head) => {
+    wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req));
+  });
   const wsDisposable = useServer(
     {
       execute: (args) =>
@@ -422,6 +465,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   );
 
   let listening: ListeningInfo | null = null;
+  let metricsServer: MetricsServer | null = null;
 
   async function registerWithEmulator(info: ListeningInfo): Promise<void> {
     if (!deps.emulator || !webhookCredentials) return;
@@ -451,19 +495,33 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     upstream,
     pubsub,
     logger,
+    metrics,
     webhookCredentials,
     async listen() {
       if (listening) return listening;
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(config.port, config.host, () => {
-          server.off('error', reject);
-          resolve();
-        });
-      });
+      await tracingReady;
+      await listenOn(server, config.port, config.host, 'PORT');
       const { port } = server.address() as AddressInfo; // a TCP server listening on a port
       const url = `http://${publicHost(config.host)}:${port}`;
-      listening = { url, graphqlUrl: `${url}${GRAPHQL_PATH}`, port };
+      if (config.metrics.port !== null) {
+        try {
+          metricsServer = await startMetricsServer(metrics, config.metrics.port);
+        } catch (error) {
+          await new Promise<void>((resolve) => server.close(() => resolve()));
+          throw error;
+        }
+      }
+      listening = {
+        url,
+        graphqlUrl: `${url}${GRAPHQL_PATH}`,
+        port,
+        ...(metricsServer ? { metricsUrl: metricsServer.url } : {}),
+      };
+      if (config.nodeEnv === 'production' && !config.metrics.token && !metricsServer) {
+        logger.warn(
+          '/metrics is open to anyone who can reach the gateway: set METRICS_TOKEN or METRICS_PORT',
+        );
+      }
       await registerWithEmulator(listening);
       if (graphiql) {
         graphiql
@@ -494,8 +552,14 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         }
         server.closeAllConnections();
         await serverClosed;
+        await metricsServer?.close();
         await yoga.dispose();
+        stopObserving();
         await upstream.close();
+        await tracingReady;
+        await tracing?.shutdown().catch((error: unknown) => {
+          logger.warn({ err: error }, 'traces could not be exported at shutdown');
+        });
         await deps.emulator?.close();
         logger.info('gateway stopped');
       })();
