@@ -83,6 +83,7 @@ async function start(): Promise<void> {
 
   logger.info({ url: info.graphqlUrl }, `GraphQL gateway listening on ${info.graphqlUrl}`);
   if (config.graphiql) logger.info(`GraphiQL: open ${info.graphqlUrl} in a browser`);
+  if (info.metricsUrl) logger.info({ url: info.metricsUrl }, `Metrics on ${info.metricsUrl}`);
   if (config.adminTokensDefaulted) {
     logger.info(
       `Development admin token: ${config.adminTokens[0]} (send the header Authorization: Bearer ${config.adminTokens[0]}; GraphiQL has it pre-filled)`,

@@ -184,6 +184,23 @@ function envelopedRoot(args: ExecutionArgs): EnvelopedRoot {
   return args.rootValue as EnvelopedRoot; // onSubscribe below always sets rootValue to this shape
 }
 
+/** Exports what traces are buffered, waiting at most a few seconds for the collector. */
+async function stopTracing(tracing: Tracing, logger: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), 3_000);
+  });
+  const outcome = await Promise.race([
+    tracing.shutdown().then(
+      () => 'done' as const,
+      () => 'failed' as const,
+    ),
+    timeout,
+  ]);
+  clearTimeout(timer);
+  if (outcome !== 'done') logger.warn(`traces could not be exported at shutdown (${outcome})`);
+}
+
 export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   const logger =
     deps.logger ?? createLogger({ level: config.logLevel, secrets: secretsOf(config) });
@@ -557,9 +574,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         stopObserving();
         await upstream.close();
         await tracingReady;
-        await tracing?.shutdown().catch((error: unknown) => {
-          logger.warn({ err: error }, 'traces could not be exported at shutdown');
-        });
+        if (tracing) await stopTracing(tracing, logger);
         await deps.emulator?.close();
         logger.info('gateway stopped');
       })();
