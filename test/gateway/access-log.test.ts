@@ -75,6 +75,32 @@ describe('the access line', () => {
     expect(JSON.stringify(lines)).not.toContain('secretqueryvalue');
   });
 
+  it('is written for requests over a real socket too', async () => {
+    const from = t.logs.length;
+    const response = await t.overHttp(
+      '/graphql',
+      graphql('query OverSocket { user(uid: "cometchat-uid-1") { name } }', {
+        authorization: `Bearer ${ADMIN_TOKEN}`,
+        'x-request-id': 'socket-req-1',
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe('socket-req-1');
+    await response.text();
+    const lines = t.logs.slice(from).map((line) => JSON.parse(line) as Line); // pino JSON lines
+    expect(accessLines(lines)).toEqual([
+      expect.objectContaining({
+        requestId: 'socket-req-1',
+        operationName: 'OverSocket',
+        upstreamCalls: 1,
+        status: 200,
+      }),
+    ]);
+    for (const line of lines.filter((entry) => entry.component === 'upstream')) {
+      expect(line.requestId).toBe('socket-req-1');
+    }
+  });
+
   it('names an unauthenticated caller anonymous, with status 401 and no upstream call', async () => {
     const { response, lines } = await served(
       '/graphql',

@@ -6,7 +6,9 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { ADMIN_TOKEN, startTestGateway, type TestGateway } from '../support/gateway.js';
 
 interface OtlpValue {
@@ -70,6 +72,8 @@ function attribute(span: OtlpSpan, key: string): string | number | boolean | und
 
 const CLIENT_TRACE = '0af7651916cd43dd8448eb211c80319c';
 const CLIENT_SPAN = 'b7ad6b7169203331';
+const WS_TRACE = '5b8efff798038103d269b633813fc60c';
+const WS_SPAN = 'eee19b7ec3c1b174';
 
 describe('traces', () => {
   let receiver: Receiver;
@@ -98,6 +102,27 @@ describe('traces', () => {
     expect(await traced.text()).not.toContain('errors');
     const untraced = await send('query NoParent { __typename }', {});
     expect(untraced.status).toBe(200);
+    const client = createClient({
+      url: t.info.graphqlUrl.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: {
+        authorization: `Bearer ${ADMIN_TOKEN}`,
+        traceparent: `00-${WS_TRACE}-${WS_SPAN}-01`,
+      },
+      retryAttempts: 0,
+    });
+    try {
+      const result = await new Promise<unknown>((resolve, reject) => {
+        let value: unknown;
+        client.subscribe(
+          { query: 'query OverSocket { roles(first: 1) { totalCount } }' },
+          { next: (next) => (value = next), error: reject, complete: () => resolve(value) },
+        );
+      });
+      expect(JSON.stringify(result)).toContain('totalCount');
+    } finally {
+      await client.dispose();
+    }
     logs = [...t.logs];
     await t.close(); // flushes the spans to the receiver
     spans = receiver.spans();
@@ -127,6 +152,13 @@ describe('traces', () => {
     expect(attribute(calls.find((c) => c.name.endsWith('{uid}')) as OtlpSpan, 'url.template')).toBe(
       '/users/{uid}',
     );
+  });
+
+  it('traces a WebSocket operation under the traceparent sent as a connection parameter', () => {
+    const operation = spans.find((span) => span.name === 'query OverSocket');
+    expect(operation).toMatchObject({ traceId: WS_TRACE, parentSpanId: WS_SPAN });
+    const calls = spans.filter((span) => span.parentSpanId === operation?.spanId);
+    expect(calls.map((span) => span.name)).toEqual(['cometchat GET /roles']);
   });
 
   it('starts a new trace for a request without traceparent', () => {
