@@ -1,5 +1,6 @@
 /**
- * The gateway's one logger (pino). Secrets are kept out of log lines twice over: known secret
+ * The gateway's one logger (pino). Lines written while an HTTP request is served carry its request
+ * id (see request-scope.ts). Secrets are kept out of log lines twice over: known secret
  * fields are redacted by path, and every line is scrubbed of the configured secret values
  * (API key, management secret, webhook password, admin tokens) before it is written, so a secret
  * that sneaks into a message or an error string still never reaches the output.
@@ -8,6 +9,7 @@
 import type { YogaLogger } from 'graphql-yoga';
 import { pino } from 'pino';
 import type { LogLevel } from './config.js';
+import { currentScope } from './request-scope.js';
 
 export type Logger = pino.Logger;
 
@@ -63,6 +65,30 @@ export function secretScrubber(secrets: readonly string[]): (text: string) => st
   return (text) => text.replace(pattern, REDACTED);
 }
 
+// Loggers (children included) whose bindings already name the request.
+const boundToRequest = new WeakMap<object, boolean>();
+
+function requestBound(instance: pino.Logger): boolean {
+  let bound = boundToRequest.get(instance);
+  if (bound === undefined) {
+    bound = 'requestId' in instance.bindings();
+    boundToRequest.set(instance, bound);
+  }
+  return bound;
+}
+
+/**
+ * Adds the request id (and trace id) of the HTTP request being served to a line from a logger
+ * that does not carry them already, so no line of a request goes without its id.
+ */
+function requestFields(_merge: object, _level: number, instance: pino.Logger): object {
+  const scope = currentScope();
+  if (!scope || requestBound(instance)) return {};
+  return scope.traceId
+    ? { requestId: scope.requestId, traceId: scope.traceId }
+    : { requestId: scope.requestId };
+}
+
 export function createLogger(options: LoggerOptions): Logger {
   const scrub = secretScrubber(options.secrets ?? []);
   const target: LogDestination = options.destination ?? pino.destination({ dest: 1, sync: true });
@@ -73,6 +99,7 @@ export function createLogger(options: LoggerOptions): Logger {
       name: options.name ?? 'gateway',
       redact: { paths: REDACT_PATHS, censor: REDACTED },
       base: null,
+      mixin: requestFields,
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     destination,

@@ -186,7 +186,7 @@ export function createMetrics(options: MetricsOptions = {}): GatewayMetrics {
       ),
       graphql_envelop_phase_context: operationHistogram<'context'>(
         'graphql_envelop_phase_context',
-        'Time spent building the GraphQL context (authentication included).',
+        'Time spent building the GraphQL context (fresh loaders for the caller).',
       ),
       graphql_envelop_phase_execute: operationHistogram<'execute'>(
         'graphql_envelop_phase_execute',

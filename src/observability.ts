@@ -121,9 +121,15 @@ export function createObservability(options: ObservabilityOptions): Observabilit
         if (view.logger) scope.contextLogger = view.logger;
       };
     },
-    onResponse({ request, response }) {
+    onResponse({ request, response, serverContext }) {
       const scope = scopes.get(request);
       if (!scope) return;
+      // HTTP authentication runs before parsing and leaves the caller on the server context, so
+      // a request refused after it (e.g. a syntax error) still names its caller's kind.
+      const caller = (serverContext as ContextView).caller;
+      if (scope.callerKind === 'anonymous' && typeof caller?.kind === 'string') {
+        scope.callerKind = caller.kind;
+      }
       if (!response.headers.has('x-request-id')) {
         response.headers.set('x-request-id', scope.requestId);
       }

@@ -112,6 +112,7 @@ describe('the access line', () => {
     expect(accessLines(lines)).toEqual([
       expect.objectContaining({ status: 401, callerKind: 'anonymous', upstreamCalls: 0 }),
     ]);
+    for (const line of lines) expect(line.requestId).toEqual(expect.any(String));
     const text = JSON.stringify(lines);
     expect(text).not.toContain('not-a-valid-token-4242');
     expect(text).not.toMatch(/Bearer/);
@@ -188,6 +189,37 @@ describe('every line of a request', () => {
       const suffix = String(line.requestId).slice(-1);
       const uid = `cometchat-uid-${['a', 'b', 'c'].indexOf(suffix) + 1}`;
       expect(line.path).toBe(`/users/${uid}`);
+    }
+  });
+});
+
+describe('lines from modules without the request logger', () => {
+  it('carry the request id too (the webhook receiver refusing a delivery)', async () => {
+    const hooks = await startTestGateway({
+      env: { WEBHOOK_USERNAME: 'hookuser', WEBHOOK_PASSWORD: 'hookpassword123' },
+    });
+    try {
+      const from = hooks.logs.length;
+      const response = await hooks.inProcess('/webhooks/cometchat', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'hook-req-1' },
+        body: '{}',
+      });
+      expect(response.status).toBe(401);
+      const lines = hooks.logs.slice(from).map((line) => JSON.parse(line) as Line); // pino JSON lines
+      expect(lines).toContainEqual(
+        expect.objectContaining({ component: 'webhooks', level: 40, requestId: 'hook-req-1' }),
+      );
+      expect(accessLines(lines)).toEqual([
+        expect.objectContaining({
+          requestId: 'hook-req-1',
+          path: '/webhooks/cometchat',
+          status: 401,
+        }),
+      ]);
+      for (const line of lines) expect(line.requestId).toBe('hook-req-1');
+    } finally {
+      await hooks.close();
     }
   });
 });
