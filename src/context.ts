@@ -1,12 +1,11 @@
 /**
  * What every resolver receives. Only authenticated requests get this far: the caller is always
- * known. An admin acts with app-level access; a user caller acts on CometChat as that user through
- * `onBehalfOf`.
+ * known. Reads go through the request's read layer: `view(perspective)` is one perspective's view
+ * (the app's, or a user's), whose upstream calls all carry that perspective as `onBehalfOf`.
  */
-import type { Loaders } from './loaders/index.js';
-import { createLoaders } from './loaders/index.js';
+import { createReadLayer, type ReadLayer, type ViewOf } from './loaders/index.js';
 import type { Logger } from './logger.js';
-import type { CallOptions, UpstreamClient } from './upstream/client.js';
+import type { UpstreamClient } from './upstream/client.js';
 
 /** How an end-user caller proved who they are. */
 export type UserCredential = 'jwt' | 'auth-token' | 'act-as';
@@ -32,7 +31,14 @@ export type Caller =
 export interface GatewayContext {
   caller: Caller;
   upstream: UpstreamClient;
-  loaders: Loaders;
+  /** The request's read layer: its views, who may read in which, and emptying after writes. */
+  reads: ReadLayer;
+  /**
+   * The request's view of a perspective: null for the app, a uid for that user, the caller's own
+   * when omitted (the app for an admin, themselves for a user caller). A user caller asking for
+   * any other is FORBIDDEN.
+   */
+  view: ViewOf;
   signal: AbortSignal | undefined;
   requestId: string;
   logger: Logger;
@@ -53,25 +59,12 @@ export function describeCaller(caller: Caller): string {
   return `${via}user:${caller.uid}`;
 }
 
-/** Builds the per-request context, with fresh loaders: nothing is cached across requests. */
+/** Builds the per-request context, with a fresh read layer: nothing is cached across requests. */
 export function createContext(input: ContextInput): GatewayContext {
   const logger = input.logger.child({
     requestId: input.requestId,
     caller: describeCaller(input.caller),
   });
-  return {
-    ...input,
-    logger,
-    loaders: createLoaders(input.upstream, input.caller, input.signal),
-  };
-}
-
-/** The upstream call options for a caller: app-level for admins, on behalf of the user otherwise. */
-export function callOptionsFor(caller: Caller, signal: AbortSignal | undefined): CallOptions {
-  return caller.kind === 'user' ? { onBehalfOf: caller.uid, signal } : { signal };
-}
-
-/** Shorthand for resolvers: `listUsers(ctx.upstream, query, upstreamOptions(ctx))`. */
-export function upstreamOptions(context: GatewayContext): CallOptions {
-  return callOptionsFor(context.caller, context.signal);
+  const reads = createReadLayer(input);
+  return { ...input, logger, reads, view: reads.view };
 }

@@ -34,14 +34,6 @@ export async function loadGroups(
 }
 
 /**
- * A group record without the viewer-relative fields. Records fetched on behalf of someone other
- * than the caller carry that other user's membership; this keeps it from passing as the caller's.
- */
-export function withoutMembership(group: GroupRecord): GroupRecord {
-  return { ...group, scope: null, joinedAt: null, hasJoined: null };
-}
-
-/**
  * A group record read on a user's behalf, or null when it is a private group that user has not
  * joined: an end user sees private groups only as a member.
  */

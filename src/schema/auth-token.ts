@@ -1,6 +1,4 @@
 import { builder } from '../builder.js';
-import { upstreamOptions } from '../context.js';
-import { listAuthTokens } from '../upstream/auth-tokens.js';
 import { orClientError } from './client-errors.js';
 import {
   connectionComplexity,
@@ -42,7 +40,8 @@ export const AuthToken = AuthTokenRef.implement({
       type: User,
       nullable: true,
       description: 'The user the token logs in as. Null when the user no longer exists.',
-      resolve: (token, _args, context) => orClientError(context.loaders.users.load(token.uid)),
+      resolve: (token, _args, context) =>
+        orClientError(context.view().loaders.users.load(token.uid)),
     }),
   }),
 });
@@ -65,12 +64,11 @@ builder.objectFields(UserRef, (t) => ({
     authScopes: { admin: true },
     args: forwardPageArgs('tokens'),
     complexity: connectionComplexity,
-    resolve: (user, args, context) =>
-      pagedList(
-        args,
-        (page, perPage) =>
-          listAuthTokens(context.upstream, user.uid, { page, perPage }, upstreamOptions(context)),
-        { key: `auth-tokens:${user.uid}` },
-      ),
+    resolve: (user, args, context) => {
+      const view = context.view();
+      return pagedList(args, (page, perPage) => view.authTokens(user.uid, { page, perPage }), {
+        key: `auth-tokens:${user.uid}`,
+      });
+    },
   }),
 }));

@@ -5,7 +5,6 @@
  */
 import type { OutputType } from '@pothos/core';
 import { builder } from '../builder.js';
-import { isUpstreamError } from '../upstream/errors.js';
 import type { Page } from '../upstream/records.js';
 import { orClientError } from './client-errors.js';
 import {
@@ -128,45 +127,16 @@ export function emptyConnection<T>(): Connection<T> {
 }
 
 /**
- * One upstream page of a list read on behalf of `actingUid` (null: not on anyone's behalf). When
- * CometChat answers that this user does not exist, the page is empty rather than an error: a user
- * who does not exist has no groups, conversations, ...
- */
-export async function pageOrEmptyForMissingUser<T>(
-  actingUid: string | null,
-  page: number,
-  perPage: number,
-  fetch: () => Promise<Page<T>>,
-): Promise<Page<T>> {
-  try {
-    return await fetch();
-  } catch (error) {
-    if (actingUid !== null && isUpstreamError(error) && error.kind === 'not_found') {
-      return {
-        items: [],
-        pagination: { total: 0, count: 0, perPage, currentPage: page, totalPages: 0 },
-        cursor: null,
-      };
-    }
-    throw error;
-  }
-}
-
-/**
- * The window of a `page`/`perPage` upstream list a forward-only connection field asks for.
- * Upstream failures become client errors on that field; `prime` sees every node of the window
- * (to warm the request's loaders). `key` names the list and its filters for the cursors.
+ * The window of a `page`/`perPage` upstream list a forward-only connection field asks for (a
+ * view's list, which primes the view from every page it reads). Upstream failures become client
+ * errors on that field. `key` names the list and its filters for the cursors.
  */
 export function pagedList<T>(
   args: { first?: number | null | undefined; after?: string | null | undefined },
   fetchPage: (page: number, perPage: number) => Promise<Page<T>>,
-  options: { key: string; prime?: ((node: T) => void) | undefined },
+  options: { key: string },
 ): Promise<Connection<T>> {
-  return orClientError(async () => {
-    const connection = await pagedConnection({ first: args.first, after: args.after }, fetchPage, {
-      key: options.key,
-    });
-    if (options.prime) for (const node of connection.nodes) options.prime(node);
-    return connection;
-  });
+  return orClientError(
+    pagedConnection({ first: args.first, after: args.after }, fetchPage, { key: options.key }),
+  );
 }

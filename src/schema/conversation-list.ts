@@ -3,12 +3,8 @@
  * app (admin callers).
  */
 import { builder } from '../builder.js';
-import type { GatewayContext } from '../context.js';
-import { gatewayError } from '../errors.js';
-import { otherUserOf } from '../loaders/conversations.js';
-import { primeConversation } from '../loaders/prime.js';
-import { type ListConversationsQuery, listConversations } from '../upstream/conversations.js';
-import type { ConversationRecord, Page } from '../upstream/records.js';
+import type { View } from '../loaders/index.js';
+import type { ListConversationsQuery } from '../upstream/conversations.js';
 import { keyArg, keyListArg, shortTextArg } from './arg-checks.js';
 import {
   connectionComplexity,
@@ -16,11 +12,9 @@ import {
   distinctSorted,
   forwardPageArgs,
   pagedList,
-  pageOrEmptyForMissingUser,
 } from './connections.js';
 import { ConversationType } from './conversation.js';
-import { optionsFor, perspectiveOf } from './perspective.js';
-import { ConversationRef, type ConversationValue, UserRef } from './refs.js';
+import { ConversationRef, UserRef } from './refs.js';
 
 const ConversationConnection = countedConnection(
   {
@@ -58,25 +52,10 @@ interface ConversationListArgs {
 }
 
 /**
- * Who a conversation listed app-wide belongs to. CometChat's app-wide list gives each user's
- * view without naming the user; for a 1:1 conversation it is the participant that is not the
- * partner. A group conversation's owner cannot be told, so it stays null.
+ * One window of `GET /conversations` read in `view`: that user's conversations, or every user's
+ * across the app in the app view (each as its participant sees it, where that can be told).
  */
-function inferredOwner(record: ConversationRecord): string | null {
-  const partner = record.conversationWith;
-  if (record.conversationType !== 'user' || partner?.kind !== 'user') return null;
-  return otherUserOf(record.conversationId, partner.uid);
-}
-
-/**
- * One window of `GET /conversations`: `perspective`'s conversations, or app-wide when null.
- * Primes the loaders from each conversation's partner and last message.
- */
-function conversationList(
-  context: GatewayContext,
-  args: ConversationListArgs,
-  perspective: string | null,
-) {
+function conversationList(view: View, args: ConversationListArgs) {
   const query: ListConversationsQuery = {};
   const search = args.search?.trim();
   if (search) query.searchKey = search;
@@ -84,29 +63,12 @@ function conversationList(
   if (args.unread) query.unread = true;
   const tags = distinctSorted(args.tags?.map((tag) => tag.trim()));
   if (tags) query.tags = tags;
-  const options = optionsFor(context, perspective);
   return pagedList(
     args,
-    async (page, perPage): Promise<Page<ConversationValue>> => {
-      const result = await pageOrEmptyForMissingUser(perspective, page, perPage, () =>
-        listConversations(
-          context.upstream,
-          // Without these CometChat leaves the conversation's and the partner's tags out.
-          { ...query, page, perPage, withTags: true, withUserAndGroupTags: true },
-          options,
-        ),
-      );
-      const items = result.items.map((record) => ({
-        record,
-        ownerUid: perspective ?? inferredOwner(record),
-      }));
-      return { ...result, items };
-    },
-    {
-      key: `conversations:${JSON.stringify({ query, as: perspective })}`,
-      prime: (value) =>
-        primeConversation(context, value.record, value.ownerUid, { partnerTags: true }),
-    },
+    (page, perPage) =>
+      // Without these CometChat leaves the conversation's and the partner's tags out.
+      view.conversations({ ...query, page, perPage, withTags: true, withUserAndGroupTags: true }),
+    { key: `conversations:${JSON.stringify({ query, as: view.perspective })}` },
   );
 }
 
@@ -125,8 +87,7 @@ builder.queryFields((t) => ({
       }),
     },
     complexity: connectionComplexity,
-    resolve: (_root, args, context) =>
-      conversationList(context, args, perspectiveOf(context, args.uid)),
+    resolve: (_root, args, context) => conversationList(context.view(args.uid ?? undefined), args),
   }),
 }));
 
@@ -140,11 +101,7 @@ builder.objectFields(UserRef, (t) => ({
       ...conversationListArgs,
     },
     complexity: connectionComplexity,
-    resolve: (user, args, context) => {
-      if (context.caller.kind === 'user' && context.caller.uid !== user.uid) {
-        throw gatewayError('FORBIDDEN', 'A user caller may list only their own conversations.');
-      }
-      return conversationList(context, args, user.uid);
-    },
+    // A user caller may read only their own: the view of anyone else is FORBIDDEN to them.
+    resolve: (user, args, context) => conversationList(context.view(user.uid), args),
   }),
 }));

@@ -8,14 +8,13 @@ import {
   groupConversationId,
   parseConversationKey,
   userConversationId,
-} from '../loaders/conversations.js';
+} from '../loaders/index.js';
 import { conversationIdArg, keyArg } from './arg-checks.js';
 import { orClientError } from './client-errors.js';
 import { connectionComplexity, windowArgs, windowOf } from './connections.js';
 import { APP_SYSTEM_UID, loadUserOrNull } from './message/common.js';
 import { MessageConnection } from './message/interface.js';
 import { messageConnection, messageFilterArgs, messageQueryFrom } from './message/list.js';
-import { perspectiveOf } from './perspective.js';
 import {
   ConversationPartnerRef,
   ConversationRef,
@@ -33,14 +32,18 @@ export const ConversationType = builder.enumType('ConversationType', {
   } as const,
 });
 
-async function loadConversationValue(
+/**
+ * A conversation by its global-ID key, in its owner's view. Null when the key names nobody's view,
+ * or a view the caller may not read (a user caller reads only their own): to them it is missing.
+ */
+function loadConversationValue(
   context: GatewayContext,
   key: string,
-): Promise<ConversationValue | null> {
+): Promise<ConversationValue | null> | null {
   const parsed = parseConversationKey(key);
   if (parsed === null || parsed.ownerUid === null) return null;
-  const record = await orClientError(context.loaders.conversations.load(key));
-  return record === null ? null : { record, ownerUid: parsed.ownerUid };
+  if (!context.reads.mayView(parsed.ownerUid)) return null;
+  return lookup(context, parsed.ownerUid, parsed.conversationId);
 }
 
 /** One user's view of a conversation by its CometChat id; null when that user takes no part. */
@@ -50,7 +53,10 @@ function lookup(
   conversationId: string,
 ): Promise<ConversationValue | null> | null {
   if (conversationPartner(conversationId, ownerUid) === null) return null;
-  return loadConversationValue(context, conversationKey(ownerUid, conversationId));
+  const { loaders } = context.view(ownerUid);
+  return orClientError(loaders.conversations.load(conversationId)).then((record) =>
+    record === null ? null : { record, ownerUid },
+  );
 }
 
 builder.node(ConversationRef, {
@@ -83,9 +89,9 @@ builder.node(ConversationRef, {
             ? { type: 'user', uid: record.conversationWith.uid }
             : conversationPartner(record.conversationId, ownerUid);
         if (partner === null) return null;
-        if (partner.type === 'group')
-          return orClientError(context.loaders.groups.load(partner.guid));
-        return orClientError(context.loaders.users.load(partner.uid));
+        const { loaders } = context.view();
+        if (partner.type === 'group') return orClientError(loaders.groups.load(partner.guid));
+        return orClientError(loaders.users.load(partner.uid));
       },
     }),
     viewedBy: t.field({
@@ -131,12 +137,12 @@ builder.node(ConversationRef, {
       args: { ...windowArgs('messages'), ...messageFilterArgs },
       complexity: connectionComplexity,
       resolve: (value, args, context) => {
-        const filters = messageQueryFrom(args, value.ownerUid);
+        const view = context.view(value.ownerUid);
+        const filters = messageQueryFrom(args, view.perspective);
         return messageConnection(
-          context,
+          view,
           windowOf(args),
           filters === null ? null : { ...filters, conversationId: value.record.conversationId },
-          value.ownerUid,
         );
       },
     }),
@@ -180,7 +186,7 @@ builder.queryFields((t) => ({
       if (selectors.length !== 1) {
         throw badUserInput('Pass exactly one of `conversationId`, `withUser` and `withGroup`.');
       }
-      const owner = perspectiveOf(context, args.uid);
+      const owner = context.view(args.uid ?? undefined).perspective;
       if (owner === null) {
         throw badUserInput(
           "A conversation is always some user's view of it: an admin caller passes `uid`.",
@@ -204,7 +210,7 @@ builder.objectFields(GroupRef, (t) => ({
       "The group's conversation as a member sees it: the caller for a user caller, `uid` for an admin (required there). Null when that user is not a member or sees no messages.",
     args: viewOwnerArgs,
     resolve: (group, args, context) => {
-      const owner = perspectiveOf(context, args.uid);
+      const owner = context.view(args.uid ?? undefined).perspective;
       if (owner === null) {
         throw badUserInput("An admin caller passes `uid`: whose view of the group's conversation.");
       }
@@ -220,11 +226,12 @@ builder.interfaceFields(MessageRef, (t) => ({
     description:
       "The conversation the message belongs to, as the caller sees it (a user caller) or as the message's sender sees it (an admin caller). Null when that user no longer sees the conversation, or the app itself sent the message to a group.",
     resolve: (message, _args, context) => {
-      const { caller } = context;
-      let owner: string | null;
-      if (caller.kind === 'user') owner = caller.uid;
-      else if (message.sender !== APP_SYSTEM_UID) owner = message.sender;
-      else owner = message.receiverType === 'user' ? message.receiver : null;
+      let owner = context.view().perspective;
+      if (owner === null) {
+        // An admin caller: the sender's view (or, for the app's own 1:1 message, the receiver's).
+        if (message.sender !== APP_SYSTEM_UID) owner = message.sender;
+        else owner = message.receiverType === 'user' ? message.receiver : null;
+      }
       return owner === null ? null : lookup(context, owner, message.conversationId);
     },
   }),

@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
-import { badUserInput, gatewayError } from '../errors.js';
-import { withoutMembership } from '../loaders/groups.js';
-import { type ListGroupsQuery, listGroups } from '../upstream/groups.js';
+import { badUserInput } from '../errors.js';
+import type { View } from '../loaders/index.js';
+import type { ListGroupsQuery } from '../upstream/groups.js';
 import type { GroupRecord, GroupType as GroupTypeValue } from '../upstream/records.js';
 import { keyArg, shortTextArg } from './arg-checks.js';
 import {
@@ -16,11 +16,9 @@ import {
   distinctSorted,
   forwardPageArgs,
   pagedList,
-  pageOrEmptyForMissingUser,
 } from './connections.js';
 import { GroupType } from './group.js';
 import type { Connection, ConnectionArgs } from './pagination.js';
-import { optionsFor } from './perspective.js';
 import { GroupRef, UserRef } from './refs.js';
 
 export const GroupConnection = countedConnection(
@@ -37,36 +35,19 @@ export const GroupConnection = countedConnection(
 const TERSE = { statesDefault: false, sameList: false } as const;
 
 /**
- * Fetches one window of `GET /groups` with `query`, read as `actingUid` (null: app-level, as an
- * admin caller), priming the group loader. Records read on behalf of someone other than the caller
- * lose that user's membership fields so they never pass for the caller's.
+ * One window of `GET /groups` with `query`, read in `view`. Records read in a view other than the
+ * caller's come back without that user's membership, so it never passes for the caller's.
  */
 function groupConnection(
-  context: GatewayContext,
+  view: View,
   args: ConnectionArgs,
   query: ListGroupsQuery,
-  actingUid: string | null,
 ): Promise<Connection<GroupRecord>> {
-  const { caller } = context;
-  const asCaller = actingUid === null || (caller.kind === 'user' && caller.uid === actingUid);
-  const options = optionsFor(context, actingUid);
   return pagedList(
     args,
-    async (page, perPage) => {
-      const result = await pageOrEmptyForMissingUser(actingUid, page, perPage, () =>
-        // Without `withTags` CometChat leaves tags out of the list.
-        listGroups(context.upstream, { ...query, page, perPage, withTags: true }, options),
-      );
-      return asCaller ? result : { ...result, items: result.items.map(withoutMembership) };
-    },
-    {
-      key: `groups:${JSON.stringify({ ...query, as: actingUid })}`,
-      // A user caller's loader holds the caller's view only; an admin's holds membership-free records.
-      prime:
-        asCaller || caller.kind === 'admin'
-          ? (group) => context.loaders.groups.prime(group.guid, group)
-          : undefined,
-    },
+    // Without `withTags` CometChat leaves tags out of the list.
+    (page, perPage) => view.groups({ ...query, page, perPage, withTags: true }),
+    { key: `groups:${JSON.stringify({ ...query, as: view.perspective })}` },
   );
 }
 
@@ -112,20 +93,19 @@ const GroupOrder = builder.inputType('GroupOrder', {
 });
 
 /**
- * Whose groups `groups` lists, and whether only joined ones: a user caller reads as themselves; an
- * admin reads app-wide, or as `memberUid` (then only that user's joined groups).
+ * Whose groups `groups` lists, and whether only joined ones: a user caller reads as themselves
+ * (naming anyone else in `memberUid` is FORBIDDEN); an admin reads app-wide, or as `memberUid`
+ * (then only that user's joined groups).
  */
 function groupsScope(
   context: GatewayContext,
   memberUid: string | null,
   joinedOnly: boolean | null | undefined,
-): { actingUid: string | null; hasJoined: boolean } {
-  const { caller } = context;
-  if (caller.kind === 'user') {
-    if (memberUid !== null && memberUid !== caller.uid) {
-      throw gatewayError('FORBIDDEN', 'A user caller may list only their own joined groups.');
-    }
-    return { actingUid: caller.uid, hasJoined: joinedOnly === true || memberUid !== null };
+): { view: View; hasJoined: boolean } {
+  const own = context.view();
+  if (own.perspective !== null) {
+    const view = context.view(memberUid ?? own.perspective);
+    return { view, hasJoined: joinedOnly === true || memberUid !== null };
   }
   if (memberUid !== null) {
     if (joinedOnly === false) {
@@ -133,14 +113,14 @@ function groupsScope(
         '`memberUid` lists the groups that user has joined; drop `joinedOnly: false`.',
       );
     }
-    return { actingUid: memberUid, hasJoined: true };
+    return { view: context.view(memberUid), hasJoined: true };
   }
   if (joinedOnly === true) {
     throw badUserInput(
       '`joinedOnly` needs a user: an admin caller passes `memberUid` to pick whose groups.',
     );
   }
-  return { actingUid: null, hasJoined: false };
+  return { view: own, hasJoined: false };
 }
 
 builder.queryFields((t) => ({
@@ -179,7 +159,7 @@ builder.queryFields((t) => ({
     complexity: connectionComplexity,
     resolve: (_root, args, context) => {
       const memberUid = args.memberUid?.trim().toLowerCase() ?? null;
-      const { actingUid, hasJoined } = groupsScope(context, memberUid, args.joinedOnly);
+      const { view, hasJoined } = groupsScope(context, memberUid, args.joinedOnly);
       const searchIn = distinctSorted(args.searchIn);
       const types = distinctSorted<GroupTypeValue>(args.types);
       const tags = distinctSorted(args.tags);
@@ -193,7 +173,7 @@ builder.queryFields((t) => ({
           ? { sortBy: args.orderBy.field, sortOrder: args.orderBy.direction ?? 'asc' }
           : {}),
       };
-      return groupConnection(context, args, query, actingUid);
+      return groupConnection(view, args, query);
     },
   }),
 }));
@@ -206,13 +186,19 @@ builder.objectFields(UserRef, (t) => ({
     args: forwardPageArgs('groups', TERSE),
     complexity: connectionComplexity,
     resolve: (user, args, context) => {
-      const { caller } = context;
-      const hidePrivate = caller.kind === 'user' && caller.uid !== user.uid;
+      const view = context.view();
+      // In a user's view someone else's list holds their public and password groups only.
+      const others = view.perspective !== null && view.perspective !== user.uid;
       const query: ListGroupsQuery = {
         hasJoined: true,
-        ...(hidePrivate ? { types: ['password', 'public'] } : {}),
+        ...(others ? { types: ['password', 'public'] } : {}),
       };
-      return groupConnection(context, args, query, user.uid);
+      return pagedList(
+        args,
+        (page, perPage) =>
+          view.groupsJoinedBy(user.uid, { ...query, page, perPage, withTags: true }),
+        { key: `groups:${JSON.stringify({ ...query, as: user.uid })}` },
+      );
     },
   }),
 }));

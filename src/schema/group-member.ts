@@ -1,9 +1,7 @@
 import { builder } from '../builder.js';
-import { upstreamOptions } from '../context.js';
 import { gatewayError } from '../errors.js';
-import { memberKey } from '../loaders/members.js';
+import { memberKey } from '../loaders/index.js';
 import { isUpstreamError } from '../upstream/errors.js';
-import { listBannedUsers, listMembers } from '../upstream/members.js';
 import {
   connectionComplexity,
   countedConnection,
@@ -38,7 +36,7 @@ builder.node(GroupMemberRef, {
     "A user's membership of a group: who, where, with which scope and since when. Its global ID stands for the pair (group, user).",
   id: { resolve: (member) => memberKey(member.guid, member.user.uid) },
   // CometChat has no single-member GET: the loader asks for the group on the member's behalf.
-  loadMany: (keys, context) => keys.map((key) => context.loaders.members.load(key)),
+  loadMany: (keys, context) => keys.map((key) => context.view().loaders.members.load(key)),
   fields: (t) => ({
     user: t.field({
       type: UserRef,
@@ -49,7 +47,7 @@ builder.node(GroupMemberRef, {
       type: GroupRef,
       nullable: true,
       description: 'The group. Null when it no longer exists.',
-      resolve: (member, _args, context) => context.loaders.groups.load(member.guid),
+      resolve: (member, _args, context) => context.view().loaders.groups.load(member.guid),
     }),
     scope: t.field({
       type: GroupMemberScope,
@@ -121,22 +119,19 @@ builder.objectFields(GroupRef, (t) => ({
     resolve: (group, args, context) => {
       const scopes = distinctSorted(args.scopes);
       const status = args.status ?? null;
+      const view = context.view();
       return pagedList(
         args,
         (page, perPage) =>
-          listMembers(
-            context.upstream,
-            group.guid,
-            { page, perPage, ...(scopes ? { scopes } : {}), ...(status ? { status } : {}) },
-            upstreamOptions(context),
-          ).catch(forbiddenAsError('the members of this group')),
-        {
-          key: `members:${group.guid}:${JSON.stringify({ scopes, status })}`,
-          prime: (member) => {
-            context.loaders.users.prime(member.user.uid, member.user);
-            context.loaders.members.prime(memberKey(member.guid, member.user.uid), member);
-          },
-        },
+          view
+            .members(group.guid, {
+              page,
+              perPage,
+              ...(scopes ? { scopes } : {}),
+              ...(status ? { status } : {}),
+            })
+            .catch(forbiddenAsError('the members of this group')),
+        { key: `members:${group.guid}:${JSON.stringify({ scopes, status })}` },
       );
     },
   }),
@@ -145,22 +140,16 @@ builder.objectFields(GroupRef, (t) => ({
     description: 'The users banned from the group, in CometChat order.',
     args: forwardPageArgs('users', TERSE),
     complexity: connectionComplexity,
-    resolve: (group, args, context) =>
-      pagedList(
+    resolve: (group, args, context) => {
+      const view = context.view();
+      return pagedList(
         args,
-        async (page, perPage) => {
-          const result = await listBannedUsers(
-            context.upstream,
-            group.guid,
-            { page, perPage },
-            upstreamOptions(context),
-          ).catch(forbiddenAsError('the users banned from this group'));
-          return { ...result, items: result.items.map((ban) => ban.user) };
-        },
-        {
-          key: `bannedUsers:${group.guid}`,
-          prime: (user) => context.loaders.users.prime(user.uid, user),
-        },
-      ),
+        (page, perPage) =>
+          view
+            .bannedUsers(group.guid, { page, perPage })
+            .catch(forbiddenAsError('the users banned from this group')),
+        { key: `bannedUsers:${group.guid}` },
+      );
+    },
   }),
 }));

@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import { memberKey } from '../loaders/members.js';
+import { memberKey } from '../loaders/index.js';
 import type { MemberScope } from '../upstream/records.js';
 import { keyArg } from './arg-checks.js';
 import { GroupMemberScope } from './group-member.js';
@@ -44,7 +44,7 @@ builder.node(GroupRef, {
   description:
     'A CometChat group: a set of members who share one conversation. Its ID and `guid` are stable.',
   id: { resolve: (group) => group.guid },
-  loadMany: (guids, context) => guids.map((guid) => context.loaders.groups.load(guid)),
+  loadMany: (guids, context) => guids.map((guid) => context.view().loaders.groups.load(guid)),
   fields: (t) => ({
     guid: t.exposeString('guid', {
       description: "The group's CometChat identifier (lowercase), unique within the app.",
@@ -69,7 +69,7 @@ builder.node(GroupRef, {
       description:
         'The user who owns the group. Null when the app itself owns it (no owner was given at creation) or the owner no longer exists.',
       resolve: (group, _args, context) =>
-        group.owner === null ? null : context.loaders.users.load(group.owner),
+        group.owner === null ? null : context.view().loaders.users.load(group.owner),
     }),
     membersCount: t.exposeInt('membersCount', {
       description: 'How many members the group has.',
@@ -97,15 +97,15 @@ builder.node(GroupRef, {
       description:
         "The caller's membership of this group. Null when the caller is not a member, and always null for an admin caller, who acts for the app rather than as a user.",
       resolve: async (group, _args, context) => {
-        const { caller } = context;
-        if (caller.kind !== 'user') return null;
+        const view = context.view();
+        if (view.perspective === null) return null;
         if (group.hasJoined === false) return null;
         if (group.hasJoined === true && group.scope !== null && group.joinedAt !== null) {
           return { scope: group.scope, joinedAt: group.joinedAt };
         }
         // The record says nothing about the caller (listed on someone else's behalf, or embedded
         // in another answer): ask for the caller's own membership.
-        const member = await context.loaders.members.load(memberKey(group.guid, caller.uid));
+        const member = await view.loaders.members.load(memberKey(group.guid, view.perspective));
         return member === null ? null : { scope: member.scope, joinedAt: member.joinedAt };
       },
     }),
@@ -124,6 +124,7 @@ builder.queryFields((t) => ({
         validate: keyArg,
       }),
     },
-    resolve: (_root, args, context) => context.loaders.groups.load(args.guid.trim().toLowerCase()),
+    resolve: (_root, args, context) =>
+      context.view().loaders.groups.load(args.guid.trim().toLowerCase()),
   }),
 }));

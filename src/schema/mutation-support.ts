@@ -144,7 +144,7 @@ export function mutationFailure(error: unknown, options: MutationOptions = {}): 
 
 /**
  * Runs a mutation body: the upstream call happens exactly once (never retried), expected refusals
- * become typed errors pointing at the input field they are about, and the request's loaders are
+ * become typed errors pointing at the input field they are about, and the request's views are
  * emptied afterwards (success or not), so later fields of the same request read the new state.
  */
 export async function runMutation<T>(
@@ -158,12 +158,6 @@ export async function runMutation<T>(
     if (isMutationFailure(error)) throw error;
     throw mutationFailure(error, options);
   } finally {
-    clearLoaders(context);
-  }
-}
-
-function clearLoaders(context: GatewayContext): void {
-  for (const loader of Object.values(context.loaders)) {
-    if (loader && typeof loader === 'object' && 'clearAll' in loader) loader.clearAll();
+    context.reads.clear();
   }
 }

@@ -1,6 +1,4 @@
 import { builder } from '../builder.js';
-import { upstreamOptions } from '../context.js';
-import { listRoles } from '../upstream/roles.js';
 import { keyArg } from './arg-checks.js';
 import { orClientError } from './client-errors.js';
 import {
@@ -61,7 +59,7 @@ export const Role = builder.node(RoleRef, {
     'A role: a named class of users with its own settings (e.g. who they may message). Every app has the `default` role, and at most 25 roles.',
   id: { resolve: (role) => role.role },
   loadMany: (keys, context) =>
-    keys.map((key) => orClientError(context.loaders.roles.load(key.toLowerCase()))),
+    keys.map((key) => orClientError(context.view().loaders.roles.load(key.toLowerCase()))),
   fields: (t) => ({
     role: t.exposeString('role', {
       description: "The role's CometChat key (lowercase), e.g. `default`; users refer to it.",
@@ -124,7 +122,7 @@ builder.objectFields(UserRef, (t) => ({
     nullable: true,
     description:
       "The user's role. Null when the role no longer exists. All roles of a request load with one upstream call.",
-    resolve: (user, _args, context) => orClientError(context.loaders.roles.load(user.role)),
+    resolve: (user, _args, context) => orClientError(context.view().loaders.roles.load(user.role)),
   }),
 }));
 
@@ -143,7 +141,7 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: (_root, args, context) =>
-      orClientError(context.loaders.roles.load(args.role.trim().toLowerCase())),
+      orClientError(context.view().loaders.roles.load(args.role.trim().toLowerCase())),
   }),
   roles: t.field({
     type: RoleConnection,
@@ -151,11 +149,9 @@ builder.queryFields((t) => ({
     authScopes: { admin: true },
     args: forwardPageArgs('roles'),
     complexity: connectionComplexity,
-    resolve: (_root, args, context) =>
-      pagedList(
-        args,
-        (page, perPage) => listRoles(context.upstream, { page, perPage }, upstreamOptions(context)),
-        { key: 'roles', prime: (role) => context.loaders.roles.prime(role.role, role) },
-      ),
+    resolve: (_root, args, context) => {
+      const view = context.view();
+      return pagedList(args, (page, perPage) => view.roles({ page, perPage }), { key: 'roles' });
+    },
   }),
 }));

@@ -3,11 +3,9 @@
  * CometChat offers there.
  */
 import { builder } from '../builder.js';
-import { type GatewayContext, upstreamOptions } from '../context.js';
-import { primeUser } from '../loaders/prime.js';
-import { markFullProfile } from '../loaders/users.js';
+import type { GatewayContext } from '../context.js';
 import type { UserRecord } from '../upstream/records.js';
-import { type ListUsersQuery, listUsers } from '../upstream/users.js';
+import type { ListUsersQuery } from '../upstream/users.js';
 import { keyArg, keyListArg, shortTextArg } from './arg-checks.js';
 import {
   connectionComplexity,
@@ -67,8 +65,8 @@ export function userSearchFilters(args: {
 }
 
 /**
- * A page of `GET /users` under `filters`, primed into the request's users loader. The list is
- * asked `withTags`, so its records hold the full profile.
+ * A page of `GET /users` under `filters`, read in the caller's view (which primes its users
+ * loader from it). The list is asked `withTags`, so its records hold the full profile.
  */
 export function userListConnection(
   context: GatewayContext,
@@ -85,26 +83,10 @@ export function userListConnection(
     ...(filters.deactivated === 'only' ? { onlyDeactivated: true } : {}),
     ...(filters.deactivated === 'include' ? { withDeactivated: true } : {}),
   };
-  const renderedFor = context.caller.kind === 'user' ? context.caller.uid : null;
-  return pagedList(
-    args,
-    async (page, perPage) => {
-      const result = await listUsers(
-        context.upstream,
-        { ...query, page, perPage },
-        upstreamOptions(context),
-      );
-      for (const user of result.items) markFullProfile(user);
-      return result;
-    },
-    {
-      key: `users:${JSON.stringify(filters)}`,
-      // Deactivated users are not found by `GET /users/{uid}`; only active ones are primed.
-      prime: (user) => {
-        if (user.deactivatedAt === null) primeUser(context, user, renderedFor);
-      },
-    },
-  );
+  const view = context.view();
+  return pagedList(args, (page, perPage) => view.users({ ...query, page, perPage }), {
+    key: `users:${JSON.stringify(filters)}`,
+  });
 }
 
 builder.queryFields((t) => ({

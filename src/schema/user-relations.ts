@@ -2,10 +2,7 @@
  * A user's relations to other users: their friends and the users they blocked.
  */
 import { builder } from '../builder.js';
-import { type GatewayContext, upstreamOptions } from '../context.js';
-import { primeUser, withoutViewerFields } from '../loaders/prime.js';
 import type { UserRecord } from '../upstream/records.js';
-import { listBlockedUsers, listFriends } from '../upstream/relations.js';
 import { shortTextArg } from './arg-checks.js';
 import {
   connectionComplexity,
@@ -13,22 +10,15 @@ import {
   forwardPageArgs,
   pagedList,
 } from './connections.js';
+import type { Connection } from './pagination.js';
 import { UserRef } from './refs.js';
+import { readsAsAppOrSelf } from './user.js';
 import { UserConnection } from './user-list.js';
 
-/**
- * Relation lists (friends, blocked users) answer with users as seen by the list's owner: their
- * viewer-relative fields describe the owner, not necessarily the caller. Each record primes the
- * users loader where it fits and is served without those fields unless the caller is that owner.
- */
-function seenBy(record: UserRecord, ownerUid: string, context: GatewayContext): UserRecord {
-  primeUser(context, record, ownerUid);
-  if (context.caller.kind === 'user' && context.caller.uid === ownerUid) return record;
-  return withoutViewerFields(record);
+/** When the list owner blocked the edge's user: carried on the edge, beside the node. */
+function blockedAtOf(edge: object): Date | null {
+  return 'blockedAt' in edge && edge.blockedAt instanceof Date ? edge.blockedAt : null;
 }
-
-/** When the owner of a blocked-users list blocked each user in it, kept beside the node. */
-const blockedSince = new WeakMap<UserRecord, Date | null>();
 
 const BlockedUserConnection = countedConnection(
   {
@@ -45,7 +35,7 @@ const BlockedUserConnection = countedConnection(
         type: 'DateTime',
         nullable: true,
         description: 'When the list owner blocked this user; null when CometChat did not say.',
-        resolve: (edge) => blockedSince.get(edge.node) ?? null,
+        resolve: (edge) => blockedAtOf(edge),
       }),
     }),
   },
@@ -56,9 +46,7 @@ builder.objectFields(UserRef, (t) => ({
     type: UserConnection,
     description:
       "The user's friends (friendship is mutual), in CometChat order. Only an admin or the user themself may read it (others get FORBIDDEN).",
-    authScopes: (user, _args, context) =>
-      context.caller.kind === 'admin' ||
-      (context.caller.kind === 'user' && context.caller.uid === user.uid),
+    authScopes: (user, _args, context) => readsAsAppOrSelf(context, user.uid),
     args: {
       ...forwardPageArgs('friends'),
       search: t.arg.string({
@@ -69,17 +57,11 @@ builder.objectFields(UserRef, (t) => ({
     complexity: connectionComplexity,
     resolve: (user, args, context) => {
       const search = args.search?.trim() || null;
+      const view = context.view();
       return pagedList(
         args,
-        async (page, perPage) => {
-          const result = await listFriends(
-            context.upstream,
-            user.uid,
-            { page, perPage, ...(search ? { searchKey: search } : {}) },
-            upstreamOptions(context),
-          );
-          return { ...result, items: result.items.map((item) => seenBy(item, user.uid, context)) };
-        },
+        (page, perPage) =>
+          view.friends(user.uid, { page, perPage, ...(search ? { searchKey: search } : {}) }),
         { key: `friends:${user.uid}:${JSON.stringify({ search })}` },
       );
     },
@@ -88,31 +70,27 @@ builder.objectFields(UserRef, (t) => ({
     type: BlockedUserConnection,
     description:
       'The users this user has blocked. Only an admin or the user themself may read it (others get FORBIDDEN).',
-    authScopes: (user, _args, context) =>
-      context.caller.kind === 'admin' ||
-      (context.caller.kind === 'user' && context.caller.uid === user.uid),
+    authScopes: (user, _args, context) => readsAsAppOrSelf(context, user.uid),
     args: forwardPageArgs('blocked users'),
     complexity: connectionComplexity,
-    resolve: (user, args, context) =>
-      pagedList(
+    resolve: async (user, args, context) => {
+      const view = context.view();
+      const blocked = await pagedList(
         args,
-        async (page, perPage) => {
-          const result = await listBlockedUsers(
-            context.upstream,
-            user.uid,
-            { page, perPage },
-            upstreamOptions(context),
-          );
-          return {
-            ...result,
-            items: result.items.map((blocked) => {
-              const copy = seenBy(blocked, user.uid, context);
-              blockedSince.set(copy, blocked.blockedByMeAt);
-              return copy;
-            }),
-          };
-        },
+        (page, perPage) => view.blockedUsers(user.uid, { page, perPage }),
         { key: `blocked:${user.uid}` },
-      ),
+      );
+      const edges = blocked.edges.map(({ cursor, node }) => ({
+        cursor,
+        node: node.user,
+        blockedAt: node.blockedAt,
+      }));
+      const connection: Connection<UserRecord> = {
+        ...blocked,
+        edges,
+        nodes: edges.map((edge) => edge.node),
+      };
+      return connection;
+    },
   }),
 }));

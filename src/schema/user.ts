@@ -1,6 +1,5 @@
 import { builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
-import { hasFullProfile } from '../loaders/users.js';
 import type { UserRecord } from '../upstream/records.js';
 import { keyArg } from './arg-checks.js';
 import { orClientError } from './client-errors.js';
@@ -25,26 +24,33 @@ export const UserSearchField = builder.enumType('UserSearchField', {
   } as const,
 });
 
+/**
+ * Whether the caller reads as the app (an admin) or as `uid` themself: who may see what is only
+ * theirs (private metadata, friends, blocked users).
+ */
+export function readsAsAppOrSelf(context: GatewayContext, uid: string): boolean {
+  const { perspective } = context.view();
+  return perspective === null || perspective === uid;
+}
+
 /** The `@private` part of metadata holds contact details only admins and the user may read. */
 function visibleMetadata(
   user: UserRecord,
   context: GatewayContext,
 ): Record<string, unknown> | null {
   if (user.metadata === null) return null;
-  const trusted =
-    context.caller.kind === 'admin' ||
-    (context.caller.kind === 'user' && context.caller.uid === user.uid);
-  if (trusted || !('@private' in user.metadata)) return user.metadata;
+  if (readsAsAppOrSelf(context, user.uid) || !('@private' in user.metadata)) return user.metadata;
   const { '@private': _hidden, ...rest } = user.metadata;
   return rest;
 }
 
 async function tagsOf(user: UserRecord, context: GatewayContext): Promise<string[]> {
-  if (hasFullProfile(user)) return user.tags;
-  const loaded = await orClientError(context.loaders.users.load(user.uid));
-  if (loaded && hasFullProfile(loaded)) return loaded.tags;
-  // The request's users loader holds a partial record primed from an embedded entity.
-  const full = await orClientError(context.loaders.userProfiles.load(user.uid));
+  if (user.complete) return user.tags;
+  const { loaders } = context.view();
+  const loaded = await orClientError(loaders.users.load(user.uid));
+  if (loaded?.complete) return loaded.tags;
+  // The view's users loader holds a partial record primed from an embedded entity.
+  const full = await orClientError(loaders.profiles.load(user.uid));
   return full?.tags ?? user.tags;
 }
 
@@ -52,7 +58,7 @@ export const User = builder.node(UserRef, {
   description: 'A CometChat user: a person (or bot) who sends and receives messages.',
   id: { resolve: (user) => user.uid },
   loadMany: (uids, context) =>
-    uids.map((uid) => orClientError(context.loaders.users.load(uid.toLowerCase()))),
+    uids.map((uid) => orClientError(context.view().loaders.users.load(uid.toLowerCase()))),
   fields: (t) => ({
     uid: t.exposeString('uid', {
       description: "The user's CometChat identifier (lowercase), unique within the app.",
@@ -138,6 +144,6 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: (_root, args, context) =>
-      orClientError(context.loaders.users.load(args.uid.trim().toLowerCase())),
+      orClientError(context.view().loaders.users.load(args.uid.trim().toLowerCase())),
   }),
 }));

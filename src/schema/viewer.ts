@@ -26,8 +26,10 @@ export const Viewer = builder.objectRef<Caller>('Viewer').implement({
       nullable: true,
       description:
         'The CometChat user the caller acts as. Null for an admin token, which acts for the app.',
-      resolve: (caller, _args, context) =>
-        caller.kind === 'user' ? context.loaders.users.load(caller.uid) : null,
+      resolve: (_caller, _args, context) => {
+        const view = context.view();
+        return view.perspective === null ? null : view.loaders.users.load(view.perspective);
+      },
     }),
   }),
 });

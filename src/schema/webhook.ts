@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
 import { gatewayError } from '../errors.js';
-import { listWebhooks } from '../upstream/webhooks.js';
 import { shortTextArg } from './arg-checks.js';
 import { orClientError } from './client-errors.js';
 import {
@@ -44,7 +43,7 @@ export const Webhook = builder.node(WebhookRef, {
   loadMany: (ids, context) => {
     assertAdmin(context);
     assertManagement(context);
-    return ids.map((id) => orClientError(context.loaders.webhooks.load(id)));
+    return ids.map((id) => orClientError(context.view(null).loaders.webhooks.load(id)));
   },
   fields: (t) => ({
     webhookId: t.exposeString('id', {
@@ -56,7 +55,7 @@ export const Webhook = builder.node(WebhookRef, {
       description:
         'The ids of the events delivered to this webhook (e.g. `message_sent`), in the order they were added. An open set: CometChat adds triggers over time. Costs one Management API call per webhook (run in parallel, at most 8 at a time, for a page of webhooks).',
       resolve: async (webhook, _args, context) =>
-        (await orClientError(context.loaders.webhookTriggers.load(webhook.id))) ?? [],
+        (await orClientError(context.view(null).loaders.webhookTriggers.load(webhook.id))) ?? [],
     }),
     useBasicAuth: t.exposeBoolean('useBasicAuth', {
       description: 'Whether deliveries carry HTTP Basic credentials.',
@@ -110,7 +109,7 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, context) => {
       assertManagement(context);
-      return orClientError(context.loaders.webhooks.load(args.id.trim()));
+      return orClientError(context.view(null).loaders.webhooks.load(args.id.trim()));
     },
   }),
   webhooks: t.field({
@@ -128,18 +127,12 @@ builder.queryFields((t) => ({
     resolve: (_root, args, context) => {
       assertManagement(context);
       const search = args.search?.trim() || null;
+      const view = context.view(null);
       return pagedList(
         args,
         (page, perPage) =>
-          listWebhooks(
-            context.upstream,
-            { page, perPage, ...(search ? { searchKey: search } : {}) },
-            { signal: context.signal },
-          ),
-        {
-          key: `webhooks:${JSON.stringify({ search })}`,
-          prime: (webhook) => context.loaders.webhooks.prime(webhook.id, webhook),
-        },
+          view.webhooks({ page, perPage, ...(search ? { searchKey: search } : {}) }),
+        { key: `webhooks:${JSON.stringify({ search })}` },
       );
     },
   }),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Caller } from '../../src/context.js';
 import { type Emulator, startEmulator } from '../../src/emulator/server.js';
-import { createLoaders } from '../../src/loaders/index.js';
+import { createReadLayer } from '../../src/loaders/index.js';
 import { USER_FETCH_CONCURRENCY } from '../../src/loaders/users.js';
 import { UpstreamClient } from '../../src/upstream/client.js';
 
@@ -20,9 +21,14 @@ beforeEach(() => {
 
 const admin = { kind: 'admin', tokenId: 'test' } as const;
 
+/** A fresh request's view for `caller` (its own perspective). */
+function viewFor(caller: Caller) {
+  return createReadLayer({ upstream: client, caller, signal: undefined }).view();
+}
+
 describe('the users loader', () => {
   it('de-duplicates a batch into one GET per distinct uid, in key order, null for misses', async () => {
-    const loaders = createLoaders(client, admin);
+    const { loaders } = viewFor(admin);
     const uids = ['cometchat-uid-2', 'cometchat-uid-1', 'nobody-here', 'cometchat-uid-2'];
     const users = await Promise.all(uids.map((uid) => loaders.users.load(uid)));
     expect(users.map((user) => user?.uid ?? null)).toEqual([
@@ -43,7 +49,7 @@ describe('the users loader', () => {
   });
 
   it('keeps at most a few GETs in flight at once', async () => {
-    const loaders = createLoaders(client, admin);
+    const { loaders } = viewFor(admin);
     const uids = Array.from({ length: 20 }, (_, i) => `cometchat-uid-${i + 1}`);
     await loaders.users.loadMany(uids);
     const arrivals = emulator
@@ -57,25 +63,25 @@ describe('the users loader', () => {
   });
 
   it('acts on behalf of a user caller', async () => {
-    const loaders = createLoaders(client, { kind: 'user', uid: 'cometchat-uid-1' });
+    const { loaders } = viewFor({ kind: 'user', uid: 'cometchat-uid-1' });
     await loaders.users.load('cometchat-uid-3');
     expect(emulator.requests()[0]?.onBehalfOf).toBe('cometchat-uid-1');
   });
 
   it('uses a primed record without calling CometChat', async () => {
-    const loaders = createLoaders(client, admin);
-    const [record] = await createLoaders(client, admin).users.loadMany(['cometchat-uid-5']);
+    const view = viewFor(admin);
+    const [record] = await viewFor(admin).loaders.users.loadMany(['cometchat-uid-5']);
     emulator.clearRequests();
     if (!record || record instanceof Error) throw new Error('no record');
-    loaders.users.prime('cometchat-uid-5', record);
-    expect(await loaders.users.load('cometchat-uid-5')).toBe(record);
+    view.prime.user(record);
+    expect(await view.loaders.users.load('cometchat-uid-5')).toBe(record);
     expect(emulator.requests()).toHaveLength(0);
   });
 });
 
 describe('the roles loader', () => {
   it('loads any number of roles with one list call, null for unknown ones', async () => {
-    const loaders = createLoaders(client, admin);
+    const { loaders } = viewFor(admin);
     const roles = await Promise.all(
       ['moderator', 'default', 'no-such-role', 'manager', 'default'].map((key) =>
         loaders.roles.load(key),

@@ -62,7 +62,9 @@ export const ActionMessage = messageNode('ActionMessage', {
         'The message acted on (edits and deletions); null for other actions and when that message no longer exists.',
       resolve: (message, _args, context) => {
         const on = message.entities.on;
-        return on?.kind === 'message' ? orClientError(context.loaders.messages.load(on.id)) : null;
+        return on?.kind === 'message'
+          ? orClientError(context.view().loaders.messages.load(on.id))
+          : null;
       },
     }),
     targetGroup: t.field({
@@ -80,7 +82,7 @@ export const ActionMessage = messageNode('ActionMessage', {
               : message.receiverType === 'group'
                 ? message.receiver
                 : null;
-        return guid === null ? null : orClientError(context.loaders.groups.load(guid));
+        return guid === null ? null : orClientError(context.view().loaders.groups.load(guid));
       },
     }),
   }),

@@ -69,7 +69,7 @@ export function loadUserOrNull(
   uid: string | null,
 ): Promise<UserRecord | null> | null {
   if (uid === null || uid === '' || uid === APP_SYSTEM_UID) return null;
-  return orClientError(context.loaders.users.load(uid));
+  return orClientError(context.view().loaders.users.load(uid));
 }
 
 /** A plain JSON object, or null for anything else (arrays, scalars, absent). */

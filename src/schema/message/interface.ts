@@ -79,8 +79,8 @@ builder.interfaceType(MessageRef, {
         orClientError(
           receiverOf(
             message,
-            (uid) => context.loaders.users.load(uid),
-            (guid) => context.loaders.groups.load(guid),
+            (uid) => context.view().loaders.users.load(uid),
+            (guid) => context.view().loaders.groups.load(guid),
           ),
         ),
     }),
@@ -129,7 +129,7 @@ builder.interfaceType(MessageRef, {
         'The users the text mentions (`<@uid:...>`), in order of first mention; users that no longer exist are left out.',
       resolve: async (message, _args, context) => {
         const uids = [...new Set(message.mentions.map((mention) => mention.uid))];
-        const users = await context.loaders.users.loadMany(uids);
+        const users = await context.view().loaders.users.loadMany(uids);
         const failure = users.find((user) => user instanceof Error);
         if (failure) throw toClientError(failure);
         return users.filter(

@@ -5,12 +5,10 @@
  * where it is one conversation), so they all filter and page alike.
  */
 import { builder } from '../../builder.js';
-import type { GatewayContext } from '../../context.js';
 import { badUserInput } from '../../errors.js';
-import { primeMessages } from '../../loaders/prime.js';
-import { isUpstreamError } from '../../upstream/errors.js';
-import { type ListMessagesQuery, listMessages } from '../../upstream/messages.js';
-import type { CursorPage, MessageRecord } from '../../upstream/records.js';
+import type { View } from '../../loaders/index.js';
+import type { ListMessagesQuery } from '../../upstream/messages.js';
+import type { MessageRecord } from '../../upstream/records.js';
 import { keyListArg, shortTextArg } from '../arg-checks.js';
 import { orClientError } from '../client-errors.js';
 import { distinctSorted, emptyConnection } from '../connections.js';
@@ -20,7 +18,6 @@ import {
   cursorConnection,
   validateConnectionArgs,
 } from '../pagination.js';
-import { optionsFor } from '../perspective.js';
 import { MediaType, MessageCategory } from './interface.js';
 
 const idList = keyListArg('takes at most 25 values');
@@ -171,48 +168,23 @@ export function repliesKey(parentId: string): string {
   return `replies:${parentId}`;
 }
 
-function emptyPage(limit: number): CursorPage<MessageRecord> {
-  return { items: [], limit, count: 0, next: null, previous: null };
-}
-
 /**
- * One window of `GET /messages` with `query`, read as `perspective` (null: as the caller). Primes
- * the loaders from every message. A `query` of null (filters that match nothing) makes no call.
- * Reading as a user who does not exist, or who may not see the conversation, gives an empty list.
+ * One window of `GET /messages` with `query`, read in `view` (which primes itself from every
+ * message). A `query` of null (filters that match nothing) makes no call. Read as a user who does
+ * not exist, or who may not see the conversation, the list is empty.
  */
 export function messageConnection(
-  context: GatewayContext,
+  view: View,
   args: ConnectionArgs,
   query: ListMessagesQuery | null,
-  perspective: string | null,
 ): Promise<Connection<MessageRecord>> {
   validateConnectionArgs(args, { backwards: true });
   if (query === null) return Promise.resolve(emptyConnection());
-  const options = optionsFor(context, perspective);
-  const renderedFor = options.onBehalfOf ?? null;
-  return orClientError(async () => {
-    const connection = await cursorConnection(
+  return orClientError(
+    cursorConnection(
       args,
-      async (q) => {
-        try {
-          return await listMessages(
-            context.upstream,
-            { ...query, withTags: true, affix: q.affix, id: q.id, limit: q.limit },
-            options,
-          );
-        } catch (error) {
-          const denied =
-            isUpstreamError(error) && (error.kind === 'not_found' || error.kind === 'forbidden');
-          if (renderedFor !== null && denied) return emptyPage(q.limit);
-          throw error;
-        }
-      },
-      {
-        key: messageListKey(query, renderedFor),
-        idOf: (message) => message.id,
-      },
-    );
-    primeMessages(context, connection.nodes, renderedFor);
-    return connection;
-  });
+      (q) => view.messages({ ...query, withTags: true, affix: q.affix, id: q.id, limit: q.limit }),
+      { key: messageListKey(query, view.perspective), idOf: (message) => message.id },
+    ),
+  );
 }

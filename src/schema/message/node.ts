@@ -17,7 +17,7 @@ type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T
 function loadAs(typeName: MessageTypeName) {
   return (ids: string[], context: GatewayContext) =>
     ids.map(async (id) => {
-      const message = await orClientError(context.loaders.messages.load(id));
+      const message = await orClientError(context.view().loaders.messages.load(id));
       return message !== null && messageTypeName(message) === typeName ? message : null;
     });
 }

@@ -1,8 +1,5 @@
 import { z } from 'zod';
 import { builder } from '../../builder.js';
-import { upstreamOptions } from '../../context.js';
-import { primeReactions } from '../../loaders/prime.js';
-import { listReactions } from '../../upstream/reactions.js';
 import type { ReactionSummaryRecord } from '../../upstream/records.js';
 import { orClientError } from '../client-errors.js';
 import { connectionComplexity, windowArgs, windowOf } from '../connections.js';
@@ -22,7 +19,7 @@ const ReactionSummary = builder.objectRef<ReactionSummaryRecord>('ReactionSummar
       description:
         'Whether the caller reacted with it. Null for an admin caller, who acts for the app rather than as a user.',
       resolve: (summary, _args, context) =>
-        context.caller.kind === 'user' ? summary.reactedByMe : null,
+        context.view().perspective === null ? null : summary.reactedByMe,
     }),
   }),
 });
@@ -69,31 +66,22 @@ builder.interfaceFields(MessageRef, (t) => ({
       }),
     },
     complexity: connectionComplexity,
-    resolve: (message, args, context) =>
-      orClientError(async () => {
-        const emoji = args.emoji ?? null;
-        const options = upstreamOptions(context);
-        const connection = await cursorConnection(
+    resolve: (message, args, context) => {
+      const emoji = args.emoji ?? null;
+      const view = context.view();
+      return orClientError(
+        cursorConnection(
           windowOf(args),
           (q) =>
-            listReactions(
-              context.upstream,
-              message.id,
-              {
-                ...(emoji !== null ? { reaction: emoji } : {}),
-                affix: q.affix,
-                id: q.id,
-                limit: q.limit,
-              },
-              options,
-            ),
-          {
-            key: `reactions:${message.id}:${emoji ?? ''}`,
-            idOf: (reaction) => reaction.id,
-          },
-        );
-        primeReactions(context, connection.nodes, options.onBehalfOf ?? null);
-        return connection;
-      }),
+            view.reactions(message.id, {
+              ...(emoji !== null ? { reaction: emoji } : {}),
+              affix: q.affix,
+              id: q.id,
+              limit: q.limit,
+            }),
+          { key: `reactions:${message.id}:${emoji ?? ''}`, idOf: (reaction) => reaction.id },
+        ),
+      );
+    },
   }),
 }));

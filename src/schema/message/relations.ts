@@ -1,11 +1,11 @@
 import { builder } from '../../builder.js';
 import { badUserInput } from '../../errors.js';
-import { groupConversationId, userConversationId } from '../../loaders/conversations.js';
+import type { View } from '../../loaders/index.js';
+import { groupConversationId, userConversationId } from '../../loaders/index.js';
 import type { MessageRecord } from '../../upstream/records.js';
 import { keyArg } from '../arg-checks.js';
 import { connectionComplexity, emptyConnection, windowArgs, windowOf } from '../connections.js';
 import { validateConnectionArgs } from '../pagination.js';
-import { perspectiveOf } from '../perspective.js';
 import { GroupRef, UserRef } from '../refs.js';
 import { MessageConnection } from './interface.js';
 import { messageConnection, messageFilterArgs, messageQueryFrom } from './list.js';
@@ -28,17 +28,19 @@ builder.objectFields(UserRef, (t) => ({
     resolve: (user, args, context) => {
       const window = windowOf(args);
       validateConnectionArgs(window, { backwards: true });
-      const { caller } = context;
+      const own = context.view();
+      let view: View;
       let perspective: string;
       let other: string;
-      if (caller.kind === 'user') {
+      if (own.perspective !== null) {
         if (args.withUser) {
           throw badUserInput(
             '`withUser` is for admin callers; a user caller sees their own conversation.',
           );
         }
-        if (user.uid === caller.uid) return emptyConnection<MessageRecord>();
-        perspective = caller.uid;
+        if (user.uid === own.perspective) return emptyConnection<MessageRecord>();
+        view = own;
+        perspective = own.perspective;
         other = user.uid;
       } else {
         if (!args.withUser) {
@@ -46,18 +48,18 @@ builder.objectFields(UserRef, (t) => ({
             '`withUser` is required for an admin caller: name the other user of the conversation.',
           );
         }
+        view = context.view(user.uid);
         perspective = user.uid;
         other = args.withUser.trim().toLowerCase();
         if (other === user.uid) return emptyConnection<MessageRecord>();
       }
       const filters = messageQueryFrom(args, perspective);
       return messageConnection(
-        context,
+        view,
         window,
         filters === null
           ? null
           : { ...filters, conversationId: userConversationId(perspective, other) },
-        perspective,
       );
     },
   }),
@@ -71,13 +73,12 @@ builder.objectFields(GroupRef, (t) => ({
     args: { ...windowArgs('messages'), ...messageFilterArgs },
     complexity: connectionComplexity,
     resolve: (group, args, context) => {
-      const perspective = context.caller.kind === 'user' ? perspectiveOf(context, null) : null;
-      const filters = messageQueryFrom(args, perspective);
+      const view = context.view();
+      const filters = messageQueryFrom(args, view.perspective);
       return messageConnection(
-        context,
+        view,
         windowOf(args),
         filters === null ? null : { ...filters, conversationId: groupConversationId(group.guid) },
-        perspective,
       );
     },
   }),

@@ -2,12 +2,11 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { badUserInput } from '../../errors.js';
-import { groupConversationId, userConversationId } from '../../loaders/conversations.js';
+import { groupConversationId, userConversationId } from '../../loaders/index.js';
 import { conversationIdArg, keyArg } from '../arg-checks.js';
 import { orClientError } from '../client-errors.js';
 import { connectionComplexity, windowArgs, windowOf } from '../connections.js';
 import { ConversationType } from '../conversation.js';
-import { perspectiveOf } from '../perspective.js';
 import { MessageRef } from '../refs.js';
 import { MESSAGE_TYPE_NAMES, type MessageTypeName } from './common.js';
 import { MessageConnection } from './interface.js';
@@ -44,7 +43,7 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: (_root, args, context) =>
-      orClientError(context.loaders.messages.load(rawMessageId(args.id))),
+      orClientError(context.view().loaders.messages.load(rawMessageId(args.id))),
   }),
   messages: t.field({
     type: MessageConnection,
@@ -79,7 +78,8 @@ builder.queryFields((t) => ({
     },
     complexity: connectionComplexity,
     resolve: (_root, args, context) => {
-      const perspective = perspectiveOf(context, args.uid);
+      const view = context.view(args.uid ?? undefined);
+      const { perspective } = view;
       const selectors = [args.conversationId, args.withUser, args.withGroup].filter(
         (value) => value !== null && value !== undefined,
       );
@@ -103,7 +103,7 @@ builder.queryFields((t) => ({
               ...(conversationId !== null ? { conversationId } : {}),
               ...(args.conversationType ? { receiverType: args.conversationType } : {}),
             };
-      return messageConnection(context, windowOf(args), query, perspective);
+      return messageConnection(view, windowOf(args), query);
     },
   }),
 }));

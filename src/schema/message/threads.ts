@@ -1,7 +1,4 @@
 import { builder } from '../../builder.js';
-import { upstreamOptions } from '../../context.js';
-import { primeMessages } from '../../loaders/prime.js';
-import { listThreadMessages } from '../../upstream/messages.js';
 import type { MessageRecord } from '../../upstream/records.js';
 import { orClientError } from '../client-errors.js';
 import { connectionComplexity, emptyConnection, windowArgs, windowOf } from '../connections.js';
@@ -19,7 +16,7 @@ builder.interfaceFields(MessageRef, (t) => ({
     resolve: (message, _args, context) =>
       message.parentId === null
         ? null
-        : orClientError(context.loaders.messages.load(message.parentId)),
+        : orClientError(context.view().loaders.messages.load(message.parentId)),
   }),
   replies: t.field({
     type: MessageConnection,
@@ -27,26 +24,24 @@ builder.interfaceFields(MessageRef, (t) => ({
       'The thread of replies to this message, oldest first. Empty for a thread reply (threads do not nest).',
     args: windowArgs('replies'),
     complexity: connectionComplexity,
-    resolve: async (message, args, context) => {
+    resolve: (message, args, context) => {
       const window = windowOf(args);
       validateConnectionArgs(window, { backwards: true });
       if (message.parentId !== null) return emptyConnection<MessageRecord>();
-      const options = upstreamOptions(context);
-      const connection = await orClientError(
+      const view = context.view();
+      return orClientError(
         cursorConnection(
           window,
           (q) =>
-            listThreadMessages(
-              context.upstream,
-              message.id,
-              { withTags: true, affix: q.affix, id: q.id, limit: q.limit },
-              options,
-            ),
+            view.threadMessages(message.id, {
+              withTags: true,
+              affix: q.affix,
+              id: q.id,
+              limit: q.limit,
+            }),
           { key: repliesKey(message.id), idOf: (reply) => reply.id },
         ),
       );
-      primeMessages(context, connection.nodes, options.onBehalfOf ?? null);
-      return connection;
     },
   }),
 }));

@@ -1,9 +1,10 @@
 /**
  * Who a change acts as. A user caller only ever acts as themselves; an admin acts for the app, or
- * as a user the input names where CometChat records the change per user.
+ * as a user the input names where CometChat records the change per user. The change is made in
+ * that perspective's view of the request (`view.options` for the write, `view.prime` after it).
  */
-import { type GatewayContext, upstreamOptions } from '../../context.js';
-import type { CallOptions } from '../../upstream/client.js';
+import type { GatewayContext } from '../../context.js';
+import type { View } from '../../loaders/index.js';
 import { PermissionDeniedFailure } from '../errors.js';
 import { type IdField, rejectField } from '../mutation-support.js';
 
@@ -15,36 +16,35 @@ export const ACTING_FIELD_DEPRECATION =
   'Send the `X-Act-As: <uid>` header with the admin token instead: every rule of that user then applies. Removal on or after 2027-06-30.';
 
 /**
- * The upstream options for a change made as `uid`. A user caller always acts as themselves
- * (naming anyone else is a PermissionDeniedError); an admin acts as `uid` when given, and must
- * give one where CometChat only acts as a user (`required`); otherwise as the app.
+ * The view a change made as `uid` acts in. A user caller always acts as themselves (naming anyone
+ * else is a PermissionDeniedError, where a read would be FORBIDDEN); an admin acts as `uid` when
+ * given, and must give one where CometChat only acts as a user (`required`); otherwise as the app.
  */
-export function actingAs(
+export function actingView(
   context: GatewayContext,
   uid: string | null | undefined,
   field: string,
   required: boolean,
-): CallOptions {
-  const { caller } = context;
-  if (caller.kind === 'user') {
-    if (uid && uid !== caller.uid) {
+): View {
+  if (uid) {
+    if (!context.reads.mayView(uid.toLowerCase())) {
       throw new PermissionDeniedFailure(
         `${field}: a user caller acts only as themselves; leave it out or pass your own uid.`,
         ['input', field],
       );
     }
-    return { onBehalfOf: caller.uid, signal: context.signal };
+    return context.view(uid);
   }
-  if (uid) return { onBehalfOf: uid, signal: context.signal };
-  if (required) {
+  const own = context.view();
+  if (own.perspective === null && required) {
     rejectField([field], 'is required for admin callers: the user CometChat acts as');
   }
-  return upstreamOptions(context);
+  return own;
 }
 
 /** User callers may only change what is their own; admins act for the app and may name anyone. */
 export function assertActsAs(context: GatewayContext, uid: string, path: string[]): void {
-  if (context.caller.kind === 'user' && context.caller.uid.toLowerCase() !== uid) {
+  if (!context.reads.mayView(uid.toLowerCase())) {
     throw new PermissionDeniedFailure(
       `A user may only change their own ${path.join('.')}; ${uid} is someone else.`,
       ['input', ...path],
@@ -54,6 +54,6 @@ export function assertActsAs(context: GatewayContext, uid: string, path: string[
 }
 
 /** The acting user as an id a refusal may quote, pointing at the input field that named them. */
-export function actorIds(options: CallOptions, field: string): IdField[] {
-  return options.onBehalfOf ? [{ id: options.onBehalfOf, path: [field] }] : [];
+export function actorIds(view: View, field: string): IdField[] {
+  return view.perspective === null ? [] : [{ id: view.perspective, path: [field] }];
 }

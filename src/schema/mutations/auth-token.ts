@@ -5,7 +5,6 @@
 import '../mutation.js';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
-import { upstreamOptions } from '../../context.js';
 import {
   createAuthToken,
   deleteAuthToken,
@@ -150,7 +149,8 @@ function revokedPayload(name: string, description: string, noun: string) {
         nullable: true,
         description:
           'The user as it is now (its `authTokens` show what is left); null only if it was deleted meanwhile. Costs one upstream call.',
-        resolve: (value, _args, context) => orClientError(context.loaders.users.load(value.uid)),
+        resolve: (value, _args, context) =>
+          orClientError(context.view().loaders.users.load(value.uid)),
       }),
     }),
   });
@@ -194,7 +194,7 @@ builder.mutationFields((t) => ({
             context.upstream,
             input.uid,
             { force: input.force },
-            upstreamOptions(context),
+            context.view().options,
           ),
         { targetPath: ['uid'] },
       );
@@ -218,7 +218,7 @@ builder.mutationFields((t) => ({
       const { uid, token, ...details } = validateInput(authTokenUpdateSchema, args.input);
       const authToken = await runMutation(
         context,
-        () => updateAuthToken(context.upstream, uid, token, details, upstreamOptions(context)),
+        () => updateAuthToken(context.upstream, uid, token, details, context.view().options),
         TOKEN_TARGET,
       );
       return { authToken };
@@ -240,7 +240,7 @@ builder.mutationFields((t) => ({
       const { uid, token } = validateInput(authTokenDeleteSchema, args.input);
       await runMutation(
         context,
-        () => deleteAuthToken(context.upstream, uid, token, upstreamOptions(context)),
+        () => deleteAuthToken(context.upstream, uid, token, context.view().options),
         TOKEN_TARGET,
       );
       return { uid };
@@ -263,7 +263,7 @@ builder.mutationFields((t) => ({
       const { uid } = validateInput(authTokensFlushSchema, args.input);
       await runMutation(
         context,
-        () => flushAuthTokens(context.upstream, uid, upstreamOptions(context)),
+        () => flushAuthTokens(context.upstream, uid, context.view().options),
         { targetPath: ['uid'] },
       );
       return { uid };

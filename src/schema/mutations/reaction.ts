@@ -6,14 +6,13 @@ import '../mutation.js';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
 import type { GatewayContext } from '../../context.js';
-import { primeMessage } from '../../loaders/prime.js';
 import { addReaction, removeReaction } from '../../upstream/reactions.js';
 import type { MessageRecord } from '../../upstream/records.js';
 import { MUTATION_ERRORS } from '../errors.js';
 import { idSchema } from '../limits.js';
 import { runMutation, validateInput } from '../mutation-support.js';
 import { MessageRef } from '../refs.js';
-import { actingAs, actorIds } from './acting.js';
+import { actingView, actorIds } from './acting.js';
 import { objectPayload } from './fields.js';
 import { messageIdSchema } from './message/common.js';
 
@@ -69,13 +68,13 @@ async function react(
   call: typeof addReaction,
 ): Promise<{ reactedMessage: MessageRecord }> {
   const value: ReactionValues = validateInput(reactionSchema, input);
-  const options = actingAs(context, value.uid, 'uid', true);
+  const view = actingView(context, value.uid, 'uid', true);
   const message = await runMutation(
     context,
-    () => call(context.upstream, value.messageId, value.emoji, options),
-    { ids: actorIds(options, 'uid'), targetPath: ['messageId'], fieldMap: { reaction: ['emoji'] } },
+    () => call(context.upstream, value.messageId, value.emoji, view.options),
+    { ids: actorIds(view, 'uid'), targetPath: ['messageId'], fieldMap: { reaction: ['emoji'] } },
   );
-  primeMessage(context, message, options.onBehalfOf ?? null);
+  view.prime.message(message);
   return { reactedMessage: message };
 }
 

@@ -6,7 +6,7 @@
 import '../mutation.js';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
-import { type GatewayContext, upstreamOptions } from '../../context.js';
+import type { GatewayContext } from '../../context.js';
 import type { BulkOutcome } from '../../upstream/records.js';
 import { addFriends, blockUsers, removeFriends, unblockUsers } from '../../upstream/relations.js';
 import { orClientError } from '../client-errors.js';
@@ -49,7 +49,8 @@ function relationTypes(
         nullable: true,
         description:
           'The user whose relations changed, as it is now; null only if it was deleted meanwhile. Costs one upstream call.',
-        resolve: (value, _args, context) => orClientError(context.loaders.users.load(value.uid)),
+        resolve: (value, _args, context) =>
+          orClientError(context.view().loaders.users.load(value.uid)),
       }),
       outcomes: t.field({
         type: [UserBulkOutcome],
@@ -140,7 +141,7 @@ builder.mutationFields((t) => ({
     },
     resolve: (_root, args, context) =>
       changeRelations(context, args.input, (uid, uids) =>
-        addFriends(context.upstream, uid, uids, upstreamOptions(context)),
+        addFriends(context.upstream, uid, uids, context.view().options),
       ),
   }),
   userFriendsRemove: t.field({
@@ -157,7 +158,7 @@ builder.mutationFields((t) => ({
     },
     resolve: (_root, args, context) =>
       changeRelations(context, args.input, async (uid, uids) => {
-        await removeFriends(context.upstream, uid, uids, upstreamOptions(context));
+        await removeFriends(context.upstream, uid, uids, context.view().options);
         return uids.map((friend) => ({ uid: friend, error: null, loadUser: true }));
       }),
   }),
@@ -175,7 +176,7 @@ builder.mutationFields((t) => ({
     },
     resolve: (_root, args, context) =>
       changeRelations(context, args.input, (uid, uids) =>
-        blockUsers(context.upstream, uid, uids, upstreamOptions(context)),
+        blockUsers(context.upstream, uid, uids, context.view().options),
       ),
   }),
   usersUnblock: t.field({
@@ -192,7 +193,7 @@ builder.mutationFields((t) => ({
     },
     resolve: (_root, args, context) =>
       changeRelations(context, args.input, (uid, uids) =>
-        unblockUsers(context.upstream, uid, uids, upstreamOptions(context)),
+        unblockUsers(context.upstream, uid, uids, context.view().options),
       ),
   }),
 }));

@@ -5,7 +5,7 @@
 import '../mutation.js';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
-import { type GatewayContext, upstreamOptions } from '../../context.js';
+import type { GatewayContext } from '../../context.js';
 import type { RoleRecord } from '../../upstream/records.js';
 import { createRole, deleteRole, updateRole } from '../../upstream/roles.js';
 import {
@@ -38,9 +38,9 @@ const roleSettingsSchema = z
     message: 'set listUsers, sendMessagesTo or both',
   });
 
-/** A role record CometChat returned from a write primes the request's roles loader. */
+/** A role record CometChat returned from a write primes the caller's view. */
 function freshRole(context: GatewayContext, role: RoleRecord): { role: RoleRecord } {
-  context.loaders.roles.prime(role.role, role);
+  context.view().prime.role(role);
   return { role };
 }
 
@@ -185,7 +185,7 @@ builder.mutationFields((t) => ({
       const input = validateInput(roleCreateSchema, args.input);
       const role = await runMutation(
         context,
-        () => createRole(context.upstream, input, upstreamOptions(context)),
+        () => createRole(context.upstream, input, context.view().options),
         { targetPath: ['role'] },
       );
       return freshRole(context, role);
@@ -208,7 +208,7 @@ builder.mutationFields((t) => ({
       const { role: key, ...changes } = validateInput(roleUpdateSchema, args.input);
       const role = await runMutation(
         context,
-        () => updateRole(context.upstream, key, changes, upstreamOptions(context)),
+        () => updateRole(context.upstream, key, changes, context.view().options),
         { targetPath: ['role'] },
       );
       return freshRole(context, role);
@@ -229,11 +229,9 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const { role } = validateInput(roleDeleteSchema, args.input);
-      await runMutation(
-        context,
-        () => deleteRole(context.upstream, role, upstreamOptions(context)),
-        { targetPath: ['role'] },
-      );
+      await runMutation(context, () => deleteRole(context.upstream, role, context.view().options), {
+        targetPath: ['role'],
+      });
       return { role };
     },
   }),

@@ -35,6 +35,13 @@ export interface UserRecord {
   blockedAt: Date | null;
   /** Only on create with `withAuthToken`. */
   authToken: string | null;
+  /**
+   * True on a record known to hold every profile field, tags included. Never set here: the read
+   * layer (src/loaders) sets it on records from `GET /users/{uid}`, from lists asked `withTags` and
+   * from writes. CometChat leaves `tags` out of users embedded in other answers and an absent list
+   * reads as empty, so without this flag "no tags" and "tags not sent" look alike.
+   */
+  complete?: boolean;
 }
 
 /** `available`, with `online` (webhook payloads, older docs) read as available; absent = offline. */

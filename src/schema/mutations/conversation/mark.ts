@@ -101,7 +101,7 @@ async function mark(
       fieldMap: { messageId: ['messageId'] },
     },
   );
-  return { conversation: await viewOf(context, target) };
+  return { conversation: await viewOf(target) };
 }
 
 builder.mutationFields((t) => ({

@@ -3,7 +3,7 @@ import '../../mutation.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { builder } from '../../../builder.js';
-import { conversationKey } from '../../../loaders/conversations.js';
+import { conversationKey } from '../../../loaders/index.js';
 import { resetGroupConversation, resetUserConversation } from '../../../upstream/conversations.js';
 import { MUTATION_ERRORS } from '../../errors.js';
 import { loadUserOrNull } from '../../message/common.js';

@@ -1,7 +1,6 @@
 /** conversationTagsUpdate: replaces the tags of a user's view of a conversation. */
 import '../../mutation.js';
 import { builder } from '../../../builder.js';
-import { primeConversation } from '../../../loaders/prime.js';
 import {
   updateGroupConversationTags,
   updateUserConversationTags,
@@ -65,7 +64,7 @@ builder.mutationFields((t) => ({
             : updateGroupConversationTags(context.upstream, partner.guid, value.tags, options),
         { ...pathsOf(target), fieldMap: { tags: ['tags'] } },
       );
-      primeConversation(context, record, target.owner);
+      target.view.prime.conversation(record);
       return { conversation: { record, ownerUid: target.owner } };
     },
   }),

@@ -9,18 +9,18 @@ import { builder } from '../../../builder.js';
 import type { GatewayContext } from '../../../context.js';
 import {
   type ConversationPartnerKey,
-  conversationKey,
   conversationPartner,
   groupConversationId,
   userConversationId,
-} from '../../../loaders/conversations.js';
+  type View,
+} from '../../../loaders/index.js';
 import type { CallOptions } from '../../../upstream/client.js';
 import { orClientError } from '../../client-errors.js';
 import { NotFoundFailure } from '../../errors.js';
 import { idSchema } from '../../limits.js';
 import { type IdField, type MutationOptions, rejectField } from '../../mutation-support.js';
 import type { ConversationValue } from '../../refs.js';
-import { ACTING_FIELD_DEPRECATION, actingAs } from '../acting.js';
+import { ACTING_FIELD_DEPRECATION, actingView } from '../acting.js';
 import type { InputFieldBuilder } from '../fields.js';
 
 const targetShape = {
@@ -62,6 +62,8 @@ export interface Target {
   partner: ConversationPartnerKey;
   /** The input field that named the conversation. */
   selector: Selector;
+  /** The owner's view, which the change acts in. */
+  view: View;
   options: CallOptions;
 }
 
@@ -75,8 +77,9 @@ export function targetOf(
     withGroup?: string | null | undefined;
   },
 ): Target {
-  const options = actingAs(context, value.uid, 'uid', true);
-  const owner = options.onBehalfOf ?? '';
+  const view = actingView(context, value.uid, 'uid', true);
+  const { options } = view;
+  const owner = view.perspective ?? '';
   if (value.withUser) {
     if (value.withUser === owner) {
       rejectField(
@@ -89,6 +92,7 @@ export function targetOf(
       conversationId: userConversationId(owner, value.withUser),
       partner: { type: 'user', uid: value.withUser },
       selector: 'withUser',
+      view,
       options,
     };
   }
@@ -98,6 +102,7 @@ export function targetOf(
       conversationId: groupConversationId(value.withGroup),
       partner: { type: 'group', guid: value.withGroup },
       selector: 'withGroup',
+      view,
       options,
     };
   }
@@ -109,7 +114,7 @@ export function targetOf(
       `is not a conversation ${owner} takes part in (expected \`<uid>_user_<uid>\` with ${owner} as one of the uids, or \`group_<guid>\`)`,
     );
   }
-  return { owner, conversationId, partner, selector: 'conversationId', options };
+  return { owner, conversationId, partner, selector: 'conversationId', view, options };
 }
 
 /**
@@ -128,11 +133,9 @@ export function pathsOf(target: Target, extra: IdField[] = []): MutationOptions 
   };
 }
 
-/** The conversation as the owner sees it now (after the change), through the request's loader. */
-export async function viewOf(context: GatewayContext, target: Target): Promise<ConversationValue> {
-  const record = await orClientError(
-    context.loaders.conversations.load(conversationKey(target.owner, target.conversationId)),
-  );
+/** The conversation as the owner sees it now (after the change), through the owner's view. */
+export async function viewOf(target: Target): Promise<ConversationValue> {
+  const record = await orClientError(target.view.loaders.conversations.load(target.conversationId));
   if (record === null) {
     throw new NotFoundFailure(
       `The conversation ${target.conversationId} is not visible to ${target.owner}.`,

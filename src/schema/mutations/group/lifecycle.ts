@@ -5,8 +5,6 @@
 import '../../mutation.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../../builder.js';
-import { upstreamOptions } from '../../../context.js';
-import { primeGroup } from '../../../loaders/prime.js';
 import {
   type CreateGroupInput,
   createGroup,
@@ -28,7 +26,7 @@ import {
   groupDeleteSchema,
   groupUpdateSchema,
 } from './inputs.js';
-import { renderedFor, runGroupWrite } from './refusals.js';
+import { runGroupWrite } from './refusals.js';
 
 const GroupCreatePayload = objectPayload('GroupCreatePayload', 'The group that was created.', {
   name: 'group',
@@ -91,12 +89,13 @@ builder.mutationFields((t) => ({
       if (input.members && Object.keys(toMemberBuckets(input.members)).length > 0) {
         request.members = toMemberBuckets(input.members);
       }
+      const view = context.view();
       const group = await runGroupWrite(
         context,
-        () => createGroup(context.upstream, request, upstreamOptions(context)),
+        () => createGroup(context.upstream, request, view.options),
         { uid: ['ownerUid'], fieldMap: ownerFieldMap },
       );
-      primeGroup(context, group, renderedFor(context));
+      view.prime.group(group);
       return { group };
     },
   }),
@@ -115,15 +114,15 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const input = validateInput(groupUpdateSchema, args.input);
-      if (input.ownerUid !== undefined && context.caller.kind === 'user') {
+      const view = context.view();
+      const asUser = view.perspective !== null;
+      if (input.ownerUid !== undefined && asUser) {
         throw new PermissionDeniedFailure(
           'Only an admin caller can transfer the ownership: CometChat ignores a transfer made on a user’s behalf.',
           ['input', 'ownerUid'],
         );
       }
-      if (context.caller.kind === 'user') {
-        await assertGroupAction(context, input.guid, { kind: 'update' });
-      }
+      if (asUser) await assertGroupAction(context, input.guid, { kind: 'update' });
       const change: UpdateGroupInput = {
         name: input.name,
         type: input.type,
@@ -137,14 +136,10 @@ builder.mutationFields((t) => ({
       };
       const group = await runGroupWrite(
         context,
-        () => updateGroup(context.upstream, input.guid, change, upstreamOptions(context)),
-        {
-          uid: ['ownerUid'],
-          notAMember: context.caller.kind === 'user' ? 'actor' : 'owner',
-          fieldMap: ownerFieldMap,
-        },
+        () => updateGroup(context.upstream, input.guid, change, view.options),
+        { uid: ['ownerUid'], notAMember: asUser ? 'actor' : 'owner', fieldMap: ownerFieldMap },
       );
-      primeGroup(context, group, renderedFor(context));
+      view.prime.group(group);
       return { group };
     },
   }),
@@ -162,14 +157,13 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const input = validateInput(groupDeleteSchema, args.input);
-      if (context.caller.kind === 'user') {
-        await assertGroupAction(context, input.guid, { kind: 'delete' });
-      }
-      await runGroupWrite(
-        context,
-        () => deleteGroup(context.upstream, input.guid, upstreamOptions(context)),
-        { acting: context.caller.kind === 'user', notAMember: 'actor' },
-      );
+      const view = context.view();
+      const asUser = view.perspective !== null;
+      if (asUser) await assertGroupAction(context, input.guid, { kind: 'delete' });
+      await runGroupWrite(context, () => deleteGroup(context.upstream, input.guid, view.options), {
+        acting: asUser,
+        notAMember: 'actor',
+      });
       return { guid: input.guid };
     },
   }),

@@ -84,8 +84,3 @@ export function runGroupWrite<T>(
     }
   });
 }
-
-/** Who CometChat rendered an answer for: the acting user, or nobody for app-level calls. */
-export function renderedFor(context: GatewayContext): string | null {
-  return context.caller.kind === 'user' ? context.caller.uid : null;
-}

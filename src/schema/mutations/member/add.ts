@@ -5,8 +5,7 @@
 import '../../mutation.js';
 import { z } from 'zod';
 import { builder } from '../../../builder.js';
-import { upstreamOptions } from '../../../context.js';
-import { memberKey } from '../../../loaders/members.js';
+import { memberKey } from '../../../loaders/index.js';
 import { type AddMembersOutcome, addMembers } from '../../../upstream/members.js';
 import type { GroupMemberRecord, MemberScope, MessageRecord } from '../../../upstream/records.js';
 import { orClientError } from '../../client-errors.js';
@@ -85,7 +84,9 @@ const GroupMemberAddOutcome = builder.objectRef<AddOutcome>('GroupMemberAddOutco
       resolve: (outcome, _args, context) => {
         if (outcome.error !== null) return null;
         if (outcome.member) return outcome.member;
-        return orClientError(context.loaders.members.load(memberKey(outcome.guid, outcome.uid)));
+        return orClientError(
+          context.view().loaders.members.load(memberKey(outcome.guid, outcome.uid)),
+        );
       },
     }),
     message: t.field({
@@ -110,7 +111,8 @@ const GroupBanOutcome = builder.objectRef<BanOutcome>('GroupBanOutcome').impleme
       type: UserRef,
       nullable: true,
       description: 'The user; null when no such user exists.',
-      resolve: (outcome, _args, context) => orClientError(context.loaders.users.load(outcome.uid)),
+      resolve: (outcome, _args, context) =>
+        orClientError(context.view().loaders.users.load(outcome.uid)),
     }),
   }),
 });
@@ -124,7 +126,8 @@ const GroupMembersAddPayload = builder.objectRef<AddResult>('GroupMembersAddPayl
       type: GroupRef,
       nullable: true,
       description: 'The group as it is now; null if it no longer exists.',
-      resolve: (result, _args, context) => orClientError(context.loaders.groups.load(result.guid)),
+      resolve: (result, _args, context) =>
+        orClientError(context.view().loaders.groups.load(result.guid)),
     }),
     admins: t.field({
       type: [GroupMemberAddOutcome],
@@ -217,15 +220,15 @@ builder.mutationFields((t) => ({
         participants: input.participants,
         usersToBan: input.usersToBan,
       };
+      const view = context.view();
       const answer = await runGroupWrite(
         context,
-        () =>
-          addMembers(context.upstream, input.guid, toMemberBuckets(sent), upstreamOptions(context)),
-        { acting: context.caller.kind === 'user', notAMember: 'actor', fieldMap: bucketFieldMap },
+        () => addMembers(context.upstream, input.guid, toMemberBuckets(sent), view.options),
+        { acting: view.perspective !== null, notAMember: 'actor', fieldMap: bucketFieldMap },
       );
       const result = addOutcomes(input.guid, sent, args.input, answer);
       primeMembers(
-        context,
+        view,
         Object.values(result.buckets).flatMap((outcomes) =>
           outcomes.flatMap((outcome) => (outcome.member ? [outcome.member] : [])),
         ),

@@ -4,8 +4,7 @@
  */
 import type { GatewayContext } from '../../../context.js';
 import { gatewayError } from '../../../errors.js';
-import { memberKey } from '../../../loaders/members.js';
-import { primeUser } from '../../../loaders/prime.js';
+import { memberKey, type View } from '../../../loaders/index.js';
 import type {
   BulkOutcomeItem,
   GroupMemberRecord,
@@ -43,15 +42,13 @@ export function memberFromAction(
 }
 
 /**
- * Fills the request's fresh loaders with the new memberships. The action messages' embedded group
- * is not used: each is a snapshot from the moment of that one addition (its member count is
- * already behind by the time the next uid is added).
+ * Fills the acting view's fresh loaders with the new memberships, read from action messages (whose
+ * user entities CometChat renders without a viewer). The action messages' embedded group is not
+ * used: each is a snapshot from the moment of that one addition (its member count is already
+ * behind by the time the next uid is added).
  */
-export function primeMembers(context: GatewayContext, members: readonly GroupMemberRecord[]): void {
-  for (const member of members) {
-    context.loaders.members.prime(memberKey(member.guid, member.user.uid), member);
-    primeUser(context, member.user, null);
-  }
+export function primeMembers(view: View, members: readonly GroupMemberRecord[]): void {
+  for (const member of members) view.prime.member(member, null);
 }
 
 /** Reads a membership back after a change that answered without it. */
@@ -60,7 +57,7 @@ export async function readBack(
   guid: string,
   uid: string,
 ): Promise<GroupMemberRecord> {
-  const member = await orClientError(context.loaders.members.load(memberKey(guid, uid)));
+  const member = await orClientError(context.view().loaders.members.load(memberKey(guid, uid)));
   if (member === null) {
     throw gatewayError(
       'INTERNAL',

@@ -5,17 +5,15 @@
 import '../../mutation.js';
 import { z } from 'zod';
 import { builder } from '../../../builder.js';
-import type { GatewayContext } from '../../../context.js';
 import { gatewayError } from '../../../errors.js';
-import type { CallOptions } from '../../../upstream/client.js';
 import { addMembers } from '../../../upstream/members.js';
 import type { GroupMemberRecord } from '../../../upstream/records.js';
 import { orClientError } from '../../client-errors.js';
-import { MUTATION_ERRORS, NotAppliedFailure, PermissionDeniedFailure } from '../../errors.js';
+import { MUTATION_ERRORS, NotAppliedFailure } from '../../errors.js';
 import { idSchema, optional } from '../../limits.js';
-import { rejectField, validateInput } from '../../mutation-support.js';
+import { validateInput } from '../../mutation-support.js';
 import { GroupMemberRef, GroupRef } from '../../refs.js';
-import { ACTING_FIELD_DEPRECATION } from '../acting.js';
+import { ACTING_FIELD_DEPRECATION, actingView } from '../acting.js';
 import { runGroupWrite } from '../group/refusals.js';
 import { memberFromAction, memberItemFailure, primeMembers, readBack } from './common.js';
 
@@ -49,27 +47,10 @@ const GroupJoinPayload = builder
         nullable: true,
         description: 'The group as it is now; null if it no longer exists.',
         resolve: (payload, _args, context) =>
-          orClientError(context.loaders.groups.load(payload.member.guid)),
+          orClientError(context.view().loaders.groups.load(payload.member.guid)),
       }),
     }),
   });
-
-/** The acting user of a join: named in the input by an admin, the caller themselves otherwise. */
-function joiningUser(context: GatewayContext, uid: string | undefined): string {
-  const { caller } = context;
-  if (caller.kind === 'user') {
-    if (uid !== undefined && uid !== caller.uid) {
-      throw new PermissionDeniedFailure('A user caller can only join a group as themselves.', [
-        'input',
-        'uid',
-      ]);
-    }
-    return caller.uid;
-  }
-  if (uid === undefined)
-    rejectField(['uid'], 'is required for an admin caller (the user who joins)');
-  return uid;
-}
 
 builder.mutationFields((t) => ({
   groupJoin: t.field({
@@ -90,11 +71,12 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const input = validateInput(joinSchema, args.input);
-      const uid = joiningUser(context, input.uid);
-      const options: CallOptions = { onBehalfOf: uid, signal: context.signal };
+      // The user who joins: named in the input by an admin, the caller themselves otherwise.
+      const view = actingView(context, input.uid, 'uid', true);
+      const uid = view.perspective ?? '';
       const answer = await runGroupWrite(
         context,
-        () => addMembers(context.upstream, input.guid, { participants: [uid] }, options),
+        () => addMembers(context.upstream, input.guid, { participants: [uid] }, view.options),
         { acting: true, notAMember: 'actor', target: ['guid'] },
       );
       const item = answer.participants[uid];
@@ -114,7 +96,7 @@ builder.mutationFields((t) => ({
       const member =
         memberFromAction(input.guid, 'participant', item.data) ??
         (await readBack(context, input.guid, uid));
-      primeMembers(context, [member]);
+      primeMembers(view, [member]);
       return { member };
     },
   }),

@@ -15,7 +15,7 @@
  * is a NotFoundError, indistinguishable from one that does not exist.
  */
 import type { GatewayContext } from '../../../context.js';
-import { memberKey } from '../../../loaders/members.js';
+import { memberKey } from '../../../loaders/index.js';
 import type { GroupRecord, MemberScope } from '../../../upstream/records.js';
 import { orClientError } from '../../client-errors.js';
 import { NotFoundFailure, PermissionDeniedFailure } from '../../errors.js';
@@ -40,7 +40,7 @@ const ACTION_WORDS: Record<GroupAction['kind'], string> = {
 };
 
 async function loadGroup(context: GatewayContext, guid: string): Promise<GroupRecord> {
-  const group = await orClientError(context.loaders.groups.load(guid));
+  const group = await orClientError(context.view().loaders.groups.load(guid));
   if (group === null) {
     throw new NotFoundFailure(`No group ${guid}.`, ['input', 'guid'], 'ERR_GUID_NOT_FOUND');
   }
@@ -73,13 +73,13 @@ export async function assertGroupAction(
       'uid',
     );
   }
-  const { caller } = context;
-  if (caller.kind !== 'user') return group;
+  const actor = context.view().perspective;
+  if (actor === null) return group;
 
   const scope = group.hasJoined === false ? null : group.scope;
   const words = ACTION_WORDS[action.kind];
   if (scope === null) denied(`Only members of ${guid} may ${words}.`, 'guid', 'ERR_NOT_A_MEMBER');
-  if ('target' in action && action.kind !== 'unban' && action.target === caller.uid) {
+  if ('target' in action && action.kind !== 'unban' && action.target === actor) {
     denied(
       `A member cannot ${action.kind === 'scope' ? 'change their own scope' : `${action.kind} themselves`} in ${guid}.`,
       'uid',
@@ -122,6 +122,6 @@ async function targetScope(
   guid: string,
   uid: string,
 ): Promise<MemberScope | null> {
-  const member = await orClientError(context.loaders.members.load(memberKey(guid, uid)));
+  const member = await orClientError(context.view().loaders.members.load(memberKey(guid, uid)));
   return member?.scope ?? null;
 }

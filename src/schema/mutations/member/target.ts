@@ -6,8 +6,8 @@ import '../../mutation.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { builder } from '../../../builder.js';
-import { type GatewayContext, upstreamOptions } from '../../../context.js';
-import { memberKey } from '../../../loaders/members.js';
+import type { GatewayContext } from '../../../context.js';
+import { memberKey } from '../../../loaders/index.js';
 import {
   banMember,
   changeMemberScope,
@@ -96,13 +96,14 @@ function targetPayload(name: string, description: string, removes: boolean) {
         nullable: true,
         description: 'The group as it is now; null if it no longer exists.',
         resolve: (result, _args, context) =>
-          orClientError(context.loaders.groups.load(result.guid)),
+          orClientError(context.view().loaders.groups.load(result.guid)),
       }),
       user: t.field({
         type: UserRef,
         nullable: true,
         description: 'The user; null if they no longer exist.',
-        resolve: (result, _args, context) => orClientError(context.loaders.users.load(result.uid)),
+        resolve: (result, _args, context) =>
+          orClientError(context.view().loaders.users.load(result.uid)),
       }),
       ...(removes
         ? {
@@ -143,11 +144,11 @@ async function changeTarget(
 ): Promise<TargetResult> {
   const input = validateInput(targetSchema, rawInput);
   await assertGroupAction(context, input.guid, { kind, target: input.uid });
-  await runGroupWrite(
-    context,
-    () => call(context.upstream, input.guid, input.uid, upstreamOptions(context)),
-    { acting: context.caller.kind === 'user', target: ['uid'] },
-  );
+  const view = context.view();
+  await runGroupWrite(context, () => call(context.upstream, input.guid, input.uid, view.options), {
+    acting: view.perspective !== null,
+    target: ['uid'],
+  });
   return { guid: input.guid, uid: input.uid };
 }
 
@@ -175,25 +176,19 @@ builder.mutationFields((t) => ({
         target: input.uid,
         scope: input.scope,
       });
+      const view = context.view();
       const answer = await runGroupWrite(
         context,
-        () =>
-          changeMemberScope(
-            context.upstream,
-            input.guid,
-            input.uid,
-            input.scope,
-            upstreamOptions(context),
-          ),
-        { acting: context.caller.kind === 'user', target: ['uid'] },
+        () => changeMemberScope(context.upstream, input.guid, input.uid, input.scope, view.options),
+        { acting: view.perspective !== null, target: ['uid'] },
       );
-      // CometChat answers with the scope and join time only; the user comes from the loader.
-      const user: UserRecord | null = await orClientError(context.loaders.users.load(answer.uid));
+      // CometChat answers with the scope and join time only; the user comes from the view.
+      const user: UserRecord | null = await orClientError(view.loaders.users.load(answer.uid));
       const member: GroupMemberRecord =
         user !== null && answer.joinedAt !== null
           ? { guid: input.guid, scope: answer.scope, joinedAt: answer.joinedAt, user }
           : await readBack(context, input.guid, answer.uid);
-      context.loaders.members.prime(memberKey(input.guid, answer.uid), member);
+      view.prime.member(member);
       return { member };
     },
   }),

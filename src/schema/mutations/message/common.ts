@@ -6,9 +6,7 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { builder } from '../../../builder.js';
 import type { GatewayContext } from '../../../context.js';
-import { isMessageId } from '../../../loaders/messages.js';
-import { primeMessage } from '../../../loaders/prime.js';
-import type { CallOptions } from '../../../upstream/client.js';
+import { isMessageId, type View } from '../../../loaders/index.js';
 import type { MessageRecord } from '../../../upstream/records.js';
 import { MESSAGE_TYPE_NAMES, type MessageTypeName } from '../../message/common.js';
 import { messageListKey, repliesKey } from '../../message/list.js';
@@ -51,9 +49,8 @@ export function conversationEdge(
 ): Edge<MessageRecord> {
   // The key `messages(conversationId:)`, `Group.messages` and (for user callers)
   // `Conversation.messages` use when no filter is given, so the cursor pages on in those lists.
-  const as = context.caller.kind === 'user' ? context.caller.uid : null;
   return cursorListEdge(message, {
-    key: messageListKey({ conversationId: message.conversationId }, as),
+    key: messageListKey({ conversationId: message.conversationId }, context.view().perspective),
     idOf: (item) => item.id,
   });
 }
@@ -63,11 +60,7 @@ export function replyEdge(parentId: string, reply: MessageRecord): Edge<MessageR
   return cursorListEdge(reply, { key: repliesKey(parentId), idOf: (item) => item.id });
 }
 
-/** Makes the request's loaders serve `message` as just returned (it was rendered for `as`). */
-export function remember(
-  context: GatewayContext,
-  message: MessageRecord,
-  options: CallOptions,
-): void {
-  primeMessage(context, message, options.onBehalfOf ?? null);
+/** Makes the acting view serve `message` as its write just returned it (rendered for that view). */
+export function remember(view: View, message: MessageRecord): void {
+  view.prime.message(message);
 }

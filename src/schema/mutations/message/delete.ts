@@ -11,7 +11,7 @@ import { idSchema } from '../../limits.js';
 import { type MessageTypeName, messageTypeName } from '../../message/common.js';
 import { runMutation, validateInput } from '../../mutation-support.js';
 import { MessageRef } from '../../refs.js';
-import { ACTING_FIELD_DEPRECATION, actingAs, actorIds } from '../acting.js';
+import { ACTING_FIELD_DEPRECATION, actingView, actorIds } from '../acting.js';
 import { messageIdSchema, remember } from './common.js';
 
 interface DeletePayload {
@@ -93,18 +93,22 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { input }, context) => {
       const value = validateInput(deleteSchema, input);
-      const options = actingAs(context, value.asUid, 'asUid', false);
+      const view = actingView(context, value.asUid, 'asUid', false);
+      const { options } = view;
       const permanent = value.permanent ?? false;
       // CometChat's answer to a permanent delete names the message without its kind, which the
       // global ID needs; one read beforehand tells it (a failed read only leaves that ID out).
       const before = permanent
-        ? await context.loaders.messages.load(value.messageId).catch(() => null)
+        ? await context
+            .view()
+            .loaders.messages.load(value.messageId)
+            .catch(() => null)
         : null;
       const deleted = await runMutation(
         context,
         () => deleteMessage(context.upstream, value.messageId, { permanent }, options),
         {
-          ids: actorIds(options, 'asUid'),
+          ids: actorIds(view, 'asUid'),
           targetPath: ['messageId'],
         },
       );
@@ -114,8 +118,8 @@ builder.mutationFields((t) => ({
         message =
           known && known.deletedAt !== null
             ? known
-            : await orClientError(context.loaders.messages.load(value.messageId));
-        if (message) remember(context, message, options);
+            : await orClientError(context.view().loaders.messages.load(value.messageId));
+        if (message) remember(view, message);
       }
       const typed = message ?? known ?? before;
       return {

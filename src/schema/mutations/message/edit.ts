@@ -7,7 +7,7 @@ import { MUTATION_ERRORS } from '../../errors.js';
 import { idSchema, tagsSchema } from '../../limits.js';
 import { runMutation, validateInput } from '../../mutation-support.js';
 import { MessageRef } from '../../refs.js';
-import { ACTING_FIELD_DEPRECATION, actingAs, actorIds } from '../acting.js';
+import { ACTING_FIELD_DEPRECATION, actingView, actorIds } from '../acting.js';
 import { objectPayload } from '../fields.js';
 import { messageIdSchema, remember } from './common.js';
 import { CONTENT_FIELD_MAP, checkSize, isBlank, jsonObjectSchema } from './content.js';
@@ -96,7 +96,8 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { input }, context) => {
       const value = validateInput(editSchema, input);
-      const options = actingAs(context, value.asUid, 'asUid', false);
+      const view = actingView(context, value.asUid, 'asUid', false);
+      const { options } = view;
       const changes = {
         ...(value.text != null || value.metadata != null || value.customData != null
           ? {
@@ -119,12 +120,12 @@ builder.mutationFields((t) => ({
         context,
         () => editMessage(context.upstream, value.messageId, changes, options),
         {
-          ids: actorIds(options, 'asUid'),
+          ids: actorIds(view, 'asUid'),
           targetPath: ['messageId'],
           fieldMap: CONTENT_FIELD_MAP,
         },
       );
-      remember(context, edited.message, options);
+      remember(view, edited.message);
       return { editedMessage: edited.message };
     },
   }),

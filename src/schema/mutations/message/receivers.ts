@@ -4,7 +4,7 @@
  */
 import { builder } from '../../../builder.js';
 import type { GatewayContext } from '../../../context.js';
-import type { CallOptions } from '../../../upstream/client.js';
+import type { View } from '../../../loaders/index.js';
 import {
   type MessageContentInput,
   type SendToManyRecord,
@@ -155,7 +155,7 @@ export async function sendToMany(
   context: GatewayContext,
   receivers: Receiver[],
   content: MessageContentInput,
-  options: CallOptions,
+  view: View,
   actor: IdField[],
 ): Promise<SendPayload> {
   const uids = receivers.filter((r) => r.type === 'user').map((r) => r.id);
@@ -164,7 +164,7 @@ export async function sendToMany(
   checkSize(body, sizeParts(content));
   const result: SendToManyRecord = await runMutation(
     context,
-    () => sendMessageToMany(context.upstream, body, options),
+    () => sendMessageToMany(context.upstream, body, view.options),
     { ids: actor, fieldMap: CONTENT_FIELD_MAP },
   );
   const outcomes = receivers.map((receiver) =>
@@ -184,6 +184,6 @@ export async function sendToMany(
       ? withMessage(firstError, `No receiver got the message. ${reasons}`)
       : new ValidationFailure('No receiver got the message.', ['input'], null, []);
   }
-  for (const outcome of outcomes) if (outcome.message) remember(context, outcome.message, options);
+  for (const outcome of outcomes) if (outcome.message) remember(view, outcome.message);
   return { message: first.message, edge: first.edge, outcomes };
 }

@@ -10,7 +10,7 @@ import { idSchema } from '../../limits.js';
 import { runMutation, validateInput } from '../../mutation-support.js';
 import type { Edge } from '../../pagination.js';
 import { MessageRef } from '../../refs.js';
-import { ACTING_FIELD_DEPRECATION, actingAs, actorIds } from '../acting.js';
+import { ACTING_FIELD_DEPRECATION, actingView, actorIds } from '../acting.js';
 import { MessageEdgeRef, messageIdSchema, remember, replyEdge } from './common.js';
 import {
   CONTENT_FIELD_MAP,
@@ -48,7 +48,7 @@ const MessageReplyPayload = builder.objectRef<ReplyPayload>('MessageReplyPayload
       description:
         'The message replied to, read after the reply (its `replyCount` includes it). Null when the caller can no longer see it.',
       resolve: (payload, _args, context) =>
-        orClientError(context.loaders.messages.load(payload.parentId)),
+        orClientError(context.view().loaders.messages.load(payload.parentId)),
     }),
   }),
 });
@@ -98,7 +98,8 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { input }, context) => {
       const value = validateInput(replySchema, input);
-      const options = actingAs(context, value.senderUid, 'senderUid', true);
+      const view = actingView(context, value.senderUid, 'senderUid', true);
+      const { options } = view;
       const content = contentOf(value);
       checkSize(content, sizeParts(content));
       const parentId = value.parentMessageId;
@@ -106,12 +107,12 @@ builder.mutationFields((t) => ({
         context,
         () => sendThreadReply(context.upstream, parentId, content, options),
         {
-          ids: actorIds(options, 'senderUid'),
+          ids: actorIds(view, 'senderUid'),
           targetPath: ['parentMessageId'],
           fieldMap: CONTENT_FIELD_MAP,
         },
       );
-      remember(context, message, options);
+      remember(view, message);
       return { message, edge: replyEdge(parentId, message), parentId };
     },
   }),

@@ -11,7 +11,7 @@ import { ITEM_ERRORS } from '../../errors.js';
 import { idSchema } from '../../limits.js';
 import { runMutation, validateInput } from '../../mutation-support.js';
 import { MessageRef } from '../../refs.js';
-import { ACTING_FIELD_DEPRECATION, actingAs, actorIds } from '../acting.js';
+import { ACTING_FIELD_DEPRECATION, actingView, actorIds } from '../acting.js';
 import { conversationEdge, MessageEdgeRef, remember } from './common.js';
 import {
   CONTENT_FIELD_MAP,
@@ -123,13 +123,14 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { input }, context) => {
       const value = validateInput(sendSchema, input);
-      const options = actingAs(context, value.senderUid, 'senderUid', false);
+      const view = actingView(context, value.senderUid, 'senderUid', false);
+      const { options } = view;
       const content = contentOf(value);
       const receivers = receiversOf(value.receiverUids ?? [], value.receiverGuids ?? []);
-      const actor = actorIds(options, 'senderUid');
+      const actor = actorIds(view, 'senderUid');
       const only = receivers[0];
       if (receivers.length !== 1 || !only) {
-        return sendToMany(context, receivers, content, options, actor);
+        return sendToMany(context, receivers, content, view, actor);
       }
       const body = { ...content, receiver: only.id, receiverType: only.type };
       checkSize(body, sizeParts(content));
@@ -142,7 +143,7 @@ builder.mutationFields((t) => ({
           fieldMap: CONTENT_FIELD_MAP,
         },
       );
-      remember(context, message, options);
+      remember(view, message);
       const edge = conversationEdge(context, message);
       return { message, edge, outcomes: [sentOutcome(only, message, edge)] };
     },

@@ -5,7 +5,7 @@
 import '../../mutation.js';
 import { z } from 'zod';
 import { builder } from '../../../builder.js';
-import { type GatewayContext, upstreamOptions } from '../../../context.js';
+import type { GatewayContext } from '../../../context.js';
 import { deactivateUsers, reactivateUsers } from '../../../upstream/users.js';
 import { ValidationFailure } from '../../errors.js';
 import { MAX_UIDS_PER_CALL, uidBatchSchema } from '../../limits.js';
@@ -69,7 +69,7 @@ async function changeActivation(
     call(
       context.upstream,
       requested.map(({ uid }) => uid),
-      upstreamOptions(context),
+      context.view().options,
     ),
   );
   return listedOutcomes(requested, applied, loadUser);

@@ -49,7 +49,7 @@ export const UserBulkOutcome = builder.objectRef<UserOutcomeValue>('UserBulkOutc
       description:
         'The user as it is now; null when it does not exist or is deactivated. Costs one upstream call per outcome (batched).',
       resolve: (outcome, _args, context) =>
-        outcome.loadUser ? orClientError(context.loaders.users.load(outcome.uid)) : null,
+        outcome.loadUser ? orClientError(context.view().loaders.users.load(outcome.uid)) : null,
     }),
   }),
 });

@@ -4,8 +4,7 @@
  */
 import '../../mutation.js';
 import { builder } from '../../../builder.js';
-import { type GatewayContext, upstreamOptions } from '../../../context.js';
-import { primeUser } from '../../../loaders/prime.js';
+import type { GatewayContext } from '../../../context.js';
 import type { UserRecord } from '../../../upstream/records.js';
 import { createUser, deleteUser, updateUser } from '../../../upstream/users.js';
 import { ConflictFailure, NotFoundFailure, ValidationFailure } from '../../errors.js';
@@ -22,14 +21,13 @@ import {
 } from './inputs.js';
 
 /**
- * A user record CometChat returned from a write holds the full profile: it primes the request's
- * loader (emptied by the write) so later fields read it without another call.
+ * A user record CometChat returned from a write holds the full profile: it primes the caller's
+ * view (emptied by the write) so later fields read it without another call.
  */
 function freshUser(context: GatewayContext, user: UserRecord): UserRecord {
-  primeUser(context, user, context.caller.kind === 'user' ? context.caller.uid : null, {
-    fullProfile: true,
-  });
-  return user;
+  const complete = { ...user, complete: true };
+  context.view().prime.user(complete);
+  return complete;
 }
 
 interface UserCreateValue {
@@ -111,7 +109,7 @@ builder.mutationFields((t) => ({
       const input = validateInput(userCreateSchema, args.input);
       const user = await runMutation(
         context,
-        () => createUser(context.upstream, input, upstreamOptions(context)),
+        () => createUser(context.upstream, input, context.view().options),
         USER_TARGET,
       );
       return { user: freshUser(context, user), authToken: user.authToken };
@@ -142,7 +140,7 @@ builder.mutationFields((t) => ({
       };
       const user = await runMutation(
         context,
-        () => updateUser(context.upstream, uid, body, upstreamOptions(context)),
+        () => updateUser(context.upstream, uid, body, context.view().options),
         USER_TARGET,
       );
       return { user: freshUser(context, user) };
@@ -166,7 +164,7 @@ builder.mutationFields((t) => ({
       const permanent = input.permanent ?? false;
       await runMutation(
         context,
-        () => deleteUser(context.upstream, input.uid, { permanent }, upstreamOptions(context)),
+        () => deleteUser(context.upstream, input.uid, { permanent }, context.view().options),
         { targetPath: ['uid'] },
       );
       return { uid: input.uid, permanent };

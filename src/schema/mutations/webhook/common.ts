@@ -47,7 +47,7 @@ export async function reloadWebhook(
   context: GatewayContext,
   webhookId: string,
 ): Promise<WebhookRecord> {
-  const record = await orClientError(context.loaders.webhooks.load(webhookId));
+  const record = await orClientError(context.view(null).loaders.webhooks.load(webhookId));
   if (!record) {
     throw new NotFoundFailure(
       `The webhook ${webhookId} does not exist any more.`,
