@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_TIMEOUT',
   'UPSTREAM_OUTCOME_UNKNOWN',
+  'PAYLOAD_TOO_LARGE',
   'INTERNAL',
 ] as const;
 
@@ -21,6 +22,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  PAYLOAD_TOO_LARGE: 413,
 };
 
 /** The one way to raise a client-visible GraphQL error. */

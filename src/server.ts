@@ -19,6 +19,7 @@ import { assertNotExpired, createAuthenticator, credentialsFromConnectionParams 
 import { type Config, secretsOf, type WebhookCredentials } from './config.js';
 import { type Caller, createContext, type GatewayContext } from './context.js';
 import { gatewayError, upstreamFailure } from './errors.js';
+import { createBodyLimit } from './exposure/body-limit.js';
 import { createGraphiQL, graphiqlOptions } from './graphiql.js';
 import { authenticationPlugin, refusal } from './http-auth.js';
 import { listenOn } from './listen.js';
@@ -234,6 +235,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     logger: logger.child({ component: 'auth' }),
   });
   const pubsub = createGatewayPubSub();
+  const bodyLimit = createBodyLimit({ maxBytes: config.maxBodyBytes, exemptPaths: [WEBHOOK_PATH] });
   const webhookCredentials: WebhookCredentials | null =
     config.webhook ??
     (deps.emulator
@@ -329,6 +331,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     healthCheckEndpoint: HEALTH_PATH,
     landingPage: false,
     logging: yogaLogger(logger, () => observability.logger(logger)),
+    maxRequestBodySize: config.maxBodyBytes,
     graphiql: graphiql ? graphiql.options : false,
     ...(graphiql ? { renderGraphiQL: graphiql.render } : {}),
     maskedErrors: {
@@ -373,6 +376,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       ...(config.otlpEndpoint ? [tracingPlugin(() => tracing)] : []),
       authenticationPlugin(authenticator, GRAPHQL_PATH, logger, graphiql !== null),
       routes,
+      bodyLimit.plugin,
       errorCodes,
       ...(graphiql ? [graphiql.plugin] : []),
       metrics.plugin,
@@ -398,6 +402,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       inFlight--;
       if (inFlight === 0) for (const resolve of idleWaiters) resolve();
     });
+    if (!bodyLimit.admit(req, res)) return;
     void yoga(req, res, { req, res });
   });
 
