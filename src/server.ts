@@ -20,6 +20,7 @@ import { type Config, secretsOf, type WebhookCredentials } from './config.js';
 import { type Caller, createContext, type GatewayContext } from './context.js';
 import { gatewayError, upstreamFailure } from './errors.js';
 import { createBodyLimit } from './exposure/body-limit.js';
+import { checkRequestJson, documentLimitsPlugin } from './exposure/document-limits.js';
 import { createGraphiQL, graphiqlOptions } from './graphiql.js';
 import { authenticationPlugin, refusal } from './http-auth.js';
 import { listenOn } from './listen.js';
@@ -378,13 +379,15 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       routes,
       bodyLimit.plugin,
       errorCodes,
+      documentLimitsPlugin(),
       ...(graphiql ? [graphiql.plugin] : []),
       metrics.plugin,
       EnvelopArmorPlugin({
         maxDepth: { n: 12 },
         maxAliases: { n: 30 },
         maxDirectives: { n: 50 },
-        maxTokens: { n: 5000 },
+        // The token (and nesting) limit is documentLimitsPlugin's: armor's would overflow first.
+        maxTokens: { enabled: false },
         // A coarse guard; the schema's complexity limit (which knows page sizes) is the precise one.
         costLimit: { maxCost: 50_000 },
         blockFieldSuggestion: { enabled: !config.introspection },
@@ -459,6 +462,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         let document: ReturnType<typeof parse>;
         let errors: readonly GraphQLError[];
         try {
+          checkRequestJson(params);
           document = parse(params.query);
           errors = validate(envelopedSchema, document);
         } catch (error) {
