@@ -20,6 +20,7 @@ import { type Config, secretsOf, type WebhookCredentials } from './config.js';
 import { type Caller, createContext, type GatewayContext } from './context.js';
 import { gatewayError, upstreamFailure } from './errors.js';
 import { createBodyLimit } from './exposure/body-limit.js';
+import { corsPolicy, varyOnOrigin } from './exposure/cors.js';
 import { checkRequestJson, documentLimitsPlugin } from './exposure/document-limits.js';
 import { createGraphiQL, graphiqlOptions } from './graphiql.js';
 import { authenticationPlugin, refusal } from './http-auth.js';
@@ -333,6 +334,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     landingPage: false,
     logging: yogaLogger(logger, () => observability.logger(logger)),
     maxRequestBodySize: config.maxBodyBytes,
+    cors: corsPolicy(config.cors),
     graphiql: graphiql ? graphiql.options : false,
     ...(graphiql ? { renderGraphiQL: graphiql.render } : {}),
     maskedErrors: {
@@ -379,6 +381,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       routes,
       bodyLimit.plugin,
       errorCodes,
+      varyOnOrigin,
       documentLimitsPlugin(),
       ...(graphiql ? [graphiql.plugin] : []),
       metrics.plugin,
