@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'UPSTREAM_TIMEOUT',
   'UPSTREAM_OUTCOME_UNKNOWN',
   'PAYLOAD_TOO_LARGE',
+  'PERSISTED_QUERY_REQUIRED',
+  'PERSISTED_QUERY_NOT_FOUND',
   'INTERNAL',
 ] as const;
 
@@ -23,6 +25,8 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   PAYLOAD_TOO_LARGE: 413,
+  PERSISTED_QUERY_REQUIRED: 400,
+  PERSISTED_QUERY_NOT_FOUND: 400,
 };
 
 /** The one way to raise a client-visible GraphQL error. */

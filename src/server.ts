@@ -22,6 +22,7 @@ import { gatewayError, upstreamFailure } from './errors.js';
 import { createBodyLimit } from './exposure/body-limit.js';
 import { corsPolicy, varyOnOrigin } from './exposure/cors.js';
 import { checkRequestJson, documentLimitsPlugin } from './exposure/document-limits.js';
+import { loadTrustedDocuments } from './exposure/trusted-documents.js';
 import { createGraphiQL, graphiqlOptions } from './graphiql.js';
 import { authenticationPlugin, refusal } from './http-auth.js';
 import { listenOn } from './listen.js';
@@ -238,6 +239,9 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   });
   const pubsub = createGatewayPubSub();
   const bodyLimit = createBodyLimit({ maxBytes: config.maxBodyBytes, exemptPaths: [WEBHOOK_PATH] });
+  const trustedDocuments = config.trustedDocumentsPath
+    ? loadTrustedDocuments(config.trustedDocumentsPath)
+    : null;
   const webhookCredentials: WebhookCredentials | null =
     config.webhook ??
     (deps.emulator
@@ -382,6 +386,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       bodyLimit.plugin,
       errorCodes,
       varyOnOrigin,
+      ...(trustedDocuments ? [trustedDocuments.plugin()] : []),
       documentLimitsPlugin(),
       ...(graphiql ? [graphiql.plugin] : []),
       metrics.plugin,
@@ -466,7 +471,9 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         let errors: readonly GraphQLError[];
         try {
           checkRequestJson(params);
-          document = parse(params.query);
+          document = parse(
+            trustedDocuments ? trustedDocuments.resolveSocketPayload(params) : params.query,
+          );
           errors = validate(envelopedSchema, document);
         } catch (error) {
           if (error instanceof GraphQLError) return [withBadInputCode(error)];
