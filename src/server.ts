@@ -18,10 +18,11 @@ import { WebSocketServer } from 'ws';
 import { assertNotExpired, createAuthenticator, credentialsFromConnectionParams } from './auth.js';
 import { type Config, secretsOf, type WebhookCredentials } from './config.js';
 import { type Caller, createContext, type GatewayContext } from './context.js';
-import { gatewayError, upstreamFailure } from './errors.js';
+import { ERROR_CODES, gatewayError, upstreamFailure } from './errors.js';
 import { createBodyLimit } from './exposure/body-limit.js';
 import { corsPolicy, varyOnOrigin } from './exposure/cors.js';
 import { checkRequestJson, documentLimitsPlugin } from './exposure/document-limits.js';
+import { requestErrors } from './exposure/request-errors.js';
 import { loadTrustedDocuments } from './exposure/trusted-documents.js';
 import { createGraphiQL, graphiqlOptions } from './graphiql.js';
 import { authenticationPlugin, refusal } from './http-auth.js';
@@ -155,16 +156,13 @@ function publicHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-// Codes GraphQL libraries use for requests the client must fix; ours is BAD_USER_INPUT.
-const REQUEST_ERROR_CODES = new Set([
-  'GRAPHQL_VALIDATION_FAILED',
-  'GRAPHQL_PARSE_FAILED',
-  'BAD_REQUEST',
-]);
+// Codes GraphQL libraries use for requests the client must fix (GRAPHQL_VALIDATION_FAILED,
+// GRAPHQL_PARSE_FAILED, BAD_REQUEST, OPERATION_RESOLUTION_FAILURE, ...) are not ours: anything
+// unexpected was masked as INTERNAL before this point, so what is left is BAD_USER_INPUT.
+const OUR_CODES = new Set<unknown>(ERROR_CODES);
 
 function needsCode(error: GraphQLError): boolean {
-  const code = error.extensions?.code;
-  return code === undefined || (typeof code === 'string' && REQUEST_ERROR_CODES.has(code));
+  return !OUR_CODES.has(error.extensions?.code);
 }
 
 function withBadInputCode(error: GraphQLError): GraphQLError {
@@ -385,6 +383,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       routes,
       bodyLimit.plugin,
       errorCodes,
+      requestErrors(GRAPHQL_PATH),
       varyOnOrigin,
       ...(trustedDocuments ? [trustedDocuments.plugin()] : []),
       documentLimitsPlugin(),
