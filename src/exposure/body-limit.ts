@@ -18,7 +18,8 @@ const YOGA_TOO_LARGE_CODE = 'REQUEST_ENTITY_TOO_LARGE';
 
 // After a refusal the client may still be uploading. Closing a socket with unread data resets
 // the connection, and the client may then lose the 413 it has not read yet; so the rest of the
-// body is read and dropped for a short while (memory stays flat), then the socket is closed.
+// body is read and dropped for a while (memory stays flat); if it is still coming after that,
+// the socket is closed.
 const DEFAULT_LINGER_MS = 5000;
 
 export interface BodyLimitOptions {
