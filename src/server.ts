@@ -406,7 +406,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   // Count in-flight HTTP requests so shutdown can wait for them (bounded).
   let inFlight = 0;
   const idleWaiters = new Set<() => void>();
-  const server = createServer((req, res) => {
+  const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
     inFlight++;
     res.on('close', () => {
       inFlight--;
@@ -414,7 +414,9 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     });
     if (!bodyLimit.admit(req, res)) return;
     void yoga(req, res, { req, res });
-  });
+  };
+  const server = createServer(handleRequest);
+  server.on('checkContinue', bodyLimit.continueOrRefuse(handleRequest));
 
   // Upgrades are handed over explicitly (not the `server` option), so a port that cannot be
   // bound is reported once, by `listen`, and not also as a WebSocket server error.

@@ -20,7 +20,7 @@ const YOGA_TOO_LARGE_CODE = 'REQUEST_ENTITY_TOO_LARGE';
 // the connection, and the client may then lose the 413 it has not read yet; so the rest of the
 // body is read and dropped for a while (memory stays flat); if it is still coming after that,
 // the socket is closed.
-const DEFAULT_LINGER_MS = 5000;
+const DEFAULT_LINGER_MS = 30_000;
 
 export interface BodyLimitOptions {
   maxBytes: number;
@@ -29,9 +29,17 @@ export interface BodyLimitOptions {
   lingerMs?: number;
 }
 
+type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+
 export interface BodyLimit {
   /** False when the request was refused here (the answer is sent); true to hand it to Yoga. */
   admit(req: IncomingMessage, res: ServerResponse): boolean;
+  /**
+   * A `checkContinue` listener: a client that asks before sending its body
+   * (`Expect: 100-continue`) is refused before it sends it, or told to go on and handed to
+   * `listener`. Without it node answers 100 Continue to everyone, and the body comes anyway.
+   */
+  continueOrRefuse(listener: RequestListener): RequestListener;
   /** Maps Yoga's streaming refusal to `PAYLOAD_TOO_LARGE` and drains what the client still sends. */
   plugin: Plugin;
 }
@@ -82,20 +90,29 @@ export function createBodyLimit(options: BodyLimitOptions): BodyLimit {
     errors: [{ message: PAYLOAD_TOO_LARGE_MESSAGE, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
   });
 
+  function admit(req: IncomingMessage, res: ServerResponse): boolean {
+    if (exempt.has(pathOf(req.url))) return true;
+    // Node's parser has already refused a malformed or conflicting Content-Length (400).
+    const declared = req.headers['content-length'];
+    if (declared === undefined || Number(declared) <= maxBytes) return true;
+    res.writeHead(413, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(refusal),
+      'cache-control': 'no-store',
+    });
+    res.end(refusal);
+    drainThenClose(req, lingerMs);
+    return false;
+  }
+
   return {
-    admit(req, res) {
-      if (exempt.has(pathOf(req.url))) return true;
-      // Node's parser has already refused a malformed or conflicting Content-Length (400).
-      const declared = req.headers['content-length'];
-      if (declared === undefined || Number(declared) <= maxBytes) return true;
-      res.writeHead(413, {
-        'content-type': 'application/json; charset=utf-8',
-        'content-length': Buffer.byteLength(refusal),
-        'cache-control': 'no-store',
-      });
-      res.end(refusal);
-      drainThenClose(req, lingerMs);
-      return false;
+    admit,
+    continueOrRefuse(listener) {
+      return (req, res) => {
+        if (!admit(req, res)) return;
+        res.writeContinue();
+        listener(req, res);
+      };
     },
     plugin: {
       onResultProcess({ result, setResult }) {

@@ -3,6 +3,7 @@
  * headers alone, a chunked body is cut off once it crosses the limit while it is still streaming,
  * the answer is a GraphQL error body (413, PAYLOAD_TOO_LARGE), and the gateway keeps serving.
  */
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { completeLength, postRawBody, type RawOutcome } from './raw-http.js';
@@ -70,6 +71,52 @@ describe('request body limit', () => {
       headers: { 'content-type': 'text/plain' },
     });
     expectRefused(outcome);
+  });
+
+  it('refuses a client that asks first (Expect: 100-continue) before it sends the body', async () => {
+    const ask = (length: number, body: string) =>
+      new Promise<{ continued: boolean; status: number; text: string }>((resolve, reject) => {
+        let continued = false;
+        const req = request(`${t.info.url}/graphql`, {
+          method: 'POST',
+          agent: false,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': String(length),
+            expect: '100-continue',
+            authorization: `Bearer ${t.config.adminTokens[0]}`,
+          },
+        });
+        req.on('continue', () => {
+          continued = true;
+          req.end(body);
+        });
+        req.on('response', (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => {
+            text += chunk.toString('utf8');
+          });
+          res.on('end', () => {
+            resolve({ continued, status: res.statusCode ?? 0, text });
+            req.destroy();
+          });
+        });
+        req.on('error', reject);
+        req.flushHeaders();
+      });
+    const refused = await ask(16 * MiB, '');
+    expect(refused.continued).toBe(false);
+    expectRefused({
+      status: refused.status,
+      headers: { 'content-type': 'application/json' },
+      body: refused.text,
+      bytesSent: 0,
+    });
+    const body = JSON.stringify({ query: '{ __typename }' });
+    const accepted = await ask(Buffer.byteLength(body), body);
+    expect(accepted.continued).toBe(true);
+    expect(accepted.status).toBe(200);
+    expect(JSON.parse(accepted.text)).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('cuts off a chunked body without a length while it is still streaming', async () => {
