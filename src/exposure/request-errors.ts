@@ -3,6 +3,8 @@
  * - a request parser that throws something other than a GraphQL error (malformed JSON in GET's
  *   `variables` or `extensions`, a broken multipart or form body) would be masked as INTERNAL;
  *   it becomes HTTP 400 `BAD_USER_INPUT`;
+ * - an `operationName` that is not a string is refused (400 `BAD_USER_INPUT`) before anything
+ *   uses it (Yoga does not check its type, and the metrics labels broke on an object);
  * - some of Yoga's HTTP-level refusals have an empty body (415 for an unsupported content type,
  *   406 for an `Accept` nothing matches); on the GraphQL path they get a GraphQL JSON body
  *   (`BAD_USER_INPUT`), keeping their status and headers.
@@ -32,6 +34,12 @@ function unreadable(error: unknown): unknown {
 /** The plugin for the GraphQL endpoint at `path`. */
 export function requestErrors(path: string): Plugin {
   return {
+    onParams({ params }) {
+      const { operationName } = params as { operationName?: unknown }; // straight from the request
+      if (operationName != null && typeof operationName !== 'string') {
+        throw badUserInput('operationName must be a string.', { http: { status: 400 } });
+      }
+    },
     onRequestParse({ requestParser, setRequestParser }) {
       if (!requestParser) return;
       const parse = requestParser;

@@ -37,6 +37,10 @@ function expectRefused(outcome: RawOutcome): void {
   expect(body.errors[0].message).toMatch(/body is larger/);
 }
 
+function admin(gateway: TestGateway): Record<string, string> {
+  return { authorization: `Bearer ${gateway.config.adminTokens[0]}` };
+}
+
 async function typename(gateway: TestGateway): Promise<unknown> {
   return (await gateway.query('{ __typename }')).data;
 }
@@ -121,8 +125,19 @@ describe('request body limit', () => {
 
   it('cuts off a chunked body without a length while it is still streaming', async () => {
     // The body never ends: only a gateway that counts while reading can answer.
-    const outcome = await postRawBody(t.info.url, { sendBytes: 3 * LIMIT, holdOpen: true });
+    const outcome = await postRawBody(t.info.url, {
+      sendBytes: 3 * LIMIT,
+      holdOpen: true,
+      headers: admin(t),
+    });
     expectRefused(outcome);
+  });
+
+  it('refuses an anonymous chunked body (401) without reading it', async () => {
+    // Authentication comes first, on the headers: the body never ends and is never needed.
+    const outcome = await postRawBody(t.info.url, { sendBytes: 3 * LIMIT, holdOpen: true });
+    expect(outcome.status).toBe(401);
+    expect(JSON.parse(outcome.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('accepts a body at the limit and answers it normally', async () => {
@@ -146,7 +161,7 @@ describe('request body limit', () => {
     });
     const response = await t.inProcess('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...admin(t) },
       body: stream,
       duplex: 'half',
     } as RequestInit);
@@ -172,7 +187,13 @@ describe('request body limit', () => {
     expectRefused(
       await postRawBody(big.info.url, { contentLength: MiB + 1, sendBytes: 0, holdOpen: true }),
     );
-    expectRefused(await postRawBody(big.info.url, { sendBytes: MiB + 1024, holdOpen: true }));
+    expectRefused(
+      await postRawBody(big.info.url, {
+        sendBytes: MiB + 1024,
+        holdOpen: true,
+        headers: admin(big),
+      }),
+    );
   });
 
   it('keeps memory flat under 20 concurrent 16 MB bodies, declared and chunked, then still answers', async () => {
@@ -184,7 +205,7 @@ describe('request body limit', () => {
           contentLength: completeLength(16 * MiB),
           sendBytes: 16 * MiB,
         }),
-        postRawBody(big.info.url, { sendBytes: 16 * MiB }),
+        postRawBody(big.info.url, { sendBytes: 16 * MiB, headers: admin(big) }),
       );
     }
     const outcomes = await Promise.all(sends);

@@ -48,6 +48,8 @@ describe('production posture', () => {
     const production = loadConfig({ ...remote, NODE_ENV: 'production' });
     expect(production.adminTokens).toEqual(['a-long-random-admin-token']);
     expect(production.adminTokensDefaulted).toBe(false);
+    // Nor a development JWT secret (emulator mode only, which production refuses).
+    expect(production.jwt).toBeNull();
   });
 
   it('keeps the development conveniences outside production', () => {

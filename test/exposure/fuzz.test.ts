@@ -397,6 +397,40 @@ describe('fuzzing /graphql (10,000 hostile requests)', () => {
 
   it('answers GET with odd parameters', { timeout: PROPERTY_TIMEOUT_MS }, () => fuzz(getRequests));
 
+  it.each<[string, HostileRequest]>([
+    [
+      'an object as operationName (it broke the metrics labels)',
+      jsonPost(ADMIN_TOKEN, {
+        query: 'query Q { __typename }',
+        operationName: { toString: [] },
+      }),
+    ],
+    [
+      'an empty object as operationName',
+      jsonPost(ADMIN_TOKEN, { query: '{ __typename }', operationName: {} }),
+    ],
+    [
+      'malformed JSON in GET extensions',
+      {
+        method: 'GET',
+        search: `?query=${encodeURIComponent('{ __typename }')}&extensions=%7Ba%7B%7D`,
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+        body: null,
+      },
+    ],
+    [
+      'a text/plain body',
+      {
+        method: 'POST',
+        search: '',
+        headers: { 'content-type': 'text/plain', authorization: `Bearer ${ADMIN_TOKEN}` },
+        body: '{ __typename }',
+      },
+    ],
+  ])('answers %s with a documented code (found by fuzzing)', async (_, request) => {
+    await check(request);
+  });
+
   it('crashed nothing, left no unhandled rejection, logged no error, and still answers', async () => {
     expect(unhandled).toEqual([]);
     const errorLines = t.logs.filter((line) => /"level":(50|60)/.test(line));
