@@ -2,7 +2,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
  * Typed documents for the operations the tests send: `npm run codegen` reads the printed schema
- * and every `graphql(...)` call and `.graphql` file under test/, and writes test/gql/.
+ * and every `graphql(...)` call and `.graphql` file under test/, and writes test/gql/, with the
+ * trusted-documents manifest of those operations (see README, "Trusted documents").
  */
 const config: CodegenConfig = {
   schema: 'schema/schema.graphql',
@@ -14,7 +15,10 @@ const config: CodegenConfig = {
   generates: {
     'test/gql/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      // persistedDocuments: also writes test/gql/persisted-documents.json ({ "sha256:<hex>":
+      // document }), the manifest GATEWAY_TRUSTED_DOCUMENTS takes, and puts each document's id
+      // in its `__meta__.hash`.
+      presetConfig: { fragmentMasking: false, persistedDocuments: true },
       config: {
         useTypeImports: true,
         emitLegacyCommonJSImports: false,

@@ -88,6 +88,12 @@ export interface Config {
   metrics: MetricsConfig;
   /** OTLP base URL for traces (`OTEL_EXPORTER_OTLP_ENDPOINT`); null: tracing off. */
   otlpEndpoint: string | null;
+  /** The most bytes a request body may have (413 over it). */
+  maxBodyBytes: number;
+  /** Which browser origins get CORS headers. */
+  cors: CorsConfig;
+  /** Path of a JSON manifest `{ id: document }`: when set, only those documents are accepted. */
+  trustedDocumentsPath: string | null;
 }
 
 export interface MetricsConfig {
@@ -96,6 +102,18 @@ export interface MetricsConfig {
   /** When set, `/metrics` is served on 127.0.0.1:<port> only (and not on the main port). */
   port: number | null;
 }
+
+/**
+ * The CORS allowlist: exact origins (`CORS_ORIGINS`), plus any loopback origin when
+ * `allowLoopback` (emulator mode without `CORS_ORIGINS`, so local frontends work).
+ */
+export interface CorsConfig {
+  origins: string[];
+  allowLoopback: boolean;
+}
+
+/** The default request body limit: 1 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
 
 export class ConfigError extends Error {
   readonly variable: string;
@@ -160,6 +178,20 @@ const httpUrl = z.string().refine((value) => {
   }
 });
 const redisUrl = z.url({ protocol: /^rediss?$/ });
+// A browser origin exactly as browsers send it: scheme://host[:port], nothing after it.
+const origin = z.string().refine((value) => {
+  if (!/^https?:\/\/[^/?#*\s]+$/i.test(value)) return false;
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+});
+const originList = z
+  .string()
+  .transform((value) => value.split(',').map((entry) => entry.trim()))
+  .pipe(z.array(origin).min(1))
+  .transform((origins) => [...new Set(origins)]);
 // CometChat app ids appear in a host name, so they are limited to host-name characters.
 const appIdSchema = z.string().regex(/^[a-zA-Z0-9-]{1,63}$/);
 // Webhook credentials: CometChat accepts alphanumeric usernames (50) and passwords (100).
@@ -213,6 +245,13 @@ export function loadConfig(env: Env): Config {
 
   let upstream: UpstreamConfig;
   if (apiKey === undefined) {
+    // Never the emulator (and so never its development token) in production.
+    if (nodeEnv === 'production') {
+      fail(
+        'COMETCHAT_API_KEY',
+        'is required when NODE_ENV=production (the built-in emulator is for development only)',
+      );
+    }
     for (const name of ['COMETCHAT_BASE_URL', 'COMETCHAT_APP_ID', 'COMETCHAT_REGION']) {
       if (read(env, name) !== undefined) {
         fail(
@@ -282,6 +321,26 @@ export function loadConfig(env: Env): Config {
       'must be an http(s) URL such as http://127.0.0.1:4318',
     ) ?? null;
 
+  // Exposure: request body limit, CORS allowlist, trusted documents.
+  const maxBodyBytes =
+    parseWith(
+      env,
+      'GATEWAY_MAX_BODY_BYTES',
+      positiveInt.min(1024).max(104_857_600),
+      'must be a whole number of bytes from 1024 to 104857600',
+    ) ?? DEFAULT_MAX_BODY_BYTES;
+  const corsOrigins = parseWith(
+    env,
+    'CORS_ORIGINS',
+    originList,
+    'must be a comma-separated list of origins such as https://app.example.com (scheme, host and optional port, nothing after; * is not accepted)',
+  );
+  const cors: CorsConfig = {
+    origins: corsOrigins ?? [],
+    allowLoopback: corsOrigins === undefined && upstream.kind === 'emulator',
+  };
+  const trustedDocumentsPath = read(env, 'GATEWAY_TRUSTED_DOCUMENTS') ?? null;
+
   return {
     port,
     host,
@@ -298,6 +357,9 @@ export function loadConfig(env: Env): Config {
     jwt,
     metrics: { token: metricsToken, port: metricsPort },
     otlpEndpoint,
+    maxBodyBytes,
+    cors,
+    trustedDocumentsPath,
   };
 }
 
@@ -425,6 +487,13 @@ function loadAdminTokens(
       fail(
         'GATEWAY_ADMIN_TOKENS',
         'must be a comma-separated list of non-empty tokens without spaces',
+      );
+    }
+    // The development token is printed in the README: a production gateway never accepts it.
+    if (nodeEnv === 'production' && tokens.includes(DEV_ADMIN_TOKEN)) {
+      fail(
+        'GATEWAY_ADMIN_TOKENS',
+        `must not contain the public development token ${DEV_ADMIN_TOKEN} when NODE_ENV=production`,
       );
     }
     return { adminTokens: [...new Set(tokens)], adminTokensDefaulted: false };

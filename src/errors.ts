@@ -13,6 +13,9 @@ export const ERROR_CODES = [
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_TIMEOUT',
   'UPSTREAM_OUTCOME_UNKNOWN',
+  'PAYLOAD_TOO_LARGE',
+  'PERSISTED_QUERY_REQUIRED',
+  'PERSISTED_QUERY_NOT_FOUND',
   'INTERNAL',
 ] as const;
 
@@ -21,6 +24,9 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  PAYLOAD_TOO_LARGE: 413,
+  PERSISTED_QUERY_REQUIRED: 400,
+  PERSISTED_QUERY_NOT_FOUND: 400,
 };
 
 /** The one way to raise a client-visible GraphQL error. */

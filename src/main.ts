@@ -115,7 +115,12 @@ async function start(): Promise<void> {
 try {
   await start();
 } catch (error) {
-  if (error instanceof ListenError) process.stderr.write(`${error.message}\n`);
-  else logger.fatal({ err: error }, 'The gateway could not start');
+  // Configuration read at start-up (the trusted-documents manifest) fails like the environment,
+  // and a port that cannot be bound with one line too.
+  if (error instanceof ConfigError || error instanceof ListenError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    logger.fatal({ err: error }, 'The gateway could not start');
+  }
   process.exit(1);
 }

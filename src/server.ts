@@ -18,7 +18,12 @@ import { WebSocketServer } from 'ws';
 import { assertNotExpired, createAuthenticator, credentialsFromConnectionParams } from './auth.js';
 import { type Config, secretsOf, type WebhookCredentials } from './config.js';
 import { type Caller, createContext, type GatewayContext } from './context.js';
-import { gatewayError, upstreamFailure } from './errors.js';
+import { ERROR_CODES, gatewayError, upstreamFailure } from './errors.js';
+import { createBodyLimit } from './exposure/body-limit.js';
+import { corsPolicy, varyOnOrigin } from './exposure/cors.js';
+import { checkRequestJson, documentLimitsPlugin } from './exposure/document-limits.js';
+import { requestErrors } from './exposure/request-errors.js';
+import { loadTrustedDocuments } from './exposure/trusted-documents.js';
 import { createGraphiQL, graphiqlOptions } from './graphiql.js';
 import { authenticationPlugin, refusal } from './http-auth.js';
 import { listenOn } from './listen.js';
@@ -151,16 +156,13 @@ function publicHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-// Codes GraphQL libraries use for requests the client must fix; ours is BAD_USER_INPUT.
-const REQUEST_ERROR_CODES = new Set([
-  'GRAPHQL_VALIDATION_FAILED',
-  'GRAPHQL_PARSE_FAILED',
-  'BAD_REQUEST',
-]);
+// Codes GraphQL libraries use for requests the client must fix (GRAPHQL_VALIDATION_FAILED,
+// GRAPHQL_PARSE_FAILED, BAD_REQUEST, OPERATION_RESOLUTION_FAILURE, ...) are not ours: anything
+// unexpected was masked as INTERNAL before this point, so what is left is BAD_USER_INPUT.
+const OUR_CODES = new Set<unknown>(ERROR_CODES);
 
 function needsCode(error: GraphQLError): boolean {
-  const code = error.extensions?.code;
-  return code === undefined || (typeof code === 'string' && REQUEST_ERROR_CODES.has(code));
+  return !OUR_CODES.has(error.extensions?.code);
 }
 
 function withBadInputCode(error: GraphQLError): GraphQLError {
@@ -234,6 +236,10 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     logger: logger.child({ component: 'auth' }),
   });
   const pubsub = createGatewayPubSub();
+  const bodyLimit = createBodyLimit({ maxBytes: config.maxBodyBytes, exemptPaths: [WEBHOOK_PATH] });
+  const trustedDocuments = config.trustedDocumentsPath
+    ? loadTrustedDocuments(config.trustedDocumentsPath)
+    : null;
   const webhookCredentials: WebhookCredentials | null =
     config.webhook ??
     (deps.emulator
@@ -329,6 +335,8 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     healthCheckEndpoint: HEALTH_PATH,
     landingPage: false,
     logging: yogaLogger(logger, () => observability.logger(logger)),
+    maxRequestBodySize: config.maxBodyBytes,
+    cors: corsPolicy(config.cors),
     graphiql: graphiql ? graphiql.options : false,
     ...(graphiql ? { renderGraphiQL: graphiql.render } : {}),
     maskedErrors: {
@@ -373,14 +381,20 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       ...(config.otlpEndpoint ? [tracingPlugin(() => tracing)] : []),
       authenticationPlugin(authenticator, GRAPHQL_PATH, logger, graphiql !== null),
       routes,
+      bodyLimit.plugin,
       errorCodes,
+      requestErrors(GRAPHQL_PATH),
+      varyOnOrigin,
+      ...(trustedDocuments ? [trustedDocuments.plugin()] : []),
+      documentLimitsPlugin(),
       ...(graphiql ? [graphiql.plugin] : []),
       metrics.plugin,
       EnvelopArmorPlugin({
         maxDepth: { n: 12 },
         maxAliases: { n: 30 },
         maxDirectives: { n: 50 },
-        maxTokens: { n: 5000 },
+        // The token (and nesting) limit is documentLimitsPlugin's: armor's would overflow first.
+        maxTokens: { enabled: false },
         // A coarse guard; the schema's complexity limit (which knows page sizes) is the precise one.
         costLimit: { maxCost: 50_000 },
         blockFieldSuggestion: { enabled: !config.introspection },
@@ -392,14 +406,17 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   // Count in-flight HTTP requests so shutdown can wait for them (bounded).
   let inFlight = 0;
   const idleWaiters = new Set<() => void>();
-  const server = createServer((req, res) => {
+  const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
     inFlight++;
     res.on('close', () => {
       inFlight--;
       if (inFlight === 0) for (const resolve of idleWaiters) resolve();
     });
+    if (!bodyLimit.admit(req, res)) return;
     void yoga(req, res, { req, res });
-  });
+  };
+  const server = createServer(handleRequest);
+  server.on('checkContinue', bodyLimit.continueOrRefuse(handleRequest));
 
   // Upgrades are handed over explicitly (not the `server` option), so a port that cannot be
   // bound is reported once, by `listen`, and not also as a WebSocket server error.
@@ -454,7 +471,10 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         let document: ReturnType<typeof parse>;
         let errors: readonly GraphQLError[];
         try {
-          document = parse(params.query);
+          checkRequestJson(params);
+          document = parse(
+            trustedDocuments ? trustedDocuments.resolveSocketPayload(params) : params.query,
+          );
           errors = validate(envelopedSchema, document);
         } catch (error) {
           if (error instanceof GraphQLError) return [withBadInputCode(error)];
