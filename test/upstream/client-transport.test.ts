@@ -169,12 +169,17 @@ describe('error answers', () => {
     expect(c.stats.requests).toBe(1);
   });
 
-  it('maps a non-JSON error page by status', async () => {
-    pool().intercept({ path: '/v3/users/x', method: 'GET' }).reply(502, '<html>bad gateway</html>');
-    const error = await failure(getUser(client(), 'x'));
+  it('maps a non-JSON error page by status (a 502 read after its retries)', async () => {
+    pool()
+      .intercept({ path: '/v3/users/x', method: 'GET' })
+      .reply(502, '<html>bad gateway</html>')
+      .times(3);
+    const c = client();
+    const error = await failure(getUser(c, 'x'));
     expect(error.kind).toBe('unavailable');
     expect(error.status).toBe(502);
     expect(error.code).toBeUndefined();
+    expect(c.stats.requests).toBe(3);
   });
 
   it('scrubs the API key from CometChat error messages and details', async () => {
