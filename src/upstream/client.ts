@@ -209,7 +209,7 @@ export class UpstreamClient {
 
   /** What recent chat API answers say: reachability, credentials, circuit states (for readiness). */
   health(): UpstreamHealth {
-    return this.transport.health();
+    return this.transport.health(this.chat.origin);
   }
 
   /** Closes pooled connections (only when the client created its own dispatcher). */

@@ -6,7 +6,8 @@
  * - what CometChat says on its answers: `X-RateLimit-Remaining` / `X-Rate-Limit-Remaining` with the
  *   window's reset time caps what may still be sent before that reset (requests still in flight
  *   count as spent), so the bucket cannot outrun CometChat's own window;
- * - a 429: nothing is sent until its `Retry-After` has passed.
+ * - a 429 that says the app's window is used up (remaining 0): nothing is sent until its
+ *   `Retry-After` has passed.
  *
  * Over budget, a request waits when room comes soon enough (`maxWaitMs` and the caller's deadline),
  * otherwise it is refused at once with the wait it should observe. All of it is in-process state.
@@ -94,11 +95,13 @@ export class RateBudget {
   /** Learns from one CometChat answer: its rate-limit headers, and a 429's wait. */
   observe(status: number, headers: Headers): void {
     const now = this.clock();
-    if (status === 429) {
+    const remaining = count(header(headers, 'x-ratelimit-remaining', 'x-rate-limit-remaining'));
+    // Only a 429 that says the app's window is used up holds every request; one without that
+    // (a per-user limit such as 30 sends a minute) is that request's business alone.
+    if (status === 429 && remaining === 0) {
       const seconds = retryAfterSecondsFrom(headers) ?? 1;
       this.heldUntil = Math.max(this.heldUntil, now + seconds * 1000);
     }
-    const remaining = count(header(headers, 'x-ratelimit-remaining', 'x-rate-limit-remaining'));
     const reset = header(headers, 'x-ratelimit-reset', 'x-rate-limit-reset');
     if (remaining === undefined || reset === undefined) return;
     const resetSeconds = Number(reset);

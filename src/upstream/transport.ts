@@ -84,7 +84,8 @@ export interface UpstreamHealth {
   lastReachableAt: number;
   /** The chat API refused the credentials on its latest answer that said anything about them. */
   credentialsRejected: boolean;
-  circuits: CircuitView[];
+  /** The chat API host's circuit; null before its first call. */
+  circuit: CircuitView | null;
 }
 
 /** The HTTP side of an UpstreamClient: its pool, timeouts, budget, breakers and retry policy. */
@@ -158,12 +159,12 @@ export class Transport {
     }
   }
 
-  /** What recent answers say about the chat API (see {@link UpstreamHealth}). */
-  health(): UpstreamHealth {
+  /** What recent answers say about the chat API at `origin` (see {@link UpstreamHealth}). */
+  health(origin: string): UpstreamHealth {
     return {
       lastReachableAt: this.lastReachableAt,
       credentialsRejected: this.credentialsRejected,
-      circuits: this.breakers.views(),
+      circuit: this.breakers.views().find((view) => view.host === origin) ?? null,
     };
   }
 
