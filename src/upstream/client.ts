@@ -19,6 +19,7 @@ import type {
   UpstreamRequest,
 } from './options.js';
 import { type Exchange, Transport, type UpstreamHealth } from './transport.js';
+import { UnknownOutcomes } from './unknown-outcomes.js';
 import { buildQuery, fillPath, type Origin, parseBase } from './urls.js';
 
 export { requireOnBehalfOf } from './call.js';
@@ -45,6 +46,8 @@ export class UpstreamClient {
   readonly hasManagement: boolean;
   /** Number of HTTP requests sent (each retry counts), for budgets and metrics. */
   readonly stats: { requests: number };
+  /** Writes whose outcome was unknown, by a key their callers choose (see `UnknownOutcomes`). */
+  readonly unknownOutcomes = new UnknownOutcomes();
 
   private readonly chat: Origin;
   private readonly management:
