@@ -2,7 +2,10 @@
  * The gateway's own budget of CometChat requests, so that a burst is refused here instead of being
  * answered 429 by CometChat (and counted against the app's limit). Three sources decide:
  *
- * - an optional token bucket (`perMinute` tokens, refilled continuously at `perMinute` per minute);
+ * - an optional token bucket of `perMinute` tokens where each spent token comes back one minute
+ *   after it was spent: no 60-second window ever sees more than `perMinute` requests, so the
+ *   budget cannot overrun a per-minute limit such as CometChat's even in a burst (a bucket that
+ *   refilled continuously would let `perMinute` plus the refill through in the first minute);
  * - what CometChat says on its answers: `X-RateLimit-Remaining` / `X-Rate-Limit-Remaining` with the
  *   window's reset time caps what may still be sent before that reset (requests still in flight
  *   count as spent), so the bucket cannot outrun CometChat's own window;
@@ -16,6 +19,8 @@ import { retryAfterSecondsFrom } from './errors.js';
 import { sleep } from './sleep.js';
 
 type Headers = Record<string, string | string[] | undefined>;
+
+const MINUTE = 60_000;
 
 export interface RateBudgetOptions {
   /** Requests per minute the gateway allows itself; undefined = no bucket (headers still count). */
@@ -58,8 +63,9 @@ export class RateBudget {
   readonly perMinute: number | undefined;
   private readonly maxWaitMs: number;
   private readonly clock: () => number;
-  private tokens: number;
-  private refilledAt: number;
+  /** When each token still out was spent (ascending from `head`); it comes back a minute later. */
+  private spent: number[] = [];
+  private head = 0;
   /** Nothing is sent before this time (a 429's Retry-After, or CometChat's window is used up). */
   private heldUntil = 0;
   /** What CometChat said may still be sent before `resetAt`, less what was sent since. */
@@ -74,8 +80,6 @@ export class RateBudget {
     this.perMinute = perMinute;
     this.maxWaitMs = options.maxWaitMs ?? 1_000;
     this.clock = options.clock ?? Date.now;
-    this.tokens = perMinute ?? 0;
-    this.refilledAt = this.clock();
   }
 
   /**
@@ -113,7 +117,6 @@ export class RateBudget {
     const room = remaining - Math.max(0, this.inFlight - 1);
     const known = this.window && this.window.resetAt === resetAt ? this.window.remaining : room;
     this.window = { remaining: Math.min(known, room), resetAt };
-    if (this.perMinute !== undefined) this.tokens = Math.min(this.tokens, Math.max(0, room));
   }
 
   /** 0 when a token was taken, otherwise how long until there may be room. */
@@ -123,21 +126,20 @@ export class RateBudget {
     if (this.window && now >= this.window.resetAt) this.window = null;
     if (this.window && this.window.remaining <= 0) return this.window.resetAt - now;
     if (this.perMinute !== undefined) {
-      this.refill(now);
-      if (this.tokens < 1) return Math.ceil(((1 - this.tokens) * 60_000) / this.perMinute);
-      this.tokens -= 1;
+      while (this.head < this.spent.length && (this.spent[this.head] ?? 0) + MINUTE <= now) {
+        this.head += 1;
+      }
+      if (this.head > 1024 && this.head * 2 > this.spent.length) {
+        this.spent = this.spent.slice(this.head);
+        this.head = 0;
+      }
+      if (this.spent.length - this.head >= this.perMinute) {
+        return (this.spent[this.head] ?? now) + MINUTE - now;
+      }
+      this.spent.push(now);
     }
     if (this.window) this.window.remaining -= 1;
     return 0;
-  }
-
-  private refill(now: number): void {
-    const perMinute = this.perMinute ?? 0;
-    const elapsed = Math.max(0, now - this.refilledAt);
-    this.refilledAt = now;
-    // While CometChat's window is used up, waiting does not earn tokens.
-    if (now < this.heldUntil) return;
-    this.tokens = Math.min(perMinute, this.tokens + (elapsed * perMinute) / 60_000);
   }
 
   private admission(): Admission {
@@ -153,7 +155,8 @@ export class RateBudget {
         if (settled) return;
         settled = true;
         this.inFlight -= 1;
-        if (this.perMinute !== undefined) this.tokens = Math.min(this.perMinute, this.tokens + 1);
+        // The most recently spent token is as good as this one: give that one back.
+        if (this.perMinute !== undefined && this.spent.length > this.head) this.spent.pop();
         if (this.window) this.window.remaining += 1;
       },
     };

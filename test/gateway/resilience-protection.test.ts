@@ -46,6 +46,18 @@ function codesOf(bodies: GraphQLBody[]): Record<string, number> {
   return counts;
 }
 
+/**
+ * Every query failed as an outage. On a busy machine some of a thousand concurrent calls wait in
+ * the connection pool past their deadline: those say UPSTREAM_TIMEOUT, which is right too.
+ */
+function expectOutage(bodies: GraphQLBody[]): void {
+  const codes = codesOf(bodies);
+  expect(
+    Object.keys(codes).filter((code) => !/^UPSTREAM_(UNAVAILABLE|TIMEOUT)$/.test(code)),
+  ).toEqual([]);
+  expect((codes.UPSTREAM_UNAVAILABLE ?? 0) + (codes.UPSTREAM_TIMEOUT ?? 0)).toBe(bodies.length);
+}
+
 describe('a storm against an upstream answering 503', () => {
   it('sends at most 3 requests per query, and about none once the circuit is open', async () => {
     const g = await quiet({
@@ -57,11 +69,11 @@ describe('a storm against an upstream answering 503', () => {
     const first = await Promise.all(Array.from({ length: 1000 }, () => run(g, LOOKUP)));
     const firstCalls = g.requestCount('GET', USER_PATH);
     expect(firstCalls).toBeLessThanOrEqual(3000);
-    expect(codesOf(first)).toEqual({ UPSTREAM_UNAVAILABLE: 1000 });
+    expectOutage(first);
 
     g.emulator.clearRequests();
     const second = await Promise.all(Array.from({ length: 1000 }, () => run(g, LOOKUP)));
-    expect(codesOf(second)).toEqual({ UPSTREAM_UNAVAILABLE: 1000 });
+    expectOutage(second);
     // The circuit is open: no request reaches CometChat (well under 1.2 per query).
     expect(g.requestCount('GET', USER_PATH)).toBeLessThanOrEqual(1200);
     expect(g.requestCount('GET', USER_PATH)).toBe(0);
@@ -71,7 +83,7 @@ describe('a storm against an upstream answering 503', () => {
 describe('the circuit breaker', () => {
   it('opens on consecutive 5xx, fails without calling CometChat, probes once, and closes', async () => {
     const g = await quiet({
-      env: { COMETCHAT_BREAKER_FAILURES: '3', COMETCHAT_BREAKER_COOLDOWN_MS: '300' },
+      env: { COMETCHAT_BREAKER_FAILURES: '3', COMETCHAT_BREAKER_COOLDOWN_MS: '1000' },
     });
     g.emulator.injectFault({ path: USER_PATH, status: 500, times: 1_000_000 });
     g.emulator.clearRequests();
@@ -87,7 +99,7 @@ describe('the circuit breaker', () => {
     expect(g.emulator.requests()).toHaveLength(0);
 
     // After the cool-down one probe goes through; it fails, so the concurrent queries fail fast.
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     g.emulator.clearRequests();
     const probing = await Promise.all(Array.from({ length: 20 }, () => run(g, LOOKUP)));
     expect(codesOf(probing)).toEqual({ UPSTREAM_UNAVAILABLE: 20 });
@@ -95,7 +107,7 @@ describe('the circuit breaker', () => {
 
     // CometChat is back: the next probe succeeds and the circuit closes.
     g.emulator.clearFaults();
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const healed = await run(g, LOOKUP);
     expect(healed.errors).toBeUndefined();
     const after = await Promise.all(Array.from({ length: 5 }, () => run(g, LOOKUP)));
@@ -193,7 +205,7 @@ describe('readiness', () => {
       env: { COMETCHAT_BREAKER_FAILURES: '2', COMETCHAT_BREAKER_COOLDOWN_MS: '600000' },
       deps: {
         readyCacheMs: 0,
-        readiness: { circuitGraceMs: 300, unreachableMs: 60_000 },
+        readiness: { circuitGraceMs: 2000, unreachableMs: 60_000 },
       },
     });
     expect((await g.inProcess('/ready')).status).toBe(200);
@@ -201,7 +213,7 @@ describe('readiness', () => {
     await run(g, LOOKUP);
     // The circuit has just opened and CometChat answered recently: still ready.
     expect((await g.inProcess('/ready')).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await new Promise((resolve) => setTimeout(resolve, 2100));
     const response = await g.inProcess('/ready');
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({

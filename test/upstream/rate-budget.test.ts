@@ -20,14 +20,42 @@ async function refusal(promise: Promise<unknown>): Promise<OverBudget> {
 }
 
 describe('RateBudget', () => {
-  it('admits a full bucket, then refuses with the time until the next token', async () => {
+  it('admits a full bucket, then refuses until a spent token comes back a minute later', async () => {
     const c = clock();
     const budget = new RateBudget({ perMinute: 60, maxWaitMs: 0, clock: c.now });
-    for (let i = 0; i < 60; i++) (await budget.admit(never, Number.POSITIVE_INFINITY)).done();
+    for (let i = 0; i < 30; i++) (await budget.admit(never, Number.POSITIVE_INFINITY)).done();
+    c.advance(20_000);
+    for (let i = 0; i < 30; i++) (await budget.admit(never, Number.POSITIVE_INFINITY)).done();
     const refused = await refusal(budget.admit(never, Number.POSITIVE_INFINITY));
-    expect(refused.retryAfterMs).toBe(1000);
-    c.advance(1000);
-    await expect(budget.admit(never, Number.POSITIVE_INFINITY)).resolves.toBeDefined();
+    expect(refused.retryAfterMs).toBe(40_000);
+    c.advance(39_999);
+    await refusal(budget.admit(never, Number.POSITIVE_INFINITY));
+    c.advance(1);
+    // The first 30 tokens are back; the other 30 only 20 s later.
+    for (let i = 0; i < 30; i++) (await budget.admit(never, Number.POSITIVE_INFINITY)).done();
+    expect((await refusal(budget.admit(never, Number.POSITIVE_INFINITY))).retryAfterMs).toBe(
+      20_000,
+    );
+  });
+
+  it('never lets more than the budget through in any minute, however the burst is spread', async () => {
+    const c = clock();
+    const budget = new RateBudget({ perMinute: 100, maxWaitMs: 0, clock: c.now });
+    const admittedAt: number[] = [];
+    for (let step = 0; step < 3000; step++) {
+      try {
+        (await budget.admit(never, Number.POSITIVE_INFINITY)).done();
+        admittedAt.push(c.now());
+      } catch (error) {
+        if (!(error instanceof OverBudget)) throw error;
+      }
+      c.advance(97);
+    }
+    for (const start of admittedAt) {
+      const inMinute = admittedAt.filter((at) => at >= start && at < start + 60_000).length;
+      expect(inMinute).toBeLessThanOrEqual(100);
+    }
+    expect(admittedAt.length).toBeGreaterThan(400);
   });
 
   it('gives a token back when the request was not sent', async () => {
@@ -79,15 +107,15 @@ describe('RateBudget', () => {
     await expect(budget.admit(never, Number.POSITIVE_INFINITY)).resolves.toBeDefined();
   });
 
-  it('waits briefly for a token instead of refusing, but not for long', async () => {
-    const soon = new RateBudget({ perMinute: 600, maxWaitMs: 500 });
-    for (let i = 0; i < 600; i++) (await soon.admit(never, Number.POSITIVE_INFINITY)).done();
-    // The next token comes within 100 ms: worth waiting for.
+  it('waits briefly for room instead of refusing, but not for long', async () => {
+    const soon = new RateBudget({ maxWaitMs: 1500 });
+    soon.observe(429, { 'retry-after': '1', 'x-ratelimit-remaining': '0' });
+    // Room comes back within a second: worth waiting for.
     await expect(soon.admit(never, Number.POSITIVE_INFINITY)).resolves.toBeDefined();
 
     const late = new RateBudget({ perMinute: 6, maxWaitMs: 500 });
     for (let i = 0; i < 6; i++) (await late.admit(never, Number.POSITIVE_INFINITY)).done();
-    // The next token is 10 s away: refused at once rather than waited for.
+    // The next token is a minute away: refused at once rather than waited for.
     const refused = await refusal(late.admit(never, Number.POSITIVE_INFINITY));
     expect(refused.retryAfterMs).toBeGreaterThan(500);
   });
