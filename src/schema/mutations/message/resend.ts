@@ -5,8 +5,9 @@
  * returns it instead of sending again. A failure of that check fails the mutation as a failed
  * send would; nothing is sent then, so the message is never duplicated.
  *
- * The check needs a conversation to read: it runs for sends by a user (`senderUid`, or a user
- * caller) and for sends to a group; a 1:1 message sent by the app itself is sent again as before.
+ * The check needs a conversation to read: it runs for sends as a user (an end user, an admin
+ * acting as one, or `senderUid`) and for sends to a group; a 1:1 message sent by the app itself is
+ * sent again as before.
  */
 import type { GatewayContext } from '../../../context.js';
 import type { CallOptions } from '../../../upstream/client.js';
