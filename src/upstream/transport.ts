@@ -52,7 +52,7 @@ function positive(value: number | undefined, fallback: number, name: string, min
 /** One call, ready to send: everything but the dispatcher, the deadline and the retries. */
 export interface Exchange {
   method: HttpMethod;
-  /** Which API: only the chat API counts against the rate budget and readiness. */
+  /** Which API: only the chat API's answers count for readiness. */
   api: 'chat' | 'management';
   origin: string;
   /** Everything after the origin: base path, filled path and query string. */
@@ -104,7 +104,11 @@ export class Transport {
   private readonly maxRetryWaitMs: number;
   private readonly retryBaseDelayMs: number;
   private readonly maxResponseBytes: number;
-  private readonly budget: RateBudget;
+  /** The chat API host's budget (with `rateLimitPerMin`); other hosts get their own, headers only. */
+  private readonly chatBudget: RateBudget;
+  private readonly chatOrigin: string | undefined;
+  private readonly budgetWaitMs: number;
+  private readonly otherBudgets = new Map<string, RateBudget>();
   private readonly breakers: Breakers<Outcome>;
   private lastReachableAt = 0;
   private credentialsRejected = false;
@@ -128,13 +132,15 @@ export class Transport {
     this.maxRetryWaitMs = positive(options.maxRetryWaitMs, this.requestTimeoutMs, 'maxRetryWaitMs');
     this.retryBaseDelayMs = setting('retryBaseDelayMs');
     this.maxResponseBytes = setting('maxResponseBytes', 1);
-    this.budget = new RateBudget({
+    this.budgetWaitMs = setting('rateLimitMaxWaitMs');
+    this.chatBudget = new RateBudget({
       perMinute:
         options.rateLimitPerMin === undefined
           ? undefined
           : positive(options.rateLimitPerMin, 0, 'rateLimitPerMin', 1),
-      maxWaitMs: setting('rateLimitMaxWaitMs'),
+      maxWaitMs: this.budgetWaitMs,
     });
+    this.chatOrigin = originOf(options.baseUrl);
     this.breakers = new Breakers<Outcome>(
       {
         failures: positive(options.breakerFailures, 5, 'breakerFailures', 1),
@@ -186,7 +192,7 @@ export class Transport {
 
     const isWrite = method !== 'GET';
     const logPath = ex.scrub(path);
-    const budget = ex.api === 'chat' ? this.budget : undefined;
+    const budget = this.budgetFor(ex.origin);
     let sent = false;
     const timedOut = () =>
       fail(
@@ -199,7 +205,7 @@ export class Transport {
       );
     try {
       for (let attempt = 0; ; attempt++) {
-        const admission = budget ? await this.admit(budget, ex, controller.signal, deadline) : null;
+        const admission = await this.admit(budget, ex, controller.signal, deadline);
         const started = Date.now();
         let outcome: Outcome;
         try {
@@ -209,7 +215,7 @@ export class Transport {
           });
         } catch (error) {
           if (isOpenCircuit(error)) {
-            admission?.refund();
+            admission.refund();
             this.logger?.debug({ method, path: logPath, attempt }, 'cometchat circuit open');
             throw fail(
               {
@@ -220,11 +226,11 @@ export class Transport {
               path,
             );
           }
-          admission?.done();
+          admission.done();
           throw error;
         }
-        if ('answer' in outcome) budget?.observe(outcome.answer.status, outcome.answer.headers);
-        admission?.done();
+        if ('answer' in outcome) budget.observe(outcome.answer.status, outcome.answer.headers);
+        admission.done();
         const durationMs = Date.now() - started;
 
         if ('transport' in outcome) {
@@ -303,6 +309,21 @@ export class Transport {
   /** Closes pooled connections (only when the transport created its own dispatcher). */
   async close(): Promise<void> {
     if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+
+  /**
+   * The budget of a host. Rate limits belong to a host: the Management API normally lives on
+   * another one (with its own limits, learned from its headers); where both share one (the
+   * emulator), management calls count against the chat API's budget as they do upstream.
+   */
+  private budgetFor(origin: string): RateBudget {
+    if (this.chatOrigin === undefined || origin === this.chatOrigin) return this.chatBudget;
+    let budget = this.otherBudgets.get(origin);
+    if (!budget) {
+      budget = new RateBudget({ maxWaitMs: this.budgetWaitMs });
+      this.otherBudgets.set(origin, budget);
+    }
+    return budget;
   }
 
   /** Room in the rate budget, or a `rate_limited` UpstreamError (nothing sent). */
@@ -454,6 +475,14 @@ export class Transport {
       headers: response.headers,
       text: Buffer.concat(chunks).toString('utf8'),
     };
+  }
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
   }
 }
 

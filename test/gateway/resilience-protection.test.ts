@@ -25,10 +25,10 @@ async function quiet(options: Parameters<typeof startQuietGateway>[0]) {
   return gateway;
 }
 
-async function run(g: InProcessGateway, query: string): Promise<GraphQLBody> {
+async function run(g: InProcessGateway, query: string, token = ADMIN_TOKEN): Promise<GraphQLBody> {
   const response = await g.inProcess('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query }),
   });
   return (await response.json()) as GraphQLBody;
@@ -135,15 +135,29 @@ describe('the circuit breaker', () => {
 
 describe('the rate budget', () => {
   it('keeps a burst of 600 reads within a 500/min upstream: no 429 reaches CometChat', async () => {
+    // As `npm start` runs it: the embedded emulator, whose limit also counts the gateway's own
+    // Management API calls (registering its webhook receiver at start-up).
     const g = await quiet({
+      mode: 'embedded',
       emulator: { rateLimitPerMin: 500 },
-      env: { COMETCHAT_RATE_LIMIT_PER_MIN: '500' },
+      // Generous timeouts: this is about the budget, and a busy machine must not turn it into one
+      // about timeouts.
+      env: {
+        COMETCHAT_RATE_LIMIT_PER_MIN: '500',
+        COMETCHAT_ATTEMPT_TIMEOUT_MS: '60000',
+        COMETCHAT_REQUEST_TIMEOUT_MS: '60000',
+      },
     });
+    await g.gateway.listen();
+    const startup = g.emulator.requests().length;
+    expect(startup).toBeGreaterThan(0);
     g.emulator.clearRequests();
-    const bodies = await Promise.all(Array.from({ length: 600 }, () => run(g, LOOKUP)));
+    const bodies = await Promise.all(
+      Array.from({ length: 600 }, () => run(g, LOOKUP, g.config.adminTokens[0])),
+    );
     const statuses = g.emulator.requests().map((entry) => entry.status);
     expect(statuses.filter((status) => status === 429)).toEqual([]);
-    expect(statuses.length).toBeLessThanOrEqual(500);
+    expect(statuses.length).toBeLessThanOrEqual(500 - startup);
     const codes = codesOf(bodies);
     expect(Object.keys(codes).sort()).toEqual(['RATE_LIMITED', 'ok']);
     expect(codes.ok).toBe(statuses.length);
