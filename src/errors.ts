@@ -49,7 +49,7 @@ export function badUserInput(message: string, extensions: Record<string, unknown
 const OWN_CODES = new Set([
   'CLIENT_INVALID_ARGUMENT',
   'MGMT_NOT_CONFIGURED',
-  'CIRCUIT_OPEN',
+  'BREAKER_OPEN',
   'GATEWAY_RATE_LIMITED',
 ]);
 

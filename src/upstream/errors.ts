@@ -80,7 +80,7 @@ export const ERROR_CODE_KINDS: Readonly<Record<string, UpstreamErrorKind>> = {
   // Our own code: an argument was rejected before any HTTP call (empty id, missing onBehalfOf).
   CLIENT_INVALID_ARGUMENT: 'invalid',
   // Our own codes: not sent because the host's circuit is open, or over the gateway's rate budget.
-  CIRCUIT_OPEN: 'unavailable',
+  BREAKER_OPEN: 'unavailable',
   GATEWAY_RATE_LIMITED: 'rate_limited',
 
   // Auth. AUTH_ERR_NO_ACCESS is a valid key without the needed scope, so forbidden, not unauthorized.

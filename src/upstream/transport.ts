@@ -220,7 +220,7 @@ export class Transport {
             throw fail(
               {
                 kind: 'unavailable',
-                code: 'CIRCUIT_OPEN',
+                code: 'BREAKER_OPEN', // BREAKER_OPEN_CODE in client.ts: observers report breaker-open
                 message: `CometChat ${method} ${path}: not sent, the circuit is open after repeated failures`,
               },
               path,

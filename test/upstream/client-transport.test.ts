@@ -386,7 +386,7 @@ describe('circuit breaker', () => {
     expect(c.stats.requests).toBe(2);
     const open = await failure(getUser(c, 'x'));
     expect(open.kind).toBe('unavailable');
-    expect(open.code).toBe('CIRCUIT_OPEN');
+    expect(open.code).toBe('BREAKER_OPEN');
     expect(c.stats.requests).toBe(2);
     expect(c.health().circuit?.state).toBe('open');
     expect(logLines.some((line) => line.includes('circuit opened'))).toBe(true);
