@@ -42,6 +42,22 @@ export type UpstreamConfig =
       region: Region;
     };
 
+/** How the CometChat client protects the upstream and bounds its own waits (see docs/architecture.md). */
+export interface UpstreamTuning {
+  /** One HTTP attempt. */
+  attemptTimeoutMs: number;
+  /** One call, retries and waits included. */
+  requestTimeoutMs: number;
+  /** Larger answers are refused while they are read. */
+  maxResponseBytes: number;
+  /** The gateway's own budget of chat API requests per minute; undefined = off. */
+  rateLimitPerMin: number | undefined;
+  /** Consecutive outage-like failures that open a host's circuit. */
+  breakerFailures: number;
+  /** How long an open circuit fails calls before a probe. */
+  breakerCooldownMs: number;
+}
+
 export interface ManagementConfig {
   baseUrl: string;
   appId: string;
@@ -74,6 +90,8 @@ export interface Config {
   /** Introspection queries allowed. */
   introspection: boolean;
   upstream: UpstreamConfig;
+  /** Timeouts, size cap, rate budget and circuit breaker of the CometChat client. */
+  upstreamTuning: UpstreamTuning;
   management: ManagementConfig | null;
   /** Bearer tokens that act with app-level access. */
   adminTokens: string[];
@@ -273,6 +291,7 @@ export function loadConfig(env: Env): Config {
     upstream = { kind: 'cometchat', baseUrl, apiKey, appId: appId ?? null, region };
   }
 
+  const upstreamTuning = loadUpstreamTuning(env);
   const management = loadManagement(env, upstream, appId);
   const { adminTokens, adminTokensDefaulted } = loadAdminTokens(env, upstream, nodeEnv);
 
@@ -349,6 +368,7 @@ export function loadConfig(env: Env): Config {
     graphiql,
     introspection: graphiqlFlag ?? nodeEnv !== 'production',
     upstream,
+    upstreamTuning,
     management,
     adminTokens,
     adminTokensDefaulted,
@@ -448,6 +468,53 @@ export function loadEmulatorConfig(env: Env, defaultPort: number): EmulatorConfi
       positiveInt,
       'must be a positive whole number',
     ),
+  };
+}
+
+const MAX_TIMEOUT_MS = 600_000;
+
+/** `COMETCHAT_*` settings of the client's resilience: timeouts, answer size, budget, breaker. */
+function loadUpstreamTuning(env: Env): UpstreamTuning {
+  const ms = positiveInt.max(MAX_TIMEOUT_MS);
+  const msRule = `must be a whole number of milliseconds (1-${MAX_TIMEOUT_MS})`;
+  const attemptTimeoutMs = parseWith(env, 'COMETCHAT_ATTEMPT_TIMEOUT_MS', ms, msRule) ?? 5_000;
+  const requestTimeoutMs =
+    parseWith(env, 'COMETCHAT_REQUEST_TIMEOUT_MS', ms, msRule) ?? Math.max(8_000, attemptTimeoutMs);
+  if (requestTimeoutMs < attemptTimeoutMs) {
+    fail(
+      'COMETCHAT_REQUEST_TIMEOUT_MS',
+      `must be at least COMETCHAT_ATTEMPT_TIMEOUT_MS (${attemptTimeoutMs})`,
+      String(requestTimeoutMs),
+    );
+  }
+  return {
+    attemptTimeoutMs,
+    requestTimeoutMs,
+    maxResponseBytes:
+      parseWith(
+        env,
+        'COMETCHAT_MAX_RESPONSE_BYTES',
+        z.coerce
+          .number()
+          .int()
+          .min(1024)
+          .max(1024 * 1024 * 1024),
+        'must be a whole number of bytes (1024-1073741824)',
+      ) ?? 8 * 1024 * 1024,
+    rateLimitPerMin: parseWith(
+      env,
+      'COMETCHAT_RATE_LIMIT_PER_MIN',
+      positiveInt,
+      'must be a positive whole number of requests per minute',
+    ),
+    breakerFailures:
+      parseWith(
+        env,
+        'COMETCHAT_BREAKER_FAILURES',
+        positiveInt.max(1000),
+        'must be a whole number (1-1000)',
+      ) ?? 5,
+    breakerCooldownMs: parseWith(env, 'COMETCHAT_BREAKER_COOLDOWN_MS', ms, msRule) ?? 10_000,
   };
 }
 

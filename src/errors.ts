@@ -29,15 +29,21 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   PERSISTED_QUERY_NOT_FOUND: 400,
 };
 
-/** The one way to raise a client-visible GraphQL error. */
+/**
+ * The one way to raise a client-visible GraphQL error. `httpStatus` overrides the code's usual HTTP
+ * status (null: none, for an error that concerns one field only); `cause` is kept for the log and
+ * never shown.
+ */
 export function gatewayError(
   code: ErrorCode,
   message: string,
   extensions: Record<string, unknown> = {},
+  httpStatus: number | null = HTTP_STATUS[code] ?? null,
+  cause?: Error,
 ): Error {
-  const status = HTTP_STATUS[code];
   return createGraphQLError(message, {
-    extensions: { code, ...extensions, ...(status ? { http: { status } } : {}) },
+    extensions: { code, ...extensions, ...(httpStatus ? { http: { status: httpStatus } } : {}) },
+    ...(cause ? { originalError: cause } : {}),
   });
 }
 
@@ -45,36 +51,76 @@ export function badUserInput(message: string, extensions: Record<string, unknown
   return gatewayError('BAD_USER_INPUT', message, extensions);
 }
 
+/** Codes the gateway's client gives its own refusals; they are not CometChat's. */
+const OWN_CODES = new Set([
+  'CLIENT_INVALID_ARGUMENT',
+  'MGMT_NOT_CONFIGURED',
+  'BREAKER_OPEN',
+  'GATEWAY_RATE_LIMITED',
+]);
+
+/** A CometChat refusal that concerns the gateway's own app or key, not the caller's request. */
+function refusesTheApp(code: string | undefined): boolean {
+  return code !== undefined && /^(AUTH_ERR_|ERR_PLAN_|ERR_SUBSCRIPTION_|ERR_APP_)/.test(code);
+}
+
 /**
- * Maps an upstream failure that is not an expected outcome (outage, rate limit, bad answer) to a
- * GraphQL error. Never includes the upstream URL or any credential.
+ * Maps an upstream failure that is not an expected outcome of a mutation (an outage, a rate limit,
+ * an unusable answer, a refused read) to a GraphQL error. Messages are safe to show an end user:
+ * they never name CometChat's method, path or URL, nor any credential (the log has those);
+ * CometChat's own error code is kept in `extensions.upstreamCode`.
  */
 export function upstreamFailure(error: UpstreamError): Error {
+  const upstreamCode =
+    error.code !== undefined && !OWN_CODES.has(error.code) ? { upstreamCode: error.code } : {};
+  const raise = (
+    code: ErrorCode,
+    message: string,
+    extensions: Record<string, unknown> = {},
+    httpStatus?: number | null,
+  ) => gatewayError(code, message, { ...upstreamCode, ...extensions }, httpStatus, error);
   if (error.outcomeUnknown) {
-    return gatewayError(
+    return raise(
       'UPSTREAM_OUTCOME_UNKNOWN',
       'CometChat did not confirm the outcome of this change; check the current state before retrying.',
     );
   }
   switch (error.kind) {
     case 'rate_limited':
-      return gatewayError('RATE_LIMITED', 'CometChat rate limit reached; retry later.', {
-        retryAfterSeconds: error.retryAfterSeconds ?? 60,
-      });
+      return raise(
+        'RATE_LIMITED',
+        error.code === 'GATEWAY_RATE_LIMITED'
+          ? 'Too many requests to CometChat right now; the gateway did not send this one. Retry later.'
+          : 'CometChat rate limit reached; retry later.',
+        { retryAfterSeconds: error.retryAfterSeconds ?? 60 },
+      );
     case 'timeout':
-      return gatewayError('UPSTREAM_TIMEOUT', 'CometChat did not answer in time.');
+      return raise('UPSTREAM_TIMEOUT', 'CometChat did not answer in time.');
     case 'unavailable':
-      return gatewayError('UPSTREAM_UNAVAILABLE', 'CometChat is unavailable right now.');
+      return raise('UPSTREAM_UNAVAILABLE', 'CometChat is unavailable right now.');
+    case 'bad_response':
+      return raise('UPSTREAM_UNAVAILABLE', 'CometChat gave an answer the gateway could not read.');
     case 'unauthorized':
-      return gatewayError(
+      return raise(
         'UPSTREAM_UNAVAILABLE',
         'The gateway is not authorised by CometChat; check its credentials.',
-        { upstreamCode: error.code },
       );
+    case 'forbidden':
+      if (refusesTheApp(error.code)) {
+        return raise(
+          'UPSTREAM_UNAVAILABLE',
+          "CometChat does not allow the gateway's app to do this; check its key and plan.",
+        );
+      }
+      return raise('FORBIDDEN', 'CometChat does not allow this for the acting user.', {}, null);
+    case 'invalid':
+      return raise('BAD_USER_INPUT', 'CometChat refused an argument of this request as invalid.');
+    case 'not_found':
+      return raise('BAD_USER_INPUT', 'Something this request refers to does not exist.');
+    case 'conflict':
+      return raise('BAD_USER_INPUT', 'This conflicts with the current state in CometChat.');
     default:
-      return gatewayError('INTERNAL', 'CometChat gave an answer the gateway could not use.', {
-        upstreamCode: error.code,
-      });
+      return raise('INTERNAL', 'Unexpected error.');
   }
 }
 

@@ -111,11 +111,24 @@ export function silentLogger(): Logger {
   return createLogger({ level: 'silent', destination: { write: () => undefined } });
 }
 
+/** An abort of a request by its own client (it disconnected or cancelled), possibly wrapped. */
+function isClientAbort(value: unknown): boolean {
+  if (!(value instanceof Error)) return false;
+  if (value.name === 'AbortError') return true;
+  const original = (value as { originalError?: unknown }).originalError; // GraphQLError's cause
+  return original instanceof Error && original.name === 'AbortError';
+}
+
 function toLogCall(base: Logger, pick: () => Logger, level: 'debug' | 'info' | 'warn' | 'error') {
   return (...args: unknown[]): void => {
+    const [first, ...rest] = args;
+    // A client that went away is not a failure of the gateway: one debug line, no stack trace.
+    if (isClientAbort(first)) {
+      if (base.isLevelEnabled('debug')) pick().debug('request abandoned by its client');
+      return;
+    }
     if (!base.isLevelEnabled(level)) return;
     const logger = pick();
-    const [first, ...rest] = args;
     if (first instanceof Error) {
       logger[level]({ err: first, extra: rest.length > 0 ? rest : undefined }, first.message);
     } else if (typeof first === 'string') {

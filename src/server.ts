@@ -13,12 +13,13 @@ import {
   type SubscriptionArgs,
 } from 'graphql/index.js';
 import { useServer } from 'graphql-ws/use/ws';
-import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { assertNotExpired, createAuthenticator, credentialsFromConnectionParams } from './auth.js';
 import { type Config, secretsOf, type WebhookCredentials } from './config.js';
 import { type Caller, createContext, type GatewayContext } from './context.js';
-import { ERROR_CODES, gatewayError, upstreamFailure } from './errors.js';
+import { createErrorMasker } from './error-masking.js';
+import { ERROR_CODES, gatewayError } from './errors.js';
 import { createBodyLimit } from './exposure/body-limit.js';
 import { corsPolicy, varyOnOrigin } from './exposure/cors.js';
 import { checkRequestJson, documentLimitsPlugin } from './exposure/document-limits.js';
@@ -38,12 +39,11 @@ import {
 } from './metrics.js';
 import { createObservability } from './observability.js';
 import type { LabelLimiterOptions } from './operation-names.js';
+import { createReadiness, type ReadinessOptions } from './readiness.js';
 import { currentScope, sanitizeRequestId } from './request-scope.js';
 import { schema } from './schema/index.js';
 import { startTracing, type Tracing, tracingPlugin } from './tracing.js';
 import { UpstreamClient, type UpstreamLogger } from './upstream/client.js';
-import { isUpstreamError } from './upstream/errors.js';
-import { listRoles } from './upstream/roles.js';
 import { addTriggers, createWebhook } from './upstream/webhooks.js';
 import { RECEIVER_TRIGGERS } from './webhooks/events.js';
 import { createGatewayPubSub, type GatewayPubSub } from './webhooks/pubsub.js';
@@ -70,8 +70,10 @@ export interface GatewayDeps {
   upstream?: UpstreamClient;
   /** The emulator the gateway runs against in emulator mode; closed with the gateway. */
   emulator?: EmbeddedEmulator;
-  /** How long a readiness answer is reused. Default 5 s. */
+  /** How long a readiness probe's answer is reused. Default 5 s. */
   readyCacheMs?: number;
+  /** The other readiness settings (see src/readiness.ts). */
+  readiness?: ReadinessOptions;
   /** How long shutdown waits for in-flight requests. Default 10 s. */
   shutdownTimeoutMs?: number;
   /** Emulator mode: a development end-user JWT that GraphiQL shows how to use. */
@@ -133,6 +135,7 @@ function buildUpstream(
         key: emulator.mgmtKey,
         secret: emulator.mgmtSecret,
       },
+      ...config.upstreamTuning,
       logger: upstreamLogger,
     });
   }
@@ -143,6 +146,7 @@ function buildUpstream(
     baseUrl: config.upstream.baseUrl,
     apiKey: config.upstream.apiKey,
     ...(config.management ? { management: config.management } : {}),
+    ...config.upstreamTuning,
     logger: upstreamLogger,
   });
 }
@@ -253,21 +257,10 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     onOutcome: (outcome, trigger) => metrics.countWebhookDelivery(outcome, trigger),
   });
 
-  const readyCacheMs = deps.readyCacheMs ?? 5000;
-  let readiness: { at: number; result: Promise<{ ready: boolean; reason?: string }> } | null = null;
-  function checkReady(): Promise<{ ready: boolean; reason?: string }> {
-    const now = Date.now();
-    if (readiness && now - readiness.at < readyCacheMs) return readiness.result;
-    const result = listRoles(upstream, { page: 1, perPage: 1 }).then(
-      () => ({ ready: true }),
-      (error: unknown) => ({
-        ready: false,
-        reason: isUpstreamError(error) ? `upstream ${error.kind}` : 'upstream check failed',
-      }),
-    );
-    readiness = { at: now, result };
-    return result;
-  }
+  const readiness = createReadiness(upstream, {
+    cacheMs: deps.readyCacheMs,
+    ...deps.readiness,
+  });
 
   let shuttingDown = false;
   const routes: Plugin = {
@@ -280,7 +273,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       } else if (url.pathname === READY_PATH) {
         const { ready, reason } = shuttingDown
           ? { ready: false, reason: 'shutting down' }
-          : await checkReady();
+          : await readiness.check();
         endResponse(
           new fetchAPI.Response(
             JSON.stringify(ready ? { status: 'ready' } : { status: 'unavailable', reason }),
@@ -341,26 +334,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     ...(graphiql ? { renderGraphiQL: graphiql.render } : {}),
     maskedErrors: {
       isDev: false,
-      maskError(error) {
-        const located = error instanceof GraphQLError ? error : undefined;
-        const original = located ? located.originalError : error;
-        let safe: Error;
-        const log = observability.logger(logger);
-        if (isUpstreamError(original)) {
-          safe = upstreamFailure(original);
-          log.warn({ err: original, path: located?.path }, 'upstream failure');
-        } else if (located && (original == null || original instanceof GraphQLError)) {
-          return located;
-        } else {
-          safe = gatewayError('INTERNAL', 'Unexpected error.');
-          log.error({ err: original, path: located?.path }, 'unexpected error');
-        }
-        return createGraphQLError(safe.message, {
-          ...(located?.nodes ? { nodes: located.nodes } : {}),
-          ...(located?.path ? { path: located.path } : {}),
-          extensions: safe instanceof GraphQLError ? safe.extensions : { code: 'INTERNAL' },
-        });
-      },
+      maskError: createErrorMasker(() => observability.logger(logger)),
     },
     context: ({ request, caller }) => {
       // Authentication ran before the document was read (HTTP: the authentication plugin; WebSocket:

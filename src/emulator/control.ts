@@ -5,7 +5,7 @@
 import { badRequest, EmuError, type EmuResponse, ok } from './http.js';
 import { isSeedName, SEED_NAMES, type SeedName } from './seed.js';
 
-export type FaultMode = 'respond' | 'reset' | 'hang';
+export type FaultMode = 'respond' | 'reset' | 'hang' | 'reset-after' | 'truncate';
 
 /** What `POST /__emulator/faults` accepts. */
 export interface FaultSpec {
@@ -17,12 +17,19 @@ export interface FaultSpec {
   status?: number;
   /** Answer with this JSON body (default: CometChat's error body for the status). */
   body?: unknown;
+  /** Answer with this text as the body, verbatim (e.g. malformed JSON); instead of `body`. */
+  rawBody?: string;
   headers?: Record<string, string>;
   /** Wait this long first; with neither `status` nor `body` the request then proceeds normally. */
   delayMs?: number;
   /** How many matching requests the fault applies to (default 1). */
   times?: number;
-  /** `respond` (default) answers; `reset` destroys the socket; `hang` never answers. */
+  /**
+   * `respond` (default) answers; `reset` destroys the socket; `hang` never answers;
+   * `reset-after` handles the request as usual (a write takes effect) and then destroys the
+   * socket without answering; `truncate` sends the status, the headers and half of the body
+   * (the fault's answer, or the usual one) and then destroys the socket.
+   */
   mode?: FaultMode;
 }
 
@@ -32,13 +39,14 @@ export interface Fault {
   path: string;
   status?: number;
   body?: unknown;
+  rawBody?: string;
   headers: Record<string, string>;
   delayMs: number;
   remaining: number;
   mode: FaultMode;
 }
 
-const MODES: readonly FaultMode[] = ['respond', 'reset', 'hang'];
+const MODES: readonly FaultMode[] = ['respond', 'reset', 'hang', 'reset-after', 'truncate'];
 const MAX_DELAY_MS = 600_000;
 
 function intIn(value: unknown, min: number, max: number): value is number {
@@ -64,6 +72,11 @@ export function parseFault(body: Record<string, unknown>, id: number): Fault {
     else fault.status = body.status;
   }
   if (body.body !== undefined) fault.body = body.body;
+  if (body.rawBody !== undefined) {
+    if (typeof body.rawBody !== 'string') details.rawBody = ['The rawBody must be a string.'];
+    else if (body.body !== undefined) details.rawBody = ['Give either body or rawBody, not both.'];
+    else fault.rawBody = body.rawBody;
+  }
   if (body.headers !== undefined) {
     const headers = body.headers;
     if (
@@ -144,12 +157,15 @@ const DEFAULT_FAULT_CODES: Record<number, string> = {
 
 /** The answer of a `respond` fault; `undefined` when the fault only delays the request. */
 export function faultResponse(fault: Fault): EmuResponse | undefined {
-  if (fault.status === undefined && fault.body === undefined) return undefined;
+  if (fault.status === undefined && fault.body === undefined && fault.rawBody === undefined) {
+    return undefined;
+  }
   const status = fault.status ?? 500;
   const headers = { ...fault.headers };
   if (status === 429 && !Object.keys(headers).some((h) => h.toLowerCase() === 'retry-after')) {
     headers['retry-after'] = '1';
   }
+  if (fault.rawBody !== undefined) return { status, body: null, raw: fault.rawBody, headers };
   if (fault.body !== undefined) return { status, body: fault.body, headers };
   if (status < 400) return { status, body: { data: {} }, headers };
   const code = DEFAULT_FAULT_CODES[status] ?? 'ERR_MISSION_FAILED';

@@ -34,6 +34,8 @@ export interface EmuRequest {
 export interface EmuResponse {
   status: number;
   body: unknown;
+  /** Sent verbatim instead of `body` as JSON (injected faults only). */
+  raw?: string;
   headers?: Record<string, string>;
 }
 

@@ -182,16 +182,22 @@ function send(
   res: ServerResponse,
   response: EmuResponse,
   extra: Record<string, string> = {},
+  truncate = false,
 ): void {
   if (res.headersSent || res.destroyed) return;
-  const payload = JSON.stringify(response.body);
+  const payload = Buffer.from(response.raw ?? JSON.stringify(response.body));
   res.writeHead(response.status, {
     ...extra,
     ...response.headers,
     'content-type': 'application/json; charset=utf-8',
-    'content-length': String(Buffer.byteLength(payload)),
+    'content-length': String(payload.length),
   });
-  res.end(payload);
+  if (!truncate) {
+    res.end(payload);
+    return;
+  }
+  // Half the body, then a broken connection: the client sees the answer start and then fail.
+  res.write(payload.subarray(0, Math.floor(payload.length / 2)), () => res.socket?.destroy());
 }
 
 function splitUrl(raw: string | undefined): { path: string; query: string } {
@@ -389,7 +395,7 @@ class RunningEmulator implements Emulator {
       const answer = faultResponse(fault);
       if (answer) {
         await sleep(this.latencyMs);
-        send(res, answer);
+        send(res, answer, {}, fault.mode === 'truncate');
         log(answer.status);
         return;
       }
@@ -400,7 +406,12 @@ class RunningEmulator implements Emulator {
     const response = limit.allowed
       ? await this.dispatch(req, method, path, query, onBehalfOf)
       : { status: 429, body: tooManyRequests().toBody() };
-    send(res, response, limit.headers);
+    if (fault?.mode === 'reset-after') {
+      log(0);
+      req.socket.destroy();
+      return;
+    }
+    send(res, response, limit.headers, fault?.mode === 'truncate');
     log(response.status);
   }
 

@@ -49,7 +49,8 @@ export function scrubText(text: string, secrets: readonly string[]): string {
 
 /**
  * A 2xx answer read with `parse`. A body that is not JSON, or that `parse` refuses, is a
- * `bad_response` naming the first problem; an UpstreamError thrown by `parse` passes through.
+ * `bad_response` naming the first problem (for a write: with its outcome unknown, since CometChat
+ * accepted it but its result cannot be read); an UpstreamError thrown by `parse` passes through.
  */
 export function readSuccess<T>(
   answer: HttpAnswer,
@@ -66,6 +67,7 @@ export function readSuccess<T>(
       {
         kind: 'bad_response',
         status: answer.status,
+        outcomeUnknown: method !== 'GET',
         message: `CometChat ${method} ${path}: the response body is not JSON`,
       },
       path,
@@ -85,6 +87,7 @@ export function readSuccess<T>(
       {
         kind: 'bad_response',
         status: answer.status,
+        outcomeUnknown: method !== 'GET',
         message: `CometChat ${method} ${path}: unexpected response, ${reason}`,
       },
       path,
@@ -115,7 +118,8 @@ const errorBodySchema = z.object({
 /**
  * The UpstreamError for a non-2xx answer: kind from CometChat's `error.code` and the status,
  * per-field details, and the wait a 429 asks for. Bodies that are not CometChat errors leave the
- * status alone to decide.
+ * status alone to decide. A 502 or 504 comes from a proxy in front of CometChat that may have
+ * passed the request on, so a write answered that way has an unknown outcome.
  */
 export function httpError(
   answer: HttpAnswer,
@@ -148,6 +152,7 @@ export function httpError(
     code,
     details: scrubbed,
     retryAfterSeconds: retryAfterSecondsFrom(answer.headers, parsed?.error.details),
+    outcomeUnknown: method !== 'GET' && (answer.status === 502 || answer.status === 504),
     message: scrub(
       `CometChat ${method} ${path}: ${answer.status}${code ? ` ${code}` : ''}, ${text}`,
     ),

@@ -2,7 +2,8 @@
  * The only code that speaks HTTP to CometChat. A client holds the base URLs and credentials: the
  * `apikey` header (or the Management API's `key` + `secret`) and `onBehalfOf` when a call acts as
  * a user. It checks and builds each call here and leaves sending to its {@link Transport} (pool,
- * timeouts, deadline, caller AbortSignals, bounded retries for idempotent GETs).
+ * attempt timeouts inside a deadline, caller AbortSignals, rate budget, circuit breakers, bounded
+ * retries for reads).
  *
  * Every failure leaves as an {@link UpstreamError} that names the method and path, never the host,
  * the query string or a credential; CometChat's own error text is scrubbed of the credentials too,
@@ -17,7 +18,8 @@ import type {
   UpstreamOutcome,
   UpstreamRequest,
 } from './options.js';
-import { type Exchange, Transport } from './transport.js';
+import { type Exchange, Transport, type UpstreamHealth } from './transport.js';
+import { UnknownOutcomes } from './unknown-outcomes.js';
 import { buildQuery, fillPath, type Origin, parseBase } from './urls.js';
 
 export { requireOnBehalfOf } from './call.js';
@@ -33,6 +35,7 @@ export type {
   UpstreamOutcome,
   UpstreamRequest,
 } from './options.js';
+export type { UpstreamHealth } from './transport.js';
 export { baseUrlFor } from './urls.js';
 
 /**
@@ -43,6 +46,8 @@ export class UpstreamClient {
   readonly hasManagement: boolean;
   /** Number of HTTP requests sent (each retry counts), for budgets and metrics. */
   readonly stats: { requests: number };
+  /** Writes whose outcome was unknown, by a key their callers choose (see `UnknownOutcomes`). */
+  readonly unknownOutcomes = new UnknownOutcomes();
 
   private readonly chat: Origin;
   private readonly management:
@@ -93,7 +98,8 @@ export class UpstreamClient {
 
   /**
    * Sends one call and parses a successful answer with `parse` (normally a zod schema's `parse`).
-   * GETs are retried on 429/503/connection errors within the call's deadline; writes never are.
+   * Reads are retried on 429/502/503/504, connection failures and attempt timeouts within the
+   * call's deadline; writes never are.
    * Rejects with an {@link UpstreamError}, or with the caller's abort reason when `signal` aborts.
    */
   async request<T>(req: UpstreamRequest, parse: (raw: unknown) => T): Promise<T> {
@@ -149,6 +155,7 @@ export class UpstreamClient {
 
     const exchange: Exchange = {
       method: req.method,
+      api,
       origin: target.origin,
       target: target.basePath + path + query,
       headers,
@@ -201,6 +208,11 @@ export class UpstreamClient {
         // An observer is telemetry: it never changes the outcome of a call.
       }
     }
+  }
+
+  /** What recent chat API answers say: reachability, credentials, circuit states (for readiness). */
+  health(): UpstreamHealth {
+    return this.transport.health(this.chat.origin);
   }
 
   /** Closes pooled connections (only when the client created its own dispatcher). */

@@ -39,7 +39,7 @@ export class UpstreamError extends Error {
   readonly code: string | undefined;
   readonly details: Record<string, string[]> | undefined;
   readonly retryAfterSeconds: number | undefined;
-  /** A write was sent but its outcome is unknown (timeout or reset after sending). */
+  /** A write was sent but its outcome is unknown (timeout, reset, 502/504 or an unreadable answer). */
   readonly outcomeUnknown: boolean;
   readonly method: string;
   readonly path: string;
@@ -79,6 +79,9 @@ export const ERROR_CODE_KINDS: Readonly<Record<string, UpstreamErrorKind>> = {
   MGMT_NOT_CONFIGURED: 'unauthorized',
   // Our own code: an argument was rejected before any HTTP call (empty id, missing onBehalfOf).
   CLIENT_INVALID_ARGUMENT: 'invalid',
+  // Our own codes: not sent because the host's circuit is open, or over the gateway's rate budget.
+  BREAKER_OPEN: 'unavailable',
+  GATEWAY_RATE_LIMITED: 'rate_limited',
 
   // Auth. AUTH_ERR_NO_ACCESS is a valid key without the needed scope, so forbidden, not unauthorized.
   AUTH_ERR_EMPTY_APPID: 'unauthorized',

@@ -7,6 +7,8 @@ import type { Dispatcher } from 'undici';
 export interface UpstreamLogger {
   debug(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
+  /** For problems an operator must fix (CometChat refusing the credentials); `warn` when absent. */
+  error?(obj: object, msg?: string): void;
 }
 
 export interface ManagementOptions {
@@ -25,22 +27,33 @@ export interface UpstreamClientOptions {
   management?: ManagementOptions | undefined;
   /** Connections per origin; default 32. */
   connections?: number | undefined;
-  /** Defaults 5 s / 15 s / 15 s. */
+  /** Connecting to CometChat; default 5 s. */
   connectTimeoutMs?: number | undefined;
+  /** undici's socket-level waits for headers and between body chunks; default the attempt timeout. */
   headersTimeoutMs?: number | undefined;
   bodyTimeoutMs?: number | undefined;
-  /** Overall deadline per call, retries and waits included; default 20 s. */
+  /** One HTTP attempt, answer read in full; default 5 s. A read whose attempt times out is retried. */
+  attemptTimeoutMs?: number | undefined;
+  /** Overall deadline per call, retries and waits included; default 8 s. */
   requestTimeoutMs?: number | undefined;
-  /** Retries for idempotent GETs on 429/503/connection errors; default 2. */
+  /** Retries for reads on 429/502/503/504, connection failures and attempt timeouts; default 2. */
   retries?: number | undefined;
-  /** The longest `Retry-After` worth waiting for; longer means giving up at once. Default 2 s. */
+  /** The longest `Retry-After` worth waiting for; longer means giving up at once. Default: the deadline. */
   maxRetryWaitMs?: number | undefined;
-  /** First back-off step when the upstream gives no `Retry-After` (doubles per retry); default 100 ms. */
+  /** Back-off cap of the first retry without `Retry-After` (doubles per retry, full jitter); default 200 ms. */
   retryBaseDelayMs?: number | undefined;
   /** Idle keep-alive sockets are closed after this long; default 10 s. */
   keepAliveTimeoutMs?: number | undefined;
-  /** Larger response bodies are refused as bad responses; default 64 MiB. */
+  /** Larger response bodies are refused while they are read; default 8 MiB. */
   maxResponseBytes?: number | undefined;
+  /** The gateway's own budget of chat API requests per minute; default none (CometChat's headers still count). */
+  rateLimitPerMin?: number | undefined;
+  /** How long a request over budget may wait for room before it is refused; default 1 s. */
+  rateLimitMaxWaitMs?: number | undefined;
+  /** Consecutive outage-like failures (5xx, timeouts, connection failures) that open a host's circuit; default 5. */
+  breakerFailures?: number | undefined;
+  /** How long an open circuit fails calls before one probe may go through; default 10 s. */
+  breakerCooldownMs?: number | undefined;
   /** Tests inject an undici MockAgent here; the client then neither owns nor closes it. */
   dispatcher?: Dispatcher | undefined;
   logger?: UpstreamLogger | undefined;

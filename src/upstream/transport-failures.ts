@@ -55,6 +55,9 @@ export class TransportFailure extends Error {
 /** The call's overall deadline passed (the abort reason of its controller). */
 export class DeadlineExceeded extends Error {}
 
+/** One attempt took longer than the attempt timeout (the abort reason of the attempt). */
+export class AttemptTimeout extends Error {}
+
 /** Sorts whatever undici threw by its error code (looking into causes and aggregate errors). */
 export function classify(error: unknown): TransportFailure {
   if (error instanceof TransportFailure) return error;

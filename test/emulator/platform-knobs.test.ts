@@ -150,6 +150,36 @@ describe('faults', () => {
     expect(emu.requests().map((r) => r.status)).toEqual([0, 0, 200]);
   });
 
+  it('answers a raw body verbatim, breaks a body halfway, or drops the answer of a handled write', async () => {
+    emu.injectFault({ path: '/v3/roles', status: 200, rawBody: '{"data": [' });
+    const raw = await chat(emu, 'GET', '/roles');
+    expect(raw.status).toBe(200);
+    expect(raw.text).toBe('{"data": [');
+
+    emu.injectFault({ path: '/v3/roles', mode: 'truncate' });
+    await expect(chat(emu, 'GET', '/roles')).rejects.toThrow();
+
+    const before = emu.store.friends.get('cometchat-uid-1')?.has('cometchat-uid-9') ?? false;
+    expect(before).toBe(false);
+    emu.injectFault({
+      method: 'POST',
+      path: '/users/cometchat-uid-1/friends',
+      mode: 'reset-after',
+    });
+    await expect(
+      chat(emu, 'POST', '/users/cometchat-uid-1/friends', {
+        body: { accepted: ['cometchat-uid-9'] },
+      }),
+    ).rejects.toThrow();
+    expect(emu.store.friends.get('cometchat-uid-1')?.has('cometchat-uid-9')).toBe(true);
+    expect(emu.requests().map((r) => r.status)).toEqual([200, 200, 0]);
+
+    const both = await control(emu, 'POST', '/faults', {
+      body: { path: '/roles', body: {}, rawBody: 'x' },
+    });
+    expect(both.status).toBe(400);
+  });
+
   it('lists and clears faults; rejects invalid ones', async () => {
     const bad = await control(emu, 'POST', '/faults', {
       body: { path: 'users', status: 99, mode: 'explode', times: 0 },

@@ -235,4 +235,60 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
     });
   });
+
+  it('reads the client resilience settings, with defaults of 5 s, 8 s, 8 MiB and no budget', () => {
+    expect(loadConfig(remote).upstreamTuning).toEqual({
+      attemptTimeoutMs: 5000,
+      requestTimeoutMs: 8000,
+      maxResponseBytes: 8 * 1024 * 1024,
+      rateLimitPerMin: undefined,
+      breakerFailures: 5,
+      breakerCooldownMs: 10_000,
+    });
+    expect(
+      loadConfig({
+        ...remote,
+        COMETCHAT_ATTEMPT_TIMEOUT_MS: '2000',
+        COMETCHAT_REQUEST_TIMEOUT_MS: '3000',
+        COMETCHAT_MAX_RESPONSE_BYTES: '1048576',
+        COMETCHAT_RATE_LIMIT_PER_MIN: '500',
+        COMETCHAT_BREAKER_FAILURES: '10',
+        COMETCHAT_BREAKER_COOLDOWN_MS: '30000',
+      }).upstreamTuning,
+    ).toEqual({
+      attemptTimeoutMs: 2000,
+      requestTimeoutMs: 3000,
+      maxResponseBytes: 1_048_576,
+      rateLimitPerMin: 500,
+      breakerFailures: 10,
+      breakerCooldownMs: 30_000,
+    });
+    // A longer attempt timeout alone stretches the default deadline to match.
+    expect(
+      loadConfig({ ...remote, COMETCHAT_ATTEMPT_TIMEOUT_MS: '12000' }).upstreamTuning
+        .requestTimeoutMs,
+    ).toBe(12_000);
+  });
+
+  it('stops on invalid resilience settings, naming the variable', () => {
+    for (const [name, value] of [
+      ['COMETCHAT_ATTEMPT_TIMEOUT_MS', '0'],
+      ['COMETCHAT_ATTEMPT_TIMEOUT_MS', 'soon'],
+      ['COMETCHAT_REQUEST_TIMEOUT_MS', '-5'],
+      ['COMETCHAT_MAX_RESPONSE_BYTES', '10'],
+      ['COMETCHAT_RATE_LIMIT_PER_MIN', '0'],
+      ['COMETCHAT_RATE_LIMIT_PER_MIN', '1.5'],
+      ['COMETCHAT_BREAKER_FAILURES', '0'],
+      ['COMETCHAT_BREAKER_COOLDOWN_MS', 'x'],
+    ] as const) {
+      expect(configError({ ...remote, [name]: value }).variable).toBe(name);
+    }
+    const tooShort = configError({
+      ...remote,
+      COMETCHAT_ATTEMPT_TIMEOUT_MS: '5000',
+      COMETCHAT_REQUEST_TIMEOUT_MS: '1000',
+    });
+    expect(tooShort.variable).toBe('COMETCHAT_REQUEST_TIMEOUT_MS');
+    expect(tooShort.message).toContain('COMETCHAT_ATTEMPT_TIMEOUT_MS');
+  });
 });

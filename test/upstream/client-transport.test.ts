@@ -169,12 +169,17 @@ describe('error answers', () => {
     expect(c.stats.requests).toBe(1);
   });
 
-  it('maps a non-JSON error page by status', async () => {
-    pool().intercept({ path: '/v3/users/x', method: 'GET' }).reply(502, '<html>bad gateway</html>');
-    const error = await failure(getUser(client(), 'x'));
+  it('maps a non-JSON error page by status (a 502 read after its retries)', async () => {
+    pool()
+      .intercept({ path: '/v3/users/x', method: 'GET' })
+      .reply(502, '<html>bad gateway</html>')
+      .times(3);
+    const c = client();
+    const error = await failure(getUser(c, 'x'));
     expect(error.kind).toBe('unavailable');
     expect(error.status).toBe(502);
     expect(error.code).toBeUndefined();
+    expect(c.stats.requests).toBe(3);
   });
 
   it('scrubs the API key from CometChat error messages and details', async () => {
@@ -369,6 +374,47 @@ describe('transport failures', () => {
   });
 });
 
+describe('circuit breaker', () => {
+  it('opens after consecutive outage answers, sends nothing while open, and logs the change', async () => {
+    pool()
+      .intercept({ path: '/v3/users/x', method: 'GET' })
+      .reply(500, { error: { code: 'ERR_MISSION_FAILED' } })
+      .times(2);
+    const c = client({ breakerFailures: 2, breakerCooldownMs: 60_000 });
+    await failure(getUser(c, 'x'));
+    await failure(getUser(c, 'x'));
+    expect(c.stats.requests).toBe(2);
+    const open = await failure(getUser(c, 'x'));
+    expect(open.kind).toBe('unavailable');
+    expect(open.code).toBe('BREAKER_OPEN');
+    expect(c.stats.requests).toBe(2);
+    expect(c.health().circuit?.state).toBe('open');
+    expect(logLines.some((line) => line.includes('circuit opened'))).toBe(true);
+  });
+
+  it('does not count 429s or 4xx answers', async () => {
+    pool()
+      .intercept({ path: '/v3/users/x', method: 'GET' })
+      .reply(
+        429,
+        { error: { code: 'ERR_TOO_MANY_REQUESTS' } },
+        { headers: { 'retry-after': '60' } },
+      )
+      .times(3);
+    pool()
+      .intercept({ path: '/v3/users/y', method: 'GET' })
+      .reply(404, { error: { code: 'ERR_UID_NOT_FOUND' } })
+      .times(3);
+    pool().intercept({ path: '/v3/users/z', method: 'GET' }).reply(200, { data: USER });
+    const c = client({ breakerFailures: 2 });
+    for (let i = 0; i < 3; i++) {
+      expect((await failure(getUser(c, 'x'))).kind).toBe('rate_limited');
+      expect((await failure(getUser(c, 'y'))).kind).toBe('not_found');
+    }
+    await expect(getUser(c, 'z')).resolves.toMatchObject({ uid: 'cometchat-uid-1' });
+  });
+});
+
 describe('abort', () => {
   it('rejects promptly with the abort reason and does not retry', async () => {
     pool().intercept({ path: '/v3/users/x', method: 'GET' }).reply(200, { data: USER }).delay(400);
@@ -477,6 +523,36 @@ describe('real sockets (own pooled dispatcher)', () => {
     expect(error.kind).toBe('unavailable');
     expect(error.outcomeUnknown).toBe(false);
     expect(c.stats.requests).toBe(3);
+    await c.close();
+  });
+
+  it('refuses an answer larger than the cap while reading it (no Content-Length)', async () => {
+    mode = 'ok';
+    server.removeAllListeners('request');
+    server.on('request', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"data":"');
+      const chunk = 'x'.repeat(64 * 1024);
+      let sent = 0;
+      const pump = () => {
+        while (sent < 64) {
+          sent += 1;
+          if (!res.write(chunk)) {
+            res.once('drain', pump);
+            return;
+          }
+        }
+        res.end('"}');
+      };
+      pump();
+    });
+    const c = realClient({ maxResponseBytes: 256 * 1024 });
+    const read = await failure(getUser(c, 'x'));
+    expect(read.kind).toBe('bad_response');
+    expect(read.message).toContain('too large');
+    expect(c.stats.requests).toBe(1);
+    const write = await failure(c.request({ method: 'POST', path: '/users', body: {} }, (r) => r));
+    expect(write.outcomeUnknown).toBe(true);
     await c.close();
   });
 

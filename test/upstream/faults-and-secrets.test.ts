@@ -80,20 +80,37 @@ describe('the emulator rate limit', () => {
     await limited.close();
   });
 
-  it('maps 429 to rate_limited with Retry-After, without waiting longer than the cap', async () => {
+  it('stops sending once CometChat says the window is used up, with the wait until its reset', async () => {
     await listUsers(client);
     await listUsers(client);
-    const started = Date.now();
-    const error = await expectFailure(
-      h,
-      listUsers(client),
-      'rate_limited',
-      'ERR_TOO_MANY_REQUESTS',
-    );
-    expect(Date.now() - started).toBeLessThan(400);
-    expect(error.status).toBe(429);
+    limited.clearRequests();
+    const error = await expectFailure(h, listUsers(client), 'rate_limited', 'GATEWAY_RATE_LIMITED');
+    expect(limited.requests()).toHaveLength(0);
     expect(error.retryAfterSeconds).toBeGreaterThan(0);
-    expect(error.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect(error.retryAfterSeconds).toBeLessThanOrEqual(61);
+  });
+
+  it('maps a 429 to rate_limited with Retry-After, without waiting longer than the cap', async () => {
+    const fresh = new UpstreamClient({
+      baseUrl: limited.baseUrl,
+      apiKey: TEST_API_KEY,
+      maxRetryWaitMs: 500,
+    });
+    try {
+      limited.clearRequests();
+      const error = await expectFailure(
+        h,
+        listUsers(fresh),
+        'rate_limited',
+        'ERR_TOO_MANY_REQUESTS',
+      );
+      expect(limited.requests()).toHaveLength(1);
+      expect(error.status).toBe(429);
+      expect(error.retryAfterSeconds).toBeGreaterThan(0);
+      expect(error.retryAfterSeconds).toBeLessThanOrEqual(60);
+    } finally {
+      await fresh.close();
+    }
   });
 });
 

@@ -29,6 +29,7 @@ import {
   sendToMany,
   sentOutcome,
 } from './receivers.js';
+import { sendOnceByMuid } from './resend.js';
 
 /** Most receivers one send may name; CometChat sets none, this bounds one call's fan-out. */
 const MAX_RECEIVERS = 25;
@@ -108,7 +109,7 @@ builder.mutationFields((t) => ({
   messageSend: t.field({
     type: MessageSendPayload,
     description:
-      "Sends a text, media or custom message to a user or a group, or to several at once (one copy each, with an outcome per receiver). Sent exactly once: never retried, so a lost answer is `UPSTREAM_OUTCOME_UNKNOWN` (look for your `muid` before sending again). If no receiver got it, the result is the first receiver's error.",
+      "Sends a text, media or custom message to a user or a group, or to several at once (one copy each, with an outcome per receiver). Sent exactly once: never retried, so a lost answer is `UPSTREAM_OUTCOME_UNKNOWN`. Sending again with the same `muid` (same sender and receiver) is safe after that: the gateway first looks for a message with that `muid` among the conversation's latest 100 and returns it instead of sending again (one receiver only, sent by a user or to a group). If no receiver got it, the result is the first receiver's error.",
     nullable: true,
     errors: {
       types: ITEM_ERRORS,
@@ -136,7 +137,10 @@ builder.mutationFields((t) => ({
       checkSize(body, sizeParts(content));
       const message = await runMutation(
         context,
-        () => sendMessage(context.upstream, body, options),
+        () =>
+          sendOnceByMuid(context, only, content.muid, options, () =>
+            sendMessage(context.upstream, body, options),
+          ),
         {
           ids: [{ id: only.id, path: only.path }, ...actor],
           targetPath: only.path,

@@ -1,0 +1,113 @@
+/**
+ * messageSend is idempotent by `muid` after an unknown outcome: the send reached CometChat but its
+ * answer was lost, the client sends again with the same `muid`, and CometChat ends up with one
+ * message, which the second call returns.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, startTestGateway, type TestGateway } from '../support/gateway.js';
+
+let t: TestGateway;
+beforeAll(async () => {
+  t = await startTestGateway();
+});
+afterAll(async () => {
+  await t.close();
+});
+afterEach(() => {
+  t.emulator.clearFaults();
+});
+
+interface SendBody {
+  data?: {
+    messageSend: null | {
+      __typename: string;
+      sentMessage?: { cometchatId: string; muid: string | null; text: string | null };
+    };
+  } | null;
+  errors?: { extensions?: { code?: string } }[];
+}
+
+async function send(input: string): Promise<SendBody> {
+  const response = await t.inProcess('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+    body: JSON.stringify({
+      query: `mutation { messageSend(input: { ${input} }) {
+        __typename
+        ... on MessageSendPayload { sentMessage { cometchatId muid ... on TextMessage { text } } }
+      } }`,
+    }),
+  });
+  return (await response.json()) as SendBody;
+}
+
+function storedWithMuid(muid: string): number {
+  return [...t.emulator.store.messages.values()].filter((message) => message.muid === muid).length;
+}
+
+describe('messageSend with a muid after an unknown outcome', () => {
+  it('returns the message that reached CometChat instead of sending it again (1:1)', async () => {
+    const input =
+      'senderUid: "cometchat-uid-1", receiverUids: ["cometchat-uid-2"], text: "exactly once", muid: "muid-once-1"';
+    t.emulator.injectFault({ method: 'POST', path: '/v3/messages', mode: 'reset-after' });
+    t.emulator.clearRequests();
+    const first = await send(input);
+    expect(first.errors?.[0]?.extensions?.code).toBe('UPSTREAM_OUTCOME_UNKNOWN');
+    expect(storedWithMuid('muid-once-1')).toBe(1);
+
+    const second = await send(input);
+    expect(second.errors).toBeUndefined();
+    expect(second.data?.messageSend?.sentMessage).toMatchObject({
+      muid: 'muid-once-1',
+      text: 'exactly once',
+    });
+    expect(storedWithMuid('muid-once-1')).toBe(1);
+    expect(t.requestCount('POST', '/v3/messages')).toBe(1);
+
+    // The outcome is known now: a third send with that muid is a new message, as CometChat allows.
+    const third = await send(input);
+    expect(third.errors).toBeUndefined();
+    expect(storedWithMuid('muid-once-1')).toBe(2);
+  });
+
+  it('does the same for a group', async () => {
+    const input =
+      'senderUid: "cometchat-uid-1", receiverGuids: ["cometchat-guid-1"], text: "to the group", muid: "muid-once-2"';
+    t.emulator.injectFault({ method: 'POST', path: '/v3/messages', mode: 'reset-after' });
+    expect((await send(input)).errors?.[0]?.extensions?.code).toBe('UPSTREAM_OUTCOME_UNKNOWN');
+    const again = await send(input);
+    expect(again.errors).toBeUndefined();
+    expect(again.data?.messageSend?.sentMessage?.muid).toBe('muid-once-2');
+    expect(storedWithMuid('muid-once-2')).toBe(1);
+  });
+
+  it('sends when the earlier attempt never reached CometChat', async () => {
+    const input =
+      'senderUid: "cometchat-uid-1", receiverUids: ["cometchat-uid-3"], text: "late", muid: "muid-once-3"';
+    t.emulator.injectFault({ method: 'POST', path: '/v3/messages', status: 504 });
+    expect((await send(input)).errors?.[0]?.extensions?.code).toBe('UPSTREAM_OUTCOME_UNKNOWN');
+    expect(storedWithMuid('muid-once-3')).toBe(0);
+    t.emulator.clearRequests();
+    const again = await send(input);
+    expect(again.errors).toBeUndefined();
+    expect(storedWithMuid('muid-once-3')).toBe(1);
+    expect(t.requestCount('POST', '/v3/messages')).toBe(1);
+  });
+
+  it('sends nothing when the check itself fails', async () => {
+    const input =
+      'senderUid: "cometchat-uid-1", receiverUids: ["cometchat-uid-4"], text: "careful", muid: "muid-once-4"';
+    t.emulator.injectFault({ method: 'POST', path: '/v3/messages', mode: 'reset-after' });
+    expect((await send(input)).errors?.[0]?.extensions?.code).toBe('UPSTREAM_OUTCOME_UNKNOWN');
+    t.emulator.injectFault({
+      method: 'GET',
+      path: '/v3/users/cometchat-uid-4/messages',
+      status: 500,
+    });
+    t.emulator.clearRequests();
+    const failed = await send(input);
+    expect(failed.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(t.requestCount('POST', '/v3/messages')).toBe(0);
+    expect(storedWithMuid('muid-once-4')).toBe(1);
+  });
+});
