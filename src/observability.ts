@@ -59,7 +59,7 @@ export function createObservability(options: ObservabilityOptions): Observabilit
   const { logger, metrics } = options;
   const scopes = new WeakMap<Request, RequestScope>();
   const upstreamBase = logger.child({ component: 'upstream' });
-  const upstreamLoggerFor = (level: 'debug' | 'warn'): Logger | null => {
+  const upstreamLoggerFor = (level: 'debug' | 'warn' | 'error'): Logger | null => {
     if (!upstreamBase.isLevelEnabled(level)) return null;
     const scope = currentScope();
     return scope ? requestLogger(scope).child({ component: 'upstream' }) : upstreamBase;
@@ -170,6 +170,7 @@ export function createObservability(options: ObservabilityOptions): Observabilit
     upstreamLogger: {
       debug: (obj, msg) => upstreamLoggerFor('debug')?.debug(obj, msg),
       warn: (obj, msg) => upstreamLoggerFor('warn')?.warn(obj, msg),
+      error: (obj, msg) => upstreamLoggerFor('error')?.error(obj, msg),
     },
     logger(fallback) {
       const scope = currentScope();

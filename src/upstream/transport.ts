@@ -426,7 +426,6 @@ export class Transport {
   private async send(ex: Exchange, signal: AbortSignal): Promise<HttpAnswer> {
     this.stats.requests += 1;
     ex.sent += 1;
-    ex.sent += 1;
     let response: Dispatcher.ResponseData;
     try {
       response = await this.dispatcher.request({

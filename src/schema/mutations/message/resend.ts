@@ -10,9 +10,9 @@
  * sent again as before.
  */
 import type { GatewayContext } from '../../../context.js';
+import { groupConversationId, userConversationId } from '../../../loaders/index.js';
 import type { CallOptions } from '../../../upstream/client.js';
 import { isUpstreamError } from '../../../upstream/errors.js';
-import { listGroupMessages, listUserMessages } from '../../../upstream/messages.js';
 import type { MessageRecord } from '../../../upstream/records.js';
 import type { Receiver } from './receivers.js';
 
@@ -31,11 +31,14 @@ async function findByMuid(
   options: CallOptions,
 ): Promise<MessageRecord | null> {
   const sender = options.onBehalfOf;
-  const query = { limit: LOOKBACK, affix: 'prepend' as const };
-  const page =
+  // Read in the sender's view (the app's for a group message the app sent).
+  const conversationId =
     receiver.type === 'group'
-      ? await listGroupMessages(context.upstream, receiver.id, query, options)
-      : await listUserMessages(context.upstream, receiver.id, query, options);
+      ? groupConversationId(receiver.id)
+      : userConversationId(sender ?? '', receiver.id);
+  const page = await context
+    .view(sender ?? null)
+    .messages({ conversationId, limit: LOOKBACK, affix: 'prepend' });
   const matches = page.items.filter(
     (message) =>
       message.muid === muid &&
