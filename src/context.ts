@@ -3,6 +3,7 @@
  * known. An admin acts with app-level access; a user caller acts on CometChat as that user through
  * `onBehalfOf`.
  */
+import { upstreamCallBudgetSpent } from './errors.js';
 import type { Loaders } from './loaders/index.js';
 import { createLoaders } from './loaders/index.js';
 import type { Logger } from './logger.js';
@@ -44,6 +45,11 @@ export interface ContextInput {
   signal: AbortSignal | undefined;
   requestId: string;
   logger: Logger;
+  /**
+   * The most CometChat calls this request may make (see src/budget.ts); calls past it fail with
+   * QUERY_TOO_EXPENSIVE and are not sent. Unlimited when absent.
+   */
+  maxUpstreamCalls?: number | undefined;
 }
 
 /** A log label for a caller: never a token, only its fingerprint. */
@@ -53,16 +59,28 @@ export function describeCaller(caller: Caller): string {
   return `${via}user:${caller.uid}`;
 }
 
-/** Builds the per-request context, with fresh loaders: nothing is cached across requests. */
+/**
+ * Builds the per-request context, with fresh loaders: nothing is cached across requests. The
+ * context's client (and every loader over it) is a request-scoped view that counts its calls.
+ */
 export function createContext(input: ContextInput): GatewayContext {
+  const { maxUpstreamCalls, ...rest } = input;
   const logger = input.logger.child({
     requestId: input.requestId,
     caller: describeCaller(input.caller),
   });
+  const upstream =
+    maxUpstreamCalls === undefined
+      ? input.upstream
+      : input.upstream.forRequest({
+          maxCalls: maxUpstreamCalls,
+          exceeded: upstreamCallBudgetSpent,
+        });
   return {
-    ...input,
+    ...rest,
+    upstream,
     logger,
-    loaders: createLoaders(input.upstream, input.caller, input.signal),
+    loaders: createLoaders(upstream, input.caller, input.signal),
   };
 }
 

@@ -2,6 +2,7 @@
  * The gateway's GraphQL errors. Every error a client can see carries `extensions.code` from the
  * closed list below; anything else is masked by Yoga as an unexpected error.
  */
+import type { GraphQLError } from 'graphql/index.js';
 import { createGraphQLError } from 'graphql-yoga';
 import { isUpstreamError, type UpstreamError } from './upstream/errors.js';
 
@@ -9,6 +10,7 @@ export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'BAD_USER_INPUT',
+  'QUERY_TOO_EXPENSIVE',
   'RATE_LIMITED',
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_TIMEOUT',
@@ -21,6 +23,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  QUERY_TOO_EXPENSIVE: 400,
 };
 
 /** The one way to raise a client-visible GraphQL error. */
@@ -28,7 +31,7 @@ export function gatewayError(
   code: ErrorCode,
   message: string,
   extensions: Record<string, unknown> = {},
-): Error {
+): GraphQLError {
   const status = HTTP_STATUS[code];
   return createGraphQLError(message, {
     extensions: { code, ...extensions, ...(status ? { http: { status } } : {}) },
@@ -37,6 +40,25 @@ export function gatewayError(
 
 export function badUserInput(message: string, extensions: Record<string, unknown> = {}): Error {
   return gatewayError('BAD_USER_INPUT', message, extensions);
+}
+
+/**
+ * An operation whose worst case needs more CometChat calls than the caller's budget allows,
+ * refused before execution. It names neither the budget nor the estimate.
+ */
+export function queryTooExpensive(): GraphQLError {
+  return gatewayError(
+    'QUERY_TOO_EXPENSIVE',
+    'This operation could need too many calls to CometChat. Ask for fewer items (smaller `first`/`last`), fewer nested lists or fewer aliases, or split it into several requests.',
+  );
+}
+
+/** A request that used up its budget of CometChat calls while running; the rest are not sent. */
+export function upstreamCallBudgetSpent(): Error {
+  return gatewayError(
+    'QUERY_TOO_EXPENSIVE',
+    'This request reached its limit of calls to CometChat; the fields that needed more are left out. Ask for fewer items or fewer nested lists.',
+  );
 }
 
 /**
