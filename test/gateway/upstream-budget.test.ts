@@ -4,12 +4,14 @@
  * HTTP and WebSocket), end users get N and admins 10 x N, and the request's client stops any
  * request at its budget while it runs, whatever the estimate said.
  */
+import { readFileSync } from 'node:fs';
 import { createClient } from 'graphql-ws';
 import { createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { createContext } from '../../src/context.js';
+import { ERROR_CODES } from '../../src/errors.js';
 import { schema } from '../../src/schema/index.js';
 import {
   ADMIN_TOKEN,
@@ -64,6 +66,17 @@ describe('configuration', () => {
       expect((error as ConfigError).message).toMatch(/positive whole number/);
     },
   );
+});
+
+describe('the error code', () => {
+  it('is one of the closed list, and documented for clients and in the error policy', () => {
+    expect(ERROR_CODES).toContain('QUERY_TOO_EXPENSIVE');
+    for (const doc of ['README.md', 'docs/architecture.md']) {
+      expect(readFileSync(new URL(`../../${doc}`, import.meta.url), 'utf8')).toContain(
+        'QUERY_TOO_EXPENSIVE',
+      );
+    }
+  });
 });
 
 describe('with the default budgets', () => {
