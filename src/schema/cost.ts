@@ -178,6 +178,16 @@ function memberLookup(caller: CallerKind): number {
   return caller === 'admin' ? 2 : 4;
 }
 
+/** The group read to check a user caller's group management (an app admin passes unread). */
+function groupCheck(caller: CallerKind): number {
+  return caller === 'user' ? 1 : 0;
+}
+
+/** A moderator's check of the target member's scope (kick, ban, scope change). */
+function targetCheck(caller: CallerKind): number {
+  return caller === 'user' ? memberLookup(caller) : 0;
+}
+
 /** How many distinct strings a list argument holds (at most `max`). */
 function distinctCount(value: unknown, max: number): number {
   if (!Array.isArray(value)) return 0;
@@ -309,16 +319,21 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   'Mutation.conversationReset': writes(1),
   'Mutation.conversationTagsUpdate': writes(1),
   'Mutation.groupCreate': writes(1),
-  'Mutation.groupDelete': writes(1),
+  // A user caller's group management is checked first against the group as they see it
+  // (src/schema/mutations/member/rules.ts); a moderator's also against the target's scope.
+  'Mutation.groupDelete': ({ caller }) => ({ calls: 1 + groupCheck(caller) }),
   // The add, then the membership read back when the answer lacks it.
   'Mutation.groupJoin': ({ caller }) => ({ calls: 1 + memberLookup(caller) }),
-  'Mutation.groupMemberBan': writes(1),
-  'Mutation.groupMemberKick': writes(1),
-  // The change, the member's user, and the membership read back when the answer lacks it.
-  'Mutation.groupMemberScopeChange': ({ caller }) => ({ calls: 2 + memberLookup(caller) }),
-  'Mutation.groupMemberUnban': writes(1),
-  'Mutation.groupMembersAdd': writes(1),
-  'Mutation.groupUpdate': writes(1),
+  'Mutation.groupMemberBan': ({ caller }) => ({ calls: 2 + targetCheck(caller) }),
+  'Mutation.groupMemberKick': ({ caller }) => ({ calls: 2 + targetCheck(caller) }),
+  // The check, the change, the member's user, and the membership read back when the answer
+  // lacks it.
+  'Mutation.groupMemberScopeChange': ({ caller }) => ({
+    calls: 1 + targetCheck(caller) + 2 + memberLookup(caller),
+  }),
+  'Mutation.groupMemberUnban': writes(2),
+  'Mutation.groupMembersAdd': writes(2),
+  'Mutation.groupUpdate': ({ caller }) => ({ calls: 1 + groupCheck(caller) }),
   // A permanent delete reads the message first; a soft one may read it back after.
   'Mutation.messageDelete': writes(2),
   'Mutation.messageEdit': writes(1),
