@@ -80,6 +80,19 @@ export interface JwtConfig {
   development: boolean;
 }
 
+/** The most CometChat calls one operation may cost, by kind of caller (see src/budget.ts). */
+export interface UpstreamCallLimits {
+  /** End users (`caller.kind === 'user'`). */
+  user: number;
+  /** Admin tokens. */
+  admin: number;
+}
+
+/** `GATEWAY_MAX_UPSTREAM_CALLS` unset: end users 50, admins 10 times that. */
+export const DEFAULT_MAX_UPSTREAM_CALLS = 50;
+/** Admins get this many times the end users' budget. */
+export const ADMIN_UPSTREAM_CALLS_FACTOR = 10;
+
 export interface Config {
   port: number;
   host: string;
@@ -112,6 +125,8 @@ export interface Config {
   cors: CorsConfig;
   /** Path of a JSON manifest `{ id: document }`: when set, only those documents are accepted. */
   trustedDocumentsPath: string | null;
+  /** Per-operation budgets of CometChat calls (`GATEWAY_MAX_UPSTREAM_CALLS`). */
+  maxUpstreamCalls: UpstreamCallLimits;
 }
 
 export interface MetricsConfig {
@@ -359,6 +374,24 @@ export function loadConfig(env: Env): Config {
     allowLoopback: corsOrigins === undefined && upstream.kind === 'emulator',
   };
   const trustedDocumentsPath = read(env, 'GATEWAY_TRUSTED_DOCUMENTS') ?? null;
+  // The budget of CometChat calls per operation: N for end users, 10 x N for admins. Digits
+  // only: `Number()` would also take `1e3`, `0x10` or `12.0`.
+  const upstreamCallsSchema = z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/)
+    .transform(Number)
+    .refine((value) => value <= 100_000);
+  const maxCallsBase =
+    parseWith(
+      env,
+      'GATEWAY_MAX_UPSTREAM_CALLS',
+      upstreamCallsSchema,
+      'must be a positive whole number (at most 100000)',
+    ) ?? DEFAULT_MAX_UPSTREAM_CALLS;
+  const maxUpstreamCalls: UpstreamCallLimits = {
+    user: maxCallsBase,
+    admin: maxCallsBase * ADMIN_UPSTREAM_CALLS_FACTOR,
+  };
 
   return {
     port,
@@ -380,6 +413,7 @@ export function loadConfig(env: Env): Config {
     maxBodyBytes,
     cors,
     trustedDocumentsPath,
+    maxUpstreamCalls,
   };
 }
 

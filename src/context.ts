@@ -3,6 +3,7 @@
  * known. Reads go through the request's read layer: `view(perspective)` is one perspective's view
  * (the app's, or a user's), whose upstream calls all carry that perspective as `onBehalfOf`.
  */
+import { upstreamCallBudgetSpent } from './errors.js';
 import { createReadLayer, type ReadLayer, type ViewOf } from './loaders/index.js';
 import type { Logger } from './logger.js';
 import type { UpstreamClient } from './upstream/client.js';
@@ -50,6 +51,11 @@ export interface ContextInput {
   signal: AbortSignal | undefined;
   requestId: string;
   logger: Logger;
+  /**
+   * The most CometChat calls this request may make (see src/budget.ts); calls past it fail with
+   * QUERY_TOO_EXPENSIVE and are not sent. Unlimited when absent.
+   */
+  maxUpstreamCalls?: number | undefined;
 }
 
 /** A log label for a caller: never a token, only its fingerprint. */
@@ -59,12 +65,23 @@ export function describeCaller(caller: Caller): string {
   return `${via}user:${caller.uid}`;
 }
 
-/** Builds the per-request context, with a fresh read layer: nothing is cached across requests. */
+/**
+ * Builds the per-request context, with a fresh read layer: nothing is cached across requests. The
+ * context's client (and every view over it) is a request-scoped client that counts its calls.
+ */
 export function createContext(input: ContextInput): GatewayContext {
+  const { maxUpstreamCalls, ...rest } = input;
   const logger = input.logger.child({
     requestId: input.requestId,
     caller: describeCaller(input.caller),
   });
-  const reads = createReadLayer(input);
-  return { ...input, logger, reads, view: reads.view };
+  const upstream =
+    maxUpstreamCalls === undefined
+      ? input.upstream
+      : input.upstream.forRequest({
+          maxCalls: maxUpstreamCalls,
+          exceeded: upstreamCallBudgetSpent,
+        });
+  const reads = createReadLayer({ ...rest, upstream });
+  return { ...rest, upstream, logger, reads, view: reads.view };
 }

@@ -2,6 +2,7 @@
  * The gateway's GraphQL errors. Every error a client can see carries `extensions.code` from the
  * closed list below; anything else is masked by Yoga as an unexpected error.
  */
+import type { GraphQLError } from 'graphql/index.js';
 import { createGraphQLError } from 'graphql-yoga';
 import { isUpstreamError, type UpstreamError } from './upstream/errors.js';
 
@@ -9,6 +10,7 @@ export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'BAD_USER_INPUT',
+  'QUERY_TOO_EXPENSIVE',
   'RATE_LIMITED',
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_TIMEOUT',
@@ -27,6 +29,7 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   PAYLOAD_TOO_LARGE: 413,
   PERSISTED_QUERY_REQUIRED: 400,
   PERSISTED_QUERY_NOT_FOUND: 400,
+  QUERY_TOO_EXPENSIVE: 400,
 };
 
 /**
@@ -40,7 +43,7 @@ export function gatewayError(
   extensions: Record<string, unknown> = {},
   httpStatus: number | null = HTTP_STATUS[code] ?? null,
   cause?: Error,
-): Error {
+): GraphQLError {
   return createGraphQLError(message, {
     extensions: { code, ...extensions, ...(httpStatus ? { http: { status: httpStatus } } : {}) },
     ...(cause ? { originalError: cause } : {}),
@@ -62,6 +65,25 @@ const OWN_CODES = new Set([
 /** A CometChat refusal that concerns the gateway's own app or key, not the caller's request. */
 function refusesTheApp(code: string | undefined): boolean {
   return code !== undefined && /^(AUTH_ERR_|ERR_PLAN_|ERR_SUBSCRIPTION_|ERR_APP_)/.test(code);
+}
+
+/**
+ * An operation whose worst case needs more CometChat calls than the caller's budget allows,
+ * refused before execution. It names neither the budget nor the estimate.
+ */
+export function queryTooExpensive(): GraphQLError {
+  return gatewayError(
+    'QUERY_TOO_EXPENSIVE',
+    'This operation could need too many calls to CometChat. Ask for fewer items (smaller `first`/`last`), fewer nested lists or fewer aliases, or split it into several requests.',
+  );
+}
+
+/** A request that used up its budget of CometChat calls while running; the rest are not sent. */
+export function upstreamCallBudgetSpent(): Error {
+  return gatewayError(
+    'QUERY_TOO_EXPENSIVE',
+    'This request reached its limit of calls to CometChat; the fields that needed more are left out. Ask for fewer items or fewer nested lists.',
+  );
 }
 
 /**

@@ -16,6 +16,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { assertNotExpired, createAuthenticator, credentialsFromConnectionParams } from './auth.js';
+import { upstreamCallBudget, useUpstreamBudget } from './budget.js';
 import { type Config, secretsOf, type WebhookCredentials } from './config.js';
 import { type Caller, createContext, type GatewayContext } from './context.js';
 import { createErrorMasker } from './error-masking.js';
@@ -348,6 +349,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         signal: request?.signal,
         requestId: scope?.requestId ?? sanitizeRequestId(request?.headers.get('x-request-id')),
         logger: scope?.traceId ? logger.child({ traceId: scope.traceId }) : logger,
+        maxUpstreamCalls: upstreamCallBudget(config.maxUpstreamCalls, caller),
       });
     },
     plugins: [
@@ -374,6 +376,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         blockFieldSuggestion: { enabled: !config.introspection },
       }),
       ...(config.introspection ? [] : [introspectionOff]),
+      useUpstreamBudget(config.maxUpstreamCalls),
     ],
   });
 

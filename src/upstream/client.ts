@@ -8,6 +8,10 @@
  * Every failure leaves as an {@link UpstreamError} that names the method and path, never the host,
  * the query string or a credential; CometChat's own error text is scrubbed of the credentials too,
  * because some of its messages quote the key that was used.
+ *
+ * A request of the gateway works through {@link UpstreamClient.forRequest}: a view of the client
+ * that shares its connections but counts the calls made through it and refuses any beyond the
+ * request's budget.
  */
 import { type FailureInit, failuresOf, readSuccess, scrubText } from './answers.js';
 import { isUpstreamError, type UpstreamError } from './errors.js';
@@ -38,6 +42,61 @@ export type {
 export type { UpstreamHealth } from './transport.js';
 export { baseUrlFor } from './urls.js';
 
+/** What a request-scoped view allows: {@link UpstreamClient.forRequest}. */
+export interface CallBudgetOptions {
+  /** The most calls the view sends; a positive whole number. */
+  maxCalls: number;
+  /** The error a call past the budget rejects with (the caller decides what the client sees). */
+  exceeded: () => Error;
+}
+
+/** The calls a request-scoped view has sent, out of its budget. */
+export class CallBudget {
+  readonly maxCalls: number;
+  private used = 0;
+  private readonly exceeded: () => Error;
+
+  constructor(options: CallBudgetOptions) {
+    if (!Number.isSafeInteger(options.maxCalls) || options.maxCalls < 1) {
+      throw new TypeError('A call budget needs a positive whole number of calls');
+    }
+    this.maxCalls = options.maxCalls;
+    this.exceeded = options.exceeded;
+  }
+
+  /** Calls sent so far (retries of one call count once). */
+  get calls(): number {
+    return this.used;
+  }
+
+  /** Counts one call, or throws the budget's error (counting nothing) when it is spent. */
+  take(): void {
+    if (this.used >= this.maxCalls) throw this.exceeded();
+    this.used += 1;
+  }
+}
+
+/** What every view of one client shares: where to send, the credentials, the pool, observers. */
+interface ClientCore {
+  chat: Origin;
+  management: (Origin & { appId: string; key: string; secret: string }) | undefined;
+  apiKey: string;
+  secrets: string[];
+  transport: Transport;
+  observers: Set<UpstreamCallObserver>;
+  /** Writes whose outcome was unknown: shared by the client and its request-scoped views. */
+  unknownOutcomes: UnknownOutcomes;
+  closed: boolean;
+}
+
+/** Builds a request-scoped view; a module-private key, so only `forRequest` can. */
+const VIEW = Symbol('request-scoped view');
+interface ViewInit {
+  [VIEW]: true;
+  core: ClientCore;
+  budget: CallBudget;
+}
+
 /**
  * A CometChat REST client. Resource modules (`users.ts`, `groups.ts`, ...) call
  * {@link UpstreamClient.request} with a zod-backed parser and return typed records.
@@ -47,74 +106,68 @@ export class UpstreamClient {
   /** Number of HTTP requests sent (each retry counts), for budgets and metrics. */
   readonly stats: { requests: number };
   /** Writes whose outcome was unknown, by a key their callers choose (see `UnknownOutcomes`). */
-  readonly unknownOutcomes = new UnknownOutcomes();
+  get unknownOutcomes(): UnknownOutcomes {
+    return this.core.unknownOutcomes;
+  }
+  /** A request-scoped view's budget (see {@link forRequest}); null for the client itself. */
+  readonly callBudget: CallBudget | null;
 
-  private readonly chat: Origin;
-  private readonly management:
-    | (Origin & { appId: string; key: string; secret: string })
-    | undefined;
-  private readonly apiKey: string;
-  private readonly secrets: string[];
-  private readonly transport: Transport;
-  private readonly observers = new Set<UpstreamCallObserver>();
-  private closed = false;
+  private readonly core: ClientCore;
 
-  constructor(options: UpstreamClientOptions) {
-    if (typeof options.apiKey !== 'string' || options.apiKey === '') {
-      throw new TypeError('UpstreamClient needs a non-empty apiKey');
+  /** `options` configure a new client; views come from {@link forRequest} only. */
+  constructor(options: UpstreamClientOptions | ViewInit) {
+    if (VIEW in options) {
+      this.core = options.core;
+      this.callBudget = options.budget;
+    } else {
+      this.core = createCore(options);
+      this.callBudget = null;
     }
-    this.chat = parseBase(options.baseUrl, 'CometChat baseUrl');
-    this.apiKey = options.apiKey;
-    const mgmt = options.management;
-    if (mgmt) {
-      if (!mgmt.appId || !mgmt.key || !mgmt.secret) {
-        throw new TypeError('CometChat management options need appId, key and secret');
-      }
-      this.management = {
-        ...parseBase(mgmt.baseUrl, 'CometChat management baseUrl'),
-        appId: mgmt.appId,
-        key: mgmt.key,
-        secret: mgmt.secret,
-      };
-    }
-    this.hasManagement = this.management !== undefined;
-    this.secrets = [options.apiKey, mgmt?.key, mgmt?.secret].filter(
-      (s): s is string => typeof s === 'string' && s !== '',
-    );
-    this.transport = new Transport(options);
-    this.stats = this.transport.stats;
-    if (options.onCall) this.observers.add(options.onCall);
+    this.hasManagement = this.core.management !== undefined;
+    this.stats = this.core.transport.stats;
+  }
+
+  /**
+   * A view of this client for one request: the same connections, credentials, settings and
+   * observers, but every call it sends counts against `maxCalls`, and a call past that rejects
+   * with `exceeded()` without being sent. Views are cheap (one per request) and closing one
+   * closes nothing.
+   */
+  forRequest(options: CallBudgetOptions): UpstreamClient {
+    return new UpstreamClient({ [VIEW]: true, core: this.core, budget: new CallBudget(options) });
   }
 
   /**
    * Calls `observer` after every call that reached the transport (metrics, traces, per-request
-   * counts). Observers run synchronously in the caller's async context; one that throws is
-   * ignored. Returns a function that removes it.
+   * counts), through this client or any of its views. Observers run synchronously in the caller's
+   * async context; one that throws is ignored. Returns a function that removes it.
    */
   onCall(observer: UpstreamCallObserver): () => void {
-    this.observers.add(observer);
-    return () => this.observers.delete(observer);
+    this.core.observers.add(observer);
+    return () => this.core.observers.delete(observer);
   }
 
   /**
    * Sends one call and parses a successful answer with `parse` (normally a zod schema's `parse`).
    * Reads are retried on 429/502/503/504, connection failures and attempt timeouts within the
    * call's deadline; writes never are.
-   * Rejects with an {@link UpstreamError}, or with the caller's abort reason when `signal` aborts.
+   * Rejects with an {@link UpstreamError}, with the caller's abort reason when `signal` aborts,
+   * or, on a request-scoped view whose budget is spent, with the budget's error (nothing sent).
    */
   async request<T>(req: UpstreamRequest, parse: (raw: unknown) => T): Promise<T> {
+    const core = this.core;
     const api = req.api ?? 'chat';
-    const redact = [...this.secrets, ...(req.redact ?? []).filter((s) => s !== '')];
+    const redact = [...core.secrets, ...(req.redact ?? []).filter((s) => s !== '')];
     const scrub = (text: string): string => scrubText(text, redact);
     const fail = failuresOf(req.method, req.path, scrub);
 
-    if (this.closed) {
+    if (core.closed) {
       throw fail({
         kind: 'unavailable',
         message: `CometChat ${req.method} ${req.path}: the client is closed`,
       });
     }
-    const target = api === 'management' ? this.management : this.chat;
+    const target = api === 'management' ? core.management : core.chat;
     if (!target) {
       throw fail({
         kind: 'unauthorized',
@@ -123,8 +176,8 @@ export class UpstreamClient {
       });
     }
     const params: Record<string, string> = { ...(req.params ?? {}) };
-    if (api === 'management' && this.management && params.appId === undefined) {
-      params.appId = this.management.appId;
+    if (api === 'management' && core.management && params.appId === undefined) {
+      params.appId = core.management.appId;
     }
     const path = fillPath(req.method, req.path, params, (message) => fail(invalid(message)));
     // Past this point errors name the filled path, as CometChat would see it.
@@ -132,11 +185,11 @@ export class UpstreamClient {
       fail(invalid(`CometChat ${req.method} ${path}: ${why}`), path);
     const query = buildQuery(req.query, refuse);
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (api === 'management' && this.management) {
-      headers.key = this.management.key;
-      headers.secret = this.management.secret;
+    if (api === 'management' && core.management) {
+      headers.key = core.management.key;
+      headers.secret = core.management.secret;
     } else {
-      headers.apikey = this.apiKey;
+      headers.apikey = core.apiKey;
     }
     if (req.onBehalfOf !== undefined && req.onBehalfOf !== '') {
       if (!/^[\x21-\x7e]{1,200}$/.test(req.onBehalfOf))
@@ -153,6 +206,8 @@ export class UpstreamClient {
       }
     }
 
+    // Counted when it is certain to be sent: a call refused above costs nothing.
+    this.callBudget?.take();
     const exchange: Exchange = {
       method: req.method,
       api,
@@ -166,8 +221,8 @@ export class UpstreamClient {
       fail,
       sent: 0,
     };
-    if (this.observers.size === 0) {
-      return this.transport.exchange(exchange, (answer) =>
+    if (core.observers.size === 0) {
+      return core.transport.exchange(exchange, (answer) =>
         readSuccess(answer, parse, req.method, path, fail),
       );
     }
@@ -187,7 +242,7 @@ export class UpstreamClient {
       });
     };
     try {
-      const result = await this.transport.exchange(exchange, (answer) => {
+      const result = await core.transport.exchange(exchange, (answer) => {
         status = answer.status;
         return readSuccess(answer, parse, req.method, path, fail);
       });
@@ -201,7 +256,7 @@ export class UpstreamClient {
   }
 
   private notify(event: UpstreamCallEvent): void {
-    for (const observer of this.observers) {
+    for (const observer of this.core.observers) {
       try {
         observer(event);
       } catch {
@@ -212,15 +267,51 @@ export class UpstreamClient {
 
   /** What recent chat API answers say: reachability, credentials, circuit states (for readiness). */
   health(): UpstreamHealth {
-    return this.transport.health(this.chat.origin);
+    return this.core.transport.health(this.core.chat.origin);
   }
 
-  /** Closes pooled connections (only when the client created its own dispatcher). */
+  /**
+   * Closes pooled connections (only when the client created its own dispatcher). A
+   * request-scoped view closes nothing: the pool belongs to the client it came from.
+   */
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    await this.transport.close();
+    if (this.callBudget !== null || this.core.closed) return;
+    this.core.closed = true;
+    await this.core.transport.close();
   }
+}
+
+function createCore(options: UpstreamClientOptions): ClientCore {
+  if (typeof options.apiKey !== 'string' || options.apiKey === '') {
+    throw new TypeError('UpstreamClient needs a non-empty apiKey');
+  }
+  const chat = parseBase(options.baseUrl, 'CometChat baseUrl');
+  const mgmt = options.management;
+  let management: ClientCore['management'];
+  if (mgmt) {
+    if (!mgmt.appId || !mgmt.key || !mgmt.secret) {
+      throw new TypeError('CometChat management options need appId, key and secret');
+    }
+    management = {
+      ...parseBase(mgmt.baseUrl, 'CometChat management baseUrl'),
+      appId: mgmt.appId,
+      key: mgmt.key,
+      secret: mgmt.secret,
+    };
+  }
+  const secrets = [options.apiKey, mgmt?.key, mgmt?.secret].filter(
+    (s): s is string => typeof s === 'string' && s !== '',
+  );
+  return {
+    chat,
+    management,
+    apiKey: options.apiKey,
+    secrets,
+    transport: new Transport(options),
+    observers: new Set(options.onCall ? [options.onCall] : []),
+    unknownOutcomes: new UnknownOutcomes(),
+    closed: false,
+  };
 }
 
 /** How a failed call ended, for observers. */

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql/index.js';
 import { createYoga } from 'graphql-yoga';
+import { upstreamCallBudget, useUpstreamBudget } from '../../src/budget.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type Caller, createContext } from '../../src/context.js';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/server.js';
@@ -53,7 +54,8 @@ export interface InProcessGateway {
   ): Promise<{ status: number; body: GraphQLResponse<TResult> }>;
   /**
    * Runs an operation as `caller` (or through another `upstream` client): a Yoga over the same
-   * schema that hands every request that caller, since HTTP callers are admins only.
+   * schema, with the same upstream-call budget, that hands every request that caller, since HTTP
+   * callers are admins only.
    */
   queryAs<T = Record<string, unknown>>(
     caller: Caller,
@@ -261,6 +263,7 @@ async function assemble(options: TestGatewayOptions, logger: Logger): Promise<As
       const yoga = createYoga({
         schema,
         logging: false,
+        plugins: [useUpstreamBudget(config.maxUpstreamCalls)],
         context: () =>
           createContext({
             caller,
@@ -268,6 +271,7 @@ async function assemble(options: TestGatewayOptions, logger: Logger): Promise<As
             signal: undefined,
             requestId: 'test',
             logger: gateway.logger,
+            maxUpstreamCalls: upstreamCallBudget(config.maxUpstreamCalls, caller),
           }),
       });
       const send = async (init: RequestInit) => yoga.fetch('http://gateway/graphql', init);
