@@ -15,7 +15,9 @@
  *    admin reading as a user), users, groups, members and messages come back neutral. A
  *    conversation stays its owner's view: the owner is part of its identity.
  */
+
 import DataLoader from 'dataloader';
+import { gatewayError } from '../errors.js';
 import { listAuthTokens } from '../upstream/auth-tokens.js';
 import type { CallOptions, UpstreamClient } from '../upstream/client.js';
 import { type ListConversationsQuery, listConversations } from '../upstream/conversations.js';
@@ -469,20 +471,13 @@ export class PerspectiveView implements View {
     if (uid === this.perspective) return this.groups(joined);
     // The app view reads them in that user's own view (an admin may); they come back neutral.
     if (this.perspective === null) return this.host.view(uid).groups(joined);
-    // The one read a user's view makes on someone else's behalf: CometChat lists a user's groups
-    // only to that user. Only public and password groups are asked for (a private group stays
-    // hidden from non-members), they come back without that user's membership, and they prime
-    // nothing here (they do not carry this view's membership).
-    const types = (query.types ?? ['password', 'public']).filter((type) => type !== 'private');
-    if (types.length === 0) return Promise.resolve(emptyPage(query.perPage ?? 0, query.page ?? 1));
-    return this.orEmptyForMissingViewer(query, async () => {
-      const page = await listGroups(
-        this.host.upstream,
-        { ...joined, types },
-        { onBehalfOf: uid, signal: this.host.signal },
-      );
-      return { ...page, items: page.items.map(neutralGroup) };
-    });
+    // CometChat lists a user's joined groups only to that user: an end user lists their own.
+    return Promise.reject(
+      gatewayError(
+        'FORBIDDEN',
+        "A user caller may list only their own groups; another user's are not theirs to read.",
+      ),
+    );
   }
 
   async conversations(query: ListConversationsQuery): Promise<Page<OwnedConversation>> {

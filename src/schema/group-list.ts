@@ -182,7 +182,7 @@ builder.objectFields(UserRef, (t) => ({
   groups: t.field({
     type: GroupConnection,
     description:
-      'The groups this user has joined, in CometChat order. For a user caller looking at someone else, only public and password groups are listed (a private group stays hidden from non-members).',
+      'The groups this user has joined, in CometChat order. Only an admin or the user themself may read it (others get FORBIDDEN): CometChat lists joined groups only to their member.',
     args: forwardPageArgs('groups', TERSE),
     complexity: connectionComplexity,
     resolve: (user, args, context) => {

@@ -101,7 +101,7 @@ describe('messageSend with a muid after an unknown outcome', () => {
     expect((await send(input)).errors?.[0]?.extensions?.code).toBe('UPSTREAM_OUTCOME_UNKNOWN');
     t.emulator.injectFault({
       method: 'GET',
-      path: '/v3/users/cometchat-uid-4/messages',
+      path: '/v3/messages',
       status: 500,
     });
     t.emulator.clearRequests();

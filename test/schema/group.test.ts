@@ -406,17 +406,11 @@ describe('as a user caller', () => {
     expect(errorCodes(result.errors)).toEqual(['FORBIDDEN']);
   });
 
-  it("hides private groups from another user's group list, and keeps the caller's own membership", async () => {
-    const result = await h.asUser<{
-      user: { groups: { nodes: { guid: string; viewerMembership: { scope: string } | null }[] } };
-    }>(u(9), `{ user(uid: "${u(1)}") { groups { nodes { guid viewerMembership { scope } } } } }`);
-    expect(result.errors).toBeUndefined();
-    // uid-1 is in 1, 2, 3 (private), 5 (private) and 6; uid-9 is in 2 and 6.
-    expect(result.data?.user.groups.nodes).toEqual([
-      { guid: g(1), viewerMembership: null },
-      { guid: g(2), viewerMembership: { scope: 'PARTICIPANT' } },
-      { guid: g(6), viewerMembership: { scope: 'PARTICIPANT' } },
-    ]);
+  it("refuses another user's group list: an end user lists only their own groups", async () => {
+    h.emulator.clearRequests();
+    const result = await h.asUser(u(9), `{ user(uid: "${u(1)}") { groups { nodes { guid } } } }`);
+    expect(errorCodes(result.errors)).toEqual(['FORBIDDEN']);
+    expect(h.emulator.requests().every((call) => call.onBehalfOf === u(9))).toBe(true);
   });
 
   it('answers null for a private group the caller is not in, as for one that does not exist', async () => {
