@@ -156,8 +156,17 @@ export function renderMessage(
     ...(row.deletedAt !== undefined ? { deletedAt: row.deletedAt, deletedBy: row.deletedBy } : {}),
     ...(row.parentId !== undefined ? { parentId: String(row.parentId) } : {}),
     ...(row.replyCount > 0 ? { replyCount: row.replyCount } : {}),
+    ...(row.pinnedAt !== undefined ? { pinnedAt: row.pinnedAt, pinnedBy: row.pinnedBy } : {}),
+    ...savedAtFor(store, row, viewer),
     ...(options.withTags || row.tags.length > 0 ? { tags: row.tags } : {}),
   };
+}
+
+/** `savedAt`: only for the viewer who saved the message (saves are private). */
+function savedAtFor(store: Store, row: MessageRow, viewer?: string): Record<string, number> {
+  if (viewer === undefined) return {};
+  const savedAt = store.savedMessages.get(viewer)?.get(row.id);
+  return savedAt === undefined ? {} : { savedAt };
 }
 
 function messageEntities(store: Store, row: MessageRow): Record<string, unknown> {

@@ -101,6 +101,9 @@ export interface MessageRow {
   deletedBy?: string;
   parentId?: number;
   replyCount: number;
+  /** Pinned in its conversation: when, and by whom (`app_system` when the app pinned it). */
+  pinnedAt?: number;
+  pinnedBy?: string;
   /** For action messages: who acted (`by`), on what (`on`) and where (`for`). */
   action?: {
     by: { type: 'user'; id: string };
@@ -170,6 +173,10 @@ export class Store {
   /** blocker uid -> blocked uid -> blockedAt */
   blocks = new Map<string, Map<string, number>>();
   webhooks = new Map<string, WebhookRow>();
+  /** uid -> message id -> savedAt: each user's private saved messages */
+  savedMessages = new Map<string, Map<number, number>>();
+  /** uid -> conversation id -> pinnedAt: each user's pinned conversations */
+  pinnedConversations = new Map<string, Map<string, number>>();
 
   nextMessageId = 1;
   nextReactionId = 1;
@@ -240,6 +247,7 @@ export class Store {
     remove(this.messagesByConversation, message.conversationId, message);
     if (message.parentId !== undefined) remove(this.repliesByParent, message.parentId, message);
     this.reactions.delete(id);
+    for (const saved of this.savedMessages.values()) saved.delete(id);
   }
 
   conversationStateFor(uid: string, conversationId: string): ConversationUserState {

@@ -23,6 +23,7 @@ import './mutations/group.js';
 import './mutations/member.js';
 import './mutations/message.js';
 import './mutations/reaction.js';
+import './mutations/pins.js';
 import './mutations/conversation.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

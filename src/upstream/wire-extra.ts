@@ -44,6 +44,26 @@ export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
     source:
       'FACTS.md 2 (current official spec): mark a group conversation unread, body {messageId}',
   },
+  {
+    method: 'POST',
+    path: '/messages/{id}/pin',
+    source: 'FACTS.md 7.5; pin-message page (onBehalfOf optional; 100 pins per conversation)',
+  },
+  {
+    method: 'DELETE',
+    path: '/messages/{id}/pin',
+    source: 'FACTS.md 7.5; unpin-message page (onBehalfOf optional)',
+  },
+  {
+    method: 'POST',
+    path: '/messages/{id}/save',
+    source: 'FACTS.md 7.5; save-message page (onBehalfOf required)',
+  },
+  {
+    method: 'DELETE',
+    path: '/messages/{id}/save',
+    source: 'FACTS.md 7.5; unsave-message page (onBehalfOf required)',
+  },
 ];
 
 /** Body fields the client sends that the 2023 spec does not declare for that operation. */

@@ -108,6 +108,8 @@ const HAND_ADDED_REQUIRES_ON_BEHALF_OF = new Set([
   'POST /messages/{id}/reactions/{reaction}',
   'DELETE /messages/{id}/reactions/{reaction}',
   'DELETE /users/{uid}/conversation/read',
+  'POST /messages/{id}/save',
+  'DELETE /messages/{id}/save',
 ]);
 
 const OPERATIONS: SpecOperation[] = [

@@ -91,6 +91,11 @@ export interface MessageRecord {
   deletedBy: string | null;
   parentId: string | null;
   replyCount: number | null;
+  /** Pinned in its conversation: when, and by whom (`app_system` when the app pinned it). */
+  pinnedAt: Date | null;
+  pinnedBy: string | null;
+  /** When the `onBehalfOf` user saved the message (saves are private); null when they did not. */
+  savedAt: Date | null;
   reactions: ReactionSummaryRecord[];
   mentions: { uid: string; name: string | null }[];
   /**
@@ -230,6 +235,9 @@ export const messageSchema: z.ZodType<MessageRecord, unknown> = z
     deletedBy: optionalString,
     parentId: optionalId,
     replyCount: optionalCount,
+    pinnedAt: optionalEpoch,
+    pinnedBy: optionalString,
+    savedAt: optionalEpoch,
   })
   .transform((m): MessageRecord => {
     const data = m.data;
@@ -262,6 +270,9 @@ export const messageSchema: z.ZodType<MessageRecord, unknown> = z
       deletedBy: m.deletedBy,
       parentId: m.parentId,
       replyCount: m.replyCount,
+      pinnedAt: m.pinnedAt,
+      pinnedBy: m.pinnedAt === null ? null : m.pinnedBy,
+      savedAt: m.savedAt,
       reactions: data?.reactions ?? m.reactions ?? [],
       mentions: Object.values(data?.mentions ?? {}).map((x) => ({ uid: x.uid, name: x.name })),
       entities: {

@@ -1,0 +1,80 @@
+/**
+ * Message pins and saves. A pin is conversation-wide (everyone in it sees `pinnedAt`/`pinnedBy`);
+ * in a group only admins and moderators pin, in a 1:1 conversation either participant; without
+ * onBehalfOf the app pins (`pinnedBy: "app_system"`). A save is private to the onBehalfOf user
+ * (required) and shows as `savedAt` only to them. Every route answers with the message.
+ */
+import { noScopeClearance, requireOnBehalfOf } from './chat-errors.js';
+import {
+  EmuError,
+  type EmulatorContext,
+  type EmuRequest,
+  type EmuResponse,
+  ok,
+  type Router,
+} from './http.js';
+import { findMessage } from './messages.js';
+import { renderMessage } from './render.js';
+import { type MessageRow, type Store, SYSTEM_UID } from './store.js';
+
+/** CometChat's documented cap, shared by app and user pins. */
+export const MAX_PINNED_MESSAGES = 100;
+
+/** Registers the pin and save routes. */
+export function registerPins(router: Router): void {
+  router.add('POST', '/messages/:id/pin', (req, ctx) => pin(req, ctx, true));
+  router.add('DELETE', '/messages/:id/pin', (req, ctx) => pin(req, ctx, false));
+  router.add('POST', '/messages/:id/save', (req, ctx) => save(req, ctx, true));
+  router.add('DELETE', '/messages/:id/save', (req, ctx) => save(req, ctx, false));
+}
+
+function assertMayPin(store: Store, message: MessageRow, viewer: string): void {
+  if (message.receiverType !== 'group') return;
+  const scope = store.member(message.receiver, viewer)?.scope;
+  if (scope !== 'admin' && scope !== 'moderator') {
+    throw noScopeClearance(viewer, message.receiver, 'only admins and moderators pin messages.');
+  }
+}
+
+function assertBelowPinLimit(store: Store, message: MessageRow): void {
+  const rows = store.messagesByConversation.get(message.conversationId) ?? [];
+  const pinned = rows.filter((row) => row.pinnedAt !== undefined).length;
+  if (pinned >= MAX_PINNED_MESSAGES) {
+    throw new EmuError(
+      409,
+      'ERR_PINNED_MESSAGES_LIMIT_EXCEEDED',
+      `A conversation can hold up to ${MAX_PINNED_MESSAGES} pinned messages.`,
+    );
+  }
+}
+
+function pin(req: EmuRequest, { store }: EmulatorContext, on: boolean): EmuResponse {
+  const viewer = req.onBehalfOf || undefined;
+  const message = findMessage(store, req.params.id, viewer);
+  if (viewer !== undefined) assertMayPin(store, message, viewer);
+  if (on) {
+    if (message.pinnedAt === undefined) assertBelowPinLimit(store, message);
+    message.pinnedAt = store.now();
+    message.pinnedBy = viewer ?? SYSTEM_UID;
+  } else {
+    delete message.pinnedAt;
+    delete message.pinnedBy;
+  }
+  return ok(renderMessage(store, message, viewer));
+}
+
+function save(req: EmuRequest, { store }: EmulatorContext, on: boolean): EmuResponse {
+  const viewer = requireOnBehalfOf(req);
+  const message = findMessage(store, req.params.id, viewer);
+  let saved = store.savedMessages.get(viewer);
+  if (on) {
+    if (!saved) {
+      saved = new Map();
+      store.savedMessages.set(viewer, saved);
+    }
+    if (!saved.has(message.id)) saved.set(message.id, store.now());
+  } else {
+    saved?.delete(message.id);
+  }
+  return ok(renderMessage(store, message, viewer));
+}
