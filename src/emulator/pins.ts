@@ -5,6 +5,7 @@
  * (required) and shows as `savedAt` only to them. Every route answers with the message.
  */
 import { noScopeClearance, requireOnBehalfOf } from './chat-errors.js';
+import { resolve, showConversation } from './conversations.js';
 import {
   EmuError,
   type EmulatorContext,
@@ -26,6 +27,48 @@ export function registerPins(router: Router): void {
   router.add('DELETE', '/messages/:id/pin', (req, ctx) => pin(req, ctx, false));
   router.add('POST', '/messages/:id/save', (req, ctx) => save(req, ctx, true));
   router.add('DELETE', '/messages/:id/save', (req, ctx) => save(req, ctx, false));
+  for (const kind of ['users', 'groups'] as const) {
+    const base =
+      kind === 'users' ? '/users/:uid/conversation/pin' : '/groups/:guid/conversation/pin';
+    router.add('POST', base, (req, ctx) => pinConversation(req, ctx, kind, true));
+    router.add('DELETE', base, (req, ctx) => pinConversation(req, ctx, kind, false));
+  }
+}
+
+/** CometChat's documented cap on one user's pinned conversations. */
+export const MAX_PINNED_CONVERSATIONS = 5;
+
+/**
+ * A user's pin on one of their conversations (onBehalfOf required; the conversation must be one
+ * they can see, as for the other conversation routes). Pinning twice keeps the first pin.
+ */
+function pinConversation(
+  req: EmuRequest,
+  { store }: EmulatorContext,
+  kind: 'users' | 'groups',
+  on: boolean,
+): EmuResponse {
+  const { viewer, candidate } = resolve(req, store, kind);
+  let pins = store.pinnedConversations.get(viewer);
+  if (on) {
+    if (!pins) {
+      pins = new Map();
+      store.pinnedConversations.set(viewer, pins);
+    }
+    if (!pins.has(candidate.conversationId)) {
+      if (pins.size >= MAX_PINNED_CONVERSATIONS) {
+        throw new EmuError(
+          409,
+          'ERR_PINNED_CONVERSATIONS_LIMIT_EXCEEDED',
+          `A user can pin up to ${MAX_PINNED_CONVERSATIONS} conversations.`,
+        );
+      }
+      pins.set(candidate.conversationId, store.now());
+    }
+  } else {
+    pins?.delete(candidate.conversationId);
+  }
+  return showConversation(store, viewer, candidate);
 }
 
 function assertMayPin(store: Store, message: MessageRow, viewer: string): void {

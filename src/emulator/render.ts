@@ -223,6 +223,8 @@ export interface ConversationEntry {
   createdAt: number;
   updatedAt: number;
   tags: string[];
+  /** When the viewer pinned the conversation (pins are per user). */
+  pinnedAt?: number;
 }
 
 export interface RenderConversationOptions {
@@ -257,6 +259,7 @@ export function renderConversation(
     updatedAt: entry.updatedAt,
     ...(entry.lastMessage ? { lastMessage: renderMessage(store, entry.lastMessage, viewer) } : {}),
     conversationWith,
+    ...(entry.pinnedAt !== undefined ? { pinnedAt: entry.pinnedAt, pinnedBy: viewer } : {}),
     ...(options.withTags ? { tags: entry.tags } : {}),
   };
 }

@@ -13,6 +13,7 @@ import './webhook.js';
 import './message/index.js';
 import './conversation.js';
 import './conversation-list.js';
+import './conversation-pins.js';
 import './viewer.js';
 import './mutations/webhook.js';
 import './mutations/user.js';

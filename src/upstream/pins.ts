@@ -6,6 +6,7 @@
 import { call, callAsUser } from './call.js';
 import type { CallOptions, UpstreamClient } from './client.js';
 import { dataOf } from './records/common.js';
+import { type ConversationRecord, singleConversationSchema } from './records/conversations.js';
 import { type MessageRecord, messageSchema } from './records/messages.js';
 
 const messageAnswer = dataOf(messageSchema);
@@ -59,4 +60,45 @@ export function unsaveMessage(
     params: { id: messageId },
     ...opts,
   });
+}
+
+/** The other side of a conversation whose pin changes: a user (1:1) or a group. */
+export type ConversationPartner = { type: 'user'; uid: string } | { type: 'group'; guid: string };
+
+function conversationPin(
+  client: UpstreamClient,
+  method: 'POST' | 'DELETE',
+  partner: ConversationPartner,
+  opts: CallOptions,
+): Promise<ConversationRecord> {
+  return partner.type === 'user'
+    ? callAsUser(client, method, '/users/{uid}/conversation/pin', singleConversationSchema, {
+        params: { uid: partner.uid },
+        ...opts,
+      })
+    : callAsUser(client, method, '/groups/{guid}/conversation/pin', singleConversationSchema, {
+        params: { guid: partner.guid },
+        ...opts,
+      });
+}
+
+/**
+ * `POST /users/{uid}/conversation/pin` or `/groups/{guid}/conversation/pin` (onBehalfOf
+ * required): pins the conversation in that user's list; the conversation with `pinnedAt`.
+ */
+export function pinConversation(
+  client: UpstreamClient,
+  partner: ConversationPartner,
+  opts: CallOptions = {},
+): Promise<ConversationRecord> {
+  return conversationPin(client, 'POST', partner, opts);
+}
+
+/** `DELETE …/conversation/pin` (onBehalfOf required): the conversation without the pin. */
+export function unpinConversation(
+  client: UpstreamClient,
+  partner: ConversationPartner,
+  opts: CallOptions = {},
+): Promise<ConversationRecord> {
+  return conversationPin(client, 'DELETE', partner, opts);
 }

@@ -64,6 +64,26 @@ export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
     path: '/messages/{id}/save',
     source: 'FACTS.md 7.5; unsave-message page (onBehalfOf required)',
   },
+  {
+    method: 'POST',
+    path: '/users/{uid}/conversation/pin',
+    source: 'FACTS.md 7.7; pin-user-conversation page (5 pins per user)',
+  },
+  {
+    method: 'POST',
+    path: '/groups/{guid}/conversation/pin',
+    source: 'FACTS.md 7.7; pin-group-conversation page (5 pins per user)',
+  },
+  {
+    method: 'DELETE',
+    path: '/users/{uid}/conversation/pin',
+    source: 'FACTS.md 7.7; unpin-user-conversation page (5 pins per user)',
+  },
+  {
+    method: 'DELETE',
+    path: '/groups/{guid}/conversation/pin',
+    source: 'FACTS.md 7.7; unpin-group-conversation page (5 pins per user)',
+  },
 ];
 
 /** Body fields the client sends that the 2023 spec does not declare for that operation. */

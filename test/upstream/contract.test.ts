@@ -110,6 +110,10 @@ const HAND_ADDED_REQUIRES_ON_BEHALF_OF = new Set([
   'DELETE /users/{uid}/conversation/read',
   'POST /messages/{id}/save',
   'DELETE /messages/{id}/save',
+  'POST /users/{uid}/conversation/pin',
+  'DELETE /users/{uid}/conversation/pin',
+  'POST /groups/{guid}/conversation/pin',
+  'DELETE /groups/{guid}/conversation/pin',
 ]);
 
 const OPERATIONS: SpecOperation[] = [

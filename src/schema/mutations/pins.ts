@@ -2,19 +2,28 @@
  * Pin and save mutations. A pin marks a message for its whole conversation: a user caller pins
  * as themselves (in groups CometChat lets only admins and moderators pin), an admin caller pins
  * as the app. A save is private: always the viewing user's own, so an admin must act as a user
- * (`X-Act-As`). Each returns the message as it now is.
+ * (`X-Act-As`). Each returns the message as it now is. A conversation pin is private too: it
+ * orders the viewing user's own conversation list.
  */
 import '../mutation.js';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { type GatewayContext, upstreamOptions } from '../../context.js';
-import { primeMessage } from '../../loaders/prime.js';
+import { primeConversation, primeMessage } from '../../loaders/prime.js';
 import type { CallOptions } from '../../upstream/client.js';
-import { pinMessage, saveMessage, unpinMessage, unsaveMessage } from '../../upstream/pins.js';
+import {
+  pinConversation,
+  pinMessage,
+  saveMessage,
+  unpinConversation,
+  unpinMessage,
+  unsaveMessage,
+} from '../../upstream/pins.js';
 import type { MessageRecord } from '../../upstream/records.js';
 import { MUTATION_ERRORS } from '../errors.js';
 import { rejectField, runMutation, validateInput } from '../mutation-support.js';
-import { MessageRef } from '../refs.js';
+import { ConversationRef, type ConversationValue, MessageRef } from '../refs.js';
+import { conversationSchema, pathsOf, targetOf } from './conversation/target.js';
 import { objectPayload } from './fields.js';
 import { messageIdSchema } from './message/common.js';
 
@@ -159,6 +168,91 @@ for (const spec of MUTATIONS) {
       resolve: async (_root, { input }, context) => ({
         [spec.payloadField]: await mark(context, input, spec.kind, spec.call),
       }),
+    }),
+  );
+}
+
+/** The conversation a pin names, without the deprecated `uid`: a pin is always the caller's own. */
+function pinTargetInput(name: string, description: string) {
+  return builder.inputType(name, {
+    description: `${description} Give exactly one of \`conversationId\`, \`withUser\` and \`withGroup\`.`,
+    fields: (t) => ({
+      conversationId: t.string({
+        description:
+          "The conversation by CometChat's id (`<uid>_user_<uid>` or `group_<guid>`), one the viewing user takes part in.",
+      }),
+      withUser: t.string({ description: 'The 1:1 conversation with this user (uid).' }),
+      withGroup: t.string({ description: "The group's conversation (guid)." }),
+    }),
+  });
+}
+
+const pinTargetSchema = conversationSchema({});
+
+async function pinConversationAs(
+  context: GatewayContext,
+  input: unknown,
+  call: typeof pinConversation,
+): Promise<{ conversation: ConversationValue }> {
+  const value = validateInput(pinTargetSchema, input);
+  if (context.caller.kind !== 'user') {
+    rejectField(
+      [],
+      'conversation pins belong to a user: call as that user (an end-user token, or X-Act-As with the admin token)',
+    );
+  }
+  const target = targetOf(context, value);
+  const record = await runMutation(
+    context,
+    () => call(context.upstream, target.partner, target.options),
+    pathsOf(target),
+  );
+  primeConversation(context, record, target.owner);
+  return { conversation: { record, ownerUid: target.owner } };
+}
+
+for (const spec of [
+  {
+    field: 'conversationPin',
+    call: pinConversation,
+    payload: 'ConversationPinPayload',
+    input: 'ConversationPinInput',
+    inputDescription: 'The conversation to pin in your list. Pinning it again changes nothing.',
+    description:
+      "Pins a 1:1 or group conversation at the top of the viewing user's conversation list (private to them). Only as oneself: a user caller, or an admin with `X-Act-As`. A user pins at most 5 conversations.",
+    outcome: 'The conversation, now pinned (`isPinned`, `pinnedAt`).',
+  },
+  {
+    field: 'conversationUnpin',
+    call: unpinConversation,
+    payload: 'ConversationUnpinPayload',
+    input: 'ConversationUnpinInput',
+    inputDescription:
+      'The conversation to unpin from your list. Unpinning one that is not pinned changes nothing.',
+    description:
+      "Unpins a conversation in the viewing user's list, with the same rules as `conversationPin`.",
+    outcome: 'The conversation, no longer pinned.',
+  },
+]) {
+  const Payload = objectPayload(spec.payload, spec.outcome, {
+    name: 'conversation',
+    type: ConversationRef,
+    description: 'The conversation as the viewing user now sees it.',
+  });
+  const Input = pinTargetInput(spec.input, spec.inputDescription);
+  builder.mutationField(spec.field, (t) =>
+    t.field({
+      type: Payload,
+      description: spec.description,
+      nullable: true,
+      errors: {
+        types: MUTATION_ERRORS,
+        union: { description: 'The conversation as it now is, or why nothing changed.' },
+      },
+      args: {
+        input: t.arg({ type: Input, required: true, description: 'Which conversation.' }),
+      },
+      resolve: (_root, { input }, context) => pinConversationAs(context, input, spec.call),
     }),
   );
 }
