@@ -1,12 +1,15 @@
 /**
- * Message pins and saves. A pin is conversation-wide (everyone in it sees `pinnedAt`/`pinnedBy`);
+ * Message pins, saves and thread subscriptions, and conversation pins. A message pin is conversation-wide (everyone in it sees `pinnedAt`/`pinnedBy`);
  * in a group only admins and moderators pin, in a 1:1 conversation either participant; without
  * onBehalfOf the app pins (`pinnedBy: "app_system"`). A save is private to the onBehalfOf user
- * (required) and shows as `savedAt` only to them. Every route answers with the message.
+ * (required) and shows as `savedAt` only to them. Message routes answer with the message, thread
+ * subscriptions with an acknowledgement (the viewer then sees `threadSubscribed` on the parent),
+ * conversation pins with the conversation as its user sees it.
  */
 import { noScopeClearance, requireOnBehalfOf } from './chat-errors.js';
 import { resolve, showConversation } from './conversations.js';
 import {
+  ack,
   EmuError,
   type EmulatorContext,
   type EmuRequest,
@@ -27,12 +30,41 @@ export function registerPins(router: Router): void {
   router.add('DELETE', '/messages/:id/pin', (req, ctx) => pin(req, ctx, false));
   router.add('POST', '/messages/:id/save', (req, ctx) => save(req, ctx, true));
   router.add('DELETE', '/messages/:id/save', (req, ctx) => save(req, ctx, false));
+  router.add('POST', '/messages/:id/thread/subscription', (req, ctx) => follow(req, ctx, true));
+  router.add('DELETE', '/messages/:id/thread/subscription', (req, ctx) => follow(req, ctx, false));
   for (const kind of ['users', 'groups'] as const) {
     const base =
       kind === 'users' ? '/users/:uid/conversation/pin' : '/groups/:guid/conversation/pin';
     router.add('POST', base, (req, ctx) => pinConversation(req, ctx, kind, true));
     router.add('DELETE', base, (req, ctx) => pinConversation(req, ctx, kind, false));
   }
+}
+
+/**
+ * Subscribe to or unsubscribe from the thread of a top-level message (onBehalfOf required;
+ * idempotent; allowed before the first reply). Answers with an acknowledgement.
+ */
+function follow(req: EmuRequest, { store }: EmulatorContext, on: boolean): EmuResponse {
+  const viewer = requireOnBehalfOf(req);
+  const message = findMessage(store, req.params.id, viewer);
+  if (message.parentId !== undefined) {
+    throw new EmuError(
+      400,
+      'ERR_WRONG_MESSAGE_THREAD',
+      `The message with id ${message.id} is a thread reply; subscribe to its parent ${message.parentId}.`,
+    );
+  }
+  let choices = store.threadSubscriptions.get(message.id);
+  if (!choices) {
+    choices = new Map();
+    store.threadSubscriptions.set(message.id, choices);
+  }
+  choices.set(viewer, on);
+  return ack(
+    on
+      ? `The user with UID ${viewer} has subscribed to the thread of message ${message.id}.`
+      : `The user with UID ${viewer} has unsubscribed from the thread of message ${message.id}.`,
+  );
 }
 
 /** CometChat's documented cap on one user's pinned conversations. */

@@ -158,6 +158,9 @@ export function renderMessage(
     ...(row.replyCount > 0 ? { replyCount: row.replyCount } : {}),
     ...(row.pinnedAt !== undefined ? { pinnedAt: row.pinnedAt, pinnedBy: row.pinnedBy } : {}),
     ...savedAtFor(store, row, viewer),
+    ...(viewer !== undefined && row.parentId === undefined && store.followsThread(row, viewer)
+      ? { threadSubscribed: true }
+      : {}),
     ...(options.withTags || row.tags.length > 0 ? { tags: row.tags } : {}),
   };
 }

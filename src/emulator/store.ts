@@ -177,6 +177,20 @@ export class Store {
   savedMessages = new Map<string, Map<number, number>>();
   /** uid -> conversation id -> pinnedAt: each user's pinned conversations */
   pinnedConversations = new Map<string, Map<string, number>>();
+  /** parent message id -> uid -> explicit thread subscription (true) or unsubscription (false) */
+  threadSubscriptions = new Map<number, Map<string, boolean>>();
+
+  /**
+   * Whether `uid` follows the thread of `parent`: an explicit choice, else automatically when
+   * they started it or replied in it.
+   */
+  followsThread(parent: MessageRow, uid: string): boolean {
+    const explicit = this.threadSubscriptions.get(parent.id)?.get(uid);
+    if (explicit !== undefined) return explicit;
+    if (parent.replyCount === 0) return false;
+    if (parent.sender === uid) return true;
+    return (this.repliesByParent.get(parent.id) ?? []).some((reply) => reply.sender === uid);
+  }
 
   nextMessageId = 1;
   nextReactionId = 1;

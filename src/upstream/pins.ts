@@ -5,7 +5,7 @@
  */
 import { call, callAsUser } from './call.js';
 import type { CallOptions, UpstreamClient } from './client.js';
-import { dataOf } from './records/common.js';
+import { type AckRecord, ackSchema, dataOf } from './records/common.js';
 import { type ConversationRecord, singleConversationSchema } from './records/conversations.js';
 import { type MessageRecord, messageSchema } from './records/messages.js';
 
@@ -101,4 +101,31 @@ export function unpinConversation(
   opts: CallOptions = {},
 ): Promise<ConversationRecord> {
   return conversationPin(client, 'DELETE', partner, opts);
+}
+
+/**
+ * `POST /messages/{id}/thread/subscription` (onBehalfOf required): that user follows the thread
+ * of the message (idempotent). Answers with an acknowledgement.
+ */
+export function subscribeThread(
+  client: UpstreamClient,
+  messageId: string,
+  opts: CallOptions = {},
+): Promise<AckRecord> {
+  return callAsUser(client, 'POST', '/messages/{id}/thread/subscription', ackSchema, {
+    params: { id: messageId },
+    ...opts,
+  });
+}
+
+/** `DELETE /messages/{id}/thread/subscription` (onBehalfOf required): stops following it. */
+export function unsubscribeThread(
+  client: UpstreamClient,
+  messageId: string,
+  opts: CallOptions = {},
+): Promise<AckRecord> {
+  return callAsUser(client, 'DELETE', '/messages/{id}/thread/subscription', ackSchema, {
+    params: { id: messageId },
+    ...opts,
+  });
 }

@@ -66,6 +66,16 @@ export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
   },
   {
     method: 'POST',
+    path: '/messages/{id}/thread/subscription',
+    source: 'FACTS.md 7.5; subscribe-thread page (onBehalfOf required)',
+  },
+  {
+    method: 'DELETE',
+    path: '/messages/{id}/thread/subscription',
+    source: 'FACTS.md 7.5; unsubscribe-thread page (onBehalfOf required)',
+  },
+  {
+    method: 'POST',
     path: '/users/{uid}/conversation/pin',
     source: 'FACTS.md 7.7; pin-user-conversation page (5 pins per user)',
   },

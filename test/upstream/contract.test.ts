@@ -114,6 +114,8 @@ const HAND_ADDED_REQUIRES_ON_BEHALF_OF = new Set([
   'DELETE /users/{uid}/conversation/pin',
   'POST /groups/{guid}/conversation/pin',
   'DELETE /groups/{guid}/conversation/pin',
+  'POST /messages/{id}/thread/subscription',
+  'DELETE /messages/{id}/thread/subscription',
 ]);
 
 const OPERATIONS: SpecOperation[] = [

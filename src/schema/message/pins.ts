@@ -41,6 +41,15 @@ builder.interfaceFields(MessageRef, (t) => ({
     resolve: (message, _args, context) =>
       context.caller.kind === 'user' ? message.savedAt !== null : null,
   }),
+  isThreadSubscribed: t.boolean({
+    nullable: true,
+    description:
+      "Whether the viewing user follows the message's thread (by choice, or because they started it or replied in it). Null for an admin caller without `X-Act-As`, and for thread replies.",
+    resolve: (message, _args, context) =>
+      context.caller.kind === 'user' && message.parentId === null
+        ? message.threadSubscribed === true
+        : null,
+  }),
   savedAt: t.field({
     type: 'DateTime',
     nullable: true,

@@ -15,11 +15,14 @@ import {
   pinConversation,
   pinMessage,
   saveMessage,
+  subscribeThread,
   unpinConversation,
   unpinMessage,
   unsaveMessage,
+  unsubscribeThread,
 } from '../../upstream/pins.js';
 import type { MessageRecord } from '../../upstream/records.js';
+import { orClientError } from '../client-errors.js';
 import { MUTATION_ERRORS } from '../errors.js';
 import { rejectField, runMutation, validateInput } from '../mutation-support.js';
 import { ConversationRef, type ConversationValue, MessageRef } from '../refs.js';
@@ -253,6 +256,76 @@ for (const spec of [
         input: t.arg({ type: Input, required: true, description: 'Which conversation.' }),
       },
       resolve: (_root, { input }, context) => pinConversationAs(context, input, spec.call),
+    }),
+  );
+}
+
+/** The payload of a thread subscription change: the parent message, read afterwards when asked for. */
+interface ThreadFollowPayload {
+  messageId: string;
+}
+
+async function followThread(
+  context: GatewayContext,
+  input: unknown,
+  call: typeof subscribeThread,
+): Promise<ThreadFollowPayload> {
+  const { messageId } = validateInput(markSchema, input);
+  const options = markOptions(context, 'save');
+  await runMutation(context, () => call(context.upstream, messageId, options), {
+    targetPath: ['messageId'],
+  });
+  return { messageId };
+}
+
+for (const spec of [
+  {
+    field: 'messageThreadSubscribe',
+    call: subscribeThread,
+    payload: 'MessageThreadSubscribePayload',
+    input: 'MessageThreadSubscribeInput',
+    inputDescription:
+      'The thread to follow, named by its parent message. Following a followed thread changes nothing; a thread without replies may be followed.',
+    description:
+      'Follows the thread of a message: the viewing user is notified of its replies. Only as oneself: a user caller, or an admin with `X-Act-As`. CometChat also subscribes users who start a thread or reply in it.',
+  },
+  {
+    field: 'messageThreadUnsubscribe',
+    call: unsubscribeThread,
+    payload: 'MessageThreadUnsubscribePayload',
+    input: 'MessageThreadUnsubscribeInput',
+    inputDescription: 'The thread to stop following (mute), named by its parent message.',
+    description:
+      'Stops following the thread of a message (mutes it), with the same rules as `messageThreadSubscribe`.',
+  },
+]) {
+  const Payload = builder.objectRef<ThreadFollowPayload>(spec.payload).implement({
+    description: 'The thread whose subscription changed.',
+    fields: (t) => ({
+      parentMessage: t.field({
+        type: MessageRef,
+        nullable: true,
+        description:
+          'The parent message as the viewing user now sees it (`isThreadSubscribed`); read with one more upstream call when asked for. Null when it is gone.',
+        resolve: (payload, _args, context) =>
+          orClientError(context.loaders.messages.load(payload.messageId)),
+      }),
+    }),
+  });
+  const Input = inputType(spec.input, spec.inputDescription, 'name the thread of');
+  builder.mutationField(spec.field, (t) =>
+    t.field({
+      type: Payload,
+      description: spec.description,
+      nullable: true,
+      errors: {
+        types: MUTATION_ERRORS,
+        union: { description: 'The thread whose subscription changed, or why nothing changed.' },
+      },
+      args: {
+        input: t.arg({ type: Input, required: true, description: 'The parent message.' }),
+      },
+      resolve: (_root, { input }, context) => followThread(context, input, spec.call),
     }),
   );
 }

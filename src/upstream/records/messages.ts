@@ -96,6 +96,8 @@ export interface MessageRecord {
   pinnedBy: string | null;
   /** When the `onBehalfOf` user saved the message (saves are private); null when they did not. */
   savedAt: Date | null;
+  /** Whether the `onBehalfOf` user follows the message's thread; null when CometChat did not say. */
+  threadSubscribed: boolean | null;
   reactions: ReactionSummaryRecord[];
   mentions: { uid: string; name: string | null }[];
   /**
@@ -238,6 +240,7 @@ export const messageSchema: z.ZodType<MessageRecord, unknown> = z
     pinnedAt: optionalEpoch,
     pinnedBy: optionalString,
     savedAt: optionalEpoch,
+    threadSubscribed: optionalBoolean,
   })
   .transform((m): MessageRecord => {
     const data = m.data;
@@ -273,6 +276,7 @@ export const messageSchema: z.ZodType<MessageRecord, unknown> = z
       pinnedAt: m.pinnedAt,
       pinnedBy: m.pinnedAt === null ? null : m.pinnedBy,
       savedAt: m.savedAt,
+      threadSubscribed: m.threadSubscribed,
       reactions: data?.reactions ?? m.reactions ?? [],
       mentions: Object.values(data?.mentions ?? {}).map((x) => ({ uid: x.uid, name: x.name })),
       entities: {
