@@ -10,6 +10,8 @@ import { noScopeClearance, requireOnBehalfOf } from './chat-errors.js';
 import { resolve, showConversation } from './conversations.js';
 import {
   ack,
+  badRequest,
+  bodyObject,
   EmuError,
   type EmulatorContext,
   type EmuRequest,
@@ -30,6 +32,7 @@ export function registerPins(router: Router): void {
   router.add('DELETE', '/messages/:id/pin', (req, ctx) => pin(req, ctx, false));
   router.add('POST', '/messages/:id/save', (req, ctx) => save(req, ctx, true));
   router.add('DELETE', '/messages/:id/save', (req, ctx) => save(req, ctx, false));
+  router.add('POST', '/messages/:id/flagged', flag);
   router.add('POST', '/messages/:id/thread/subscription', (req, ctx) => follow(req, ctx, true));
   router.add('DELETE', '/messages/:id/thread/subscription', (req, ctx) => follow(req, ctx, false));
   for (const kind of ['users', 'groups'] as const) {
@@ -65,6 +68,35 @@ function follow(req: EmuRequest, { store }: EmulatorContext, on: boolean): EmuRe
       ? `The user with UID ${viewer} has subscribed to the thread of message ${message.id}.`
       : `The user with UID ${viewer} has unsubscribed from the thread of message ${message.id}.`,
   );
+}
+
+/**
+ * A user flags a message for moderation (onBehalfOf required), body `{reasonId, remark}`: the
+ * reason must be one of the app's moderation reasons.
+ */
+function flag(req: EmuRequest, { store }: EmulatorContext): EmuResponse {
+  const viewer = requireOnBehalfOf(req);
+  const message = findMessage(store, req.params.id, viewer);
+  const body = bodyObject(req);
+  const reasonId = typeof body.reasonId === 'string' ? body.reasonId : '';
+  if (!store.moderationReasons.has(reasonId)) {
+    throw badRequest({
+      reasonId: [
+        `The reasonId must be one of the app's moderation reasons: ${[...store.moderationReasons.keys()].join(', ')}.`,
+      ],
+    });
+  }
+  if (body.remark !== undefined && typeof body.remark !== 'string') {
+    throw badRequest({ remark: ['The remark must be a string.'] });
+  }
+  store.flags.push({
+    messageId: message.id,
+    uid: viewer,
+    reasonId,
+    ...(typeof body.remark === 'string' ? { remark: body.remark } : {}),
+    flaggedAt: store.now(),
+  });
+  return ok({ message: `Message ${message.id} has been flagged successfully.` });
 }
 
 /** CometChat's documented cap on one user's pinned conversations. */

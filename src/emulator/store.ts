@@ -179,6 +179,20 @@ export class Store {
   pinnedConversations = new Map<string, Map<string, number>>();
   /** parent message id -> uid -> explicit thread subscription (true) or unsubscription (false) */
   threadSubscriptions = new Map<number, Map<string, boolean>>();
+  /** The app's moderation reasons users flag messages with (id -> display text). */
+  moderationReasons = new Map<string, string>([
+    ['spam', 'Spam'],
+    ['harassment', 'Harassment'],
+    ['inappropriate', 'Inappropriate content'],
+  ]);
+  /** Flags users raised on messages, in order. */
+  flags: {
+    messageId: number;
+    uid: string;
+    reasonId: string;
+    remark?: string;
+    flaggedAt: number;
+  }[] = [];
 
   /**
    * Whether `uid` follows the thread of `parent`: an explicit choice, else automatically when

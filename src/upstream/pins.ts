@@ -3,6 +3,8 @@
  * conversation; as the app or as a user), save and unsave a message (private to one user), and pin
  * or unpin a conversation in one user's list. Each answers with the record it changed.
  */
+
+import { z } from 'zod';
 import { call, callAsUser } from './call.js';
 import type { CallOptions, UpstreamClient } from './client.js';
 import { type AckRecord, ackSchema, dataOf } from './records/common.js';
@@ -126,6 +128,37 @@ export function unsubscribeThread(
 ): Promise<AckRecord> {
   return callAsUser(client, 'DELETE', '/messages/{id}/thread/subscription', ackSchema, {
     params: { id: messageId },
+    ...opts,
+  });
+}
+
+/** The flag answer: `{data:{message}}` (SDK docs show `{message}`); an acknowledgement is accepted too. */
+const flagAnswer = z.union([
+  ackSchema.transform((ack) => ack.message),
+  z.object({ data: z.object({ message: z.string() }) }).transform((v) => v.data.message),
+  z.object({ message: z.string() }).transform((v) => v.message),
+]);
+
+export interface FlagInput {
+  /** One of the app's moderation reasons (`GET /moderation/reasons`). */
+  reasonId: string;
+  remark?: string | undefined;
+}
+
+/**
+ * `POST /messages/{id}/flagged` `{reasonId, remark}` (onBehalfOf required): that user reports
+ * the message for moderation. Answers with CometChat's confirmation text.
+ */
+export function flagMessage(
+  client: UpstreamClient,
+  messageId: string,
+  input: FlagInput,
+  opts: CallOptions = {},
+): Promise<string> {
+  const body = { reasonId: input.reasonId, ...(input.remark ? { remark: input.remark } : {}) };
+  return callAsUser(client, 'POST', '/messages/{id}/flagged', flagAnswer, {
+    params: { id: messageId },
+    body,
     ...opts,
   });
 }

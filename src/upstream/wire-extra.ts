@@ -66,6 +66,11 @@ export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
   },
   {
     method: 'POST',
+    path: '/messages/{id}/flagged',
+    source: 'FACTS.md 7.5 and 7.10; body {reasonId, remark}, onBehalfOf required',
+  },
+  {
+    method: 'POST',
     path: '/messages/{id}/thread/subscription',
     source: 'FACTS.md 7.5; subscribe-thread page (onBehalfOf required)',
   },

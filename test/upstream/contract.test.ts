@@ -115,6 +115,7 @@ const HAND_ADDED_REQUIRES_ON_BEHALF_OF = new Set([
   'POST /groups/{guid}/conversation/pin',
   'DELETE /groups/{guid}/conversation/pin',
   'POST /messages/{id}/thread/subscription',
+  'POST /messages/{id}/flagged',
   'DELETE /messages/{id}/thread/subscription',
 ]);
 

@@ -12,6 +12,7 @@ import { type GatewayContext, upstreamOptions } from '../../context.js';
 import { primeConversation, primeMessage } from '../../loaders/prime.js';
 import type { CallOptions } from '../../upstream/client.js';
 import {
+  flagMessage,
   pinConversation,
   pinMessage,
   saveMessage,
@@ -46,7 +47,7 @@ function markOptions(context: GatewayContext, mark: Mark): CallOptions {
   if (mark === 'save') {
     rejectField(
       [],
-      'saved messages belong to a user: call as that user (an end-user token, or X-Act-As with the admin token)',
+      'CometChat makes this change as a user (saves, flags and thread subscriptions are per user): call as that user (an end-user token, or X-Act-As with the admin token)',
     );
   }
   return upstreamOptions(context);
@@ -329,3 +330,84 @@ for (const spec of [
     }),
   );
 }
+
+/** A gateway limit on the remark (CometChat documents none). */
+const MAX_REMARK_LENGTH = 1000;
+
+const flagSchema = z.object({
+  messageId: messageIdSchema,
+  reasonId: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(100, 'must be at most 100 characters'),
+  remark: z
+    .string()
+    .trim()
+    .max(MAX_REMARK_LENGTH, `must be at most ${MAX_REMARK_LENGTH} characters`)
+    .nullish(),
+});
+
+const MessageFlagPayload = builder.objectRef<ThreadFollowPayload>('MessageFlagPayload').implement({
+  description: 'The message that was reported for moderation.',
+  fields: (t) => ({
+    flaggedMessage: t.field({
+      type: MessageRef,
+      nullable: true,
+      description:
+        'The reported message; read with one more upstream call when asked for. Null when it is gone.',
+      resolve: (payload, _args, context) =>
+        orClientError(context.loaders.messages.load(payload.messageId)),
+    }),
+  }),
+});
+
+const MessageFlagInput = builder.inputType('MessageFlagInput', {
+  description: 'A report of a message for moderation: which message, why, and a note.',
+  fields: (t) => ({
+    messageId: t.string({
+      required: true,
+      description: 'The message to report: its CometChat id (`cometchatId`) or its global ID.',
+    }),
+    reasonId: t.string({
+      required: true,
+      description:
+        "Why: the id of one of the app's moderation reasons (set in the CometChat dashboard, e.g. `spam`).",
+    }),
+    remark: t.string({
+      description: `A note for the moderators (at most ${MAX_REMARK_LENGTH} characters).`,
+    }),
+  }),
+});
+
+builder.mutationField('messageFlag', (t) =>
+  t.field({
+    type: MessageFlagPayload,
+    description:
+      "Reports a message for moderation as the viewing user, with one of the app's moderation reasons; it then shows in CometChat's flagged messages. Only as oneself: a user caller, or an admin with `X-Act-As`.",
+    nullable: true,
+    errors: {
+      types: MUTATION_ERRORS,
+      union: { description: 'The reported message, or why the report was refused.' },
+    },
+    args: {
+      input: t.arg({ type: MessageFlagInput, required: true, description: 'The report.' }),
+    },
+    resolve: async (_root, { input }, context) => {
+      const value = validateInput(flagSchema, input);
+      const options = markOptions(context, 'save');
+      await runMutation(
+        context,
+        () =>
+          flagMessage(
+            context.upstream,
+            value.messageId,
+            { reasonId: value.reasonId, remark: value.remark ?? undefined },
+            options,
+          ),
+        { targetPath: ['messageId'], fieldMap: { reasonId: ['reasonId'], remark: ['remark'] } },
+      );
+      return { messageId: value.messageId };
+    },
+  }),
+);
