@@ -243,7 +243,9 @@ export const messageSchema: z.ZodType<MessageRecord, unknown> = z
     threadSubscribed: optionalBoolean,
   })
   .transform((m): MessageRecord => {
-    const data = m.data;
+    // A deleted message keeps its facts (who, when, where) but not its content: CometChat retains
+    // soft-deleted messages, and their text or files must not reach anyone through the gateway.
+    const data = m.deletedAt === null ? m.data : contentless(m.data);
     const entities = data?.entities ?? {};
     const on = readEntity(entities.on);
     // Media messages also carry the file as `data.url`; older ones have no attachments array.
@@ -293,6 +295,18 @@ export const messageSchema: z.ZodType<MessageRecord, unknown> = z
       allowSenderInteraction: data?.allowSenderInteraction ?? null,
     };
   });
+
+function contentless(data: z.output<typeof messageDataSchema>): z.output<typeof messageDataSchema> {
+  if (data === undefined) return undefined;
+  const {
+    attachments: _attachments,
+    url: _url,
+    customData: _customData,
+    mentions: _m,
+    ...rest
+  } = data;
+  return { ...rest, text: null, metadata: null, interactiveData: null };
+}
 
 function attachmentFromUrl(url: string): AttachmentRecord {
   return { url, name: null, mimeType: null, extension: null, size: null };
