@@ -33,6 +33,8 @@ interface ListFilter {
   userTags: string[];
   groupTags: string[];
   unread: boolean;
+  /** `pinnedBy`: `me` keeps only the viewer's pins (the emulator has no app-wide pins). */
+  pinnedBy: string[];
 }
 
 function readFilter(query: URLSearchParams): ListFilter {
@@ -49,12 +51,17 @@ function readFilter(query: URLSearchParams): ListFilter {
     userTags: queryList(query, 'userTags'),
     groupTags: queryList(query, 'groupTags'),
     unread: queryFlag(query, 'unread'),
+    pinnedBy: queryList(query, 'pinnedBy'),
   };
 }
 
 function accepts(store: Store, uid: string, candidate: Candidate, filter: ListFilter): boolean {
   if (filter.conversationType && candidate.conversationType !== filter.conversationType) {
     return false;
+  }
+  if (filter.pinnedBy.length > 0) {
+    const mine = store.pinnedConversations.get(uid)?.has(candidate.conversationId) ?? false;
+    if (!(filter.pinnedBy.includes('me') && mine)) return false;
   }
   if (filter.tags.length > 0) {
     const tags = store.conversationState.get(`${uid}|${candidate.conversationId}`)?.tags ?? [];

@@ -92,7 +92,9 @@ export function entryFor(store: Store, uid: string, candidate: Candidate): Conve
   const latest = list[list.length - 1];
   const first = firstAfter(list, cleared);
   const updatedAt = Math.max(headline?.sentAt ?? latest?.sentAt ?? 0, state?.updatedAt ?? 0);
+  const pinnedAt = store.pinnedConversations.get(uid)?.get(candidate.conversationId);
   return {
+    ...(pinnedAt !== undefined ? { pinnedAt } : {}),
     ...candidate,
     // A deleted last message leaves the conversation without one (CometChat omits it).
     ...(headline && headline.deletedAt === undefined ? { lastMessage: headline } : {}),
@@ -142,8 +144,14 @@ export function withUnreadCount(
   return { ...entry, unreadMessageCount: unreadCount(store, uid, entry.conversationId) };
 }
 
-/** Newest first, then by the other party's id: CometChat's order for one user's list. */
+/**
+ * Pinned first (latest pin first), then newest first, then by the other party's id: CometChat's
+ * order for one user's list.
+ */
 export function compareEntries(a: ConversationEntry, b: ConversationEntry): number {
+  const pinA = a.pinnedAt ?? -1;
+  const pinB = b.pinnedAt ?? -1;
+  if (pinA !== pinB) return pinB - pinA;
   if (a.updatedAt !== b.updatedAt) return b.updatedAt - a.updatedAt;
   return a.withId < b.withId ? -1 : a.withId > b.withId ? 1 : 0;
 }

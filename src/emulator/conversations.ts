@@ -79,7 +79,7 @@ function hasVisible(store: Store, viewer: string, conversationId: string): boole
 }
 
 /** The viewer's conversation with `:uid` or in `:guid`; it must have messages the viewer sees. */
-function resolve(req: EmuRequest, store: Store, kind: 'users' | 'groups'): Resolved {
+export function resolve(req: EmuRequest, store: Store, kind: 'users' | 'groups'): Resolved {
   const viewer = requireOnBehalfOf(req);
   let candidate: Candidate;
   if (kind === 'users') {
@@ -132,7 +132,7 @@ function byConversationId(req: EmuRequest, store: Store): Resolved {
   return { viewer, candidate, list: store.messagesByConversation.get(conversationId) ?? [] };
 }
 
-function showConversation(store: Store, viewer: string, candidate: Candidate): EmuResponse {
+export function showConversation(store: Store, viewer: string, candidate: Candidate): EmuResponse {
   const entry = withUnreadCount(store, viewer, entryFor(store, viewer, candidate));
   return ok(renderConversation(store, entry, viewer, { withTags: true }));
 }

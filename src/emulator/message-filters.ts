@@ -102,7 +102,13 @@ export function readMessageQuery(
     undelivered: viewer !== undefined && queryFlag(query, 'undelivered'),
     myMentionsOnly: viewer !== undefined && queryFlag(query, 'myMentionsOnly'),
     hideBlocked: viewer !== undefined && queryFlag(query, 'hideMessagesFromBlockedUsers'),
+    pinned: queryFlag(query, 'pinned'),
+    saved: queryFlag(query, 'saved'),
   };
+  // Saved messages are private: without a viewer there is nobody whose saves to list.
+  const saved = flags.saved
+    ? (store.savedMessages.get(viewer ?? '') ?? new Map<number, number>())
+    : undefined;
   const stateOf = viewer !== undefined ? stateReader(store, viewer) : undefined;
 
   const match = (row: MessageRow): boolean => {
@@ -121,6 +127,8 @@ export function readMessageQuery(
     if (flags.hideDeleted && row.deletedAt !== undefined) return false;
     if (flags.onlyDeleted && row.deletedAt === undefined) return false;
     if (flags.hideReplies && row.parentId !== undefined) return false;
+    if (flags.pinned && row.pinnedAt === undefined) return false;
+    if (saved !== undefined && !saved.has(row.id)) return false;
     if (from !== undefined && row.sentAt < from) return false;
     if (to !== undefined && row.sentAt > to) return false;
     if (tags.length > 0 && !row.tags.some((tag) => tags.includes(tag))) return false;

@@ -156,8 +156,20 @@ export function renderMessage(
     ...(row.deletedAt !== undefined ? { deletedAt: row.deletedAt, deletedBy: row.deletedBy } : {}),
     ...(row.parentId !== undefined ? { parentId: String(row.parentId) } : {}),
     ...(row.replyCount > 0 ? { replyCount: row.replyCount } : {}),
+    ...(row.pinnedAt !== undefined ? { pinnedAt: row.pinnedAt, pinnedBy: row.pinnedBy } : {}),
+    ...savedAtFor(store, row, viewer),
+    ...(viewer !== undefined && row.parentId === undefined && store.followsThread(row, viewer)
+      ? { threadSubscribed: true }
+      : {}),
     ...(options.withTags || row.tags.length > 0 ? { tags: row.tags } : {}),
   };
+}
+
+/** `savedAt`: only for the viewer who saved the message (saves are private). */
+function savedAtFor(store: Store, row: MessageRow, viewer?: string): Record<string, number> {
+  if (viewer === undefined) return {};
+  const savedAt = store.savedMessages.get(viewer)?.get(row.id);
+  return savedAt === undefined ? {} : { savedAt };
 }
 
 function messageEntities(store: Store, row: MessageRow): Record<string, unknown> {
@@ -214,6 +226,8 @@ export interface ConversationEntry {
   createdAt: number;
   updatedAt: number;
   tags: string[];
+  /** When the viewer pinned the conversation (pins are per user). */
+  pinnedAt?: number;
 }
 
 export interface RenderConversationOptions {
@@ -248,6 +262,7 @@ export function renderConversation(
     updatedAt: entry.updatedAt,
     ...(entry.lastMessage ? { lastMessage: renderMessage(store, entry.lastMessage, viewer) } : {}),
     conversationWith,
+    ...(entry.pinnedAt !== undefined ? { pinnedAt: entry.pinnedAt, pinnedBy: viewer } : {}),
     ...(options.withTags ? { tags: entry.tags } : {}),
   };
 }

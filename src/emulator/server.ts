@@ -30,6 +30,7 @@ import {
 } from './http.js';
 import { registerMembers } from './members.js';
 import { registerMessages } from './messages.js';
+import { registerPins } from './pins.js';
 import { registerReactions } from './reactions.js';
 import { registerRelations } from './relations.js';
 import { registerRoles } from './roles.js';
@@ -263,6 +264,7 @@ class RunningEmulator implements Emulator {
       registerMembers,
       registerMessages,
       registerReactions,
+      registerPins,
       registerConversations,
     ]) {
       register(this.chat);

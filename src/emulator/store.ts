@@ -101,6 +101,9 @@ export interface MessageRow {
   deletedBy?: string;
   parentId?: number;
   replyCount: number;
+  /** Pinned in its conversation: when, and by whom (`app_system` when the app pinned it). */
+  pinnedAt?: number;
+  pinnedBy?: string;
   /** For action messages: who acted (`by`), on what (`on`) and where (`for`). */
   action?: {
     by: { type: 'user'; id: string };
@@ -170,6 +173,38 @@ export class Store {
   /** blocker uid -> blocked uid -> blockedAt */
   blocks = new Map<string, Map<string, number>>();
   webhooks = new Map<string, WebhookRow>();
+  /** uid -> message id -> savedAt: each user's private saved messages */
+  savedMessages = new Map<string, Map<number, number>>();
+  /** uid -> conversation id -> pinnedAt: each user's pinned conversations */
+  pinnedConversations = new Map<string, Map<string, number>>();
+  /** parent message id -> uid -> explicit thread subscription (true) or unsubscription (false) */
+  threadSubscriptions = new Map<number, Map<string, boolean>>();
+  /** The app's moderation reasons users flag messages with (id -> display text). */
+  moderationReasons = new Map<string, string>([
+    ['spam', 'Spam'],
+    ['harassment', 'Harassment'],
+    ['inappropriate', 'Inappropriate content'],
+  ]);
+  /** Flags users raised on messages, in order. */
+  flags: {
+    messageId: number;
+    uid: string;
+    reasonId: string;
+    remark?: string;
+    flaggedAt: number;
+  }[] = [];
+
+  /**
+   * Whether `uid` follows the thread of `parent`: an explicit choice, else automatically when
+   * they started it or replied in it.
+   */
+  followsThread(parent: MessageRow, uid: string): boolean {
+    const explicit = this.threadSubscriptions.get(parent.id)?.get(uid);
+    if (explicit !== undefined) return explicit;
+    if (parent.replyCount === 0) return false;
+    if (parent.sender === uid) return true;
+    return (this.repliesByParent.get(parent.id) ?? []).some((reply) => reply.sender === uid);
+  }
 
   nextMessageId = 1;
   nextReactionId = 1;
@@ -240,6 +275,7 @@ export class Store {
     remove(this.messagesByConversation, message.conversationId, message);
     if (message.parentId !== undefined) remove(this.repliesByParent, message.parentId, message);
     this.reactions.delete(id);
+    for (const saved of this.savedMessages.values()) saved.delete(id);
   }
 
   conversationStateFor(uid: string, conversationId: string): ConversationUserState {

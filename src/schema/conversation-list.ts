@@ -20,7 +20,7 @@ const ConversationConnection = countedConnection(
   {
     name: 'ConversationConnection',
     type: ConversationRef,
-    description: 'A page of conversations, most recently active first.',
+    description: 'A page of conversations: pinned ones first, then the most recently active first.',
     totalCount: 'How many conversations match the filters, across all pages.',
   },
   {
@@ -40,6 +40,10 @@ const conversationListArgs = builder.args((t) => ({
     description: 'Only conversations the participant tagged with at least one of these tags.',
     validate: keyListArg('takes at most 25 tags'),
   }),
+  pinnedOnly: t.boolean({
+    description:
+      'When true, only pinned conversations (pinned by the participant, or app-wide). Pinned conversations always come first.',
+  }),
 }));
 
 interface ConversationListArgs {
@@ -49,6 +53,7 @@ interface ConversationListArgs {
   type?: 'user' | 'group' | null | undefined;
   unread?: boolean | null | undefined;
   tags?: readonly string[] | null | undefined;
+  pinnedOnly?: boolean | null | undefined;
 }
 
 /**
@@ -61,6 +66,7 @@ function conversationList(view: View, args: ConversationListArgs) {
   if (search) query.searchKey = search;
   if (args.type) query.conversationType = args.type;
   if (args.unread) query.unread = true;
+  if (args.pinnedOnly) query.pinnedBy = ['me', 'system'];
   const tags = distinctSorted(args.tags?.map((tag) => tag.trim()));
   if (tags) query.tags = tags;
   return pagedList(

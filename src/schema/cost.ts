@@ -236,6 +236,28 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
 
   'Viewer.user': ({ caller }) => (caller === 'user' ? { calls: 1, origin: 'fullProfile' } : {}),
 
+  // Pins, saves, thread subscriptions and flags ------------------------------------------------
+  'Message.pinnedBy': lookup('fullProfile'),
+  'Viewer.savedMessages': cursorList,
+  'MessagePinPayload.pinnedMessage': free,
+  'MessageUnpinPayload.unpinnedMessage': free,
+  'MessageSavePayload.savedMessage': free,
+  'MessageUnsavePayload.unsavedMessage': free,
+  'ConversationPinPayload.conversation': free,
+  'ConversationUnpinPayload.conversation': free,
+  'MessageThreadSubscribePayload.parentMessage': lookup(),
+  'MessageThreadUnsubscribePayload.parentMessage': lookup(),
+  'MessageFlagPayload.flaggedMessage': lookup(),
+  'Mutation.messagePin': writes(1),
+  'Mutation.messageUnpin': writes(1),
+  'Mutation.messageSave': writes(1),
+  'Mutation.messageUnsave': writes(1),
+  'Mutation.conversationPin': writes(2),
+  'Mutation.conversationUnpin': writes(2),
+  'Mutation.messageThreadSubscribe': writes(1),
+  'Mutation.messageThreadUnsubscribe': writes(1),
+  'Mutation.messageFlag': writes(1),
+
   // Users ------------------------------------------------------------------------------------
   'User.authTokens': pagedList(),
   'User.blockedUsers': pagedList(),

@@ -13,6 +13,7 @@ import './webhook.js';
 import './message/index.js';
 import './conversation.js';
 import './conversation-list.js';
+import './conversation-pins.js';
 import './viewer.js';
 import './mutations/webhook.js';
 import './mutations/user.js';
@@ -23,6 +24,7 @@ import './mutations/group.js';
 import './mutations/member.js';
 import './mutations/message.js';
 import './mutations/reaction.js';
+import './mutations/pins.js';
 import './mutations/conversation.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

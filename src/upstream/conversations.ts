@@ -27,6 +27,8 @@ export interface ListConversationsQuery {
   userTags?: string[] | undefined;
   groupTags?: string[] | undefined;
   unread?: boolean | undefined;
+  /** Only pinned conversations: `me` (the onBehalfOf user's pins), `system` (app-wide pins). */
+  pinnedBy?: ('me' | 'system')[] | undefined;
 }
 
 /**

@@ -166,6 +166,10 @@ export interface MessageFilters extends CursorQuery {
   hideMessagesFromBlockedUsers?: boolean | undefined;
   mentionsWithBlockedInfo?: boolean | undefined;
   mentionsWithTagInfo?: boolean | undefined;
+  /** Only messages pinned in their conversation. */
+  pinned?: boolean | undefined;
+  /** Only messages the `onBehalfOf` user saved. */
+  saved?: boolean | undefined;
 }
 
 export interface ListMessagesQuery extends MessageFilters {

@@ -44,6 +44,61 @@ export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
     source:
       'FACTS.md 2 (current official spec): mark a group conversation unread, body {messageId}',
   },
+  {
+    method: 'POST',
+    path: '/messages/{id}/pin',
+    source: 'FACTS.md 7.5; pin-message page (onBehalfOf optional; 100 pins per conversation)',
+  },
+  {
+    method: 'DELETE',
+    path: '/messages/{id}/pin',
+    source: 'FACTS.md 7.5; unpin-message page (onBehalfOf optional)',
+  },
+  {
+    method: 'POST',
+    path: '/messages/{id}/save',
+    source: 'FACTS.md 7.5; save-message page (onBehalfOf required)',
+  },
+  {
+    method: 'DELETE',
+    path: '/messages/{id}/save',
+    source: 'FACTS.md 7.5; unsave-message page (onBehalfOf required)',
+  },
+  {
+    method: 'POST',
+    path: '/messages/{id}/flagged',
+    source: 'FACTS.md 7.5 and 7.10; body {reasonId, remark}, onBehalfOf required',
+  },
+  {
+    method: 'POST',
+    path: '/messages/{id}/thread/subscription',
+    source: 'FACTS.md 7.5; subscribe-thread page (onBehalfOf required)',
+  },
+  {
+    method: 'DELETE',
+    path: '/messages/{id}/thread/subscription',
+    source: 'FACTS.md 7.5; unsubscribe-thread page (onBehalfOf required)',
+  },
+  {
+    method: 'POST',
+    path: '/users/{uid}/conversation/pin',
+    source: 'FACTS.md 7.7; pin-user-conversation page (5 pins per user)',
+  },
+  {
+    method: 'POST',
+    path: '/groups/{guid}/conversation/pin',
+    source: 'FACTS.md 7.7; pin-group-conversation page (5 pins per user)',
+  },
+  {
+    method: 'DELETE',
+    path: '/users/{uid}/conversation/pin',
+    source: 'FACTS.md 7.7; unpin-user-conversation page (5 pins per user)',
+  },
+  {
+    method: 'DELETE',
+    path: '/groups/{guid}/conversation/pin',
+    source: 'FACTS.md 7.7; unpin-group-conversation page (5 pins per user)',
+  },
 ];
 
 /** Body fields the client sends that the 2023 spec does not declare for that operation. */

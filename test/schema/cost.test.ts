@@ -401,7 +401,7 @@ describe('the estimate against the calls really made', () => {
       ];
       const query = `query($ids: [ID!]!, $id: ID!) {
         nodes(ids: $ids) { id
-          ... on User { uid tags groups(first: 2) { nodes { guid } } }
+          ... on User { uid tags role { name } }
           ... on Group { guid owner { uid } viewerMembership { scope } }
           ... on Message { sender { uid } conversation { conversationId } }
           ... on Conversation { with { ... on User { uid } ... on Group { guid } } lastMessage { sender { uid } } } }

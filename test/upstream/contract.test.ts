@@ -108,6 +108,15 @@ const HAND_ADDED_REQUIRES_ON_BEHALF_OF = new Set([
   'POST /messages/{id}/reactions/{reaction}',
   'DELETE /messages/{id}/reactions/{reaction}',
   'DELETE /users/{uid}/conversation/read',
+  'POST /messages/{id}/save',
+  'DELETE /messages/{id}/save',
+  'POST /users/{uid}/conversation/pin',
+  'DELETE /users/{uid}/conversation/pin',
+  'POST /groups/{guid}/conversation/pin',
+  'DELETE /groups/{guid}/conversation/pin',
+  'POST /messages/{id}/thread/subscription',
+  'POST /messages/{id}/flagged',
+  'DELETE /messages/{id}/thread/subscription',
 ]);
 
 const OPERATIONS: SpecOperation[] = [

@@ -3,6 +3,7 @@ import './types.js';
 import './actions.js';
 import './calls.js';
 import './reactions.js';
+import './pins.js';
 import './threads.js';
 import './roots.js';
 import './relations.js';

@@ -76,6 +76,10 @@ export const messageFilterArgs = builder.args((t) => ({
   hideReplies: t.boolean({
     description: 'When true, leave thread replies out (only top-level messages).',
   }),
+  pinnedOnly: t.boolean({
+    description:
+      'When true, only messages pinned in their conversation (the pinned messages of a conversation).',
+  }),
 }));
 
 export interface MessageFilterValues {
@@ -99,6 +103,7 @@ export interface MessageFilterValues {
   hideDeleted?: boolean | null | undefined;
   onlyDeleted?: boolean | null | undefined;
   hideReplies?: boolean | null | undefined;
+  pinnedOnly?: boolean | null | undefined;
 }
 
 /**
@@ -141,6 +146,7 @@ export function messageQueryFrom(
   if (filters.hideDeleted) query.hideDeleted = true;
   if (filters.onlyDeleted) query.onlyDeleted = true;
   if (filters.hideReplies) query.hideReplies = true;
+  if (filters.pinnedOnly) query.pinned = true;
   if (filters.sentAfter || filters.sentBefore) {
     // CometChat's range is inclusive, in whole seconds; "after"/"before" exclude the instant itself.
     // `toTimestamp` is ignored without `fromTimestamp`, so an open start is sent as 0.

@@ -34,7 +34,7 @@ export const TextMessage = messageNode('TextMessage', {
     text: t.exposeString('text', {
       nullable: true,
       description:
-        'The text, with mentions written `<@uid:UID>`. Null when CometChat no longer returns it (e.g. some deleted messages).',
+        'The text, with mentions written `<@uid:UID>`. Null for a deleted message (its content is hidden) and when CometChat no longer returns it.',
     }),
   }),
 });

@@ -1,6 +1,6 @@
 /** Conversations as validated records. */
 import { z } from 'zod';
-import { count, optionalEpoch, parseNested, tagList } from './common.js';
+import { count, optionalEpoch, optionalString, parseNested, tagList } from './common.js';
 import { type GroupRecord, groupSchema } from './groups.js';
 import { type MessageRecord, messageSchema } from './messages.js';
 import { type UserRecord, userSchema } from './users.js';
@@ -17,6 +17,10 @@ export interface ConversationRecord {
   lastMessage: MessageRecord | null;
   /** The other side: a user (`kind: 'user'`) or a group (`kind: 'group'`). */
   conversationWith: UserRecord | GroupRecord | null;
+  /** When the conversation's user pinned it (pins are per user); null when not pinned. */
+  pinnedAt: Date | null;
+  /** Who pinned it: the user, or `app_system` for an app-wide pin. */
+  pinnedBy: string | null;
 }
 
 export const conversationSchema: z.ZodType<ConversationRecord, unknown> = z
@@ -29,6 +33,8 @@ export const conversationSchema: z.ZodType<ConversationRecord, unknown> = z
     updatedAt: optionalEpoch,
     lastMessage: z.unknown().optional(),
     conversationWith: z.unknown().optional(),
+    pinnedAt: optionalEpoch,
+    pinnedBy: optionalString,
   })
   .transform((c, ctx): ConversationRecord => {
     const lastMessage =
@@ -53,6 +59,8 @@ export const conversationSchema: z.ZodType<ConversationRecord, unknown> = z
       updatedAt: c.updatedAt,
       lastMessage,
       conversationWith,
+      pinnedAt: c.pinnedAt,
+      pinnedBy: c.pinnedAt === null ? null : c.pinnedBy,
     };
   });
 

@@ -91,6 +91,13 @@ export interface MessageRecord {
   deletedBy: string | null;
   parentId: string | null;
   replyCount: number | null;
+  /** Pinned in its conversation: when, and by whom (`app_system` when the app pinned it). */
+  pinnedAt: Date | null;
+  pinnedBy: string | null;
+  /** When the `onBehalfOf` user saved the message (saves are private); null when they did not. */
+  savedAt: Date | null;
+  /** Whether the `onBehalfOf` user follows the message's thread; null when CometChat did not say. */
+  threadSubscribed: boolean | null;
   reactions: ReactionSummaryRecord[];
   mentions: { uid: string; name: string | null }[];
   /**
@@ -230,9 +237,15 @@ export const messageSchema: z.ZodType<MessageRecord, unknown> = z
     deletedBy: optionalString,
     parentId: optionalId,
     replyCount: optionalCount,
+    pinnedAt: optionalEpoch,
+    pinnedBy: optionalString,
+    savedAt: optionalEpoch,
+    threadSubscribed: optionalBoolean,
   })
   .transform((m): MessageRecord => {
-    const data = m.data;
+    // A deleted message keeps its facts (who, when, where) but not its content: CometChat retains
+    // soft-deleted messages, and their text or files must not reach anyone through the gateway.
+    const data = m.deletedAt === null ? m.data : contentless(m.data);
     const entities = data?.entities ?? {};
     const on = readEntity(entities.on);
     // Media messages also carry the file as `data.url`; older ones have no attachments array.
@@ -262,6 +275,10 @@ export const messageSchema: z.ZodType<MessageRecord, unknown> = z
       deletedBy: m.deletedBy,
       parentId: m.parentId,
       replyCount: m.replyCount,
+      pinnedAt: m.pinnedAt,
+      pinnedBy: m.pinnedAt === null ? null : m.pinnedBy,
+      savedAt: m.savedAt,
+      threadSubscribed: m.threadSubscribed,
       reactions: data?.reactions ?? m.reactions ?? [],
       mentions: Object.values(data?.mentions ?? {}).map((x) => ({ uid: x.uid, name: x.name })),
       entities: {
@@ -278,6 +295,18 @@ export const messageSchema: z.ZodType<MessageRecord, unknown> = z
       allowSenderInteraction: data?.allowSenderInteraction ?? null,
     };
   });
+
+function contentless(data: z.output<typeof messageDataSchema>): z.output<typeof messageDataSchema> {
+  if (data === undefined) return undefined;
+  const {
+    attachments: _attachments,
+    url: _url,
+    customData: _customData,
+    mentions: _m,
+    ...rest
+  } = data;
+  return { ...rest, text: null, metadata: null, interactiveData: null };
+}
 
 function attachmentFromUrl(url: string): AttachmentRecord {
   return { url, name: null, mimeType: null, extension: null, size: null };
