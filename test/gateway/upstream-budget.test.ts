@@ -31,9 +31,13 @@ const FIFTEEN_ALIASES = `{ ${Array.from({ length: 15 }, (_, i) => ALIAS(i + 1)).
 const CONVERSATIONS = `{ user(uid: "cometchat-uid-1") { conversations(first: 25) { nodes {
   with { ... on User { name } ... on Group { name } } lastMessage { sender { name } } } } } }`;
 
-/** 1 + n calls: a page of n users and one group list each. */
+/** 1 + n calls: a page of n users and one group list each (admins). */
 const usersWithGroups = (n: number) =>
   `{ users(first: ${n}) { nodes { uid groups(first: 1) { totalCount } } } }`;
+
+/** 1 + n calls for an end user: a page of n users and their 1:1 conversation with each. */
+const usersWithMessages = (n: number) =>
+  `{ users(first: ${n}) { nodes { uid messages(first: 1) { nodes { id } } } } }`;
 
 function expectRefused(response: GraphQLResponse): void {
   expect(response.data ?? undefined).toBeUndefined();
@@ -145,7 +149,7 @@ describe('with the default budgets', () => {
 
   it('reads `first` from the variables', async () => {
     const query =
-      'query($n: Int!) { users(first: $n) { nodes { groups(first: 1) { totalCount } } } }';
+      'query($n: Int!) { users(first: $n) { nodes { messages(first: 1) { nodes { id } } } } }';
     expectRefused(await t.asUser('cometchat-uid-1', query, { n: 60 }));
     expect((await t.asUser('cometchat-uid-1', query, { n: 10 })).errors).toBeUndefined();
   });
@@ -206,8 +210,8 @@ describe('with GATEWAY_MAX_UPSTREAM_CALLS=5', () => {
   });
 
   it('lets an end user spend 5 calls and an admin 50', async () => {
-    expect((await gw.asUser('cometchat-uid-1', usersWithGroups(4))).errors).toBeUndefined();
-    expectRefused(await gw.asUser('cometchat-uid-1', usersWithGroups(5)));
+    expect((await gw.asUser('cometchat-uid-1', usersWithMessages(4))).errors).toBeUndefined();
+    expectRefused(await gw.asUser('cometchat-uid-1', usersWithMessages(5)));
     expect((await gw.query(usersWithGroups(49))).errors).toBeUndefined();
     expectRefused(await gw.query(usersWithGroups(50)));
   });
