@@ -7,6 +7,7 @@ import type { Loaders } from './loaders/index.js';
 import { createLoaders } from './loaders/index.js';
 import type { Logger } from './logger.js';
 import type { CallOptions, UpstreamClient } from './upstream/client.js';
+import type { EventFeed } from './webhooks/feed.js';
 
 /** How an end-user caller proved who they are. */
 export type UserCredential = 'jwt' | 'auth-token' | 'act-as';
@@ -36,6 +37,8 @@ export interface GatewayContext {
   signal: AbortSignal | undefined;
   requestId: string;
   logger: Logger;
+  /** Webhook events for subscriptions; absent where the gateway has no event bus. */
+  realtime?: EventFeed | undefined;
 }
 
 export interface ContextInput {
@@ -44,6 +47,7 @@ export interface ContextInput {
   signal: AbortSignal | undefined;
   requestId: string;
   logger: Logger;
+  realtime?: EventFeed | undefined;
 }
 
 /** A log label for a caller: never a token, only its fingerprint. */

@@ -30,7 +30,7 @@ import {
   type OperationNameLabels,
 } from './operation-names.js';
 import type { UpstreamCallEvent } from './upstream/client.js';
-import { RECEIVER_TRIGGERS } from './webhooks/events.js';
+import { RECEIVER_TRIGGERS } from './webhooks/triggers.js';
 import type { DeliveryOutcome } from './webhooks/receiver.js';
 
 export const METRICS_PATH = '/metrics';

@@ -167,3 +167,42 @@ export function primeReactions(
     if (reaction.reactedBy) primeUser(target, reaction.reactedBy, renderedFor);
   }
 }
+
+/** Records a webhook event embeds (see `primeFromEvent`). */
+export interface EventRecords {
+  users: readonly UserRecord[];
+  groups: readonly GroupRecord[];
+  messages: readonly MessageRecord[];
+}
+
+/**
+ * Primes from the records a webhook payload embeds, for one subscription event. Payloads are
+ * rendered for no viewer, so users and groups are primed without their viewer-relative fields for
+ * every caller (on a user caller's subscription, `blockedByViewer` of a user named by the event
+ * reads null: CometChat did not say), and each message's embedded entities the same way; the
+ * messages themselves (whose reaction summary is viewer-relative) only for admins.
+ */
+export function primeFromEvent(target: PrimeTarget, records: EventRecords): void {
+  const { caller, loaders } = target;
+  const neutralUser = (user: UserRecord) =>
+    loaders.users.prime(user.uid, withoutViewerFields(user));
+  const neutralEntity = (entity: Entity) => {
+    if (entity?.kind === 'user') neutralUser(entity);
+    else if (entity?.kind === 'group') loaders.groups.prime(entity.guid, withoutMembership(entity));
+  };
+  for (const user of records.users) neutralUser(user);
+  for (const group of records.groups) loaders.groups.prime(group.guid, withoutMembership(group));
+  for (const message of records.messages) {
+    if (caller.kind === 'admin') loaders.messages.prime(message.id, message);
+    const { entities } = message;
+    for (const entity of [
+      entities.sender,
+      entities.receiver,
+      entities.by,
+      entities.on,
+      entities.for,
+    ]) {
+      neutralEntity(entity);
+    }
+  }
+}

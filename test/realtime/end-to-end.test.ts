@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEV_ADMIN_TOKEN } from '../../src/config.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { postGraphQL } from '../support/graphql-http.js';
+import {
+  subscribed,
+  subscribeGraphqlSse,
+  subscribeWs,
+  subscribeYogaSse,
+  testAuthenticator,
+  unsubscribed,
+  wsClient,
+} from '../support/realtime.js';
+
+const SEND = `mutation ($input: MessageSendInput!) {
+  messageSend(input: $input) {
+    __typename
+    ... on MessageSendPayload { sentMessage { id cometchatId } }
+    ... on UserError { message }
+  }
+}`;
+
+interface Sent {
+  id: string;
+  cometchatId: string;
+}
+
+describe('emulator mode end to end: a mutation reaches a subscriber through the webhook', () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startTestGateway({
+      mode: 'embedded',
+      deps: { authenticator: testAuthenticator([DEV_ADMIN_TOKEN]) },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function send(text: string): Promise<Sent> {
+    const { body } = await postGraphQL<{ messageSend: { sentMessage?: Sent } }>(
+      (init) => t.overHttp('/graphql', init),
+      {
+        query: SEND,
+        variables: {
+          input: { senderUid: 'cometchat-uid-1', receiverUids: ['cometchat-uid-2'], text },
+        },
+      },
+      { token: DEV_ADMIN_TOKEN },
+    );
+    const sent = body.data?.messageSend.sentMessage;
+    if (!sent) throw new Error(`messageSend failed: ${JSON.stringify(body)}`);
+    return sent;
+  }
+
+  it('over graphql-ws, exactly as `subscription { messageSent { message { id } } }`', async () => {
+    const client = wsClient(t.info.graphqlUrl, DEV_ADMIN_TOKEN);
+    const base = t.gateway.realtime.bus.active;
+    const sub = subscribeWs<{ messageSent: { message: { id: string } } }>(
+      client,
+      'subscription { messageSent { message { id } } }',
+    );
+    try {
+      await subscribed(t.gateway, base);
+      const sent = await send('hello over graphql-ws');
+      const [event] = await sub.waitFor(1);
+      expect(event).toEqual({ messageSent: { message: { id: sent.id } } });
+      t.record(JSON.stringify(sub.events));
+    } finally {
+      await sub.close();
+      await client.dispose();
+      await unsubscribed(t.gateway, base);
+    }
+  });
+
+  it("over Yoga's SSE on /graphql", async () => {
+    const base = t.gateway.realtime.bus.active;
+    const sub = await subscribeYogaSse<{
+      messageSent: { message: { id: string; sender: { name: string } } };
+    }>(
+      t.info.graphqlUrl,
+      DEV_ADMIN_TOKEN,
+      'subscription { messageSent { message { id sender { name } } } }',
+    );
+    try {
+      expect(sub.status).toBe(200);
+      await subscribed(t.gateway, base);
+      const sent = await send('hello over SSE');
+      const [event] = await sub.waitFor(1);
+      expect(event?.messageSent.message).toEqual({
+        id: sent.id,
+        sender: { name: 'Andrew Joseph' },
+      });
+    } finally {
+      await sub.close();
+      await unsubscribed(t.gateway, base);
+    }
+  });
+
+  for (const singleConnection of [false, true]) {
+    it(`over the GraphQL-over-SSE protocol on /graphql/stream (${singleConnection ? 'single connection' : 'distinct connections'} mode)`, async () => {
+      const base = t.gateway.realtime.bus.active;
+      const sub = subscribeGraphqlSse<{ messageSent: { message: { id: string } } }>(
+        `${t.info.url}/graphql/stream`,
+        DEV_ADMIN_TOKEN,
+        singleConnection,
+        'subscription { messageSent { message { id } } }',
+      );
+      try {
+        await subscribed(t.gateway, base);
+        const sent = await send(`hello over graphql-sse ${singleConnection}`);
+        const [event] = await sub.waitFor(1);
+        expect(event).toEqual({ messageSent: { message: { id: sent.id } } });
+      } finally {
+        await sub.close();
+        await unsubscribed(t.gateway, base);
+      }
+    });
+  }
+});
