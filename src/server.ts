@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
 import {
   type ExecutionArgs,
   GraphQLError,
@@ -23,6 +22,7 @@ import { gatewayError, upstreamFailure } from './errors.js';
 import { createGraphiQL, graphiqlOptions } from './graphiql.js';
 import { authenticationPlugin, refusal } from './http-auth.js';
 import { listenOn } from './listen.js';
+import { GRAPHQL_SSE_PATH, graphqlSsePlugin } from './graphql-sse.js';
 import { createLogger, type Logger, yogaLogger } from './logger.js';
 import {
   createMetrics,
@@ -48,8 +48,7 @@ import { RECEIVER_TRIGGERS } from './webhooks/triggers.js';
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/health';
 export const READY_PATH = '/ready';
-/** The GraphQL over SSE protocol (distinct connections and single connection modes). */
-export const GRAPHQL_SSE_PATH = '/graphql/stream';
+export { GRAPHQL_SSE_PATH } from './graphql-sse.js';
 /** The largest WebSocket message accepted (a subscribe message with its document and variables). */
 export const WS_MAX_PAYLOAD_BYTES = 64 * 1024;
 
@@ -387,7 +386,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       routes,
       // The GraphQL over SSE protocol's endpoint authenticates as /graphql does.
       authenticationPlugin(authenticator, GRAPHQL_SSE_PATH, logger, false),
-      useGraphQLSSE({ endpoint: GRAPHQL_SSE_PATH }),
+      graphqlSsePlugin(),
       errorCodes,
       ...(graphiql ? [graphiql.plugin] : []),
       metrics.plugin,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_ADMIN_TOKEN } from '../../src/config.js';
+import { RECEIVER_TRIGGERS } from '../../src/webhooks/triggers.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { postGraphQL } from '../support/graphql-http.js';
 import {
@@ -117,4 +118,43 @@ describe('emulator mode end to end: a mutation reaches a subscriber through the 
       }
     });
   }
+
+  it('registered its receiver with the emulator at start-up, with generated credentials', () => {
+    const credentials = t.gateway.webhookCredentials;
+    expect(credentials).not.toBeNull();
+    t.secrets.push(credentials?.password ?? '');
+    const hooks = [...t.emulator.store.webhooks.values()];
+    expect(hooks).toHaveLength(1);
+    expect(hooks[0]).toMatchObject({
+      webhookURL: `${t.info.url}/webhooks/cometchat`,
+      useBasicAuth: true,
+      username: credentials?.username,
+      enabled: true,
+    });
+    expect([...(hooks[0]?.triggers ?? [])].sort()).toEqual([...RECEIVER_TRIGGERS].sort());
+    const delivered = t.emulator.deliveries().filter((entry) => entry.trigger === 'message_sent');
+    expect(delivered.length).toBeGreaterThan(0);
+    expect(delivered.some((entry) => entry.status === 200)).toBe(true);
+  });
+
+  it('authenticates SSE subscribers as HTTP requests (401 without a valid token)', async () => {
+    for (const token of [null, 'wrong-token']) {
+      const sub = await subscribeYogaSse(
+        t.info.graphqlUrl,
+        token,
+        'subscription { messageSent { message { id } } }',
+      );
+      expect(sub.status, String(token)).toBe(401);
+      const stream = subscribeGraphqlSse(
+        `${t.info.url}/graphql/stream`,
+        token ?? '',
+        false,
+        'subscription { messageSent { message { id } } }',
+      );
+      await expect.poll(() => stream.done, { timeout: 15_000 }).toBe(true);
+      expect(stream.events).toEqual([]);
+      expect(JSON.stringify(stream.errors)).toMatch(/401|UNAUTHENTICATED|Authentication|not valid/);
+      await stream.close();
+    }
+  });
 });
