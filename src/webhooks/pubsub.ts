@@ -205,14 +205,16 @@ function createRedisBus(options: EventBusOptions & { redisUrl: string }): EventB
   };
   const publisher = new Redis(options.redisUrl, clientOptions);
   const subscriber = new Redis(options.redisUrl, clientOptions);
+  let lastError: unknown = null;
   for (const [name, client] of [
     ['publisher', publisher],
     ['subscriber', subscriber],
   ] as const) {
     // Without a listener ioredis reports every failed reconnection as an unhandled error.
-    client.on('error', (error: unknown) =>
-      logger.warn({ err: error, client: name }, 'Redis error'),
-    );
+    client.on('error', (error: unknown) => {
+      lastError = error;
+      logger.warn({ err: error, client: name }, 'Redis error');
+    });
   }
   const prefix = options.namespace;
   const eventTarget = createRedisEventTarget<CustomEvent>({
@@ -245,7 +247,13 @@ function createRedisBus(options: EventBusOptions & { redisUrl: string }): EventB
     ready() {
       // Both clients connect before the first SUBSCRIBE: a ready check on a client already in
       // subscriber mode fails ("only subscriber commands may be used").
-      connecting ??= Promise.all([publisher.connect(), subscriber.connect()]).then(() => undefined);
+      connecting ??= Promise.all([publisher.connect(), subscriber.connect()]).then(
+        () => undefined,
+        (error: unknown) => {
+          const reason = lastError instanceof Error ? lastError.message : String(error);
+          throw new Error(`Could not connect to Redis (REDIS_URL): ${reason}`);
+        },
+      );
       return connecting;
     },
     async close() {
