@@ -43,58 +43,125 @@ export interface Loaders {
 }
 
 /**
- * Creates the loaders for one request. Calls act for the caller: app-level for an admin, on
- * behalf of the user for a user caller (so viewer-relative fields come back right).
+ * The loaders of one request, each made on first use: a request (or a long-lived subscription)
+ * pays only for the loaders it reads. The loaders made are own enumerable properties, so
+ * `Object.values` finds them (to clear them after a write).
+ */
+class RequestLoaders implements Loaders {
+  private readonly options: CallOptions;
+  private usersLoader: Loaders['users'] | undefined;
+  private rolesLoader: Loaders['roles'] | undefined;
+  private groupsLoader: Loaders['groups'] | undefined;
+  private membersLoader: Loaders['members'] | undefined;
+  private userProfilesLoader: Loaders['userProfiles'] | undefined;
+  private webhooksLoader: Loaders['webhooks'] | undefined;
+  private webhookTriggersLoader: Loaders['webhookTriggers'] | undefined;
+  private messagesLoader: Loaders['messages'] | undefined;
+  private conversationsLoader: Loaders['conversations'] | undefined;
+
+  constructor(
+    private readonly upstream: UpstreamClient,
+    private readonly caller: Caller,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    this.options = caller.kind === 'user' ? { onBehalfOf: caller.uid, signal } : { signal };
+  }
+
+  get users(): Loaders['users'] {
+    this.usersLoader ??= new DataLoader((uids) => loadUsers(this.upstream, uids, this.options), {
+      maxBatchSize: 100,
+    });
+    return this.usersLoader;
+  }
+
+  get roles(): Loaders['roles'] {
+    this.rolesLoader ??= new DataLoader((keys) => loadRoles(this.upstream, keys, this.options));
+    return this.rolesLoader;
+  }
+
+  get groups(): Loaders['groups'] {
+    const { caller } = this;
+    this.groupsLoader ??= new DataLoader(
+      async (guids) => {
+        const groups = await loadGroups(this.upstream, guids, this.options);
+        // A private group is visible to its members only: to anyone else it does not exist.
+        return caller.kind === 'user' ? groups.map(visibleToMember) : groups;
+      },
+      { maxBatchSize: 100 },
+    );
+    return this.groupsLoader;
+  }
+
+  get members(): Loaders['members'] {
+    const { caller, signal } = this;
+    this.membersLoader ??= new DataLoader(
+      (keys) =>
+        loadMembers(this.upstream, keys, {
+          loadUser: (uid) => this.users.load(uid),
+          // A user caller may not see memberships of private groups they are not in.
+          ...(caller.kind === 'user'
+            ? { callerUid: caller.uid, loadCallerGroup: (guid) => this.groups.load(guid) }
+            : // An admin's group records carry no membership: the member's is dropped before priming.
+              { onGroup: (group) => this.groups.prime(group.guid, withoutMembership(group)) }),
+          signal,
+        }),
+      { maxBatchSize: 100 },
+    );
+    return this.membersLoader;
+  }
+
+  get userProfiles(): Loaders['userProfiles'] {
+    this.userProfilesLoader ??= new DataLoader(
+      (uids) => loadUsers(this.upstream, uids, this.options),
+      { maxBatchSize: 100 },
+    );
+    return this.userProfilesLoader;
+  }
+
+  // Webhook configuration belongs to the app, not to a user: never sent on anyone's behalf.
+  get webhooks(): Loaders['webhooks'] {
+    this.webhooksLoader ??= new DataLoader(
+      (ids) => loadWebhooks(this.upstream, ids, { signal: this.signal }),
+      { maxBatchSize: 100 },
+    );
+    return this.webhooksLoader;
+  }
+
+  get webhookTriggers(): Loaders['webhookTriggers'] {
+    this.webhookTriggersLoader ??= new DataLoader(
+      (ids) => loadWebhookTriggers(this.upstream, ids, { signal: this.signal }),
+      { maxBatchSize: 100 },
+    );
+    return this.webhookTriggersLoader;
+  }
+
+  get messages(): Loaders['messages'] {
+    this.messagesLoader ??= createMessageLoader(this.upstream, this.options, (message) =>
+      primeMessageEntities({ loaders: this, caller: this.caller }, message),
+    );
+    return this.messagesLoader;
+  }
+
+  get conversations(): Loaders['conversations'] {
+    const { caller } = this;
+    this.conversationsLoader ??= createConversationLoader(
+      this.upstream,
+      { signal: this.signal, ...(caller.kind === 'user' ? { callerUid: caller.uid } : {}) },
+      (conversation, ownerUid) =>
+        primeConversation({ loaders: this, caller }, conversation, ownerUid),
+    );
+    return this.conversationsLoader;
+  }
+}
+
+/**
+ * Creates the loaders for one request, each on first use. Calls act for the caller: app-level
+ * for an admin, on behalf of the user for a user caller (so viewer-relative fields come back right).
  */
 export function createLoaders(
   upstream: UpstreamClient,
   caller: Caller,
   signal?: AbortSignal,
 ): Loaders {
-  const options: CallOptions =
-    caller.kind === 'user' ? { onBehalfOf: caller.uid, signal } : { signal };
-  const loaders: Loaders = {
-    users: new DataLoader((uids) => loadUsers(upstream, uids, options), { maxBatchSize: 100 }),
-    roles: new DataLoader((keys) => loadRoles(upstream, keys, options)),
-    groups: new DataLoader(
-      async (guids) => {
-        const groups = await loadGroups(upstream, guids, options);
-        // A private group is visible to its members only: to anyone else it does not exist.
-        return caller.kind === 'user' ? groups.map(visibleToMember) : groups;
-      },
-      { maxBatchSize: 100 },
-    ),
-    members: new DataLoader(
-      (keys) =>
-        loadMembers(upstream, keys, {
-          loadUser: (uid) => loaders.users.load(uid),
-          // A user caller may not see memberships of private groups they are not in.
-          ...(caller.kind === 'user'
-            ? { callerUid: caller.uid, loadCallerGroup: (guid) => loaders.groups.load(guid) }
-            : // An admin's group records carry no membership: the member's is dropped before priming.
-              { onGroup: (group) => loaders.groups.prime(group.guid, withoutMembership(group)) }),
-          signal,
-        }),
-      { maxBatchSize: 100 },
-    ),
-    userProfiles: new DataLoader((uids) => loadUsers(upstream, uids, options), {
-      maxBatchSize: 100,
-    }),
-    // Webhook configuration belongs to the app, not to a user: never sent on anyone's behalf.
-    webhooks: new DataLoader((ids) => loadWebhooks(upstream, ids, { signal }), {
-      maxBatchSize: 100,
-    }),
-    webhookTriggers: new DataLoader((ids) => loadWebhookTriggers(upstream, ids, { signal }), {
-      maxBatchSize: 100,
-    }),
-    messages: createMessageLoader(upstream, options, (message) =>
-      primeMessageEntities({ loaders, caller }, message),
-    ),
-    conversations: createConversationLoader(
-      upstream,
-      { signal, ...(caller.kind === 'user' ? { callerUid: caller.uid } : {}) },
-      (conversation, ownerUid) => primeConversation({ loaders, caller }, conversation, ownerUid),
-    ),
-  };
-  return loaders;
+  return new RequestLoaders(upstream, caller, signal);
 }

@@ -7,14 +7,15 @@
  * Events come only from CometChat's webhook deliveries (`src/webhooks`), never from polling.
  */
 import type { FieldMap, ArgBuilder as PothosArgBuilder } from '@pothos/core';
-import { Repeater } from 'graphql-yoga';
 import { builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
 import { gatewayError } from '../errors.js';
+import { createLoaders } from '../loaders/index.js';
 import { type EventRecords, primeFromEvent } from '../loaders/prime.js';
 import type { GroupRecord, MessageRecord, UserRecord } from '../upstream/records.js';
+import type { Delivery } from '../webhooks/events.js';
 import type { EventFeed } from '../webhooks/feed.js';
-import type { PayloadUser, RealtimeEvent } from '../webhooks/payloads.js';
+import { eventOf, type PayloadUser, type RealtimeEvent } from '../webhooks/payloads.js';
 import { type ChannelScope, channelName } from '../webhooks/pubsub.js';
 import type { ObjectFieldBuilder } from './mutations/fields.js';
 import { viewerAccess } from './subscription-access.js';
@@ -45,31 +46,56 @@ function feedOf(context: GatewayContext): EventFeed {
 }
 
 /**
+ * A subscription's stream: pulls deliveries from its bus queue, yields those `select` keeps.
+ * Returning it (the client unsubscribed or went away) ends the queue at once, even while a pull
+ * is waiting for the next delivery.
+ */
+class EventStream<E> implements AsyncIterableIterator<E> {
+  constructor(
+    private readonly source: AsyncIterableIterator<Delivery>,
+    private readonly select: (delivery: Delivery) => Promise<E | null>,
+  ) {}
+
+  async next(): Promise<IteratorResult<E>> {
+    for (;;) {
+      const pulled = await this.source.next();
+      if (pulled.done) return { value: undefined, done: true };
+      const event = await this.select(pulled.value);
+      if (event !== null) return { value: event, done: false };
+    }
+  }
+
+  async return(): Promise<IteratorResult<E>> {
+    await this.source.return?.();
+    return { value: undefined, done: true };
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<E> {
+    return this;
+  }
+}
+
+/**
  * The events a subscription field yields: from the channels of `spec`, those of its kind that
  * match its filters and that the caller may read, in arrival order.
  */
 export function eventStream<E extends RealtimeEvent>(
   context: GatewayContext,
   spec: StreamSpec<E>,
-): AsyncIterable<E> {
+): AsyncIterableIterator<E> {
   const feed = feedOf(context);
   const access = viewerAccess(context, feed, spec.asUid);
-  const sources = spec.triggers.map((trigger) => feed.subscribe(channelName(trigger, spec.narrow)));
-  const source = sources.length === 1 && sources[0] ? sources[0] : Repeater.merge(sources);
-  return new Repeater<E>(async (push, stop) => {
-    void stop.then(() => source.return?.());
-    for await (const event of source) {
-      if (!spec.accepts(event)) continue;
-      try {
-        if (spec.matches && !(await spec.matches(event))) continue;
-      } catch (error) {
-        context.logger.warn({ err: error, trigger: event.trigger }, 'subscription filter failed');
-        continue;
-      }
-      if (!(await access.mayRead(event))) continue;
-      await push(event);
+  const source = feed.subscribe(spec.triggers.map((trigger) => channelName(trigger, spec.narrow)));
+  return new EventStream<E>(source, async (delivery) => {
+    const event = eventOf(delivery);
+    if (event === null || !spec.accepts(event)) return null;
+    try {
+      if (spec.matches && !(await spec.matches(event))) return null;
+    } catch (error) {
+      context.logger.warn({ err: error, trigger: event.trigger }, 'subscription filter failed');
+      return null;
     }
-    stop();
+    return (await access.mayRead(event)) ? event : null;
   });
 }
 
@@ -117,12 +143,12 @@ function recordsOf(event: RealtimeEvent): EventRecords {
 }
 
 /**
- * Starts one event's execution: the subscription's loaders forget the previous event (nothing is
- * cached across events) and are primed from this one. Events of one subscription execute one
- * after another, so emptying the shared loaders here cannot disturb another event.
+ * Starts one event's execution: the subscription gets fresh loaders (nothing is cached across
+ * events), primed from this event. Events of one subscription execute one after another, so
+ * replacing its loaders here cannot disturb another event.
  */
 export function beginEvent<E extends RealtimeEvent>(context: GatewayContext, event: E): E {
-  for (const loader of Object.values(context.loaders)) loader.clearAll();
+  context.loaders = createLoaders(context.upstream, context.caller, context.signal);
   primeFromEvent(context, recordsOf(event));
   return event;
 }

@@ -1,11 +1,11 @@
 /**
- * What GraphQL subscriptions read: typed events from the bus, narrowed to a channel, and a version
+ * What GraphQL subscriptions read: deliveries from the bus, narrowed to a channel, and a version
  * counter per group that membership events bump, so a subscription's cached answer to "is the
  * viewer a member of this group?" is asked again once membership may have changed.
  */
-import { Repeater } from 'graphql-yoga';
 import type { Logger } from '../logger.js';
-import { eventOf, type RealtimeEvent } from './payloads.js';
+import type { Delivery } from './events.js';
+import { eventOf } from './payloads.js';
 import { channelName, type EventBus } from './pubsub.js';
 
 /** Triggers after which a group's memberships may differ. */
@@ -25,8 +25,8 @@ const VERSION_SLOTS = 4096;
 export interface EventFeed {
   /** Starts following membership events (once the bus is connected). */
   start(): void;
-  /** The typed events published on `channel` from now on (deliveries that do not parse are skipped). */
-  subscribe(channel: string): AsyncIterableIterator<RealtimeEvent>;
+  /** The deliveries published on any of `channels` from now on (`eventOf` types them). */
+  subscribe(channels: readonly string[]): AsyncIterableIterator<Delivery>;
   /**
    * A number that changes whenever a membership event about `guid` arrives (several groups may
    * share a number; a change then only costs a needless re-check).
@@ -46,7 +46,7 @@ function slotOf(guid: string): number {
 
 export function createEventFeed(bus: EventBus, logger: Logger): EventFeed {
   const versions = new Uint32Array(VERSION_SLOTS);
-  let watchers: AsyncIterableIterator<unknown>[] = [];
+  let watcher: AsyncIterableIterator<Delivery> | null = null;
   let watching: Promise<unknown> = Promise.resolve();
   let closed = false;
 
@@ -57,33 +57,21 @@ export function createEventFeed(bus: EventBus, logger: Logger): EventFeed {
 
   return {
     start() {
-      if (closed || watchers.length > 0) return;
-      const started = MEMBERSHIP_TRIGGERS.map((trigger) => bus.subscribe(channelName(trigger)));
-      watchers = started;
-      watching = Promise.all(
-        started.map(async (watcher) => {
-          for await (const delivery of watcher) {
-            const guid = eventOf(delivery)?.scope.guid;
-            if (guid) bump(guid);
-          }
-        }),
-      ).catch((error: unknown) => logger.error({ err: error }, 'membership watcher stopped'));
-    },
-    subscribe(channel) {
-      const source = bus.subscribe(channel);
-      return new Repeater<RealtimeEvent>(async (push, stop) => {
-        void stop.then(() => source.return?.());
-        for await (const delivery of source) {
-          const event = eventOf(delivery);
-          if (event !== null) await push(event);
+      if (closed || watcher !== null) return;
+      const started = bus.subscribe(MEMBERSHIP_TRIGGERS.map((trigger) => channelName(trigger)));
+      watcher = started;
+      watching = (async () => {
+        for await (const delivery of started) {
+          const guid = eventOf(delivery)?.scope.guid;
+          if (guid) bump(guid);
         }
-        stop();
-      });
+      })().catch((error: unknown) => logger.error({ err: error }, 'membership watcher stopped'));
     },
+    subscribe: (channels) => bus.subscribe(channels),
     membershipVersion: (guid) => versions[slotOf(guid)] ?? 0,
     async close() {
       closed = true;
-      await Promise.all(watchers.map((watcher) => watcher.return?.()));
+      await watcher?.return?.();
       await watching;
     },
   };

@@ -10,7 +10,6 @@
  */
 import { setMaxListeners } from 'node:events';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { Repeater, SlidingBuffer } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
 import {
@@ -55,7 +54,7 @@ export function channelsOf(trigger: string, scope: EventScope): string[] {
 export interface EventBus {
   readonly kind: 'memory' | 'redis';
   readonly dedup: DedupStore;
-  /** Channel subscriptions open in this process (each subscription field holds one per trigger). */
+  /** Subscriptions open on this process's bus (one per subscription field, plus the feed's own). */
   readonly active: number;
   /**
    * Publishes `delivery` on `channels`. In process, subscribers get it after the current turn
@@ -63,8 +62,8 @@ export interface EventBus {
    * rejects when it did not.
    */
   publish(delivery: Delivery, channels: readonly string[]): Promise<void>;
-  /** The deliveries published on `channel` from now on, until the iterator is returned. */
-  subscribe(channel: string): AsyncIterableIterator<Delivery>;
+  /** The deliveries published on any of `channels` from now on, until the iterator is returned. */
+  subscribe(channels: readonly string[]): AsyncIterableIterator<Delivery>;
   /** Connects to Redis (no-op in process). */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -87,38 +86,90 @@ function isDelivery(value: unknown): value is Delivery {
   );
 }
 
+/**
+ * One subscriber's deliveries, in arrival order: pushed by the bus, pulled by the subscription.
+ * A plain queue (no executor, no timers) keeps an idle subscriber cheap; one that falls more than
+ * SUBSCRIBER_BUFFER deliveries behind loses the oldest.
+ */
+class DeliveryQueue implements AsyncIterableIterator<Delivery> {
+  private buffer: Delivery[] | null = null;
+  private waiting: ((result: IteratorResult<Delivery>) => void)[] | null = null;
+  private ended = false;
+
+  constructor(private readonly onEnd: (queue: DeliveryQueue) => void) {}
+
+  push(delivery: Delivery): void {
+    if (this.ended) return;
+    const waiter = this.waiting?.shift();
+    if (waiter) {
+      waiter({ value: delivery, done: false });
+      return;
+    }
+    this.buffer ??= [];
+    this.buffer.push(delivery);
+    if (this.buffer.length > SUBSCRIBER_BUFFER) this.buffer.shift();
+  }
+
+  next(): Promise<IteratorResult<Delivery>> {
+    const buffered = this.buffer?.shift();
+    if (buffered !== undefined) return Promise.resolve({ value: buffered, done: false });
+    if (this.ended) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve) => {
+      this.waiting ??= [];
+      this.waiting.push(resolve);
+    });
+  }
+
+  return(): Promise<IteratorResult<Delivery>> {
+    this.end();
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  /** Stops listening and finishes every pending `next`. */
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.buffer = null;
+    this.onEnd(this);
+    for (const waiter of this.waiting ?? []) waiter({ value: undefined, done: true });
+    this.waiting = null;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<Delivery> {
+    return this;
+  }
+}
+
 /** The open subscriptions of a bus, so closing it ends them (and the streams reading them). */
 class Subscriptions {
-  private readonly stops = new Set<() => void>();
+  private readonly queues = new Set<DeliveryQueue>();
   private closed = false;
 
-  open(target: ListenerTarget, channel: string): AsyncIterableIterator<Delivery> {
-    return new Repeater<Delivery>((push, stop) => {
-      if (this.closed) {
-        stop();
-        return;
-      }
-      const listener = (event: Event) => {
-        const detail = 'detail' in event ? event.detail : undefined;
-        if (isDelivery(detail)) void push(detail);
-      };
-      const end = () => stop();
-      this.stops.add(end);
-      target.addEventListener(channel, listener);
-      void stop.then(() => {
-        this.stops.delete(end);
-        target.removeEventListener(channel, listener);
-      });
-    }, new SlidingBuffer(SUBSCRIBER_BUFFER));
+  open(target: ListenerTarget, channels: readonly string[]): AsyncIterableIterator<Delivery> {
+    const listener = (event: Event) => {
+      const detail = 'detail' in event ? event.detail : undefined;
+      if (isDelivery(detail)) queue.push(detail);
+    };
+    const queue = new DeliveryQueue((ended) => {
+      this.queues.delete(ended);
+      for (const channel of channels) target.removeEventListener(channel, listener);
+    });
+    if (this.closed) {
+      queue.end();
+      return queue;
+    }
+    this.queues.add(queue);
+    for (const channel of channels) target.addEventListener(channel, listener);
+    return queue;
   }
 
   get active(): number {
-    return this.stops.size;
+    return this.queues.size;
   }
 
   closeAll(): void {
     this.closed = true;
-    for (const stop of [...this.stops]) stop();
+    for (const queue of [...this.queues]) queue.end();
   }
 }
 
@@ -159,7 +210,7 @@ function createMemoryBus(options: EventBusOptions): EventBus {
       });
       return Promise.resolve();
     },
-    subscribe: (channel) => subscriptions.open(target, channel),
+    subscribe: (channels) => subscriptions.open(target, channels),
     ready: () => Promise.resolve(),
     close() {
       closed = true;
@@ -243,7 +294,7 @@ function createRedisBus(options: EventBusOptions & { redisUrl: string }): EventB
       const failed = results.find(([error]) => error !== null);
       if (failed?.[0]) throw failed[0];
     },
-    subscribe: (channel) => subscriptions.open(target, channel),
+    subscribe: (channels) => subscriptions.open(target, channels),
     ready() {
       // Both clients connect before the first SUBSCRIBE: a ready check on a client already in
       // subscriber mode fails ("only subscriber commands may be used").
