@@ -700,7 +700,7 @@ function parseModeration(
   };
 }
 
-type AnyParsed = Parsed<RealtimeEvent>;
+export type AnyParsed = Parsed<RealtimeEvent>;
 
 function parseByTrigger(trigger: ReceiverTrigger, data: Record<string, unknown>): AnyParsed {
   switch (trigger) {
@@ -756,6 +756,26 @@ export function parsePayload(envelope: Envelope): AnyParsed | null {
 /** Typed events per delivery object: each process parses a delivery once for all its subscribers. */
 const typed = new WeakMap<Delivery, RealtimeEvent | null>();
 
+function complete(delivery: Delivery, parsed: AnyParsed): RealtimeEvent {
+  const receivedAt = new Date(delivery.receivedAt);
+  // The variant and its trigger come from the same parser, so the spread keeps them paired.
+  return {
+    ...parsed.event,
+    occurredAt: parsed.occurredAt ?? receivedAt,
+    receivedAt,
+    key: delivery.key,
+    scope: parsed.scope,
+  } as RealtimeEvent;
+}
+
+/**
+ * Records the typed event of a delivery the receiver has just parsed, so this process's
+ * subscribers do not parse it again.
+ */
+export function rememberEvent(delivery: Delivery, parsed: AnyParsed): void {
+  typed.set(delivery, complete(delivery, parsed));
+}
+
 /**
  * The typed event of a delivery taken from the bus (memoized per delivery object). Null when the
  * delivery is not one the receiver would publish or no longer parses (a newer replica's format).
@@ -766,17 +786,7 @@ export function eventOf(delivery: Delivery): RealtimeEvent | null {
   let event: RealtimeEvent | null = null;
   try {
     const parsed = parsePayload(delivery);
-    if (parsed) {
-      const receivedAt = new Date(delivery.receivedAt);
-      // The variant and its trigger come from the same parser, so the spread keeps them paired.
-      event = {
-        ...parsed.event,
-        occurredAt: parsed.occurredAt ?? receivedAt,
-        receivedAt,
-        key: delivery.key,
-        scope: parsed.scope,
-      } as RealtimeEvent;
-    }
+    if (parsed) event = complete(delivery, parsed);
   } catch {
     event = null;
   }

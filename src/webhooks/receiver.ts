@@ -20,7 +20,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { WebhookCredentials } from '../config.js';
 import type { Logger } from '../logger.js';
 import { type Delivery, deliveryKey, parseEnvelope, WebhookPayloadError } from './events.js';
-import { parsePayload } from './payloads.js';
+import { parsePayload, rememberEvent } from './payloads.js';
 import { channelsOf, type EventBus } from './pubsub.js';
 
 export const WEBHOOK_PATH = '/webhooks/cometchat';
@@ -194,6 +194,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
         return json(200, { received: true, ignored: true });
       }
       delivery = { ...envelope, receivedAt: now(), key: deliveryKey(envelope, parsed.natural) };
+      rememberEvent(delivery, parsed);
       channels = channelsOf(envelope.trigger, parsed.scope);
     } catch (error) {
       if (error instanceof WebhookPayloadError) {
