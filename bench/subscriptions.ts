@@ -173,10 +173,7 @@ class Receiver {
   private readonly authorization =
     `Basic ${Buffer.from(`${BENCH_WEBHOOK.username}:${BENCH_WEBHOOK.password}`).toString('base64')}`;
 
-  constructor(
-    private readonly origin: string,
-    connections: number,
-  ) {
+  constructor(origin: string, connections: number) {
     this.pool = new Pool(origin, { connections, pipelining: 1 });
   }
 
