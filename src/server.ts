@@ -20,9 +20,9 @@ import { type Config, secretsOf, type WebhookCredentials } from './config.js';
 import { type Caller, createContext, type GatewayContext } from './context.js';
 import { gatewayError, upstreamFailure } from './errors.js';
 import { createGraphiQL, graphiqlOptions } from './graphiql.js';
+import { GRAPHQL_SSE_PATH, graphqlSsePlugin } from './graphql-sse.js';
 import { authenticationPlugin, refusal } from './http-auth.js';
 import { listenOn } from './listen.js';
-import { GRAPHQL_SSE_PATH, graphqlSsePlugin } from './graphql-sse.js';
 import { createLogger, type Logger, yogaLogger } from './logger.js';
 import {
   createMetrics,
@@ -255,6 +255,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     dedupMaxBytes: config.webhookDedupMaxBytes,
     ...(deps.webhookDedupTtlMs !== undefined ? { dedupTtlMs: deps.webhookDedupTtlMs } : {}),
     onOutcome: (outcome, trigger) => metrics.countWebhookDelivery(outcome, trigger),
+    onSubscriptions: (open) => metrics.setSubscriptions(open),
   });
 
   const readyCacheMs = deps.readyCacheMs ?? 5000;

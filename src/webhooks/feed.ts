@@ -44,7 +44,16 @@ function slotOf(guid: string): number {
   return (hash >>> 0) % VERSION_SLOTS;
 }
 
-export function createEventFeed(bus: EventBus, logger: Logger): EventFeed {
+/**
+ * `onSubscriptions` is told how many subscription streams are open whenever that changes (the
+ * feed's own membership watcher not counted).
+ */
+export function createEventFeed(
+  bus: EventBus,
+  logger: Logger,
+  onSubscriptions?: (open: number) => void,
+): EventFeed {
+  let open = 0;
   const versions = new Uint32Array(VERSION_SLOTS);
   let watcher: AsyncIterableIterator<Delivery> | null = null;
   let watching: Promise<unknown> = Promise.resolve();
@@ -67,7 +76,14 @@ export function createEventFeed(bus: EventBus, logger: Logger): EventFeed {
         }
       })().catch((error: unknown) => logger.error({ err: error }, 'membership watcher stopped'));
     },
-    subscribe: (channels) => bus.subscribe(channels),
+    subscribe(channels) {
+      open++;
+      onSubscriptions?.(open);
+      return bus.subscribe(channels, () => {
+        open--;
+        onSubscriptions?.(open);
+      });
+    },
     membershipVersion: (guid) => versions[slotOf(guid)] ?? 0,
     async close() {
       closed = true;

@@ -62,8 +62,11 @@ export interface EventBus {
    * rejects when it did not.
    */
   publish(delivery: Delivery, channels: readonly string[]): Promise<void>;
-  /** The deliveries published on any of `channels` from now on, until the iterator is returned. */
-  subscribe(channels: readonly string[]): AsyncIterableIterator<Delivery>;
+  /**
+   * The deliveries published on any of `channels` from now on, until the iterator is returned
+   * (or the bus closes); `onEnd` is told once when it ends.
+   */
+  subscribe(channels: readonly string[], onEnd?: () => void): AsyncIterableIterator<Delivery>;
   /** Connects to Redis (no-op in process). */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -145,7 +148,11 @@ class Subscriptions {
   private readonly queues = new Set<DeliveryQueue>();
   private closed = false;
 
-  open(target: ListenerTarget, channels: readonly string[]): AsyncIterableIterator<Delivery> {
+  open(
+    target: ListenerTarget,
+    channels: readonly string[],
+    onEnd?: () => void,
+  ): AsyncIterableIterator<Delivery> {
     const listener = (event: Event) => {
       const detail = 'detail' in event ? event.detail : undefined;
       if (isDelivery(detail)) queue.push(detail);
@@ -153,6 +160,7 @@ class Subscriptions {
     const queue = new DeliveryQueue((ended) => {
       this.queues.delete(ended);
       for (const channel of channels) target.removeEventListener(channel, listener);
+      onEnd?.();
     });
     if (this.closed) {
       queue.end();
@@ -210,7 +218,7 @@ function createMemoryBus(options: EventBusOptions): EventBus {
       });
       return Promise.resolve();
     },
-    subscribe: (channels) => subscriptions.open(target, channels),
+    subscribe: (channels, onEnd) => subscriptions.open(target, channels, onEnd),
     ready: () => Promise.resolve(),
     close() {
       closed = true;
@@ -294,7 +302,7 @@ function createRedisBus(options: EventBusOptions & { redisUrl: string }): EventB
       const failed = results.find(([error]) => error !== null);
       if (failed?.[0]) throw failed[0];
     },
-    subscribe: (channels) => subscriptions.open(target, channels),
+    subscribe: (channels, onEnd) => subscriptions.open(target, channels, onEnd),
     ready() {
       // Both clients connect before the first SUBSCRIBE: a ready check on a client already in
       // subscriber mode fails ("only subscriber commands may be used").

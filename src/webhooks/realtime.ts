@@ -21,6 +21,8 @@ export interface RealtimeOptions {
   /** How long delivery keys are held (default 24 h). */
   dedupTtlMs?: number;
   onOutcome?: (outcome: DeliveryOutcome, trigger: string | null) => void;
+  /** Told the number of open subscriptions whenever it changes. */
+  onSubscriptions?: (open: number) => void;
 }
 
 export interface Realtime {
@@ -42,7 +44,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
       ...(options.dedupTtlMs !== undefined ? { ttlMs: options.dedupTtlMs } : {}),
     },
   });
-  const feed = createEventFeed(bus, options.logger);
+  const feed = createEventFeed(bus, options.logger, options.onSubscriptions);
   // In process there is nothing to connect to: membership events are followed from the start.
   if (bus.kind === 'memory') feed.start();
   const receiver = createWebhookReceiver({

@@ -8,7 +8,6 @@ import {
   subscribeGraphqlSse,
   subscribeWs,
   subscribeYogaSse,
-  testAuthenticator,
   unsubscribed,
   wsClient,
 } from '../support/realtime.js';
@@ -29,10 +28,7 @@ interface Sent {
 describe('emulator mode end to end: a mutation reaches a subscriber through the webhook', () => {
   let t: TestGateway;
   beforeAll(async () => {
-    t = await startTestGateway({
-      mode: 'embedded',
-      deps: { authenticator: testAuthenticator([DEV_ADMIN_TOKEN]) },
-    });
+    t = await startTestGateway({ mode: 'embedded' });
   });
   afterAll(async () => {
     await t.close();
@@ -63,6 +59,8 @@ describe('emulator mode end to end: a mutation reaches a subscriber through the 
     );
     try {
       await subscribed(t.gateway, base);
+      const metrics = await (await t.overHttp('/metrics')).text();
+      expect(metrics).toMatch(/^gateway_subscriptions_active 1$/m);
       const sent = await send('hello over graphql-ws');
       const [event] = await sub.waitFor(1);
       expect(event).toEqual({ messageSent: { message: { id: sent.id } } });

@@ -6,12 +6,13 @@ import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, startTestGateway, type TestGateway } from '../support/gateway.js';
 import {
+  JWT_SECRET,
   postDelivery,
   quietPeriod,
   subscribed,
   subscribeWs,
-  testAuthenticator,
   unsubscribed,
+  userToken,
   wsClient,
 } from '../support/realtime.js';
 
@@ -483,8 +484,11 @@ describe('every subscription field receives its trigger', () => {
   let client: Client;
   beforeAll(async () => {
     t = await startTestGateway({
-      env: { WEBHOOK_USERNAME: credentials.username, WEBHOOK_PASSWORD: credentials.password },
-      deps: { authenticator: testAuthenticator([ADMIN_TOKEN]) },
+      env: {
+        WEBHOOK_USERNAME: credentials.username,
+        WEBHOOK_PASSWORD: credentials.password,
+        GATEWAY_JWT_SECRET: JWT_SECRET,
+      },
     });
     t.secrets.push(credentials.password);
     client = wsClient(t.info.graphqlUrl, ADMIN_TOKEN);
@@ -538,7 +542,7 @@ describe('every subscription field receives its trigger', () => {
       client,
       'subscription { messageSent { message { sender { name } receiver { ... on User { name } } } } }',
     );
-    const userClient = wsClient(t.info.graphqlUrl, 'user:cometchat-uid-2');
+    const userClient = wsClient(t.info.graphqlUrl, await userToken('cometchat-uid-2'));
     const user = subscribeWs<{ messageSent: { message: { sender: { name: string } } } }>(
       userClient,
       'subscription { messageSent { message { sender { name } } } }',

@@ -10,11 +10,11 @@ import { DEV_ADMIN_TOKEN } from '../../src/config.js';
 import { chat } from '../support/emulator-http.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import {
+  JWT_SECRET,
   quietPeriod,
   type Recorded,
   subscribed,
   subscribeWs,
-  testAuthenticator,
   unsubscribed,
   userToken,
   wsClient,
@@ -26,7 +26,7 @@ const clients: Client[] = [];
 beforeAll(async () => {
   t = await startTestGateway({
     mode: 'embedded',
-    deps: { authenticator: testAuthenticator([DEV_ADMIN_TOKEN]) },
+    env: { GATEWAY_JWT_SECRET: JWT_SECRET },
   });
 });
 afterAll(async () => {
@@ -34,8 +34,8 @@ afterAll(async () => {
   await t.close();
 });
 
-function clientFor(uid: string | null): Client {
-  const client = wsClient(t.info.graphqlUrl, uid === null ? DEV_ADMIN_TOKEN : userToken(uid));
+async function clientFor(uid: string | null): Promise<Client> {
+  const client = wsClient(t.info.graphqlUrl, uid === null ? DEV_ADMIN_TOKEN : await userToken(uid));
   clients.push(client);
   return client;
 }
@@ -48,8 +48,9 @@ async function subscribeAll<T>(
 ): Promise<{ subs: Map<string, Recorded<T>>; close: () => Promise<void> }> {
   const base = t.gateway.realtime.bus.active;
   const subs = new Map<string, Recorded<T>>();
-  for (const uid of personas)
-    subs.set(uid ?? 'admin', subscribeWs<T>(clientFor(uid), query, variables));
+  for (const uid of personas) {
+    subs.set(uid ?? 'admin', subscribeWs<T>(await clientFor(uid), query, variables));
+  }
   await subscribed(t.gateway, base, personas.length);
   return {
     subs,
@@ -338,11 +339,11 @@ describe('other events per viewer', () => {
 
   it("refuses an admin's conversationUpdated without uid, and a user naming someone else", async () => {
     const admin = subscribeWs(
-      clientFor(null),
+      await clientFor(null),
       'subscription { conversationUpdated { conversationId } }',
     );
     const user = subscribeWs(
-      clientFor('cometchat-uid-9'),
+      await clientFor('cometchat-uid-9'),
       'subscription { conversationUpdated(uid: "cometchat-uid-1") { conversationId } }',
     );
     await expect.poll(() => admin.errors.length, { timeout: 15_000 }).toBeGreaterThan(0);

@@ -14,7 +14,6 @@ import {
   quietPeriod,
   type Recorded,
   subscribeWs,
-  testAuthenticator,
   wsClient,
 } from '../support/realtime.js';
 import { type RedisServer, redisServerBinary, startRedis } from '../support/redis.js';
@@ -70,7 +69,6 @@ describe.skipIf(binary === null)(
           WEBHOOK_USERNAME: credentials.username,
           WEBHOOK_PASSWORD: credentials.password,
         },
-        deps: { authenticator: testAuthenticator([ADMIN_TOKEN]) },
       };
       a = await startTestGateway(options);
       b = await startTestGateway(options);

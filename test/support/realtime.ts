@@ -1,31 +1,27 @@
 /**
- * Realtime test helpers: end-user callers over the network (`Bearer user:<uid>`, an authenticator
- * the tests hand the gateway while end-user authentication is built elsewhere), subscriptions over
+ * Realtime test helpers: end-user callers over the network (JWTs signed with `JWT_SECRET`, which
+ * the tests' gateways are configured to verify), subscriptions over
  * graphql-ws, Yoga's SSE and the GraphQL-over-SSE protocol that record what they receive, and
  * webhook deliveries posted to the receiver.
  */
 
 import { createClient as createSseClient } from 'graphql-sse';
 import { type Client, createClient } from 'graphql-ws';
+import { SignJWT } from 'jose';
 import WebSocket from 'ws';
-import { type Authenticator, bearerToken, createAuthenticator } from '../../src/auth.js';
 import type { Gateway } from '../../src/server.js';
 import { waitFor } from './wait.js';
 
-/** Admin tokens as configured, plus `Bearer user:<uid>` acting as that end user. */
-export function testAuthenticator(adminTokens: readonly string[]): Authenticator {
-  const admins = createAuthenticator(adminTokens);
-  return {
-    authenticate(authorization) {
-      const token = bearerToken(authorization);
-      if (token?.startsWith('user:')) return { kind: 'user', uid: token.slice('user:'.length) };
-      return admins.authenticate(authorization);
-    },
-  };
-}
+/** The HS256 secret the realtime tests' gateways verify end-user JWTs with. */
+export const JWT_SECRET = 'realtime-tests-jwt-secret-0123456789abcdef';
 
-export function userToken(uid: string): string {
-  return `user:${uid}`;
+/** An end user's bearer token: a JWT whose subject is `uid`, valid for an hour. */
+export function userToken(uid: string): Promise<string> {
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(uid)
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(JWT_SECRET));
 }
 
 /** Generous: machines are shared and slow; nothing here asserts a duration. */
