@@ -6,30 +6,40 @@
  * 1 + N a generic tool makes) for the same time and concurrency. Prints a table and writes
  * bench/results/<timestamp>.json.
  *
+ * Then the subscription benchmarks (`bench/subscriptions.ts`) against a fresh child.
+ *
  * Environment: BENCH_DURATION_S (default 5), BENCH_CONNECTIONS (default 10), BENCH_WARMUP_S
- * (default 1, unrecorded load before each run), BENCH_ONLY (comma-separated workload names),
- * EMULATOR_LATENCY_MS (default 20).
+ * (default 1, unrecorded load before each run), BENCH_ONLY (comma-separated workload names, and
+ * `sub-targeted`, `sub-group`, `sub-receiver`, `sub-memory` or `subscriptions` for all four),
+ * EMULATOR_LATENCY_MS (default 20), BENCH_SUBSCRIBERS (default 10000), BENCH_GROUP_SUBSCRIBERS
+ * (default 1000), BENCH_SUBSCRIPTION_EVENTS (default 200).
  */
-import { type ChildProcess, fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { request } from 'undici';
-import { BENCH_ADMIN_TOKEN, isServeMessage, type ServeReady } from './protocol.js';
+import { startServer } from './child.js';
+import { BENCH_ADMIN_TOKEN, type ServeReady } from './protocol.js';
 import { list, path, RestClient, record, text } from './rest.js';
+import {
+  formatSubscriptionTable,
+  runSubscriptionBenchmarks,
+  SUBSCRIPTION_BENCHES,
+  type SubscriptionSettings,
+  writeSubscriptionResults,
+} from './subscriptions.js';
 import { type DemoIds, demoIds, type RestWork, type Workload, workloads } from './workloads.js';
-
-const START_TIMEOUT_MS = 30_000;
-const STOP_TIMEOUT_MS = 5_000;
 
 interface Settings {
   durationS: number;
   warmupS: number;
   connections: number;
   latencyMs: number;
+  /** Read workloads to run (null: all). */
   only: string[] | null;
+  subscriptions: SubscriptionSettings;
 }
 
 /** One load run: throughput and latency of complete answers. */
@@ -75,72 +85,34 @@ function envNumber(name: string, fallback: number, min: number): number {
 
 function readSettings(): Settings {
   const only = process.env.BENCH_ONLY?.trim();
+  const names = only ? only.split(',').map((name) => name.trim()) : null;
+  const isSubscription = (name: string) =>
+    name === 'subscriptions' || SUBSCRIPTION_BENCHES.includes(name);
+  const subscriptionNames =
+    names === null || names.includes('subscriptions')
+      ? SUBSCRIPTION_BENCHES
+      : names.filter((name) => SUBSCRIPTION_BENCHES.includes(name));
+  const durationS = envNumber('BENCH_DURATION_S', 5, 0.1);
+  const connections = Math.floor(envNumber('BENCH_CONNECTIONS', 10, 1));
   return {
-    durationS: envNumber('BENCH_DURATION_S', 5, 0.1),
+    durationS,
     warmupS: envNumber('BENCH_WARMUP_S', 1, 0),
-    connections: Math.floor(envNumber('BENCH_CONNECTIONS', 10, 1)),
+    connections,
     latencyMs: Math.floor(envNumber('EMULATOR_LATENCY_MS', 20, 0)),
-    only: only ? only.split(',').map((name) => name.trim()) : null,
+    only: names === null ? null : names.filter((name) => !isSubscription(name)),
+    subscriptions: {
+      subscribers: Math.floor(envNumber('BENCH_SUBSCRIBERS', 10_000, 1)),
+      groupSubscribers: Math.floor(envNumber('BENCH_GROUP_SUBSCRIBERS', 1000, 1)),
+      events: Math.floor(envNumber('BENCH_SUBSCRIPTION_EVENTS', 200, 1)),
+      durationS,
+      connections,
+      only: new Set(subscriptionNames),
+    },
   };
 }
 
 function progress(line: string): void {
   process.stderr.write(`${line}\n`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The system under test (child process)
-
-interface Server {
-  ready: ServeReady;
-  stop(): Promise<void>;
-}
-
-function startServer(settings: Settings): Promise<Server> {
-  const child: ChildProcess = fork(fileURLToPath(new URL('./serve.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, EMULATOR_LATENCY_MS: String(settings.latencyMs) },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    if (child.connected) child.disconnect();
-    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-    await exited;
-    clearTimeout(timer);
-  };
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      void stop();
-      reject(new Error(`the emulator and gateway did not start within ${START_TIMEOUT_MS} ms`));
-    }, START_TIMEOUT_MS);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`bench/serve.ts exited before it was ready (${signal ?? code})`));
-    });
-    child.once('message', (message: unknown) => {
-      clearTimeout(timer);
-      if (!isServeMessage(message)) {
-        void stop();
-        reject(new Error(`unexpected message from bench/serve.ts: ${JSON.stringify(message)}`));
-      } else if (message.kind === 'failed') {
-        void stop();
-        reject(new Error(`bench/serve.ts failed to start:\n${message.message}`));
-      } else {
-        assertLoopback(message.gatewayUrl);
-        assertLoopback(message.emulatorUrl);
-        resolve({ ready: message, stop });
-      }
-    });
-  });
-}
-
-function assertLoopback(url: string): void {
-  const host = new URL(url).hostname;
-  if (host !== '127.0.0.1' && host !== '[::1]' && host !== 'localhost') {
-    throw new Error(`refusing to benchmark a non-loopback address: ${url}`);
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -398,10 +370,20 @@ async function check(ready: ServeReady, rest: RestClient, workload: Workload): P
 async function main(): Promise<void> {
   const settings = readSettings();
   const startedAt = new Date();
+  if (settings.only === null || settings.only.length > 0) await readBenchmarks(settings, startedAt);
+  if (settings.subscriptions.only.size > 0) {
+    const results = await runSubscriptionBenchmarks(settings.subscriptions);
+    process.stdout.write(`\n${formatSubscriptionTable(results)}\n\n`);
+    const file = writeSubscriptionResults(results, settings.subscriptions, startedAt);
+    process.stdout.write(`results: ${file}\n`);
+  }
+}
+
+async function readBenchmarks(settings: Settings, startedAt: Date): Promise<void> {
   const ids = demoIds();
   const selected = selectWorkloads(workloads(ids), settings.only);
   progress(`starting the emulator (latency ${settings.latencyMs} ms) and the gateway...`);
-  const server = await startServer(settings);
+  const server = await startServer({ latencyMs: settings.latencyMs });
   const rest = new RestClient(server.ready.emulatorBaseUrl, server.ready.apiKey);
   try {
     const nodes = selected.find((w) => w.name === 'nodes');

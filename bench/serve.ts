@@ -1,14 +1,21 @@
 /**
  * The system under test, run as a child of `bench/run.ts` so the load generator does not share
  * its event loop: the emulator (seed `demo`, `EMULATOR_LATENCY_MS` per answer) and the gateway in
- * front of it, both on loopback ports. Tells the parent where they listen over the IPC channel and
- * shuts down when the parent disconnects.
+ * front of it (its webhook receiver on, with the benchmark's credentials), both on loopback ports.
+ * Tells the parent where they listen over the IPC channel, answers `stats` requests (memory after a
+ * full collection, open subscriptions) and shuts down when the parent disconnects.
  */
 import { loadConfig } from '../src/config.js';
 import { startEmulator } from '../src/emulator/server.js';
 import { createLogger } from '../src/logger.js';
 import { createGateway } from '../src/server.js';
-import { BENCH_ADMIN_TOKEN, type ServeFailed, type ServeReady } from './protocol.js';
+import {
+  BENCH_ADMIN_TOKEN,
+  BENCH_WEBHOOK,
+  type ServeFailed,
+  type ServeReady,
+  type ServeStats,
+} from './protocol.js';
 
 function latencyFromEnv(): number {
   const raw = process.env.EMULATOR_LATENCY_MS ?? '20';
@@ -36,6 +43,8 @@ async function serve(): Promise<void> {
     COMETCHAT_MGMT_KEY: emulator.mgmtKey,
     COMETCHAT_MGMT_SECRET: emulator.mgmtSecret,
     GATEWAY_ADMIN_TOKENS: BENCH_ADMIN_TOKEN,
+    WEBHOOK_USERNAME: BENCH_WEBHOOK.username,
+    WEBHOOK_PASSWORD: BENCH_WEBHOOK.password,
   });
   const gateway = createGateway(config, {
     logger: createLogger({ level: 'silent', secrets: [] }),
@@ -51,6 +60,21 @@ async function serve(): Promise<void> {
     process.exit(0);
   };
   process.on('disconnect', () => void shutdown());
+  process.on('message', (message: unknown) => {
+    if (typeof message !== 'object' || message === null || !('kind' in message)) return;
+    if (message.kind !== 'stats') return;
+    // Exposed when the parent starts this process with --expose-gc.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const memory = process.memoryUsage();
+    const stats: ServeStats = {
+      kind: 'stats',
+      rss: memory.rss,
+      heapUsed: memory.heapUsed,
+      activeSubscriptions: gateway.realtime.bus.active,
+    };
+    send(stats);
+  });
   process.on('SIGTERM', () => void shutdown());
 
   const ready: ServeReady = {
@@ -60,6 +84,7 @@ async function serve(): Promise<void> {
     emulatorBaseUrl: emulator.baseUrl,
     apiKey: emulator.apiKey,
     latencyMs,
+    appId: emulator.appId,
   };
   send(ready);
 }

@@ -29,7 +29,12 @@ export interface EmulatorConfig {
   seed: EmulatorSeed;
   latencyMs: number;
   rateLimitPerMin: number | undefined;
+  /** Where webhook deliveries may go: loopback addresses only (the default), or anywhere. */
+  webhookHosts: EmulatorWebhookHosts;
 }
+
+export const EMULATOR_WEBHOOK_HOSTS = ['loopback', 'any'] as const;
+export type EmulatorWebhookHosts = (typeof EMULATOR_WEBHOOK_HOSTS)[number];
 
 /** Where the gateway's CometChat calls go. */
 export type UpstreamConfig =
@@ -113,6 +118,8 @@ export interface Config {
   /** Receiver credentials; null outside emulator mode when unset (receiver off). */
   webhook: WebhookCredentials | null;
   redisUrl: string | null;
+  /** Realtime: the in-process webhook de-duplication store's memory cap, in bytes. */
+  webhookDedupMaxBytes: number;
   /** End-user JWT verification; null when no JWT is accepted. */
   jwt: JwtConfig | null;
   /** `/metrics`: a bearer token scrapes must carry, and a separate loopback port. */
@@ -335,6 +342,15 @@ export function loadConfig(env: Env): Config {
 
   const redis =
     parseWith(env, 'REDIS_URL', redisUrl, 'must be a redis:// or rediss:// URL') ?? null;
+  const webhookDedupMaxBytes =
+    (parseWith(
+      env,
+      'WEBHOOK_DEDUP_MEMORY_MB',
+      positiveInt.max(65_536),
+      'must be a whole number of MiB (1-65536)',
+    ) ?? 64) *
+    1024 *
+    1024;
 
   const jwt = loadJwt(env, upstream);
 
@@ -407,6 +423,7 @@ export function loadConfig(env: Env): Config {
     adminTokensDefaulted,
     webhook,
     redisUrl: redis,
+    webhookDedupMaxBytes,
     jwt,
     metrics: { token: metricsToken, port: metricsPort },
     otlpEndpoint,
@@ -502,6 +519,13 @@ export function loadEmulatorConfig(env: Env, defaultPort: number): EmulatorConfi
       positiveInt,
       'must be a positive whole number',
     ),
+    webhookHosts:
+      parseWith(
+        env,
+        'EMULATOR_WEBHOOK_HOSTS',
+        z.enum(EMULATOR_WEBHOOK_HOSTS),
+        `must be one of ${EMULATOR_WEBHOOK_HOSTS.join(', ')}`,
+      ) ?? 'loopback',
   };
 }
 

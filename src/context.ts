@@ -7,6 +7,7 @@ import { upstreamCallBudgetSpent } from './errors.js';
 import { createReadLayer, type ReadLayer, type ViewOf } from './loaders/index.js';
 import type { Logger } from './logger.js';
 import type { UpstreamClient } from './upstream/client.js';
+import type { EventFeed } from './webhooks/feed.js';
 
 /** How an end-user caller proved who they are. */
 export type UserCredential = 'jwt' | 'auth-token' | 'act-as';
@@ -43,6 +44,8 @@ export interface GatewayContext {
   signal: AbortSignal | undefined;
   requestId: string;
   logger: Logger;
+  /** Webhook events for subscriptions; absent where the gateway has no event bus. */
+  realtime?: EventFeed | undefined;
 }
 
 export interface ContextInput {
@@ -56,6 +59,8 @@ export interface ContextInput {
    * QUERY_TOO_EXPENSIVE and are not sent. Unlimited when absent.
    */
   maxUpstreamCalls?: number | undefined;
+  /** Webhook events for subscriptions; absent where the gateway has no event bus. */
+  realtime?: EventFeed | undefined;
 }
 
 /** A log label for a caller: never a token, only its fingerprint. */
@@ -84,4 +89,20 @@ export function createContext(input: ContextInput): GatewayContext {
         });
   const reads = createReadLayer({ ...rest, upstream });
   return { ...rest, upstream, logger, reads, view: reads.view };
+}
+
+/**
+ * Starts a long-lived request's next unit of work afresh (a subscription's next event): a new
+ * call budget of the same size, so each event's checks and enrichment are counted on their own
+ * as one operation's are, and fresh views over it, so nothing read for an earlier event is served.
+ */
+export function renewForEvent(context: GatewayContext): void {
+  const budget = context.upstream.callBudget;
+  if (budget !== null) {
+    context.upstream = context.upstream.forRequest({
+      maxCalls: budget.maxCalls,
+      exceeded: upstreamCallBudgetSpent,
+    });
+  }
+  context.reads.restart(context.upstream);
 }

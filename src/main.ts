@@ -34,6 +34,7 @@ async function start(): Promise<void> {
       apiKey: settings.apiKey,
       seed: settings.seed,
       latencyMs: settings.latencyMs,
+      webhookHosts: settings.webhookHosts,
       ...(settings.rateLimitPerMin !== undefined
         ? { rateLimitPerMin: settings.rateLimitPerMin }
         : {}),
@@ -53,11 +54,6 @@ async function start(): Promise<void> {
     );
   } else {
     logger.info({ upstream: config.upstream.baseUrl }, 'Running against CometChat');
-  }
-  if (config.redisUrl) {
-    logger.warn(
-      'REDIS_URL is set but this version shares events in-process only; it is not used yet.',
-    );
   }
 
   // Loaded after the configuration is known good: building the schema takes a moment.

@@ -30,8 +30,8 @@ import {
   type OperationNameLabels,
 } from './operation-names.js';
 import type { UpstreamCallEvent } from './upstream/client.js';
-import { RECEIVER_TRIGGERS } from './webhooks/events.js';
 import type { DeliveryOutcome } from './webhooks/receiver.js';
+import { RECEIVER_TRIGGERS } from './webhooks/triggers.js';
 
 export const METRICS_PATH = '/metrics';
 

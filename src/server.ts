@@ -27,6 +27,7 @@ import { checkRequestJson, documentLimitsPlugin } from './exposure/document-limi
 import { requestErrors } from './exposure/request-errors.js';
 import { loadTrustedDocuments } from './exposure/trusted-documents.js';
 import { createGraphiQL, graphiqlOptions } from './graphiql.js';
+import { GRAPHQL_SSE_PATH, graphqlSsePlugin } from './graphql-sse.js';
 import { authenticationPlugin, refusal } from './http-auth.js';
 import { listenOn } from './listen.js';
 import { createLogger, type Logger, yogaLogger } from './logger.js';
@@ -46,13 +47,16 @@ import { schema } from './schema/index.js';
 import { startTracing, type Tracing, tracingPlugin } from './tracing.js';
 import { UpstreamClient, type UpstreamLogger } from './upstream/client.js';
 import { addTriggers, createWebhook } from './upstream/webhooks.js';
-import { RECEIVER_TRIGGERS } from './webhooks/events.js';
-import { createGatewayPubSub, type GatewayPubSub } from './webhooks/pubsub.js';
-import { createWebhookReceiver, WEBHOOK_PATH } from './webhooks/receiver.js';
+import { createRealtime, type Realtime } from './webhooks/realtime.js';
+import { WEBHOOK_PATH } from './webhooks/receiver.js';
+import { RECEIVER_TRIGGERS } from './webhooks/triggers.js';
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/health';
 export const READY_PATH = '/ready';
+export { GRAPHQL_SSE_PATH } from './graphql-sse.js';
+/** The largest WebSocket message accepted (a subscribe message with its document and variables). */
+export const WS_MAX_PAYLOAD_BYTES = 64 * 1024;
 
 /** The parts of an embedded emulator the gateway uses (see src/emulator/server.ts). */
 export interface EmbeddedEmulator {
@@ -79,7 +83,7 @@ export interface GatewayDeps {
   shutdownTimeoutMs?: number;
   /** Emulator mode: a development end-user JWT that GraphiQL shows how to use. */
   developmentUser?: { uid: string; jwt: string } | null;
-  /** How long webhook delivery keys are remembered. Default 10 min. */
+  /** How long webhook delivery keys are remembered. Default 24 h. */
   webhookDedupTtlMs?: number;
   /** Bounds of the operation-name metric label (e.g. the names of trusted documents as known). */
   operationNames?: LabelLimiterOptions;
@@ -109,7 +113,8 @@ export interface Gateway {
   yoga: YogaServerInstance<ServerContext, GatewayContext>;
   server: Server;
   upstream: UpstreamClient;
-  pubsub: GatewayPubSub;
+  /** The event bus, the de-duplication store, the receiver and the subscriptions' feed. */
+  realtime: Realtime;
   logger: Logger;
   /** The gateway's Prometheus metrics (e.g. `metrics.subscriptionOpened()`). */
   metrics: GatewayMetrics;
@@ -240,7 +245,6 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     upstream,
     logger: logger.child({ component: 'auth' }),
   });
-  const pubsub = createGatewayPubSub();
   const bodyLimit = createBodyLimit({ maxBytes: config.maxBodyBytes, exemptPaths: [WEBHOOK_PATH] });
   const trustedDocuments = config.trustedDocumentsPath
     ? loadTrustedDocuments(config.trustedDocumentsPath)
@@ -250,12 +254,19 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     (deps.emulator
       ? { username: `gateway${randomAlphanumeric(6)}`, password: randomAlphanumeric(24) }
       : null);
-  const receiver = createWebhookReceiver({
-    credentials: webhookCredentials,
-    pubsub,
+  const realtime = createRealtime({
     logger,
+    redisUrl: config.redisUrl,
+    credentials: webhookCredentials,
+    appId:
+      deps.emulator?.appId ??
+      (config.upstream.kind === 'cometchat' ? config.upstream.appId : null) ??
+      config.management?.appId ??
+      null,
+    dedupMaxBytes: config.webhookDedupMaxBytes,
     ...(deps.webhookDedupTtlMs !== undefined ? { dedupTtlMs: deps.webhookDedupTtlMs } : {}),
     onOutcome: (outcome, trigger) => metrics.countWebhookDelivery(outcome, trigger),
+    onSubscriptions: (open) => metrics.setSubscriptions(open),
   });
 
   const readiness = createReadiness(upstream, {
@@ -267,7 +278,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   const routes: Plugin = {
     async onRequest({ url, request, endResponse, fetchAPI }) {
       if (url.pathname === WEBHOOK_PATH) {
-        endResponse(await receiver.handle(request));
+        endResponse(await realtime.receiver.handle(request));
       } else if (url.pathname === METRICS_PATH && config.metrics.port === null) {
         // With METRICS_PORT the metrics live on their own loopback port only.
         endResponse(await metricsResponse(metrics, request));
@@ -350,6 +361,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         requestId: scope?.requestId ?? sanitizeRequestId(request?.headers.get('x-request-id')),
         logger: scope?.traceId ? logger.child({ traceId: scope.traceId }) : logger,
         maxUpstreamCalls: upstreamCallBudget(config.maxUpstreamCalls, caller),
+        realtime: realtime.feed,
       });
     },
     plugins: [
@@ -358,6 +370,9 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       authenticationPlugin(authenticator, GRAPHQL_PATH, logger, graphiql !== null),
       routes,
       bodyLimit.plugin,
+      // The GraphQL over SSE protocol's endpoint authenticates as /graphql does.
+      authenticationPlugin(authenticator, GRAPHQL_SSE_PATH, logger, false),
+      graphqlSsePlugin(),
       errorCodes,
       requestErrors(GRAPHQL_PATH),
       varyOnOrigin,
@@ -397,7 +412,11 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
 
   // Upgrades are handed over explicitly (not the `server` option), so a port that cannot be
   // bound is reported once, by `listen`, and not also as a WebSocket server error.
-  const wsServer = new WebSocketServer({ noServer: true, path: GRAPHQL_PATH });
+  const wsServer = new WebSocketServer({
+    noServer: true,
+    path: GRAPHQL_PATH,
+    maxPayload: WS_MAX_PAYLOAD_BYTES,
+  });
   server.on('upgrade', (req, socket, head) => {
     wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req));
   });
@@ -507,13 +526,14 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     yoga,
     server,
     upstream,
-    pubsub,
+    realtime,
     logger,
     metrics,
     webhookCredentials,
     async listen() {
       if (listening) return listening;
       await tracingReady;
+      await realtime.ready();
       await listenOn(server, config.port, config.host, 'PORT');
       const { port } = server.address() as AddressInfo; // a TCP server listening on a port
       const url = `http://${publicHost(config.host)}:${port}`;
@@ -555,6 +575,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         server.closeIdleConnections();
         await wsDisposable.dispose();
         await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+        await realtime.close();
         if (inFlight > 0) {
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, timeoutMs);

@@ -22,7 +22,10 @@ function integer(
   return Number(raw);
 }
 
-/** Reads EMULATOR_PORT, _APP_ID, _API_KEY, _SEED, _LATENCY_MS and _RATE_LIMIT_PER_MIN. */
+/**
+ * Reads EMULATOR_PORT, _APP_ID, _API_KEY, _SEED, _LATENCY_MS, _RATE_LIMIT_PER_MIN and
+ * _WEBHOOK_HOSTS.
+ */
 export function readEmulatorEnv(env: NodeJS.ProcessEnv): EmulatorOptions {
   const options: EmulatorOptions = { port: integer(env, 'EMULATOR_PORT', 0, 65_535) ?? 4010 };
   const appId = env.EMULATOR_APP_ID?.trim();
@@ -52,6 +55,13 @@ export function readEmulatorEnv(env: NodeJS.ProcessEnv): EmulatorOptions {
   if (latencyMs !== undefined) options.latencyMs = latencyMs;
   const rateLimit = integer(env, 'EMULATOR_RATE_LIMIT_PER_MIN', 1, Number.MAX_SAFE_INTEGER);
   if (rateLimit !== undefined) options.rateLimitPerMin = rateLimit;
+  const webhookHosts = env.EMULATOR_WEBHOOK_HOSTS?.trim();
+  if (webhookHosts !== undefined && webhookHosts !== '') {
+    if (webhookHosts !== 'loopback' && webhookHosts !== 'any') {
+      throw new EmulatorConfigError('EMULATOR_WEBHOOK_HOSTS must be one of loopback, any.');
+    }
+    options.webhookHosts = webhookHosts;
+  }
   return options;
 }
 
@@ -78,6 +88,7 @@ async function main(): Promise<void> {
     `seed ${options.seed ?? 'demo'}`,
     `latency ${options.latencyMs ?? 0} ms`,
     `rate limit ${options.rateLimitPerMin === undefined ? 'none' : `${options.rateLimitPerMin}/min`}`,
+    `webhooks to ${options.webhookHosts === 'any' ? 'any host' : 'loopback addresses only'}`,
   ].join(', ');
   process.stdout.write(
     `CometChat emulator (app ${emulator.appId}; ${knobs}) listening on ${emulator.baseUrl}; ` +

@@ -69,6 +69,13 @@ export interface EmulatorOptions {
   webhookRetryDelaysMs?: readonly number[];
   /** A delivery that takes longer counts as failed; default 2000 (CometChat asks for 2 s). */
   webhookTimeoutMs?: number;
+  /**
+   * Where webhook deliveries may go. `loopback` (the default) delivers only to 127.0.0.0/8, ::1
+   * and `localhost` (resolved to 127.0.0.1 without a lookup), so a registered outside URL never
+   * makes the emulator resolve or contact anything beyond this machine; such a delivery fails
+   * and is logged. `any` lifts the restriction.
+   */
+  webhookHosts?: 'loopback' | 'any';
   /** Epoch seconds; default the system clock. */
   clock?: () => number;
   /** Told about unexpected exceptions (answered as 500 `ERR_MISSION_FAILED`). */
@@ -252,6 +259,7 @@ class RunningEmulator implements Emulator {
       retryDelaysMs: options.webhookRetryDelaysMs ?? [10_000, 30_000],
       timeoutMs: options.webhookTimeoutMs ?? 2000,
       logLimit: LOG_LIMIT,
+      anyHost: options.webhookHosts === 'any',
     });
     this.defaultSeed = options.seed ?? 'demo';
     this.current = this.freshStore(this.defaultSeed);

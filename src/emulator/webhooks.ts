@@ -4,6 +4,8 @@
  * `{trigger, data, appId, region, webhook}` with HTTP Basic when configured, retried after the
  * configured delays when `retryOnFailure` is set.
  */
+import type { LookupFunction } from 'node:net';
+import { isIP } from 'node:net';
 import { Agent, request } from 'undici';
 import {
   ack,
@@ -299,6 +301,14 @@ export function registerWebhooks(router: Router): void {
   });
 }
 
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}
+
 /** One delivery attempt, as `Emulator.deliveries()` reports it. */
 export interface WebhookDeliveryLogEntry {
   webhookId: string;
@@ -321,7 +331,31 @@ export interface WebhookDispatcherOptions {
   timeoutMs: number;
   /** The log keeps the latest `logLimit` attempts once it grows past twice that. */
   logLimit: number;
+  /** Deliver to any host; by default only to loopback addresses (see `loopbackTarget`). */
+  anyHost?: boolean;
 }
+
+/** Whether `hostname` (as URL parsing gives it) names this machine's loopback interface. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost') return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  return isIP(host) === 6 && (host === '::1' || host === '0:0:0:0:0:0:0:1');
+}
+
+/**
+ * The only name resolution loopback-only delivery does: `localhost` is 127.0.0.1, anything else
+ * fails without asking a resolver (IP literals never reach a lookup).
+ */
+const loopbackLookup: LookupFunction = (hostname, options, callback) => {
+  if (hostname.toLowerCase() !== 'localhost') {
+    callback(new Error(`refusing to resolve ${hostname}: loopback delivery only`), '', 4);
+  } else if (options.all) {
+    callback(null, [{ address: '127.0.0.1', family: 4 }]);
+  } else {
+    callback(null, '127.0.0.1', 4);
+  }
+};
 
 interface DeliveryJob {
   webhookId: string;
@@ -337,13 +371,19 @@ interface DeliveryJob {
  * in-flight deliveries are cancelled by `cancelPending()` (reset) and `close()`.
  */
 export class WebhookDispatcher {
-  private readonly agent = new Agent({ keepAliveTimeout: 1000, connections: 16 });
+  private readonly agent: Agent;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly inflight = new Set<AbortController>();
   private log: WebhookDeliveryLogEntry[] = [];
   private closed = false;
 
-  constructor(private readonly options: WebhookDispatcherOptions) {}
+  constructor(private readonly options: WebhookDispatcherOptions) {
+    this.agent = new Agent({
+      keepAliveTimeout: 1000,
+      connections: 16,
+      ...(options.anyHost ? {} : { connect: { lookup: loopbackLookup } }),
+    });
+  }
 
   /** Queues `trigger` for every enabled webhook of `store` subscribed to it; never blocks. */
   emit(store: Store, trigger: string, data: Record<string, unknown>): void {
@@ -418,6 +458,12 @@ export class WebhookDispatcher {
       attempt,
       at: Date.now(),
     };
+    if (!this.options.anyHost && !isLoopbackHost(hostOf(job.url))) {
+      // Never retried: the address will not change.
+      entry.error = `refused: ${hostOf(job.url)} is not a loopback address (the emulator delivers to loopback only unless webhookHosts is 'any')`;
+      this.record(entry);
+      return;
+    }
     const controller = new AbortController();
     this.inflight.add(controller);
     let timedOut = false;

@@ -22,8 +22,8 @@ export class ReadLayer {
   /** The caller's own perspective: null for an admin, the uid for a user caller. */
   readonly own: Perspective;
 
-  private readonly views = new Map<string, PerspectiveView>();
-  private readonly input: ReadLayerInput;
+  private views = new Map<string, PerspectiveView>();
+  private input: ReadLayerInput;
 
   constructor(input: ReadLayerInput) {
     this.input = input;
@@ -55,6 +55,16 @@ export class ReadLayer {
   /** Empties every view's loaders (after a write), so later reads see the new state. */
   clear(): void {
     for (const view of this.views.values()) view.clear();
+  }
+
+  /**
+   * Starts fresh views over `upstream` (a subscription's next event): nothing read before is
+   * served again, and later reads go through `upstream` (a client with a fresh call budget). The
+   * caller, and so who may read in which perspective, stays the same; `view` stays bound.
+   */
+  restart(upstream: UpstreamClient): void {
+    this.input = { ...this.input, upstream };
+    this.views = new Map();
   }
 
   private viewOf(perspective: Perspective): PerspectiveView {

@@ -57,6 +57,13 @@ export const MAX_ROLES_PER_APP = 25;
 export const MAX_MENTIONS_PER_MESSAGE = 10;
 /** CometChat caps a message at 25 distinct reactions (the `reactions` summary). */
 const MAX_REACTION_SUMMARIES = 25;
+/**
+ * The most users a subscription event's user lists hold (group members, blocked users): the
+ * fields return the first this many the payload names.
+ */
+export const MAX_EVENT_USERS = 25;
+/** The most participants a call or meeting event's `participants` holds (the first this many). */
+export const MAX_EVENT_PARTICIPANTS = 100;
 /** `messageSend` takes at most 25 receivers. */
 const MAX_SEND_RECEIVERS = 25;
 /** The bulk user mutations take at most 100 uids. */
@@ -209,6 +216,24 @@ function writes(calls: number | ((env: FieldEnv) => number)): CostRule {
   return (env) => ({ calls: typeof calls === 'number' ? calls : calls(env) });
 }
 
+/**
+ * A user a subscription event names, read in the subscriber's view: one call unless primed from
+ * the payload (which is not always a whole record), so counted as one.
+ */
+const eventUser: CostRule = lookup();
+
+/** A subscription event's list of users (see {@link MAX_EVENT_USERS}): a lookup each. */
+const eventUsers: CostRule = () => ({ calls: MAX_EVENT_USERS, items: MAX_EVENT_USERS });
+
+/** A call or meeting event's participants: from the payload, no call of their own. */
+const participants: CostRule = () => ({ items: MAX_EVENT_PARTICIPANTS });
+
+/** What one delivery's access check may read for an end user (the group, as them). */
+const subscriberCheck: CostRule = ({ caller }) => ({ calls: caller === 'user' ? 1 : 0 });
+
+/** A reaction's delivery: the message reacted to (its place), then an end user's group check. */
+const reactionCheck: CostRule = ({ caller }) => ({ calls: caller === 'user' ? 2 : 1 });
+
 // ---------------------------------------------------------------------------------------------
 // The table
 
@@ -324,6 +349,121 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   'MediaMessage.attachments': leafList,
   // Reactions come with the reacting user, rendered for the caller: primed for an admin only.
   'Reaction.user': embedded('fullProfile'),
+
+  // Subscriptions ----------------------------------------------------------------------------
+  // Each delivery of a subscription is costed as one operation (its views and call budget start
+  // afresh, see src/schema/subscription.ts): the root field is what the access check and the
+  // filters may ask for one delivery, the event's fields what its enrichment reads. An end user's
+  // access check reads the group as them (a group conversation, a private group's event); a
+  // reaction's check and its place filters also read the message reacted to.
+  'Subscription.messageSent': subscriberCheck,
+  'Subscription.messageEdited': subscriberCheck,
+  'Subscription.messageDeleted': subscriberCheck,
+  'Subscription.userMentioned': subscriberCheck,
+  'Subscription.messageDelivered': subscriberCheck,
+  'Subscription.messageRead': subscriberCheck,
+  'Subscription.messageModerated': subscriberCheck,
+  'Subscription.reactionAdded': reactionCheck,
+  'Subscription.reactionRemoved': reactionCheck,
+  // An admin follows a named user's list: checked as that user.
+  'Subscription.conversationUpdated': () => ({ calls: 1 }),
+  'Subscription.groupCreated': subscriberCheck,
+  'Subscription.groupUpdated': subscriberCheck,
+  'Subscription.groupDeleted': subscriberCheck,
+  'Subscription.groupMemberJoined': subscriberCheck,
+  'Subscription.groupMemberLeft': subscriberCheck,
+  'Subscription.groupMemberAdded': subscriberCheck,
+  'Subscription.groupMemberKicked': subscriberCheck,
+  'Subscription.groupMemberBanned': subscriberCheck,
+  'Subscription.groupMemberUnbanned': subscriberCheck,
+  'Subscription.groupMemberScopeChanged': subscriberCheck,
+  'Subscription.groupOwnerChanged': subscriberCheck,
+  // Blocks, presence and calls are checked on the uids the payload names: no call.
+  'Subscription.userBlocked': free,
+  'Subscription.userUnblocked': free,
+  'Subscription.userStatusChanged': free,
+  'Subscription.callInitiated': subscriberCheck,
+  'Subscription.callStarted': free,
+  'Subscription.callEnded': free,
+  'Subscription.callParticipantJoined': free,
+  'Subscription.callParticipantLeft': free,
+  'Subscription.meetingStarted': free,
+  'Subscription.meetingEnded': free,
+  'Subscription.meetingParticipantJoined': free,
+  'Subscription.meetingParticipantLeft': free,
+  'Subscription.callRecordingGenerated': free,
+  'Subscription.callTranscriptGenerated': free,
+
+  // The message a payload carries is primed into the subscriber's view like an embedded one.
+  'MessageSentEvent.message': free,
+  'UserMentionedEvent.message': free,
+  'CallInitiatedEvent.message': free,
+  'MessageModeratedEvent.message': free,
+  'UserMentionedEvent.mentionedUsers': () => ({
+    calls: MAX_MENTIONS_PER_MESSAGE,
+    items: MAX_MENTIONS_PER_MESSAGE,
+  }),
+  // Read when the payload lacks it (an edit or delete), or always (receipts, reactions).
+  'MessageEditedEvent.message': lookup(),
+  'MessageDeletedEvent.message': lookup(),
+  'MessageDeliveredEvent.message': lookup(),
+  'MessageReadEvent.message': lookup(),
+  'ReactionAddedEvent.message': lookup(),
+  'ReactionRemovedEvent.message': lookup(),
+  // The reaction comes from the payload; who reacted is read like any user.
+  'ReactionAddedEvent.reaction': () => ({ origin: 'notPrimed' }),
+  'ReactionRemovedEvent.reaction': () => ({ origin: 'notPrimed' }),
+  'MessageEditedEvent.editedBy': eventUser,
+  'MessageDeletedEvent.deletedBy': eventUser,
+  'MessageDeliveredEvent.user': eventUser,
+  'MessageReadEvent.user': eventUser,
+  'ConversationUpdatedEvent.conversation': lookup(),
+  'UserBlockedEvent.by': eventUser,
+  'UserUnblockedEvent.by': eventUser,
+  'UserBlockedEvent.users': eventUsers,
+  'UserUnblockedEvent.users': eventUsers,
+  'UserStatusChangedEvent.user': eventUser,
+  'GroupCreatedEvent.group': lookup(),
+  'GroupUpdatedEvent.group': lookup(),
+  // A deleted group is the payload's copy.
+  'GroupDeletedEvent.group': free,
+  'GroupMemberJoinedEvent.group': lookup(),
+  'GroupMemberLeftEvent.group': lookup(),
+  'GroupMemberAddedEvent.group': lookup(),
+  'GroupMemberKickedEvent.group': lookup(),
+  'GroupMemberBannedEvent.group': lookup(),
+  'GroupMemberUnbannedEvent.group': lookup(),
+  'GroupMemberScopeChangedEvent.group': lookup(),
+  'GroupOwnerChangedEvent.group': lookup(),
+  'GroupCreatedEvent.members': eventUsers,
+  'GroupMemberJoinedEvent.users': eventUsers,
+  'GroupMemberLeftEvent.users': eventUsers,
+  'GroupMemberAddedEvent.users': eventUsers,
+  'GroupMemberKickedEvent.users': eventUsers,
+  'GroupMemberBannedEvent.users': eventUsers,
+  'GroupMemberUnbannedEvent.users': eventUsers,
+  'GroupMemberAddedEvent.by': eventUser,
+  'GroupMemberKickedEvent.by': eventUser,
+  'GroupMemberBannedEvent.by': eventUser,
+  'GroupMemberUnbannedEvent.by': eventUser,
+  'GroupMemberScopeChangedEvent.by': eventUser,
+  'GroupMemberScopeChangedEvent.user': eventUser,
+  'GroupOwnerChangedEvent.owner': eventUser,
+  'GroupOwnerChangedEvent.previousOwner': eventUser,
+  // Participants come from the payload (names, times); each one's user is a lookup.
+  'CallStartedEvent.participants': participants,
+  'CallEndedEvent.participants': participants,
+  'CallParticipantJoinedEvent.participants': participants,
+  'CallParticipantLeftEvent.participants': participants,
+  'MeetingStartedEvent.participants': participants,
+  'MeetingEndedEvent.participants': participants,
+  'MeetingParticipantJoinedEvent.participants': participants,
+  'MeetingParticipantLeftEvent.participants': participants,
+  'CallParticipantJoinedEvent.participant': free,
+  'CallParticipantLeftEvent.participant': free,
+  'MeetingParticipantJoinedEvent.participant': free,
+  'MeetingParticipantLeftEvent.participant': free,
+  'CallParticipant.user': eventUser,
 
   // Webhooks ---------------------------------------------------------------------------------
   // One page of triggers per webhook: CometChat documents far fewer than a page of 100.

@@ -26,5 +26,11 @@ import './mutations/message.js';
 import './mutations/reaction.js';
 import './mutations/pins.js';
 import './mutations/conversation.js';
+import './subscription.js';
+import './subscription-message.js';
+import './subscription-conversation.js';
+import './subscription-user.js';
+import './subscription-group.js';
+import './subscription-call.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -1,27 +1,51 @@
 /**
  * The HTTP receiver for CometChat webhook deliveries (`POST /webhooks/cometchat`). CometChat
  * authenticates deliveries with HTTP Basic only, expects a 200 within two seconds, and retries
- * failed deliveries (after 10 s, then 30 s) without an event id, so the receiver checks the
- * credentials in constant time, answers at once, drops retries it has already seen, and hands
- * the event to the pub/sub after answering.
+ * failed deliveries (after 10 s, then 30 s) without an event id. So the receiver, in order:
+ *
+ * 1. checks the credentials in constant time (401, nothing read or published);
+ * 2. takes `application/json` only (415);
+ * 3. reads the body up to `maxBodyBytes`, counting while it streams: a body that declares or
+ *    reaches more is cut off there (413, and the connection is closed);
+ * 4. parses the JSON and the `{trigger, data, appId, region, webhook}` envelope (400 with the reason);
+ * 5. refuses another app's deliveries when the app id is known (403, never published);
+ * 6. acknowledges triggers it does not publish (200 `ignored`, logged);
+ * 7. validates the trigger's documented payload (400 with the reason);
+ * 8. claims the delivery's key in the de-duplication store: a redelivery gets 200 `duplicate`;
+ * 9. publishes the delivery and answers 200. In process the subscribers run after the answer;
+ *    with Redis the answer waits for Redis to take it, and a failure there answers 503 (and
+ *    forgets the claim) so CometChat's retry can succeed.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { WebhookCredentials } from '../config.js';
 import type { Logger } from '../logger.js';
-import { type GatewayEvent, parseWebhookDelivery, WebhookPayloadError } from './events.js';
-import { type GatewayPubSub, publishEvent } from './pubsub.js';
+import { type Delivery, deliveryKey, parseEnvelope, WebhookPayloadError } from './events.js';
+import { parsePayload, rememberEvent } from './payloads.js';
+import { channelsOf, type EventBus } from './pubsub.js';
 
 export const WEBHOOK_PATH = '/webhooks/cometchat';
+
+/** The largest delivery body accepted by default (CometChat's payloads are a few KiB). */
+export const DEFAULT_WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
+
+export type DeliveryOutcome =
+  | 'accepted'
+  | 'duplicate'
+  | 'ignored'
+  | 'unauthorized'
+  | 'unsupported_media_type'
+  | 'too_large'
+  | 'malformed'
+  | 'wrong_app'
+  | 'unavailable';
 
 export interface WebhookReceiverOptions {
   /** Null disables the receiver (404). */
   credentials: WebhookCredentials | null;
-  pubsub: GatewayPubSub;
+  /** The app whose deliveries are accepted; null accepts any app id (it is not known). */
+  appId: string | null;
+  bus: EventBus;
   logger: Logger;
-  /** How long a delivery's key is remembered to drop its retries. Default 10 minutes. */
-  dedupTtlMs?: number;
-  /** Keys remembered at most (oldest forgotten first). Default 10,000. */
-  dedupMaxEntries?: number;
   /** Largest accepted body. Default 1 MiB. */
   maxBodyBytes?: number;
   /** Told the outcome of every delivery (for metrics). */
@@ -29,31 +53,8 @@ export interface WebhookReceiverOptions {
   now?: () => number;
 }
 
-export type DeliveryOutcome = 'accepted' | 'duplicate' | 'unauthorized' | 'malformed';
-
 export interface WebhookReceiver {
   handle(request: Request): Promise<Response>;
-}
-
-/** Remembers keys for a while; `seen` records a key and says whether it was already there. */
-export function createDeduplicator(ttlMs: number, maxEntries: number) {
-  const expiries = new Map<string, number>();
-  return {
-    seen(key: string, now: number): boolean {
-      // Map iteration is insertion order, so expired keys sit at the front.
-      for (const [oldKey, expiry] of expiries) {
-        if (expiry > now && expiries.size < maxEntries) break;
-        expiries.delete(oldKey);
-      }
-      const expiry = expiries.get(key);
-      if (expiry !== undefined && expiry > now) return true;
-      expiries.set(key, now + ttlMs);
-      return false;
-    },
-    get size(): number {
-      return expiries.size;
-    },
-  };
 }
 
 function digest(value: string): Buffer {
@@ -79,78 +80,170 @@ function credentialsMatch(authorization: string | null, expected: WebhookCredent
   return match !== null && userOk && passwordOk;
 }
 
+function isJson(contentType: string | null): boolean {
+  const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
+  return mediaType === 'application/json';
+}
+
+type BodyRead = { kind: 'ok'; text: string } | { kind: 'too-large' } | { kind: 'invalid' };
+
+/** Reads the body, stopping (and cancelling the stream) as soon as it passes `limit` bytes. */
+async function readLimited(request: Request, limit: number): Promise<BodyRead> {
+  if (request.body === null) return { kind: 'ok', text: '' };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => undefined);
+        return { kind: 'too-large' };
+      }
+      chunks.push(value);
+    }
+  } catch {
+    return { kind: 'invalid' };
+  }
+  try {
+    return {
+      kind: 'ok',
+      text: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)),
+    };
+  } catch {
+    return { kind: 'invalid' };
+  }
+}
+
 export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookReceiver {
   const logger = options.logger.child({ component: 'webhooks' });
   const now = options.now ?? Date.now;
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-  const dedup = createDeduplicator(
-    options.dedupTtlMs ?? 10 * 60_000,
-    options.dedupMaxEntries ?? 10_000,
-  );
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_WEBHOOK_MAX_BODY_BYTES;
+  const { bus } = options;
+  const outcome = (kind: DeliveryOutcome, trigger: string | null) =>
+    options.onOutcome?.(kind, trigger);
+  // Closing the connection stops a client that keeps streaming past the limit.
+  const tooLarge = () =>
+    json(413, { error: `The body is larger than ${maxBodyBytes} bytes.` }, { connection: 'close' });
+
+  async function handle(request: Request): Promise<Response> {
+    const credentials = options.credentials;
+    if (credentials === null) {
+      return json(404, { error: 'The webhook receiver is not configured (WEBHOOK_USERNAME).' });
+    }
+    if (request.method !== 'POST') {
+      return json(405, { error: 'Use POST.' }, { allow: 'POST' });
+    }
+    if (!credentialsMatch(request.headers.get('authorization'), credentials)) {
+      logger.warn('webhook delivery refused: missing or wrong credentials');
+      outcome('unauthorized', null);
+      return json(
+        401,
+        { error: 'Missing or wrong HTTP Basic credentials.' },
+        { 'www-authenticate': 'Basic realm="cometchat-webhooks"' },
+      );
+    }
+    if (!isJson(request.headers.get('content-type'))) {
+      outcome('unsupported_media_type', null);
+      return json(
+        415,
+        { error: 'Send the delivery as application/json.' },
+        { accept: 'application/json' },
+      );
+    }
+    const declared = Number(request.headers.get('content-length') ?? '0');
+    if (Number.isFinite(declared) && declared > maxBodyBytes) {
+      outcome('too_large', null);
+      return tooLarge();
+    }
+    const read = await readLimited(request, maxBodyBytes);
+    if (read.kind === 'too-large') {
+      outcome('too_large', null);
+      return tooLarge();
+    }
+    if (read.kind === 'invalid') {
+      outcome('malformed', null);
+      return json(400, { error: 'The body could not be read as UTF-8 text.' });
+    }
+
+    let body: unknown;
+    try {
+      body = JSON.parse(read.text);
+    } catch {
+      outcome('malformed', null);
+      return json(400, { error: 'The body is not valid JSON.' });
+    }
+    let delivery: Delivery;
+    let channels: string[];
+    try {
+      const envelope = parseEnvelope(body);
+      if (options.appId !== null && envelope.appId !== options.appId) {
+        logger.warn({ trigger: envelope.trigger }, 'webhook delivery refused: another app id');
+        outcome('wrong_app', envelope.trigger);
+        return json(403, { error: 'This delivery is for another CometChat app.' });
+      }
+      const parsed = parsePayload(envelope);
+      if (parsed === null) {
+        logger.info(
+          { trigger: envelope.trigger },
+          'webhook delivery ignored: trigger not published',
+        );
+        outcome('ignored', envelope.trigger);
+        return json(200, { received: true, ignored: true });
+      }
+      delivery = { ...envelope, receivedAt: now(), key: deliveryKey(envelope, parsed.natural) };
+      rememberEvent(delivery, parsed);
+      channels = channelsOf(envelope.trigger, parsed.scope);
+    } catch (error) {
+      if (error instanceof WebhookPayloadError) {
+        outcome('malformed', null);
+        return json(400, { error: error.message });
+      }
+      throw error;
+    }
+
+    let first: boolean;
+    try {
+      first = await bus.dedup.claim(delivery.key);
+    } catch (error) {
+      logger.error({ err: error, trigger: delivery.trigger }, 'webhook de-duplication unavailable');
+      outcome('unavailable', delivery.trigger);
+      return json(503, { error: 'The delivery could not be recorded; retry later.' });
+    }
+    if (!first) {
+      logger.debug({ trigger: delivery.trigger, key: delivery.key }, 'duplicate delivery dropped');
+      outcome('duplicate', delivery.trigger);
+      return json(200, { received: true, duplicate: true });
+    }
+    try {
+      await bus.publish(delivery, channels);
+    } catch (error) {
+      logger.error(
+        { err: error, trigger: delivery.trigger },
+        'webhook event could not be published',
+      );
+      await bus.dedup.release(delivery.key).catch(() => undefined);
+      outcome('unavailable', delivery.trigger);
+      return json(503, { error: 'The delivery could not be published; retry later.' });
+    }
+    logger.debug(
+      { trigger: delivery.trigger, webhookId: delivery.webhook },
+      'webhook event published',
+    );
+    outcome('accepted', delivery.trigger);
+    return json(200, { received: true, duplicate: false });
+  }
 
   return {
     async handle(request) {
-      const credentials = options.credentials;
-      if (credentials === null) {
-        return json(404, { error: 'The webhook receiver is not configured (WEBHOOK_USERNAME).' });
-      }
-      if (request.method !== 'POST') {
-        return json(405, { error: 'Use POST.' }, { allow: 'POST' });
-      }
-      if (!credentialsMatch(request.headers.get('authorization'), credentials)) {
-        logger.warn('webhook delivery refused: missing or wrong credentials');
-        options.onOutcome?.('unauthorized', null);
-        return json(
-          401,
-          { error: 'Missing or wrong HTTP Basic credentials.' },
-          { 'www-authenticate': 'Basic realm="cometchat-webhooks"' },
-        );
-      }
-      const declaredLength = Number(request.headers.get('content-length') ?? '0');
-      if (declaredLength > maxBodyBytes) return json(413, { error: 'The body is too large.' });
-      const raw = await request.text();
-      if (Buffer.byteLength(raw) > maxBodyBytes)
-        return json(413, { error: 'The body is too large.' });
-
-      let body: unknown;
       try {
-        body = JSON.parse(raw);
-      } catch {
-        options.onOutcome?.('malformed', null);
-        return json(400, { error: 'The body is not valid JSON.' });
-      }
-      let event: GatewayEvent;
-      try {
-        event = parseWebhookDelivery(body, new Date(now()));
+        return await handle(request);
       } catch (error) {
-        if (error instanceof WebhookPayloadError) {
-          options.onOutcome?.('malformed', null);
-          return json(400, { error: error.message });
-        }
-        throw error;
+        logger.error({ err: error }, 'webhook delivery failed unexpectedly');
+        return json(500, { error: 'Unexpected error.' });
       }
-      if (dedup.seen(event.dedupKey, now())) {
-        logger.debug(
-          { trigger: event.trigger, dedupKey: event.dedupKey },
-          'duplicate delivery dropped',
-        );
-        options.onOutcome?.('duplicate', event.trigger);
-        return json(200, { received: true, duplicate: true });
-      }
-      logger.debug(
-        { trigger: event.trigger, webhookId: event.webhookId },
-        'webhook event received',
-      );
-      options.onOutcome?.('accepted', event.trigger);
-      // Subscribers run after the answer is on its way: CometChat only waits two seconds.
-      setImmediate(() => {
-        try {
-          publishEvent(options.pubsub, event);
-        } catch (error) {
-          logger.error({ err: error, trigger: event.trigger }, 'webhook event dispatch failed');
-        }
-      });
-      return json(200, { received: true, duplicate: false });
     },
   };
 }

@@ -6,6 +6,7 @@
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { WS_MAX_PAYLOAD_BYTES } from '../../src/server.js';
 import { ADMIN_TOKEN, startTestGateway, type TestGateway } from '../support/gateway.js';
 import type { GraphQLResponse } from '../support/graphql-http.js';
 import { postRawBody } from './raw-http.js';
@@ -145,7 +146,16 @@ describe('document limits over graphql-ws', () => {
         setTimeout(() => reject(new Error('no answer over the socket')), 30_000).unref();
       });
     try {
-      for (const query of Object.values(HOSTILE)) {
+      // A WebSocket message is at most WS_MAX_PAYLOAD_BYTES (larger frames close the socket with
+      // 1009, see test/realtime/websocket.test.ts): the floods are sized to fit in one.
+      const overSocket = [
+        ...Object.values(HOSTILE).filter((query) => query.length < WS_MAX_PAYLOAD_BYTES - 1024),
+        `{ ${'__typename '.repeat(5001)}}`,
+        `{ ${Array.from({ length: 1700 }, (_, i) => `a${i}: __typename`).join(' ')} }`,
+      ];
+      expect(overSocket.length).toBe(Object.keys(HOSTILE).length);
+      for (const query of overSocket) {
+        expect(query.length).toBeLessThan(WS_MAX_PAYLOAD_BYTES - 1024);
         const errors = await run(query);
         expect(errors).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT' } }]);
         const message = (errors as { message: string }[])[0]?.message;

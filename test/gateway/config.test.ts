@@ -40,6 +40,7 @@ describe('loadConfig', () => {
       EMULATOR_RATE_LIMIT_PER_MIN: '600',
       EMULATOR_APP_ID: 'demo-app',
       EMULATOR_API_KEY: 'k',
+      EMULATOR_WEBHOOK_HOSTS: 'any',
     });
     expect(config.upstream).toEqual({
       kind: 'emulator',
@@ -50,6 +51,7 @@ describe('loadConfig', () => {
         rateLimitPerMin: 600,
         appId: 'demo-app',
         apiKey: 'k',
+        webhookHosts: 'any',
       },
     });
     expect(loadConfig({}).upstream).toMatchObject({ emulator: { port: 0, seed: 'demo' } });
@@ -228,6 +230,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe(
       'redis://127.0.0.1:6379',
     );
+    expect(loadConfig({}).webhookDedupMaxBytes).toBe(64 * 1024 * 1024);
+    expect(loadConfig({ WEBHOOK_DEDUP_MEMORY_MB: '512' }).webhookDedupMaxBytes).toBe(
+      512 * 1024 * 1024,
+    );
+    for (const bad of ['0', '-5', '1.5', 'lots']) {
+      expect(configError({ WEBHOOK_DEDUP_MEMORY_MB: bad }).variable).toBe(
+        'WEBHOOK_DEDUP_MEMORY_MB',
+      );
+    }
     expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent');
     expect(loadConfig({ LOG_LEVEL: 'debug', PORT: '0', HOST: '0.0.0.0' })).toMatchObject({
       logLevel: 'debug',

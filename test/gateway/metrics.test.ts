@@ -210,8 +210,10 @@ describe('webhook deliveries', () => {
         });
       const known = {
         trigger: 'user_blocked',
-        appId: 'app',
-        data: { user: { uid: 'a' }, blockedUser: { uid: 'b' } },
+        appId: t.emulator.appId,
+        region: 'us',
+        webhook: 'hook1',
+        data: { users: { b: { uid: 'b', name: 'B' } }, by: { uid: 'a', name: 'A' } },
       };
       expect((await deliver(known)).status).toBe(200);
       expect((await deliver(known)).status).toBe(200);
