@@ -11,6 +11,7 @@ import {
   unsubscribed,
   wsClient,
 } from '../support/realtime.js';
+import { waitFor } from '../support/wait.js';
 
 const SEND = `mutation ($input: MessageSendInput!) {
   messageSend(input: $input) {
@@ -117,7 +118,7 @@ describe('emulator mode end to end: a mutation reaches a subscriber through the 
     });
   }
 
-  it('registered its receiver with the emulator at start-up, with generated credentials', () => {
+  it('registered its receiver with the emulator at start-up, with generated credentials', async () => {
     const credentials = t.gateway.webhookCredentials;
     expect(credentials).not.toBeNull();
     t.secrets.push(credentials?.password ?? '');
@@ -130,9 +131,15 @@ describe('emulator mode end to end: a mutation reaches a subscriber through the 
       enabled: true,
     });
     expect([...(hooks[0]?.triggers ?? [])].sort()).toEqual([...RECEIVER_TRIGGERS].sort());
-    const delivered = t.emulator.deliveries().filter((entry) => entry.trigger === 'message_sent');
-    expect(delivered.length).toBeGreaterThan(0);
-    expect(delivered.some((entry) => entry.status === 200)).toBe(true);
+    // A delivery's log entry gets its status once the answer is in: wait for it (generously).
+    const delivered = await waitFor(
+      () =>
+        t.emulator
+          .deliveries()
+          .find((entry) => entry.trigger === 'message_sent' && entry.status !== undefined),
+      20_000,
+    );
+    expect(delivered.status).toBe(200);
   });
 
   it('authenticates SSE subscribers as HTTP requests (401 without a valid token)', async () => {
