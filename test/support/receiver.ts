@@ -18,6 +18,8 @@ export interface Receiver {
   statuses: number[];
   /** How long each answer waits. */
   delayMs: number;
+  /** When set, answers wait for this promise (then `delayMs`): the test decides when. */
+  hold?: Promise<void> | undefined;
   close(): Promise<void>;
 }
 
@@ -32,10 +34,13 @@ export async function startReceiver(): Promise<Receiver> {
         body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
       });
       const status = receiver.statuses.shift() ?? 200;
-      setTimeout(() => {
-        res.writeHead(status);
-        res.end('ok');
-      }, receiver.delayMs);
+      const answer = () =>
+        setTimeout(() => {
+          res.writeHead(status);
+          res.end('ok');
+        }, receiver.delayMs);
+      if (receiver.hold) void receiver.hold.then(answer);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

