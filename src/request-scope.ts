@@ -48,10 +48,24 @@ export function traceIdOf(traceparent: string | null | undefined): string | unde
 }
 
 export function createRequestScope(request: Request, logger: Logger): RequestScope {
+  return createScope(
+    {
+      requestId: sanitizeRequestId(request.headers.get('x-request-id')),
+      traceId: traceIdOf(request.headers.get('traceparent')),
+    },
+    logger,
+  );
+}
+
+/** A scope with the given ids (a WebSocket operation: a fresh request id, the socket's trace). */
+export function createScope(
+  ids: { requestId: string; traceId: string | undefined },
+  logger: Logger,
+): RequestScope {
   return {
-    requestId: sanitizeRequestId(request.headers.get('x-request-id')),
+    requestId: ids.requestId,
     startedAt: performance.now(),
-    traceId: traceIdOf(request.headers.get('traceparent')),
+    traceId: ids.traceId,
     operationName: undefined,
     operationType: undefined,
     callerKind: 'anonymous',

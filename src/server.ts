@@ -12,7 +12,8 @@ import {
   NoSchemaIntrospectionCustomRule,
   type SubscriptionArgs,
 } from 'graphql/index.js';
-import { useServer } from 'graphql-ws/use/ws';
+import type { Context, SubscribePayload } from 'graphql-ws';
+import { type Extra, useServer } from 'graphql-ws/use/ws';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { assertNotExpired, createAuthenticator, credentialsFromConnectionParams } from './auth.js';
@@ -42,9 +43,10 @@ import {
 import { createObservability } from './observability.js';
 import type { LabelLimiterOptions } from './operation-names.js';
 import { createReadiness, type ReadinessOptions } from './readiness.js';
-import { currentScope, sanitizeRequestId } from './request-scope.js';
+import { currentScope, type RequestScope, runInScope, sanitizeRequestId } from './request-scope.js';
 import { schema } from './schema/index.js';
 import { startTracing, type Tracing, tracingPlugin } from './tracing.js';
+import { createSocketObservability } from './ws-observability.js';
 import { UpstreamClient, type UpstreamLogger } from './upstream/client.js';
 import { addTriggers, createWebhook } from './upstream/webhooks.js';
 import { createRealtime, type Realtime } from './webhooks/realtime.js';
@@ -282,6 +284,14 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       } else if (url.pathname === METRICS_PATH && config.metrics.port === null) {
         // With METRICS_PORT the metrics live on their own loopback port only.
         endResponse(await metricsResponse(metrics, request));
+      } else if (url.pathname === '/' && (request.method === 'GET' || request.method === 'HEAD')) {
+        // The root is where people point a browser first: send them to GraphiQL / the endpoint.
+        endResponse(
+          new fetchAPI.Response(null, {
+            status: 302,
+            headers: { location: GRAPHQL_PATH, 'cache-control': 'no-store' },
+          }),
+        );
       } else if (url.pathname === READY_PATH) {
         const { ready, reason } = shuttingDown
           ? { ready: false, reason: 'shutting down' }
@@ -412,6 +422,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
 
   // Upgrades are handed over explicitly (not the `server` option), so a port that cannot be
   // bound is reported once, by `listen`, and not also as a WebSocket server error.
+  const socketLog = createSocketObservability(logger);
   const wsServer = new WebSocketServer({
     noServer: true,
     path: GRAPHQL_PATH,
@@ -423,13 +434,17 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   const wsDisposable = useServer(
     {
       execute: (args) =>
-        envelopedRoot(args).execute(args) as ReturnType<
+        socketLog.run(args.contextValue, () => envelopedRoot(args).execute(args)) as ReturnType<
           NonNullable<Parameters<typeof useServer>[0]['execute']>
         >,
       subscribe: (args) =>
-        envelopedRoot(args).subscribe(args) as ReturnType<
+        socketLog.run(args.contextValue, () => envelopedRoot(args).subscribe(args)) as ReturnType<
           NonNullable<Parameters<typeof useServer>[0]['subscribe']>
         >,
+      onNext: (ctx, id) => socketLog.next(ctx, id),
+      onError: (ctx, id) => socketLog.end(ctx, id, 'error'),
+      onComplete: (ctx, id) => socketLog.end(ctx, id, 'complete'),
+      onClose: (ctx, code) => socketLog.closed(ctx, code),
       onConnect: async (ctx) => {
         try {
           const caller = await authenticator.authenticate(
@@ -447,55 +462,67 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
           return false;
         }
       },
-      onSubscribe: async (ctx, _id, params) => {
-        const {
-          schema: envelopedSchema,
-          execute,
-          subscribe,
-          contextFactory,
-          parse,
-          validate,
-        } = yoga.getEnveloped({
-          ...ctx,
-          req: ctx.extra.request,
-          socket: ctx.extra.socket,
-          params,
-          caller: (ctx.extra as { caller?: Caller }).caller,
-        });
-        // Parse and validation failures (query limits throw) become error messages, not a
-        // closed socket.
-        let document: ReturnType<typeof parse>;
-        let errors: readonly GraphQLError[];
-        try {
-          checkRequestJson(params);
-          document = parse(
-            trustedDocuments ? trustedDocuments.resolveSocketPayload(params) : params.query,
-          );
-          errors = validate(envelopedSchema, document);
-        } catch (error) {
-          if (error instanceof GraphQLError) return [withBadInputCode(error)];
-          throw error;
-        }
-        if (errors.length > 0) return errors.map(withBadInputCode);
-        let contextValue: unknown;
-        try {
-          contextValue = await contextFactory();
-        } catch (error) {
-          if (error instanceof GraphQLError) return [error];
-          throw error;
-        }
-        return {
-          schema: envelopedSchema,
-          operationName: params.operationName ?? null,
-          document,
-          variableValues: params.variables ?? null,
-          contextValue,
-          rootValue: { execute, subscribe },
-        };
+      onSubscribe: (ctx, id, params) => {
+        const scope = socketLog.begin(ctx, id);
+        return runInScope(scope, () => subscribeOperation(ctx, params, scope));
       },
     },
     wsServer,
   );
+
+  async function subscribeOperation(
+    ctx: Context<Record<string, unknown> | undefined, Extra>,
+    params: SubscribePayload,
+    scope: RequestScope,
+  ) {
+    const caller = (ctx.extra as { caller?: Caller }).caller;
+    const {
+      schema: envelopedSchema,
+      execute,
+      subscribe,
+      contextFactory,
+      parse,
+      validate,
+    } = yoga.getEnveloped({
+      ...ctx,
+      req: ctx.extra.request,
+      socket: ctx.extra.socket,
+      params,
+      caller,
+    });
+    // Parse and validation failures (query limits throw) become error messages, not a
+    // closed socket.
+    let document: ReturnType<typeof parse>;
+    let errors: readonly GraphQLError[];
+    try {
+      checkRequestJson(params);
+      document = parse(
+        trustedDocuments ? trustedDocuments.resolveSocketPayload(params) : params.query,
+      );
+      socketLog.describe(scope, document, params.operationName, caller?.kind);
+      errors = validate(envelopedSchema, document);
+    } catch (error) {
+      if (error instanceof GraphQLError) return [withBadInputCode(error)];
+      throw error;
+    }
+    if (errors.length > 0) return errors.map(withBadInputCode);
+    let contextValue: unknown;
+    try {
+      contextValue = await contextFactory();
+    } catch (error) {
+      if (error instanceof GraphQLError) return [error];
+      throw error;
+    }
+    socketLog.bind(contextValue, scope);
+    return {
+      schema: envelopedSchema,
+      operationName: params.operationName ?? null,
+      document,
+      variableValues: params.variables ?? null,
+      contextValue,
+      rootValue: { execute, subscribe },
+    };
+  }
 
   let listening: ListeningInfo | null = null;
   let metricsServer: MetricsServer | null = null;

@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { subscribed, subscribeWs, wsClient } from '../support/realtime.js';
+import { waitFor } from '../support/wait.js';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const TRACEPARENT = `00-${TRACE_ID}-00f067aa0ba902b7-01`;
@@ -190,6 +192,102 @@ describe('every line of a request', () => {
       const uid = `cometchat-uid-${['a', 'b', 'c'].indexOf(suffix) + 1}`;
       expect(line.path).toBe(`/users/${uid}`);
     }
+  });
+});
+
+describe('over WebSocket (graphql-transport-ws)', () => {
+  it('writes one access line per operation, with its own request id on its upstream lines', async () => {
+    t.emulator.injectFault({ path: '/v3/users/cometchat-uid-3', status: 500, times: 3 });
+    const from = t.logs.length;
+    const client = wsClient(t.info.graphqlUrl, ADMIN_TOKEN);
+    try {
+      const result = await new Promise<unknown>((resolve, reject) => {
+        let data: unknown;
+        client.subscribe(
+          {
+            query:
+              'query OverWs { user(uid: "cometchat-uid-1") { name } other: user(uid: "cometchat-uid-3") { name } }',
+          },
+          { next: (value) => (data = value), error: reject, complete: () => resolve(data) },
+        );
+      });
+      expect(result).toMatchObject({ data: { user: { name: expect.any(String) } } });
+    } finally {
+      t.emulator.clearFaults();
+      await client.dispose();
+    }
+    const lines = await waitFor(() => {
+      const parsed = t.logs.slice(from).map((line) => JSON.parse(line) as Line); // pino JSON lines
+      return parsed.some((line) => line.msg === 'websocket closed') ? parsed : undefined;
+    }, 10_000);
+    const access = accessLines(lines);
+    expect(access).toEqual([
+      expect.objectContaining({
+        level: 30,
+        transport: 'websocket',
+        operationName: 'OverWs',
+        operationType: 'query',
+        outcome: 'complete',
+        callerKind: 'admin',
+      }),
+    ]);
+    // uid-1 once, uid-3 at least once more (a failing call, retried or not, is counted per attempt)
+    expect(access[0]?.upstreamCalls).toBeGreaterThanOrEqual(2);
+    const requestId = access[0]?.requestId;
+    expect(requestId).toEqual(expect.any(String));
+    const failed = lines.filter((line) => line.msg === 'upstream call failed');
+    expect(failed.length).toBeGreaterThan(0);
+    for (const line of failed) expect(line.requestId).toBe(requestId);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'websocket closed', operations: 1, closeCode: 1000 }),
+    );
+    expect(JSON.stringify(lines)).not.toContain(ADMIN_TOKEN);
+  });
+
+  it('ends a subscription line when the client completes it, with the events sent', async () => {
+    const from = t.logs.length;
+    const client = wsClient(t.info.graphqlUrl, ADMIN_TOKEN);
+    const base = t.gateway.realtime.bus.active;
+    const sub = subscribeWs(client, 'subscription Watching { messageSent { message { id } } }');
+    await subscribed(t.gateway, base);
+    await sub.close();
+    const lines = await waitFor(() => {
+      const parsed = t.logs.slice(from).map((line) => JSON.parse(line) as Line); // pino JSON lines
+      const access = accessLines(parsed);
+      return access.length > 0 ? access : undefined;
+    }, 10_000);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        transport: 'websocket',
+        operationName: 'Watching',
+        operationType: 'subscription',
+        events: 0,
+        callerKind: 'admin',
+      }),
+    ]);
+    await client.dispose();
+  });
+
+  it('answers a refused document with an error and still writes the line', async () => {
+    const from = t.logs.length;
+    const client = wsClient(t.info.graphqlUrl, ADMIN_TOKEN);
+    const errors = await new Promise<unknown>((resolve) => {
+      client.subscribe(
+        { query: 'query Broken { noSuchField }' },
+        { next: () => undefined, error: resolve, complete: () => resolve(null) },
+      );
+    });
+    expect(errors).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('noSuchField') }),
+    ]);
+    await client.dispose();
+    const access = await waitFor(() => {
+      const found = accessLines(t.logs.slice(from).map((line) => JSON.parse(line) as Line));
+      return found.length > 0 ? found : undefined;
+    }, 10_000);
+    expect(access).toEqual([
+      expect.objectContaining({ transport: 'websocket', outcome: 'error', upstreamCalls: 0 }),
+    ]);
   });
 });
 

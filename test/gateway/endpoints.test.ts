@@ -80,6 +80,14 @@ describe('/metrics', () => {
 describe('GraphiQL', () => {
   const browserHeaders = { accept: 'text/html', 'accept-encoding': 'gzip, deflate' };
 
+  it('is where the root redirects a browser', async () => {
+    const response = await t.overHttp('/', { headers: browserHeaders, redirect: 'manual' });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/graphql');
+    const other = await t.overHttp('/nothing-here', { redirect: 'manual' });
+    expect(other.status).toBe(404);
+  });
+
   it('serves the page compressed, cacheable, without any CDN reference', async () => {
     const response = await t.overHttp('/graphql', { headers: browserHeaders });
     expect(response.status).toBe(200);
