@@ -46,12 +46,12 @@ import { createReadiness, type ReadinessOptions } from './readiness.js';
 import { currentScope, type RequestScope, runInScope, sanitizeRequestId } from './request-scope.js';
 import { schema } from './schema/index.js';
 import { startTracing, type Tracing, tracingPlugin } from './tracing.js';
-import { createSocketObservability } from './ws-observability.js';
 import { UpstreamClient, type UpstreamLogger } from './upstream/client.js';
 import { addTriggers, createWebhook } from './upstream/webhooks.js';
 import { createRealtime, type Realtime } from './webhooks/realtime.js';
 import { WEBHOOK_PATH } from './webhooks/receiver.js';
 import { RECEIVER_TRIGGERS } from './webhooks/triggers.js';
+import { createSocketObservability } from './ws-observability.js';
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/health';
