@@ -1,9 +1,12 @@
-/** Polling for things that happen in the background (webhook deliveries, published events). */
+/**
+ * Polling for things that happen in the background (webhook deliveries, published events). The
+ * default wait is generous: shared machines stall for seconds, and nothing here bounds a duration.
+ */
 
 /** Waits until `check` returns a value (not undefined), polling; fails after `timeoutMs`. */
 export async function waitFor<T>(
   check: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 3000,
+  timeoutMs = 15_000,
   intervalMs = 10,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -16,6 +19,6 @@ export async function waitFor<T>(
 }
 
 /** Waits until `check` holds, polling; fails after `timeoutMs`. */
-export async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
+export async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
   await waitFor(() => (check() ? true : undefined), timeoutMs);
 }
