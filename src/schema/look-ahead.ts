@@ -16,6 +16,7 @@
 import {
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLField,
   GraphQLIncludeDirective,
   type GraphQLNamedType,
   type GraphQLResolveInfo,
@@ -201,7 +202,7 @@ function selectsUserRole(
       const name = child.name.value;
       const definition = fields[name];
       if (objectType.name === 'User' && name === 'role') found = true;
-      else if (definition && child.selectionSet) {
+      else if (definition && child.selectionSet && !emptyList(definition, child, info, walk)) {
         found = selectsUserRole(child.selectionSet, getNamedType(definition.type), info, walk);
       }
       if (found) break;
@@ -210,6 +211,31 @@ function selectsUserRole(
   }
   byType.set(type.name, found);
   return found;
+}
+
+/**
+ * Whether a field is a list asked for no items (`first: 0`, `last: 0`, `ids: []`): nothing below
+ * it resolves, so it reads no role (and the cost table counts none).
+ */
+function emptyList(
+  definition: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  info: GraphQLResolveInfo,
+  walk: Walk,
+): boolean {
+  if (
+    !definition.args.some(
+      (arg) => arg.name === 'first' || arg.name === 'last' || arg.name === 'ids',
+    )
+  ) {
+    return false;
+  }
+  if (node.arguments?.some((arg) => arg.value.kind === Kind.VARIABLE)) walk.dynamic = true;
+  const args = getArgumentValues(definition, node, info.variableValues);
+  // As the cost table reads a page: `last` wins over `first`.
+  const page = args.last ?? args.first;
+  if (page === 0) return true;
+  return Array.isArray(args.ids) && args.ids.length === 0;
 }
 
 /**
@@ -225,7 +251,12 @@ export function startRolesAhead(info: GraphQLResolveInfo, context: GatewayContex
     if (wanted === undefined) {
       const walk = { dynamic: false, seen: new Map() };
       const type = getNamedType(info.returnType);
-      wanted = info.fieldNodes.some((node) => selectsUserRole(node.selectionSet, type, info, walk));
+      const definition = info.parentType.getFields()[info.fieldName];
+      wanted = info.fieldNodes.some(
+        (node) =>
+          !(definition && emptyList(definition, node, info, walk)) &&
+          selectsUserRole(node.selectionSet, type, info, walk),
+      );
       if (!walk.dynamic && info.fieldNodes.length === 1) readsRole.set(first, wanted);
     }
     if (wanted) context.view().prefetch.roles();

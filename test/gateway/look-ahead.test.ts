@@ -229,6 +229,22 @@ describe('roles alongside lists', () => {
     expectOverlap('GET /v3/messages', 'GET /v3/roles');
   });
 
+  it('reads no roles for a list asked for no items, as the cost table counts none', async () => {
+    ok(await h.query('{ users(first: 0) { nodes { name role { name } } } }'));
+    expect(calls()).toEqual(['GET /v3/users']);
+
+    h.emulator.clearRequests();
+    ok(
+      await h.query(
+        `query ($guid: String!, $n: Int!) {
+          group(guid: $guid) { members(first: $n) { nodes { user { role { name } } } } }
+        }`,
+        { guid: g(6), n: 0 },
+      ),
+    );
+    expect(calls()).not.toContain('GET /v3/roles');
+  });
+
   it('reads no roles when no role is selected', async () => {
     ok(await h.query('{ users(first: 10) { nodes { name } } }'));
     expect(calls()).toEqual(['GET /v3/users']);
