@@ -122,6 +122,12 @@ export interface EmulatorRequestLogEntry {
   status: number;
   /** Arrival time, epoch milliseconds. */
   at: number;
+  /**
+   * When the answer was sent (or the connection broken or left hanging), epoch milliseconds: with
+   * `at`, the interval the request was in flight, to tell calls that overlapped from calls made
+   * one after another.
+   */
+  finishedAt: number;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -388,6 +394,7 @@ class RunningEmulator implements Emulator {
         ...(onBehalfOf !== undefined ? { onBehalfOf } : {}),
         status,
         at,
+        finishedAt: Date.now(),
       });
 
     const fault = this.faults.take(method, path);

@@ -25,5 +25,6 @@ export type {
   Reader,
   View,
   ViewLoaders,
+  ViewPrefetch,
   ViewPrimer,
 } from './view.js';

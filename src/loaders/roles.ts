@@ -1,20 +1,13 @@
-import type { CallOptions, UpstreamClient } from '../upstream/client.js';
-import type { RoleRecord } from '../upstream/records.js';
-import { listRoles } from '../upstream/roles.js';
+import type { Page, RoleRecord } from '../upstream/records.js';
 
 /** CometChat allows at most 25 roles per app, so one page of 100 always holds all of them. */
 export const ROLES_PER_PAGE = 100;
 
 /**
- * Loads roles by key (`role`), in key order, with ONE list call whatever the batch size; an
- * unknown role is `null`.
+ * Roles by key (`role`), in key order, from the one page of all roles (`GET /roles`, page 1 of
+ * {@link ROLES_PER_PAGE}): ONE list call per batch whatever its size; an unknown role is `null`.
  */
-export async function loadRoles(
-  client: UpstreamClient,
-  keys: readonly string[],
-  options: CallOptions = {},
-): Promise<(RoleRecord | null)[]> {
-  const page = await listRoles(client, { page: 1, perPage: ROLES_PER_PAGE }, options);
+export function rolesByKey(page: Page<RoleRecord>, keys: readonly string[]): (RoleRecord | null)[] {
   const byKey = new Map(page.items.map((role) => [role.role, role]));
   return keys.map((key) => byKey.get(key) ?? null);
 }

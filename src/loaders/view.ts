@@ -14,6 +14,10 @@
  * 3. Lists hand the schema records in the caller's own terms: read in another perspective (an
  *    admin reading as a user), users, groups, members and messages come back neutral. A
  *    conversation stays its owner's view: the owner is part of its identity.
+ * 4. A speculative read (`prefetch`, the schema's look-ahead) only starts an upstream call this
+ *    view would make anyway, with this view's options, and holds its raw answer aside: nothing is
+ *    primed or served from it until this view's own list read with the same query takes it (once).
+ *    One never taken is dropped with the request (or by `clear`).
  */
 
 import DataLoader from 'dataloader';
@@ -55,7 +59,7 @@ import { memberKey, otherUserOf } from './keys.js';
 import { loadMembersForApp, loadMembersForUser } from './members.js';
 import { loadMessages } from './messages.js';
 import { neutralGroup, neutralMessage, neutralUser } from './neutral.js';
-import { loadRoles } from './roles.js';
+import { ROLES_PER_PAGE, rolesByKey } from './roles.js';
 import { loadUsers } from './users.js';
 import { loadWebhooks, loadWebhookTriggers } from './webhooks.js';
 
@@ -113,6 +117,22 @@ export interface ViewPrimer {
   role(role: RoleRecord): void;
 }
 
+/**
+ * Starts, ahead of time, an upstream read this view's own list read (or loader) will make later
+ * in the request with exactly the same query (see rule 4 in the module comment). Each returns at
+ * once; a failure surfaces only to the read that takes the answer.
+ */
+export interface ViewPrefetch {
+  /** The page `members(guid, query)` will read. */
+  members(guid: string, query: ListMembersQuery): void;
+  /** The page `conversations(query)` will read. */
+  conversations(query: ListConversationsQuery): void;
+  /** The page `threadMessages(parentId, query)` will read. */
+  threadMessages(parentId: string, query: MessageFilters): void;
+  /** The one `GET /roles` the roles loader's next batch will read. */
+  roles(): void;
+}
+
 export interface AppViewPrimer extends ViewPrimer {
   webhook(webhook: WebhookRecord): void;
 }
@@ -136,6 +156,7 @@ export interface View {
   readonly options: CallOptions;
   readonly loaders: ViewLoaders;
   readonly prime: ViewPrimer;
+  readonly prefetch: ViewPrefetch;
   /** `GET /users`; `withTags` lists hold full profiles. Active users prime the users loader. */
   users(query: ListUsersQuery): Promise<Page<UserRecord>>;
   /** `GET /groups`. Empty when this view's user does not exist. */
@@ -226,6 +247,17 @@ function isRecord<T>(value: T | null | Error): value is T {
   return value !== null && !(value instanceof Error);
 }
 
+/**
+ * A query as a key: its own keys sorted, so two queries built in a different order but asking the
+ * same thing share it. Query values are scalars or arrays of them.
+ */
+function queryKey(query: object): string {
+  return JSON.stringify(Object.entries(query).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The one page of roles the roles loader reads (an app has at most 25). */
+const ALL_ROLES = { page: 1, perPage: ROLES_PER_PAGE } as const;
+
 /** A `GET /users` record known to hold every profile field. */
 function complete(user: UserRecord): UserRecord {
   return user.complete ? user : { ...user, complete: true };
@@ -236,6 +268,13 @@ export class PerspectiveView implements View {
   readonly options: CallOptions;
   readonly loaders: ViewLoaders;
   readonly prime: ViewPrimer;
+  readonly prefetch: ViewPrefetch;
+
+  /**
+   * Upstream answers started ahead by `prefetch`, by read and query, not yet taken (rule 4).
+   * Each holds the raw answer, before any priming or projection.
+   */
+  private readonly ahead = new Map<string, Promise<unknown>>();
 
   /** The primer of every view; the app view adds to it. */
   protected readonly basePrime: ViewPrimer;
@@ -310,7 +349,13 @@ export class PerspectiveView implements View {
         }
         return loaded;
       }, BATCH),
-      roles: new DataLoader((keys) => loadRoles(upstream, keys, options)),
+      // ONE list call per batch whatever its size; the look-ahead may have started it already.
+      roles: new DataLoader(async (keys) =>
+        rolesByKey(
+          await this.takeAhead('roles', () => listRoles(upstream, ALL_ROLES, options)),
+          keys,
+        ),
+      ),
     };
     this.loaders = this.own;
     this.basePrime = {
@@ -342,11 +387,44 @@ export class PerspectiveView implements View {
       },
     };
     this.prime = this.basePrime;
+    this.prefetch = {
+      members: (guid, query) =>
+        this.startAhead(`members:${guid}:${queryKey(query)}`, () =>
+          listMembers(upstream, guid, query, options),
+        ),
+      conversations: (query) =>
+        this.startAhead(`conversations:${queryKey(query)}`, () =>
+          listConversations(upstream, query, options),
+        ),
+      threadMessages: (parentId, query) =>
+        this.startAhead(`thread:${parentId}:${queryKey(query)}`, () =>
+          listThreadMessages(upstream, parentId, query, options),
+        ),
+      roles: () => this.startAhead('roles', () => listRoles(upstream, ALL_ROLES, options)),
+    };
   }
 
   /** Empties every loader (after a write), so later reads of the request see the new state. */
   clear(): void {
     for (const loader of Object.values(this.own)) loader.clearAll();
+    this.ahead.clear();
+  }
+
+  /** Starts `fetch` ahead under `key`, unless an answer under that key is already waiting. */
+  private startAhead(key: string, fetch: () => Promise<unknown>): void {
+    if (this.ahead.has(key)) return;
+    const started = fetch();
+    // Held aside: a failure belongs to the read that takes it, and to none if none does.
+    started.catch(() => undefined);
+    this.ahead.set(key, started);
+  }
+
+  /** The answer started ahead under `key` (taken: used once), or `fetch` now. */
+  private takeAhead<T>(key: string, fetch: () => Promise<T>): Promise<T> {
+    const started = this.ahead.get(key);
+    if (started === undefined) return fetch();
+    this.ahead.delete(key);
+    return started as Promise<T>; // started by the prefetch of the same read under the same key
   }
 
   /** The app view to pass what this view learns on to (rule 2), unless this is it. */
@@ -482,7 +560,9 @@ export class PerspectiveView implements View {
 
   async conversations(query: ListConversationsQuery): Promise<Page<OwnedConversation>> {
     const page = await this.orEmptyForMissingViewer(query, () =>
-      listConversations(this.host.upstream, query, this.options),
+      this.takeAhead(`conversations:${queryKey(query)}`, () =>
+        listConversations(this.host.upstream, query, this.options),
+      ),
     );
     const partnerTags = query.withUserAndGroupTags === true;
     const items = page.items.map((listed): OwnedConversation => {
@@ -516,7 +596,9 @@ export class PerspectiveView implements View {
     query: MessageFilters,
   ): Promise<CursorPage<MessageRecord>> {
     return this.servedMessages(
-      await listThreadMessages(this.host.upstream, parentId, query, this.options),
+      await this.takeAhead(`thread:${parentId}:${queryKey(query)}`, () =>
+        listThreadMessages(this.host.upstream, parentId, query, this.options),
+      ),
     );
   }
 
@@ -565,7 +647,9 @@ export class PerspectiveView implements View {
   }
 
   async members(guid: string, query: ListMembersQuery): Promise<Page<GroupMemberRecord>> {
-    const page = await listMembers(this.host.upstream, guid, query, this.options);
+    const page = await this.takeAhead(`members:${guid}:${queryKey(query)}`, () =>
+      listMembers(this.host.upstream, guid, query, this.options),
+    );
     for (const member of page.items) this.prime.member(member);
     if (this.servesCaller) return page;
     return {

@@ -14,6 +14,8 @@ import {
   pagedList,
 } from './connections.js';
 import { ConversationType } from './conversation.js';
+import { startRolesAhead, userChildren } from './look-ahead.js';
+import { plannedPages } from './pagination.js';
 import { ConversationRef, UserRef } from './refs.js';
 
 const ConversationConnection = countedConnection(
@@ -61,6 +63,14 @@ interface ConversationListArgs {
  * across the app in the app view (each as its participant sees it, where that can be told).
  */
 function conversationList(view: View, args: ConversationListArgs) {
+  const list = conversationQuery(view, args);
+  return pagedList(args, (page, perPage) => view.conversations(list.query(page, perPage)), {
+    key: list.key,
+  });
+}
+
+/** The upstream query of each page of a conversation list read in `view`, and its cursors' key. */
+function conversationQuery(view: View, args: ConversationListArgs) {
   const query: ListConversationsQuery = {};
   const search = args.search?.trim();
   if (search) query.searchKey = search;
@@ -69,14 +79,30 @@ function conversationList(view: View, args: ConversationListArgs) {
   if (args.pinnedOnly) query.pinnedBy = ['me', 'system'];
   const tags = distinctSorted(args.tags?.map((tag) => tag.trim()));
   if (tags) query.tags = tags;
-  return pagedList(
-    args,
-    (page, perPage) =>
-      // Without these CometChat leaves the conversation's and the partner's tags out.
-      view.conversations({ ...query, page, perPage, withTags: true, withUserAndGroupTags: true }),
-    { key: `conversations:${JSON.stringify({ query, as: view.perspective })}` },
-  );
+  return {
+    key: `conversations:${JSON.stringify({ query, as: view.perspective })}`,
+    // Without these CometChat leaves the conversation's and the partner's tags out.
+    query: (page: number, perPage: number): ListConversationsQuery => ({
+      ...query,
+      page,
+      perPage,
+      withTags: true,
+      withUserAndGroupTags: true,
+    }),
+  };
 }
+
+// `user(uid) { conversations(...) }`: the pages start with the user lookup, in that user's view,
+// as `User.conversations` will read them. A caller who may not read in that view (an end user
+// naming someone else) starts nothing: the field answers FORBIDDEN as it always did.
+userChildren.on('conversations', (uid, args, context) => {
+  if (!context.reads.mayView(uid)) return;
+  const view = context.view(uid);
+  const list = conversationQuery(view, args as ConversationListArgs);
+  for (const { page, perPage } of plannedPages(args, { key: list.key })) {
+    view.prefetch.conversations(list.query(page, perPage));
+  }
+});
 
 builder.queryFields((t) => ({
   conversations: t.field({
@@ -93,7 +119,11 @@ builder.queryFields((t) => ({
       }),
     },
     complexity: connectionComplexity,
-    resolve: (_root, args, context) => conversationList(context.view(args.uid ?? undefined), args),
+    resolve: (_root, args, context, info) => {
+      const connection = conversationList(context.view(args.uid ?? undefined), args);
+      startRolesAhead(info, context);
+      return connection;
+    },
   }),
 }));
 

@@ -2,6 +2,8 @@ import { builder } from '../builder.js';
 import { gatewayError } from '../errors.js';
 import { memberKey } from '../loaders/index.js';
 import { isUpstreamError } from '../upstream/errors.js';
+import type { ListMembersQuery } from '../upstream/members.js';
+import type { MemberScope } from '../upstream/records.js';
 import {
   connectionComplexity,
   countedConnection,
@@ -9,6 +11,8 @@ import {
   forwardPageArgs,
   pagedList,
 } from './connections.js';
+import { groupChildren } from './look-ahead.js';
+import { plannedPages } from './pagination.js';
 import { GroupMemberRef, GroupRef, UserRef } from './refs.js';
 import { UserStatus } from './user.js';
 
@@ -100,6 +104,36 @@ function forbiddenAsError(what: string) {
 /** Group lists whose argument wording shipped terser than the other lists'. */
 const TERSE = { statesDefault: false, sameList: false } as const;
 
+interface MemberListArgs {
+  scopes?: readonly MemberScope[] | null | undefined;
+  status?: 'available' | 'offline' | null | undefined;
+}
+
+/** The upstream query of each page of `Group.members` and the key of its cursors. */
+function memberList(guid: string, args: MemberListArgs) {
+  const scopes = distinctSorted(args.scopes);
+  const status = args.status ?? null;
+  return {
+    key: `members:${guid}:${JSON.stringify({ scopes, status })}`,
+    query: (page: number, perPage: number): ListMembersQuery => ({
+      page,
+      perPage,
+      ...(scopes ? { scopes } : {}),
+      ...(status ? { status } : {}),
+    }),
+  };
+}
+
+// `group(guid) { members(...) }`: the pages of the members list start with the group lookup, in
+// the caller's view, as the resolver above will read them.
+groupChildren.on('members', (guid, args, context) => {
+  const list = memberList(guid, args as MemberListArgs);
+  const view = context.view();
+  for (const { page, perPage } of plannedPages(args, { key: list.key })) {
+    view.prefetch.members(guid, list.query(page, perPage));
+  }
+});
+
 builder.objectFields(GroupRef, (t) => ({
   members: t.field({
     type: GroupMemberConnection,
@@ -117,21 +151,15 @@ builder.objectFields(GroupRef, (t) => ({
     },
     complexity: connectionComplexity,
     resolve: (group, args, context) => {
-      const scopes = distinctSorted(args.scopes);
-      const status = args.status ?? null;
+      const list = memberList(group.guid, args);
       const view = context.view();
       return pagedList(
         args,
         (page, perPage) =>
           view
-            .members(group.guid, {
-              page,
-              perPage,
-              ...(scopes ? { scopes } : {}),
-              ...(status ? { status } : {}),
-            })
+            .members(group.guid, list.query(page, perPage))
             .catch(forbiddenAsError('the members of this group')),
-        { key: `members:${group.guid}:${JSON.stringify({ scopes, status })}` },
+        { key: list.key },
       );
     },
   }),

@@ -3,6 +3,7 @@ import { memberKey } from '../loaders/index.js';
 import type { MemberScope } from '../upstream/records.js';
 import { keyArg } from './arg-checks.js';
 import { GroupMemberScope } from './group-member.js';
+import { groupChildren, startRolesAhead } from './look-ahead.js';
 import { GroupRef, UserRef } from './refs.js';
 
 export const GroupType = builder.enumType('GroupType', {
@@ -124,7 +125,12 @@ builder.queryFields((t) => ({
         validate: keyArg,
       }),
     },
-    resolve: (_root, args, context) =>
-      context.view().loaders.groups.load(args.guid.trim().toLowerCase()),
+    resolve: (_root, args, context, info) => {
+      const guid = args.guid.trim().toLowerCase();
+      const group = context.view().loaders.groups.load(guid);
+      groupChildren.start(info, context, guid);
+      startRolesAhead(info, context);
+      return group;
+    },
   }),
 }));

@@ -291,6 +291,25 @@ export function planPages(offset: number, count: number): { perPage: number; pag
   return { perPage: plan.perPage, pages };
 }
 
+function pagedPlan(args: ConnectionArgs, options: { key: string }) {
+  const window = resolveWindow(args, false);
+  const tag = listTag(options.key);
+  const offset = window.cursor === null ? 0 : decodeOffsetCursor('after', window.cursor, tag) + 1;
+  return { window, tag, offset, ...planPages(offset, window.count) };
+}
+
+/**
+ * The upstream pages (`page`, `perPage`) `pagedConnection` fetches for `args` over the list
+ * `key`, for starting them ahead (the look-ahead). Throws BAD_USER_INPUT as it would.
+ */
+export function plannedPages(
+  args: ConnectionArgs,
+  options: { key: string },
+): { page: number; perPage: number }[] {
+  const { perPage, pages } = pagedPlan(args, options);
+  return pages.map((page) => ({ page, perPage }));
+}
+
 /**
  * A forward-only connection over a `page`/`perPage` upstream list. Fetches the upstream pages
  * covering the requested window (in parallel when there are several) and slices them, so any
@@ -301,10 +320,7 @@ export async function pagedConnection<T>(
   fetchPage: (page: number, perPage: number) => Promise<Page<T>>,
   options: { key: string },
 ): Promise<Connection<T>> {
-  const window = resolveWindow(args, false);
-  const tag = listTag(options.key);
-  const offset = window.cursor === null ? 0 : decodeOffsetCursor('after', window.cursor, tag) + 1;
-  const { perPage, pages } = planPages(offset, window.count);
+  const { window, tag, offset, perPage, pages } = pagedPlan(args, options);
   const results = await Promise.all(pages.map((page) => fetchPage(page, perPage)));
 
   // Lay the fetched pages out by absolute position; a short page leaves later positions unknown.
@@ -347,6 +363,34 @@ export async function pagedConnection<T>(
 // ---------------------------------------------------------------------------------------------
 // Id-based connections
 
+function cursorPlan(args: ConnectionArgs, options: { key: string }) {
+  const window = resolveWindow(args, true);
+  const tag = listTag(options.key);
+  const from =
+    window.cursor === null
+      ? null
+      : decodeIdCursor(window.direction === 'forward' ? 'after' : 'before', window.cursor, tag);
+  return { window, tag, from };
+}
+
+/** One call of `count + 1` items: the extra one tells whether more exist that way. */
+function cursorQueryOf(window: Window, from: string | null): CursorQuery {
+  return {
+    affix: window.direction === 'forward' ? 'append' : 'prepend',
+    id: from,
+    limit: window.count + 1,
+  };
+}
+
+/**
+ * The one upstream query `cursorConnection` makes for `args` over the list `key`, for starting it
+ * ahead (the look-ahead). Throws BAD_USER_INPUT as it would.
+ */
+export function plannedCursorQuery(args: ConnectionArgs, options: { key: string }): CursorQuery {
+  const { window, from } = cursorPlan(args, options);
+  return cursorQueryOf(window, from);
+}
+
 /**
  * A connection over an id/affix/limit upstream list whose items come in ascending id order
  * (messages, thread replies, reactions). Pages both ways with one call of `count + 1` items; the
@@ -357,12 +401,7 @@ export async function cursorConnection<T>(
   fetch: (q: CursorQuery) => Promise<CursorPage<T>>,
   options: { key: string; idOf: (item: T) => string },
 ): Promise<Connection<T>> {
-  const window = resolveWindow(args, true);
-  const tag = listTag(options.key);
-  const from =
-    window.cursor === null
-      ? null
-      : decodeIdCursor(window.direction === 'forward' ? 'after' : 'before', window.cursor, tag);
+  const { window, tag, from } = cursorPlan(args, options);
   const toEdges = (items: readonly T[]): Edge<T>[] =>
     items.map((node) => ({
       cursor: encodeCursor(tag, { kind: 'id', id: options.idOf(node) }),
@@ -370,11 +409,11 @@ export async function cursorConnection<T>(
     }));
 
   if (window.direction === 'forward') {
-    const result = await fetch({ affix: 'append', id: from, limit: window.count + 1 });
+    const result = await fetch(cursorQueryOf(window, from));
     const items = result.items.slice(0, window.count);
     return buildConnection(toEdges(items), from !== null, result.items.length > window.count, null);
   }
-  const result = await fetch({ affix: 'prepend', id: from, limit: window.count + 1 });
+  const result = await fetch(cursorQueryOf(window, from));
   const extra = result.items.length > window.count;
   const items = window.count === 0 ? [] : result.items.slice(-window.count);
   return buildConnection(toEdges(items), extra, from !== null, null);

@@ -14,6 +14,7 @@ import {
   forwardPageArgs,
   pagedList,
 } from './connections.js';
+import { startRolesAhead } from './look-ahead.js';
 import type { Connection, ConnectionArgs } from './pagination.js';
 import { UserRef } from './refs.js';
 import { UserSearchField, UserStatus } from './user.js';
@@ -117,8 +118,8 @@ builder.queryFields((t) => ({
       }),
     },
     complexity: connectionComplexity,
-    resolve: (_root, args, context) =>
-      userListConnection(context, args, {
+    resolve: (_root, args, context, info) => {
+      const connection = userListConnection(context, args, {
         ...userSearchFilters(args),
         roles: distinctSorted(
           [...(args.role ? [args.role] : []), ...(args.roles ?? [])].map((role) =>
@@ -131,6 +132,10 @@ builder.queryFields((t) => ({
           : args.includeDeactivated
             ? 'include'
             : 'exclude',
-      }),
+      });
+      // `users { role }`: the roles are read alongside the list, not after it.
+      startRolesAhead(info, context);
+      return connection;
+    },
   }),
 }));

@@ -3,6 +3,7 @@ import type { GatewayContext } from '../context.js';
 import type { UserRecord } from '../upstream/records.js';
 import { keyArg } from './arg-checks.js';
 import { orClientError } from './client-errors.js';
+import { startRolesAhead, userChildren } from './look-ahead.js';
 import { UserRef } from './refs.js';
 
 /** The mutations import the upstream-failure wrapper from here, under this name. */
@@ -143,7 +144,12 @@ builder.queryFields((t) => ({
         validate: keyArg,
       }),
     },
-    resolve: (_root, args, context) =>
-      orClientError(context.view().loaders.users.load(args.uid.trim().toLowerCase())),
+    resolve: (_root, args, context, info) => {
+      const uid = args.uid.trim().toLowerCase();
+      const user = orClientError(context.view().loaders.users.load(uid));
+      userChildren.start(info, context, uid);
+      startRolesAhead(info, context);
+      return user;
+    },
   }),
 }));

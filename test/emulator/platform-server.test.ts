@@ -142,9 +142,18 @@ describe('request log', () => {
         query: 'perPage=2&page=1',
         status: 200,
         at: expect.any(Number),
+        finishedAt: expect.any(Number),
       },
-      { method: 'GET', path: '/v3/users/nobody', query: '', status: 404, at: expect.any(Number) },
+      {
+        method: 'GET',
+        path: '/v3/users/nobody',
+        query: '',
+        status: 404,
+        at: expect.any(Number),
+        finishedAt: expect.any(Number),
+      },
     ]);
     expect(log[0]?.at).toBeGreaterThanOrEqual(before);
+    for (const entry of log) expect(entry.finishedAt).toBeGreaterThanOrEqual(entry.at);
   });
 });

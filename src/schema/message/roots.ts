@@ -7,6 +7,7 @@ import { conversationIdArg, keyArg } from '../arg-checks.js';
 import { orClientError } from '../client-errors.js';
 import { connectionComplexity, windowArgs, windowOf } from '../connections.js';
 import { ConversationType } from '../conversation.js';
+import { messageChildren, startRolesAhead } from '../look-ahead.js';
 import { MessageRef } from '../refs.js';
 import { MESSAGE_TYPE_NAMES, type MessageTypeName } from './common.js';
 import { MessageConnection } from './interface.js';
@@ -42,8 +43,17 @@ builder.queryFields((t) => ({
           .max(200, 'is at most 200 characters'),
       }),
     },
-    resolve: (_root, args, context) =>
-      orClientError(context.view().loaders.messages.load(rawMessageId(args.id))),
+    resolve: (_root, args, context, info) => {
+      const id = rawMessageId(args.id);
+      const message = orClientError(context.view().loaders.messages.load(id));
+      // A reply has no replies of its own: a selection that also asks for `parent` may well be
+      // on one, so its replies are left to their resolver, which reads them only for a parent.
+      messageChildren.start(info, context, id, (selected) =>
+        selected('parent') ? ['replies'] : [],
+      );
+      startRolesAhead(info, context);
+      return message;
+    },
   }),
   messages: t.field({
     type: MessageConnection,
@@ -77,7 +87,7 @@ builder.queryFields((t) => ({
       ...messageFilterArgs,
     },
     complexity: connectionComplexity,
-    resolve: (_root, args, context) => {
+    resolve: (_root, args, context, info) => {
       const view = context.view(args.uid ?? undefined);
       const { perspective } = view;
       const selectors = [args.conversationId, args.withUser, args.withGroup].filter(
@@ -103,7 +113,9 @@ builder.queryFields((t) => ({
               ...(conversationId !== null ? { conversationId } : {}),
               ...(args.conversationType ? { receiverType: args.conversationType } : {}),
             };
-      return messageConnection(view, windowOf(args), query);
+      const connection = messageConnection(view, windowOf(args), query);
+      if (query !== null) startRolesAhead(info, context);
+      return connection;
     },
   }),
 }));

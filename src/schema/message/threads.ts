@@ -1,11 +1,30 @@
 import { builder } from '../../builder.js';
+import type { MessageFilters } from '../../upstream/messages.js';
 import type { MessageRecord } from '../../upstream/records.js';
 import { orClientError } from '../client-errors.js';
 import { connectionComplexity, emptyConnection, windowArgs, windowOf } from '../connections.js';
-import { cursorConnection, validateConnectionArgs } from '../pagination.js';
+import { messageChildren } from '../look-ahead.js';
+import {
+  type CursorQuery,
+  cursorConnection,
+  plannedCursorQuery,
+  validateConnectionArgs,
+} from '../pagination.js';
 import { MessageRef } from '../refs.js';
 import { MessageConnection } from './interface.js';
 import { repliesKey } from './list.js';
+
+/** The upstream filters of the thread read for the window `q`. */
+function threadQuery(q: CursorQuery): MessageFilters {
+  return { withTags: true, affix: q.affix, id: q.id, limit: q.limit };
+}
+
+// `message(id) { replies(...) }`: the thread read starts with the message lookup, in the caller's
+// view, as `replies` below will read it (the lookup's caller leaves it out for a likely reply).
+messageChildren.on('replies', (id, args, context) => {
+  const query = plannedCursorQuery(windowOf(args), { key: repliesKey(id) });
+  context.view().prefetch.threadMessages(id, threadQuery(query));
+});
 
 builder.interfaceFields(MessageRef, (t) => ({
   parent: t.field({
@@ -30,17 +49,10 @@ builder.interfaceFields(MessageRef, (t) => ({
       if (message.parentId !== null) return emptyConnection<MessageRecord>();
       const view = context.view();
       return orClientError(
-        cursorConnection(
-          window,
-          (q) =>
-            view.threadMessages(message.id, {
-              withTags: true,
-              affix: q.affix,
-              id: q.id,
-              limit: q.limit,
-            }),
-          { key: repliesKey(message.id), idOf: (reply) => reply.id },
-        ),
+        cursorConnection(window, (q) => view.threadMessages(message.id, threadQuery(q)), {
+          key: repliesKey(message.id),
+          idOf: (reply) => reply.id,
+        }),
       );
     },
   }),
