@@ -156,6 +156,8 @@ export interface GatewayProcess {
   graphqlUrl: string;
   /** The child's CPU time and memory now (after a full collection with `gc`). */
   usage(gc?: boolean): Promise<Usage>;
+  /** Runs `during` with the V8 CPU profiler on in the gateway; writes the profile to `file`. */
+  profile(file: string, during: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -180,23 +182,38 @@ export async function startGatewayProcess(
     `the gateway (bench/gateway-child.mjs${source ? ', from source' : ''})`,
   );
   assertLoopback(ready.graphqlUrl);
-  const usage = (gc = false) =>
-    new Promise<Usage>((resolve, reject) => {
+  const ask = <T>(message: object, answer: (value: unknown) => value is T, what: string) =>
+    new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         child.off('message', onMessage);
-        reject(new Error('the gateway did not report its usage'));
+        reject(new Error(`the gateway did not answer: ${what}`));
       }, USAGE_TIMEOUT_MS);
-      const onMessage = (message: unknown) => {
-        if (!isUsage(message)) return;
+      const onMessage = (reply: unknown) => {
+        if (!answer(reply)) return;
         clearTimeout(timer);
         child.off('message', onMessage);
-        resolve(message);
+        resolve(reply);
       };
       child.on('message', onMessage);
-      const asked: UsageRequest = { kind: 'usage', gc };
-      child.send(asked);
+      child.send(message);
     });
-  return { graphqlUrl: ready.graphqlUrl, usage, stop };
+  const usage = (gc = false) => {
+    const asked: UsageRequest = { kind: 'usage', gc };
+    return ask(asked, isUsage, 'usage');
+  };
+  const replied =
+    (kind: string) =>
+    (value: unknown): value is { kind: string } =>
+      typeof value === 'object' && value !== null && 'kind' in value && value.kind === kind;
+  const profile = async (file: string, during: () => Promise<void>) => {
+    await ask({ kind: 'profile-start' }, replied('profile-started'), 'profile-start');
+    try {
+      await during();
+    } finally {
+      await ask({ kind: 'profile-stop', file }, replied('profile-written'), 'profile-stop');
+    }
+  };
+  return { graphqlUrl: ready.graphqlUrl, usage, profile, stop };
 }
 
 /** The emulator and one gateway in front of it, as the subscription benchmarks use them. */

@@ -7,7 +7,9 @@
  * The parent passes the emulator's address in `BENCH_EMULATOR` (JSON) and the gateway's own
  * variables (e.g. `GATEWAY_CACHE`) in `BENCH_GATEWAY_ENV` (JSON). Over the IPC channel it reports
  * `ready` with its URL and answers `usage` requests with `process.cpuUsage()` and
- * `process.memoryUsage()` (after a full collection when asked and `--expose-gc` is on).
+ * `process.memoryUsage()` (after a full collection when asked and `--expose-gc` is on), and
+ * `profile-start` / `profile-stop` (a CPU profile written to the file named) with
+ * `profile-started` / `profile-written`.
  */
 const root = process.env.BENCH_GATEWAY === 'source' ? '../src' : '../dist';
 
@@ -53,8 +55,29 @@ async function serve() {
   };
   process.on('disconnect', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
-  process.on('message', (message) => {
-    if (typeof message !== 'object' || message === null || message.kind !== 'usage') return;
+  let profiler = null;
+  process.on('message', async (message) => {
+    if (typeof message !== 'object' || message === null) return;
+    if (message.kind === 'profile-start') {
+      // The CPU profile of one recorded run (BENCH_PROFILE), without the start-up's module loading.
+      const { Session } = await import('node:inspector/promises');
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+      send({ kind: 'profile-started' });
+      return;
+    }
+    if (message.kind === 'profile-stop') {
+      const { profile } = await profiler.post('Profiler.stop');
+      profiler.disconnect();
+      profiler = null;
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(message.file, JSON.stringify(profile));
+      send({ kind: 'profile-written' });
+      return;
+    }
+    if (message.kind !== 'usage') return;
     if (message.gc) globalThis.gc?.();
     const cpu = process.cpuUsage();
     const memory = process.memoryUsage();

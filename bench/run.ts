@@ -23,7 +23,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { request } from 'undici';
@@ -285,26 +285,43 @@ async function loadGateway(
   workload: Workload,
   settings: Settings,
   durationS: number,
+  /** Set for the recorded run (not the warm-up): where the profile goes with BENCH_PROFILE. */
+  recording: { latencyMs: number; cache: string } | null,
 ): Promise<LoadStats> {
+  const { latencyMs, cache } = recording ?? { latencyMs: 0, cache: '' };
   let graphqlErrors = 0;
   const before = await gateway.usage();
-  const result = await autocannon({
-    url: gateway.graphqlUrl,
-    connections: settings.connections,
-    duration: durationS,
-    method: 'POST',
-    headers: GATEWAY_HEADERS,
-    body: graphqlRequest(workload),
-    requests: [
-      {
-        onResponse: (status, body) => {
-          if (status !== 200) return;
-          const parsed: unknown = JSON.parse(body);
-          if (typeof parsed !== 'object' || parsed === null || 'errors' in parsed) graphqlErrors++;
+  const run = () =>
+    autocannon({
+      url: gateway.graphqlUrl,
+      connections: settings.connections,
+      duration: durationS,
+      method: 'POST',
+      headers: GATEWAY_HEADERS,
+      body: graphqlRequest(workload),
+      requests: [
+        {
+          onResponse: (status, body) => {
+            if (status !== 200) return;
+            const parsed: unknown = JSON.parse(body);
+            if (typeof parsed !== 'object' || parsed === null || 'errors' in parsed)
+              graphqlErrors++;
+          },
         },
-      },
-    ],
-  });
+      ],
+    });
+  let result: Awaited<ReturnType<typeof run>> | undefined;
+  const profileDir = recording && process.env.BENCH_PROFILE;
+  if (profileDir) {
+    mkdirSync(profileDir, { recursive: true });
+    const file = join(profileDir, `${workload.name}-${latencyMs}ms-${cache}.cpuprofile`);
+    await gateway.profile(file, async () => {
+      result = await run();
+    });
+  } else {
+    result = await run();
+  }
+  if (!result) throw new Error('autocannon returned nothing');
   const after = await gateway.usage();
   const completed = result.requests.total;
   return {
@@ -507,11 +524,11 @@ async function check(
 async function recorded(
   settings: Settings,
   what: string,
-  load: (durationS: number) => Promise<LoadStats>,
+  load: (durationS: number, recording: boolean) => Promise<LoadStats>,
 ): Promise<LoadStats> {
-  if (settings.warmupS > 0) await load(settings.warmupS);
+  if (settings.warmupS > 0) await load(settings.warmupS, false);
   progress(`${what} for ${settings.durationS} s`);
-  const stats = await load(settings.durationS);
+  const stats = await load(settings.durationS, true);
   if (stats.failed > 0) throw new Error(`${what}: ${stats.failed} failed requests under load`);
   return stats;
 }
@@ -540,8 +557,8 @@ async function readBenchmarks(
               workload.check(await graphql(process.graphqlUrl, workload.query, workload.variables)),
             cache !== 'off',
           );
-          const load = await recorded(settings, `${name}: ${sideLabel(cache)}`, (d) =>
-            loadGateway(process, workload, settings, d),
+          const load = await recorded(settings, `${name}: ${sideLabel(cache)}`, (d, recording) =>
+            loadGateway(process, workload, settings, d, recording ? { latencyMs, cache } : null),
           );
           gateway[cache] = {
             upstreamCalls: checked.calls.length,
