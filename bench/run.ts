@@ -224,20 +224,25 @@ const QUIET_MS = 300;
 const QUIET_TRIES = 100;
 
 /**
- * Runs `fn` once and returns the API requests the emulator received meanwhile. First waits until
- * no request arrives for a while: autocannon ends a run without waiting for the answers in
- * flight, which a gateway under load may still be working on.
+ * Waits until the emulator receives no request for a while, which is when the gateway has
+ * finished every request it was given: autocannon ends a run without waiting for the answers in
+ * flight, and a gateway under load may still be working on them. Leaves the request log empty.
  */
+async function quiet(emulator: EmulatorProcess): Promise<void> {
+  for (let tries = 0; ; tries++) {
+    await requestLog(emulator, true);
+    await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+    if ((await requestLog(emulator, false)).length === 0) return;
+    if (tries >= QUIET_TRIES) throw new Error('the emulator keeps receiving requests');
+  }
+}
+
+/** Runs `fn` once, once the gateway is idle, and returns the API requests the emulator received meanwhile. */
 async function upstreamCalls(
   emulator: EmulatorProcess,
   fn: () => Promise<unknown>,
 ): Promise<string[]> {
-  for (let tries = 0; ; tries++) {
-    await requestLog(emulator, true);
-    await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
-    if ((await requestLog(emulator, false)).length === 0) break;
-    if (tries >= QUIET_TRIES) throw new Error('the emulator keeps receiving requests');
-  }
+  await quiet(emulator);
   await fn();
   const entries = await requestLog(emulator, false);
   return entries.map((entry) => {
@@ -281,6 +286,7 @@ const GATEWAY_HEADERS = {
 };
 
 async function loadGateway(
+  emulator: EmulatorProcess,
   gateway: GatewayProcess,
   workload: Workload,
   settings: Settings,
@@ -290,6 +296,7 @@ async function loadGateway(
 ): Promise<LoadStats> {
   const { latencyMs, cache } = recording ?? { latencyMs: 0, cache: '' };
   let graphqlErrors = 0;
+  await quiet(emulator);
   const before = await gateway.usage();
   const run = () =>
     autocannon({
@@ -322,6 +329,8 @@ async function loadGateway(
     result = await run();
   }
   if (!result) throw new Error('autocannon returned nothing');
+  // The requests still in flight when autocannon stopped are finished too, and counted.
+  await quiet(emulator);
   const after = await gateway.usage();
   const completed = result.requests.total;
   return {
@@ -330,7 +339,7 @@ async function loadGateway(
     p99: result.latency.p99,
     completed,
     failed: result.errors + result.non2xx + graphqlErrors,
-    cpuMsPerRequest: (cpuMicros(after) - cpuMicros(before)) / 1000 / completed,
+    cpuMsPerRequest: (cpuMicros(after) - cpuMicros(before)) / 1000 / result.requests.sent,
   };
 }
 
@@ -558,7 +567,14 @@ async function readBenchmarks(
             cache !== 'off',
           );
           const load = await recorded(settings, `${name}: ${sideLabel(cache)}`, (d, recording) =>
-            loadGateway(process, workload, settings, d, recording ? { latencyMs, cache } : null),
+            loadGateway(
+              emulator,
+              process,
+              workload,
+              settings,
+              d,
+              recording ? { latencyMs, cache } : null,
+            ),
           );
           gateway[cache] = {
             upstreamCalls: checked.calls.length,
