@@ -17,9 +17,11 @@
  * (default 1), BENCH_LATENCIES (default `0,20`; EMULATOR_LATENCY_MS alone sets one), BENCH_CACHE
  * (default `off,memory`), BENCH_NAIVE (1: also the 1 + N client), BENCH_ONLY (comma-separated
  * workload names, `memory`, and `sub-targeted`, `sub-group`, `sub-receiver`, `sub-memory` or
- * `subscriptions` for all four), BENCH_MEMORY_REQUESTS (default 50000), BENCH_GATEWAY (`source`:
- * run the gateway from src/ under tsx), BENCH_GATEWAY_FLAGS (V8 flags of the gateway instead of
- * the production ones), BENCH_SUBSCRIBERS, BENCH_GROUP_SUBSCRIBERS, BENCH_SUBSCRIPTION_EVENTS.
+ * `subscriptions` for all four), BENCH_MEMORY_REQUESTS (default 50000 with BENCH_ONLY=memory,
+ * 5000 in a full run), BENCH_GATEWAY (`source`: run the gateway from src/ under tsx),
+ * BENCH_GATEWAY_FLAGS (V8 flags of the gateway instead of the production ones), BENCH_PROFILE (a
+ * directory: a CPU profile of the gateway during each recorded run), BENCH_SUBSCRIBERS,
+ * BENCH_GROUP_SUBSCRIBERS, BENCH_SUBSCRIPTION_EVENTS.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -158,7 +160,10 @@ function readSettings(): Settings {
     only:
       names === null ? null : names.filter((name) => !isSubscription(name) && name !== 'memory'),
     memory: names === null || names.includes('memory'),
-    memoryRequests: Math.floor(envNumber('BENCH_MEMORY_REQUESTS', 50_000, 1)),
+    // 50,000 when the memory section is asked for by name; fewer in a full run, to keep it short.
+    memoryRequests: Math.floor(
+      envNumber('BENCH_MEMORY_REQUESTS', names?.includes('memory') ? 50_000 : 5_000, 1),
+    ),
     gateway: { from: gatewayFromSource() ? 'source' : 'dist', flags: gatewayFlags() },
     subscriptions: {
       subscribers: Math.floor(envNumber('BENCH_SUBSCRIBERS', 10_000, 1)),
