@@ -47,6 +47,8 @@ declare module 'autocannon' {
     connections?: number;
     /** Seconds. */
     duration?: number;
+    /** Requests to send in all (instead of a duration). */
+    amount?: number;
     /** Seconds before a request counts as timed out. */
     timeout?: number;
     method?: string;

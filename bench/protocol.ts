@@ -1,4 +1,4 @@
-/** What `bench/run.ts` and its child `bench/serve.ts` share. */
+/** What `bench/run.ts` and its children (`emulator-child.ts`, `gateway-child.mjs`) share. */
 
 /** The admin token the benchmark's gateway accepts (loopback only, never a real credential). */
 export const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789';
@@ -6,27 +6,59 @@ export const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789';
 /** The webhook receiver's credentials in the benchmark (loopback only, never a real credential). */
 export const BENCH_WEBHOOK = { username: 'benchhook', password: 'benchhookpassword0123' } as const;
 
-/** What the parent asks the child for between runs: its memory and open subscriptions. */
-export interface StatsRequest {
-  kind: 'stats';
+/**
+ * The V8 flags the gateway runs with in production (`npm run start:prod`, the Docker image) and
+ * in the benchmark: a larger young generation, so the short-lived objects of a request die in a
+ * scavenge instead of being promoted and collected by the (much dearer) mark-compact collector.
+ * `BENCH_GATEWAY_FLAGS` replaces them for an experiment (an empty value runs with V8's defaults).
+ */
+export const GATEWAY_NODE_FLAGS = ['--max-semi-space-size=32'] as const;
+
+/** What the parent asks a gateway child for: its CPU time and memory (`gc`: after a full collection). */
+export interface UsageRequest {
+  kind: 'usage';
+  gc: boolean;
 }
 
-/** The child's answer, measured after a full garbage collection when `--expose-gc` is on. */
-export interface ServeStats {
-  kind: 'stats';
+/** The child's answer: `process.cpuUsage()` and `process.memoryUsage()` at the time asked. */
+export interface Usage {
+  kind: 'usage';
+  /** Microseconds of CPU time the process has used, user and system. */
+  cpuUser: number;
+  cpuSystem: number;
   rss: number;
   heapUsed: number;
   /** Channel subscriptions open on the gateway's event bus. */
   activeSubscriptions: number;
 }
 
-export function isServeStats(value: unknown): value is ServeStats {
-  return typeof value === 'object' && value !== null && 'kind' in value && value.kind === 'stats';
+export function isUsage(value: unknown): value is Usage {
+  return typeof value === 'object' && value !== null && 'kind' in value && value.kind === 'usage';
 }
 
-/** What the child reports once the emulator and the gateway listen. */
-export interface ServeReady {
+/** What the emulator child reports once it listens. */
+export interface EmulatorReady {
   kind: 'ready';
+  /** http://127.0.0.1:PORT (the control surface lives under /__emulator). */
+  url: string;
+  /** url + /v3 */
+  baseUrl: string;
+  mgmtBaseUrl: string;
+  apiKey: string;
+  appId: string;
+  mgmtKey: string;
+  mgmtSecret: string;
+}
+
+/** What the gateway child reports once it listens. */
+export interface GatewayReady {
+  kind: 'ready';
+  /** http://127.0.0.1:PORT/graphql */
+  graphqlUrl: string;
+}
+
+/** The system under test as the load generator sees it: the gateway and the emulator behind it. */
+export interface ServeReady {
   /** http://127.0.0.1:PORT/graphql */
   gatewayUrl: string;
   /** http://127.0.0.1:PORT (the control surface lives under /__emulator). */
@@ -34,20 +66,17 @@ export interface ServeReady {
   /** emulatorUrl + /v3 */
   emulatorBaseUrl: string;
   apiKey: string;
-  latencyMs: number;
   /** The emulator's app id (webhook deliveries must name it). */
   appId: string;
 }
 
-/** What the child reports when it cannot start. */
-export interface ServeFailed {
+/** What a child reports when it cannot start. */
+export interface ChildFailed {
   kind: 'failed';
   message: string;
 }
 
-export type ServeMessage = ServeReady | ServeFailed;
-
-export function isServeMessage(value: unknown): value is ServeMessage {
+export function isReadyOrFailed(value: unknown): value is { kind: 'ready' } | ChildFailed {
   if (typeof value !== 'object' || value === null || !('kind' in value)) return false;
   return value.kind === 'ready' || value.kind === 'failed';
 }

@@ -402,7 +402,7 @@ export async function runSubscriptionBenchmarks(
   settings: SubscriptionSettings,
 ): Promise<SubscriptionResults> {
   progress('starting the emulator and the gateway for the subscription benchmarks...');
-  const server = await startServer({ latencyMs: 0, exposeGc: true });
+  const server = await startServer({ latencyMs: 0 });
   const results: SubscriptionResults = {};
   const receiver = new Receiver(new URL(server.ready.gatewayUrl).origin, 1);
   try {

@@ -385,6 +385,23 @@ export function workloads(ids: DemoIds): Workload[] {
       },
     },
     {
+      name: 'user',
+      title: 'user(uid) { name avatar status lastActiveAt }',
+      budget: 1,
+      query: `query ($uid: String!) { user(uid: $uid) { uid name avatar status lastActiveAt } }`,
+      variables: { uid: ids.conversationsUid },
+      check: (data) => {
+        text(path(data, ['user', 'name'], 'data'), 'user.name');
+        return 1;
+      },
+      careful: async (rest) => {
+        const user = record(await rest.get(`/users/${ids.conversationsUid}`), 'user');
+        text(user.name, 'user.name');
+        text(user.status, 'user.status');
+        return 1;
+      },
+    },
+    {
       name: 'nodes',
       title: 'nodes(ids: 10 user ids, 3 repeated)',
       budget: 7,

@@ -255,4 +255,35 @@ describe('records', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['data', 'type']);
   });
+
+  it('reads the tolerant fields of a record and refuses each wrong shape with its path', () => {
+    const record = userSchema.parse({
+      ...user,
+      createdAt: '1638354015.5',
+      updatedAt: 0,
+      lastActiveAt: '',
+      tags: ['a', 'b'],
+      statusMessage: '',
+      blockedByMe: false,
+    });
+    expect(record.createdAt.getTime()).toBe(1638354015_500);
+    expect(record).toMatchObject({ updatedAt: null, lastActiveAt: null, tags: ['a', 'b'] });
+    expect(record).toMatchObject({ statusMessage: null, blockedByMe: false, hasBlockedMe: null });
+    const wrong: [string, unknown][] = [
+      ['createdAt', 'yesterday'],
+      ['createdAt', undefined],
+      ['createdAt', Number.NaN],
+      ['lastActiveAt', true],
+      ['avatar', 12],
+      ['metadata', ['not', 'an', 'object']],
+      ['tags', ['a', 1]],
+      ['blockedByMe', 'yes'],
+    ];
+    for (const [key, value] of wrong) {
+      const result = userSchema.safeParse({ ...user, [key]: value });
+      expect(result.success, `${key}: ${String(value)}`).toBe(false);
+      expect(result.error?.issues[0]?.path).toEqual([key]);
+      expect(result.error?.issues[0]?.message).toMatch(/^Invalid input: expected /);
+    }
+  });
 });
