@@ -36,6 +36,7 @@ import { registerRelations } from './relations.js';
 import { registerRoles } from './roles.js';
 import { type SeedName, seedStore } from './seed.js';
 import { Store } from './store.js';
+import { registerThreads } from './threads.js';
 import { registerUsers } from './users.js';
 import { registerWebhooks, WebhookDispatcher } from './webhooks.js';
 
@@ -279,6 +280,7 @@ class RunningEmulator implements Emulator {
       registerMessages,
       registerReactions,
       registerPins,
+      registerThreads,
       registerConversations,
     ]) {
       register(this.chat);

@@ -51,6 +51,7 @@ import type {
 } from '../upstream/records.js';
 import { listBlockedUsers, listFriends, type RelationListQuery } from '../upstream/relations.js';
 import { listRoles } from '../upstream/roles.js';
+import { type ListThreadsQuery, listThreads } from '../upstream/threads.js';
 import { type ListUsersQuery, listUsers } from '../upstream/users.js';
 import { listWebhooks } from '../upstream/webhooks.js';
 import { loadConversations } from './conversations.js';
@@ -171,6 +172,8 @@ export interface View {
   conversations(query: ListConversationsQuery): Promise<Page<OwnedConversation>>;
   /** `GET /messages`. Empty when this view's user does not exist or may not see them. */
   messages(query: ListMessagesQuery): Promise<CursorPage<MessageRecord>>;
+  /** `GET /threads`: this view's user's threads (their parent messages); empty in the app view. */
+  threads(query: ListThreadsQuery): Promise<CursorPage<MessageRecord>>;
   /** `GET /messages/{id}/thread`. */
   threadMessages(parentId: string, query: MessageFilters): Promise<CursorPage<MessageRecord>>;
   /** `GET /messages/{id}/reactions[/{reaction}]`. */
@@ -589,6 +592,11 @@ export class PerspectiveView implements View {
       throw error;
     }
     return this.servedMessages(page);
+  }
+
+  async threads(query: ListThreadsQuery): Promise<CursorPage<MessageRecord>> {
+    if (this.perspective === null) return emptyCursorPage(query.limit ?? 0);
+    return this.servedMessages(await listThreads(this.host.upstream, query, this.options));
   }
 
   async threadMessages(

@@ -264,6 +264,7 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   // Pins, saves, thread subscriptions and flags ------------------------------------------------
   'Message.pinnedBy': lookup('fullProfile'),
   'Viewer.savedMessages': cursorList,
+  'Viewer.threads': cursorList,
   'MessagePinPayload.pinnedMessage': free,
   'MessageUnpinPayload.unpinnedMessage': free,
   'MessageSavePayload.savedMessage': free,

@@ -15,6 +15,7 @@ import './conversation.js';
 import './conversation-list.js';
 import './conversation-pins.js';
 import './viewer.js';
+import './viewer-threads.js';
 import './mutations/webhook.js';
 import './mutations/user.js';
 import './mutations/auth-token.js';

@@ -99,6 +99,12 @@ export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
     path: '/groups/{guid}/conversation/pin',
     source: 'FACTS.md 7.7; unpin-group-conversation page (5 pins per user)',
   },
+  {
+    method: 'GET',
+    path: '/threads',
+    source:
+      'FACTS.md 7.5; list-threads page; SDK ThreadsRequest (participatedByMe, limit; onBehalfOf required)',
+  },
 ];
 
 /** Body fields the client sends that the 2023 spec does not declare for that operation. */
