@@ -137,6 +137,10 @@ export function renderMessage(
     for (const uid of mentions) if (store.users.has(uid)) map[uid] = userEntity(store, uid);
     data.mentions = map;
   }
+  if (row.category === 'interactive' && viewer !== undefined) {
+    // Interactions are each user's own: rendered for the viewer only.
+    data.interactions = [...(store.interactions.get(row.id)?.get(viewer) ?? [])];
+  }
   const reactions = store.reactions.get(row.id);
   if (reactions && reactions.length > 0) data.reactions = reactionSummary(reactions, viewer);
   data.entities = row.action ? actionEntities(store, row) : messageEntities(store, row);

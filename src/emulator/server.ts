@@ -28,6 +28,7 @@ import {
   Router,
   uidNotFound,
 } from './http.js';
+import { registerInteractions } from './interactions.js';
 import { registerMembers } from './members.js';
 import { registerMessages } from './messages.js';
 import { registerPins } from './pins.js';
@@ -281,6 +282,7 @@ class RunningEmulator implements Emulator {
       registerReactions,
       registerPins,
       registerThreads,
+      registerInteractions,
       registerConversations,
     ]) {
       register(this.chat);

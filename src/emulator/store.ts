@@ -179,6 +179,8 @@ export class Store {
   pinnedConversations = new Map<string, Map<string, number>>();
   /** parent message id -> uid -> explicit thread subscription (true) or unsubscription (false) */
   threadSubscriptions = new Map<number, Map<string, boolean>>();
+  /** message id -> uid -> that user's interactions with an interactive message, in order */
+  interactions = new Map<number, Map<string, { elementId: string; interactedAt: number }[]>>();
   /** The app's moderation reasons users flag messages with (id -> display text). */
   moderationReasons = new Map<string, string>([
     ['spam', 'Spam'],

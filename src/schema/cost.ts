@@ -225,6 +225,12 @@ const eventUser: CostRule = lookup();
 /** A subscription event's list of users (see {@link MAX_EVENT_USERS}): a lookup each. */
 const eventUsers: CostRule = () => ({ calls: MAX_EVENT_USERS, items: MAX_EVENT_USERS });
 
+/**
+ * The elements of a form or card: read from the message, so nothing below them calls CometChat;
+ * counted at most this many (CometChat documents no limit; the message's size bounds them).
+ */
+const interactiveElements: CostRule = () => ({ items: 100 });
+
 /** A call or meeting event's participants: from the payload, no call of their own. */
 const participants: CostRule = () => ({ items: MAX_EVENT_PARTICIPANTS });
 
@@ -283,6 +289,17 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   'Mutation.messageThreadSubscribe': writes(1),
   'Mutation.messageThreadUnsubscribe': writes(1),
   'Mutation.messageFlag': writes(1),
+  // Interactive messages: content and the viewer's interactions come with the message.
+  'InteractiveMessage.form': free,
+  'InteractiveMessage.card': free,
+  'InteractiveMessage.viewerInteractions': leafList,
+  'InteractiveForm.fields': interactiveElements,
+  'InteractiveForm.submitButton': free,
+  'InteractiveCard.actions': interactiveElements,
+  'InteractiveElement.options': leafList,
+  'InteractiveElement.action': free,
+  'MessageMarkInteractedPayload.interactedMessage': lookup(),
+  'Mutation.messageMarkInteracted': writes(1),
 
   // Users ------------------------------------------------------------------------------------
   'User.authTokens': pagedList(),

@@ -26,6 +26,7 @@ import './mutations/member.js';
 import './mutations/message.js';
 import './mutations/reaction.js';
 import './mutations/pins.js';
+import './mutations/interactions.js';
 import './mutations/conversation.js';
 import './subscription.js';
 import './subscription-message.js';

@@ -105,6 +105,12 @@ export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
     source:
       'FACTS.md 7.5; list-threads page; SDK ThreadsRequest (participatedByMe, limit; onBehalfOf required)',
   },
+  {
+    method: 'PATCH',
+    path: '/messages/{id}/interacted',
+    source:
+      'FACTS.md 7.5; mark-message-as-interacted page: body {interactions: [elementId]}, onBehalfOf required',
+  },
 ];
 
 /** Body fields the client sends that the 2023 spec does not declare for that operation. */
