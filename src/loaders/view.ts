@@ -144,6 +144,12 @@ export interface OwnedConversation {
   ownerUid: string | null;
 }
 
+/** A group someone joined, with their membership of it. */
+export interface JoinedGroup {
+  group: GroupRecord;
+  member: { guid: string; scope: 'admin' | 'moderator' | 'participant'; joinedAt: Date };
+}
+
 /** A user in someone's blocked-users list, with when they were blocked. */
 export interface BlockedUser {
   user: UserRecord;
@@ -168,6 +174,12 @@ export interface View {
    * and password groups: see the comment on the implementation.
    */
   groupsJoinedBy(uid: string, query: ListGroupsQuery): Promise<Page<GroupRecord>>;
+  /**
+   * The groups `uid` has joined with their membership (scope, join time), read in `uid`'s own
+   * view (`GET /groups?hasJoined=true` on their behalf). Only `uid` themself or the app view may:
+   * anyone else is refused (FORBIDDEN). The groups come back in the caller's terms.
+   */
+  membershipsOf(uid: string, query: ListGroupsQuery): Promise<Page<JoinedGroup>>;
   /** `GET /conversations`: this user's, or every user's across the app in the app view. */
   conversations(query: ListConversationsQuery): Promise<Page<OwnedConversation>>;
   /** `GET /messages`. Empty when this view's user does not exist or may not see them. */
@@ -559,6 +571,27 @@ export class PerspectiveView implements View {
         "A user caller may list only their own groups; another user's are not theirs to read.",
       ),
     );
+  }
+
+  async membershipsOf(uid: string, query: ListGroupsQuery): Promise<Page<JoinedGroup>> {
+    if (this.perspective !== null && uid !== this.perspective) {
+      throw gatewayError(
+        'FORBIDDEN',
+        "A user caller may list only their own memberships; another user's are not theirs to read.",
+      );
+    }
+    const own = uid === this.perspective ? this : this.host.view(uid);
+    const page = await listGroups(this.host.upstream, { ...query, hasJoined: true }, own.options);
+    const items: JoinedGroup[] = [];
+    for (const group of page.items) {
+      own.prime.group(group);
+      if (group.scope === null) continue; // not (or no longer) a member
+      items.push({
+        group: this.servesCaller && own === this ? group : neutralGroup(group),
+        member: { guid: group.guid, scope: group.scope, joinedAt: group.joinedAt ?? new Date(0) },
+      });
+    }
+    return { ...page, items };
   }
 
   async conversations(query: ListConversationsQuery): Promise<Page<OwnedConversation>> {

@@ -79,7 +79,7 @@ const MAX_WEBHOOK_TRIGGERS = 100;
  * - `othersView`: groups read as someone other than the caller, so a user caller's
  *   `viewerMembership` needs a lookup.
  */
-export type Origin = 'fullProfile' | 'notPrimed' | 'othersView';
+export type Origin = 'fullProfile' | 'notPrimed' | 'othersView' | 'groupsPrimed';
 
 /** What one resolution of a field costs, and what it hands its sub-selection. */
 export interface FieldCost {
@@ -307,6 +307,8 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   'User.conversations': pagedList(),
   'User.friends': pagedList(),
   'User.groups': pagedList('othersView'),
+  // The groups come with the page and are primed: `GroupMember.group` costs nothing below it.
+  'User.groupMemberships': pagedList('groupsPrimed'),
   'User.messages': cursorList,
   'User.role': () => ({ roleLoads: 1 }),
   // Embedded users lack their tags: one `GET /users/{uid}` each, unless fetched whole already.
@@ -325,7 +327,7 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   // caller's membership: the group on their behalf plus their user record.
   'Group.viewerMembership': ({ caller, origin }) =>
     caller === 'user' && origin === 'othersView' ? { calls: 2 } : {},
-  'GroupMember.group': lookup(),
+  'GroupMember.group': ({ origin }) => (origin === 'groupsPrimed' ? {} : { calls: 1 }),
   'GroupMember.user': free,
 
   // Conversations ----------------------------------------------------------------------------

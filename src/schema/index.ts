@@ -6,6 +6,7 @@ import './user-list.js';
 import './user-relations.js';
 import './group.js';
 import './group-member.js';
+import './user-memberships.js';
 import './group-list.js';
 import './role.js';
 import './auth-token.js';
