@@ -232,6 +232,8 @@ export interface ConversationEntry {
   tags: string[];
   /** When the viewer pinned the conversation (pins are per user). */
   pinnedAt?: number;
+  /** Set for an app-wide pin (`app_system`); a user's own pin is rendered as theirs. */
+  pinnedBy?: string;
 }
 
 export interface RenderConversationOptions {
@@ -266,7 +268,9 @@ export function renderConversation(
     updatedAt: entry.updatedAt,
     ...(entry.lastMessage ? { lastMessage: renderMessage(store, entry.lastMessage, viewer) } : {}),
     conversationWith,
-    ...(entry.pinnedAt !== undefined ? { pinnedAt: entry.pinnedAt, pinnedBy: viewer } : {}),
+    ...(entry.pinnedAt !== undefined
+      ? { pinnedAt: entry.pinnedAt, pinnedBy: entry.pinnedBy ?? viewer }
+      : {}),
     ...(options.withTags ? { tags: entry.tags } : {}),
   };
 }

@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { registerAppPins } from './app-pins.js';
 import { registerAuthTokens } from './auth-tokens.js';
 import {
   type Fault,
@@ -283,6 +284,7 @@ class RunningEmulator implements Emulator {
       registerPins,
       registerThreads,
       registerInteractions,
+      registerAppPins,
       registerConversations,
     ]) {
       register(this.chat);

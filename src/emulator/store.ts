@@ -177,6 +177,8 @@ export class Store {
   savedMessages = new Map<string, Map<number, number>>();
   /** uid -> conversation id -> pinnedAt: each user's pinned conversations */
   pinnedConversations = new Map<string, Map<string, number>>();
+  /** The app-wide ("system") pinned conversations: a user's 1:1 or a group's, for every user. */
+  appPinnedConversations: { type: 'user' | 'group'; id: string; pinnedAt: number }[] = [];
   /** parent message id -> uid -> explicit thread subscription (true) or unsubscription (false) */
   threadSubscriptions = new Map<number, Map<string, boolean>>();
   /** message id -> uid -> that user's interactions with an interactive message, in order */

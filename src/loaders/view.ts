@@ -22,6 +22,10 @@
 
 import DataLoader from 'dataloader';
 import { gatewayError } from '../errors.js';
+import {
+  type AppPinnedConversationRecord,
+  getAppPinnedConversations,
+} from '../upstream/app-pins.js';
 import { listAuthTokens } from '../upstream/auth-tokens.js';
 import type { CallOptions, UpstreamClient } from '../upstream/client.js';
 import { type ListConversationsQuery, listConversations } from '../upstream/conversations.js';
@@ -218,6 +222,8 @@ export interface AppView extends View {
   readonly perspective: null;
   readonly loaders: AppViewLoaders;
   readonly prime: AppViewPrimer;
+  /** `GET /conversations/pinned`: the app-wide pinned conversations. */
+  appPinnedConversations(): Promise<AppPinnedConversationRecord[]>;
   /** `GET /apps/{appId}/webhooks` (Management API). */
   webhooks(query: {
     page?: number | undefined;
@@ -763,6 +769,10 @@ export class AppViewImpl extends PerspectiveView implements AppView {
       ...this.basePrime,
       webhook: (webhook) => this.webhookLoaders.webhooks.prime(webhook.id, webhook),
     };
+  }
+
+  appPinnedConversations(): Promise<AppPinnedConversationRecord[]> {
+    return getAppPinnedConversations(this.host.upstream, { signal: this.host.signal });
   }
 
   override clear(): void {

@@ -300,6 +300,15 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   'InteractiveElement.action': free,
   'MessageMarkInteractedPayload.interactedMessage': lookup(),
   'Mutation.messageMarkInteracted': writes(1),
+  // App-wide pinned conversations (admin only: refused to end users before any call): one call;
+  // each pin's user or group is a lookup.
+  'Query.appPinnedConversations': ({ caller }) =>
+    caller === 'user' ? { refused: true } : { calls: 1, items: 25 },
+  'Mutation.appPinnedConversationsSet': ({ caller }) =>
+    caller === 'user' ? { refused: true } : { calls: 1 },
+  'AppPinnedConversationsSetPayload.pinnedConversations': () => ({ items: 25 }),
+  'AppPinnedConversation.user': userLookup,
+  'AppPinnedConversation.group': lookup(),
 
   // Users ------------------------------------------------------------------------------------
   'User.authTokens': pagedList(),

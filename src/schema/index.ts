@@ -15,6 +15,7 @@ import './message/index.js';
 import './conversation.js';
 import './conversation-list.js';
 import './conversation-pins.js';
+import './app-pins.js';
 import './viewer.js';
 import './viewer-threads.js';
 import './mutations/webhook.js';

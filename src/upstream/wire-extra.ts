@@ -111,6 +111,17 @@ export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
     source:
       'FACTS.md 7.5; mark-message-as-interacted page: body {interactions: [elementId]}, onBehalfOf required',
   },
+  {
+    method: 'GET',
+    path: '/conversations/pinned',
+    source: 'FACTS.md 7.7; list-global-pinned-conversations page (apikey only)',
+  },
+  {
+    method: 'PUT',
+    path: '/conversations/pinned',
+    source:
+      'FACTS.md 7.7; replace-global-pinned-conversations page: body {pinnedConversations: [{uid}|{guid}]}',
+  },
 ];
 
 /** Body fields the client sends that the 2023 spec does not declare for that operation. */
