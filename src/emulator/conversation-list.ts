@@ -33,7 +33,7 @@ interface ListFilter {
   userTags: string[];
   groupTags: string[];
   unread: boolean;
-  /** `pinnedBy`: `me` keeps only the viewer's pins (the emulator has no app-wide pins). */
+  /** `pinnedBy`: `me` keeps only the viewer's pins `system` the app-wide ones. */
   pinnedBy: string[];
 }
 
@@ -61,7 +61,14 @@ function accepts(store: Store, uid: string, candidate: Candidate, filter: ListFi
   }
   if (filter.pinnedBy.length > 0) {
     const mine = store.pinnedConversations.get(uid)?.has(candidate.conversationId) ?? false;
-    if (!(filter.pinnedBy.includes('me') && mine)) return false;
+    const app = store.appPinnedConversations.some(
+      (pin) => pin.type === candidate.conversationType && pin.id === candidate.withId,
+    );
+    if (
+      !((filter.pinnedBy.includes('me') && mine) || (filter.pinnedBy.includes('system') && app))
+    ) {
+      return false;
+    }
   }
   if (filter.tags.length > 0) {
     const tags = store.conversationState.get(`${uid}|${candidate.conversationId}`)?.tags ?? [];

@@ -7,7 +7,7 @@
 
 import { otherParticipant } from './message-filters.js';
 import type { ConversationEntry } from './render.js';
-import type { MessageRow, Store } from './store.js';
+import { type MessageRow, type Store, SYSTEM_UID } from './store.js';
 
 export interface Candidate {
   conversationId: string;
@@ -92,9 +92,14 @@ export function entryFor(store: Store, uid: string, candidate: Candidate): Conve
   const latest = list[list.length - 1];
   const first = firstAfter(list, cleared);
   const updatedAt = Math.max(headline?.sentAt ?? latest?.sentAt ?? 0, state?.updatedAt ?? 0);
-  const pinnedAt = store.pinnedConversations.get(uid)?.get(candidate.conversationId);
+  const appPin = store.appPinnedConversations.find(
+    (pin) => pin.type === candidate.conversationType && pin.id === candidate.withId,
+  );
+  const pinnedAt =
+    appPin?.pinnedAt ?? store.pinnedConversations.get(uid)?.get(candidate.conversationId);
   return {
     ...(pinnedAt !== undefined ? { pinnedAt } : {}),
+    ...(appPin ? { pinnedBy: SYSTEM_UID } : {}),
     ...candidate,
     // A deleted last message leaves the conversation without one (CometChat omits it).
     ...(headline && headline.deletedAt === undefined ? { lastMessage: headline } : {}),
@@ -149,6 +154,10 @@ export function withUnreadCount(
  * order for one user's list.
  */
 export function compareEntries(a: ConversationEntry, b: ConversationEntry): number {
+  // App-wide pins come before the user's own.
+  const appA = a.pinnedBy === SYSTEM_UID ? 1 : 0;
+  const appB = b.pinnedBy === SYSTEM_UID ? 1 : 0;
+  if (appA !== appB) return appB - appA;
   const pinA = a.pinnedAt ?? -1;
   const pinB = b.pinnedAt ?? -1;
   if (pinA !== pinB) return pinB - pinA;

@@ -137,6 +137,10 @@ export function renderMessage(
     for (const uid of mentions) if (store.users.has(uid)) map[uid] = userEntity(store, uid);
     data.mentions = map;
   }
+  if (row.category === 'interactive' && viewer !== undefined) {
+    // Interactions are each user's own: rendered for the viewer only.
+    data.interactions = [...(store.interactions.get(row.id)?.get(viewer) ?? [])];
+  }
   const reactions = store.reactions.get(row.id);
   if (reactions && reactions.length > 0) data.reactions = reactionSummary(reactions, viewer);
   data.entities = row.action ? actionEntities(store, row) : messageEntities(store, row);
@@ -228,6 +232,8 @@ export interface ConversationEntry {
   tags: string[];
   /** When the viewer pinned the conversation (pins are per user). */
   pinnedAt?: number;
+  /** Set for an app-wide pin (`app_system`); a user's own pin is rendered as theirs. */
+  pinnedBy?: string;
 }
 
 export interface RenderConversationOptions {
@@ -262,7 +268,9 @@ export function renderConversation(
     updatedAt: entry.updatedAt,
     ...(entry.lastMessage ? { lastMessage: renderMessage(store, entry.lastMessage, viewer) } : {}),
     conversationWith,
-    ...(entry.pinnedAt !== undefined ? { pinnedAt: entry.pinnedAt, pinnedBy: viewer } : {}),
+    ...(entry.pinnedAt !== undefined
+      ? { pinnedAt: entry.pinnedAt, pinnedBy: entry.pinnedBy ?? viewer }
+      : {}),
     ...(options.withTags ? { tags: entry.tags } : {}),
   };
 }

@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { registerAppPins } from './app-pins.js';
 import { registerAuthTokens } from './auth-tokens.js';
 import {
   type Fault,
@@ -28,6 +29,7 @@ import {
   Router,
   uidNotFound,
 } from './http.js';
+import { registerInteractions } from './interactions.js';
 import { registerMembers } from './members.js';
 import { registerMessages } from './messages.js';
 import { registerPins } from './pins.js';
@@ -36,6 +38,7 @@ import { registerRelations } from './relations.js';
 import { registerRoles } from './roles.js';
 import { type SeedName, seedStore } from './seed.js';
 import { Store } from './store.js';
+import { registerThreads } from './threads.js';
 import { registerUsers } from './users.js';
 import { registerWebhooks, WebhookDispatcher } from './webhooks.js';
 
@@ -279,6 +282,9 @@ class RunningEmulator implements Emulator {
       registerMessages,
       registerReactions,
       registerPins,
+      registerThreads,
+      registerInteractions,
+      registerAppPins,
       registerConversations,
     ]) {
       register(this.chat);

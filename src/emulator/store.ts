@@ -177,8 +177,12 @@ export class Store {
   savedMessages = new Map<string, Map<number, number>>();
   /** uid -> conversation id -> pinnedAt: each user's pinned conversations */
   pinnedConversations = new Map<string, Map<string, number>>();
+  /** The app-wide ("system") pinned conversations: a user's 1:1 or a group's, for every user. */
+  appPinnedConversations: { type: 'user' | 'group'; id: string; pinnedAt: number }[] = [];
   /** parent message id -> uid -> explicit thread subscription (true) or unsubscription (false) */
   threadSubscriptions = new Map<number, Map<string, boolean>>();
+  /** message id -> uid -> that user's interactions with an interactive message, in order */
+  interactions = new Map<number, Map<string, { elementId: string; interactedAt: number }[]>>();
   /** The app's moderation reasons users flag messages with (id -> display text). */
   moderationReasons = new Map<string, string>([
     ['spam', 'Spam'],

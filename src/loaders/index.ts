@@ -20,6 +20,7 @@ export type {
   AppViewLoaders,
   AppViewPrimer,
   BlockedUser,
+  JoinedGroup,
   OwnedConversation,
   Perspective,
   Reader,

@@ -22,6 +22,10 @@
 
 import DataLoader from 'dataloader';
 import { gatewayError } from '../errors.js';
+import {
+  type AppPinnedConversationRecord,
+  getAppPinnedConversations,
+} from '../upstream/app-pins.js';
 import { listAuthTokens } from '../upstream/auth-tokens.js';
 import type { CallOptions, UpstreamClient } from '../upstream/client.js';
 import { type ListConversationsQuery, listConversations } from '../upstream/conversations.js';
@@ -51,6 +55,7 @@ import type {
 } from '../upstream/records.js';
 import { listBlockedUsers, listFriends, type RelationListQuery } from '../upstream/relations.js';
 import { listRoles } from '../upstream/roles.js';
+import { type ListThreadsQuery, listThreads } from '../upstream/threads.js';
 import { type ListUsersQuery, listUsers } from '../upstream/users.js';
 import { listWebhooks } from '../upstream/webhooks.js';
 import { loadConversations } from './conversations.js';
@@ -143,6 +148,12 @@ export interface OwnedConversation {
   ownerUid: string | null;
 }
 
+/** A group someone joined, with their membership of it. */
+export interface JoinedGroup {
+  group: GroupRecord;
+  member: { guid: string; scope: 'admin' | 'moderator' | 'participant'; joinedAt: Date };
+}
+
 /** A user in someone's blocked-users list, with when they were blocked. */
 export interface BlockedUser {
   user: UserRecord;
@@ -167,10 +178,18 @@ export interface View {
    * and password groups: see the comment on the implementation.
    */
   groupsJoinedBy(uid: string, query: ListGroupsQuery): Promise<Page<GroupRecord>>;
+  /**
+   * The groups `uid` has joined with their membership (scope, join time), read in `uid`'s own
+   * view (`GET /groups?hasJoined=true` on their behalf). Only `uid` themself or the app view may:
+   * anyone else is refused (FORBIDDEN). The groups come back in the caller's terms.
+   */
+  membershipsOf(uid: string, query: ListGroupsQuery): Promise<Page<JoinedGroup>>;
   /** `GET /conversations`: this user's, or every user's across the app in the app view. */
   conversations(query: ListConversationsQuery): Promise<Page<OwnedConversation>>;
   /** `GET /messages`. Empty when this view's user does not exist or may not see them. */
   messages(query: ListMessagesQuery): Promise<CursorPage<MessageRecord>>;
+  /** `GET /threads`: this view's user's threads (their parent messages); empty in the app view. */
+  threads(query: ListThreadsQuery): Promise<CursorPage<MessageRecord>>;
   /** `GET /messages/{id}/thread`. */
   threadMessages(parentId: string, query: MessageFilters): Promise<CursorPage<MessageRecord>>;
   /** `GET /messages/{id}/reactions[/{reaction}]`. */
@@ -203,6 +222,8 @@ export interface AppView extends View {
   readonly perspective: null;
   readonly loaders: AppViewLoaders;
   readonly prime: AppViewPrimer;
+  /** `GET /conversations/pinned`: the app-wide pinned conversations. */
+  appPinnedConversations(): Promise<AppPinnedConversationRecord[]>;
   /** `GET /apps/{appId}/webhooks` (Management API). */
   webhooks(query: {
     page?: number | undefined;
@@ -558,6 +579,27 @@ export class PerspectiveView implements View {
     );
   }
 
+  async membershipsOf(uid: string, query: ListGroupsQuery): Promise<Page<JoinedGroup>> {
+    if (this.perspective !== null && uid !== this.perspective) {
+      throw gatewayError(
+        'FORBIDDEN',
+        "A user caller may list only their own memberships; another user's are not theirs to read.",
+      );
+    }
+    const own = uid === this.perspective ? this : this.host.view(uid);
+    const page = await listGroups(this.host.upstream, { ...query, hasJoined: true }, own.options);
+    const items: JoinedGroup[] = [];
+    for (const group of page.items) {
+      own.prime.group(group);
+      if (group.scope === null) continue; // not (or no longer) a member
+      items.push({
+        group: this.servesCaller && own === this ? group : neutralGroup(group),
+        member: { guid: group.guid, scope: group.scope, joinedAt: group.joinedAt ?? new Date(0) },
+      });
+    }
+    return { ...page, items };
+  }
+
   async conversations(query: ListConversationsQuery): Promise<Page<OwnedConversation>> {
     const page = await this.orEmptyForMissingViewer(query, () =>
       this.takeAhead(`conversations:${queryKey(query)}`, () =>
@@ -589,6 +631,11 @@ export class PerspectiveView implements View {
       throw error;
     }
     return this.servedMessages(page);
+  }
+
+  async threads(query: ListThreadsQuery): Promise<CursorPage<MessageRecord>> {
+    if (this.perspective === null) return emptyCursorPage(query.limit ?? 0);
+    return this.servedMessages(await listThreads(this.host.upstream, query, this.options));
   }
 
   async threadMessages(
@@ -722,6 +769,10 @@ export class AppViewImpl extends PerspectiveView implements AppView {
       ...this.basePrime,
       webhook: (webhook) => this.webhookLoaders.webhooks.prime(webhook.id, webhook),
     };
+  }
+
+  appPinnedConversations(): Promise<AppPinnedConversationRecord[]> {
+    return getAppPinnedConversations(this.host.upstream, { signal: this.host.signal });
   }
 
   override clear(): void {

@@ -79,7 +79,7 @@ const MAX_WEBHOOK_TRIGGERS = 100;
  * - `othersView`: groups read as someone other than the caller, so a user caller's
  *   `viewerMembership` needs a lookup.
  */
-export type Origin = 'fullProfile' | 'notPrimed' | 'othersView';
+export type Origin = 'fullProfile' | 'notPrimed' | 'othersView' | 'groupsPrimed';
 
 /** What one resolution of a field costs, and what it hands its sub-selection. */
 export interface FieldCost {
@@ -225,6 +225,12 @@ const eventUser: CostRule = lookup();
 /** A subscription event's list of users (see {@link MAX_EVENT_USERS}): a lookup each. */
 const eventUsers: CostRule = () => ({ calls: MAX_EVENT_USERS, items: MAX_EVENT_USERS });
 
+/**
+ * The elements of a form or card: read from the message, so nothing below them calls CometChat;
+ * counted at most this many (CometChat documents no limit; the message's size bounds them).
+ */
+const interactiveElements: CostRule = () => ({ items: 100 });
+
 /** A call or meeting event's participants: from the payload, no call of their own. */
 const participants: CostRule = () => ({ items: MAX_EVENT_PARTICIPANTS });
 
@@ -264,6 +270,7 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   // Pins, saves, thread subscriptions and flags ------------------------------------------------
   'Message.pinnedBy': lookup('fullProfile'),
   'Viewer.savedMessages': cursorList,
+  'Viewer.threads': cursorList,
   'MessagePinPayload.pinnedMessage': free,
   'MessageUnpinPayload.unpinnedMessage': free,
   'MessageSavePayload.savedMessage': free,
@@ -282,6 +289,26 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   'Mutation.messageThreadSubscribe': writes(1),
   'Mutation.messageThreadUnsubscribe': writes(1),
   'Mutation.messageFlag': writes(1),
+  // Interactive messages: content and the viewer's interactions come with the message.
+  'InteractiveMessage.form': free,
+  'InteractiveMessage.card': free,
+  'InteractiveMessage.viewerInteractions': leafList,
+  'InteractiveForm.fields': interactiveElements,
+  'InteractiveForm.submitButton': free,
+  'InteractiveCard.actions': interactiveElements,
+  'InteractiveElement.options': leafList,
+  'InteractiveElement.action': free,
+  'MessageMarkInteractedPayload.interactedMessage': lookup(),
+  'Mutation.messageMarkInteracted': writes(1),
+  // App-wide pinned conversations (admin only: refused to end users before any call): one call;
+  // each pin's user or group is a lookup.
+  'Query.appPinnedConversations': ({ caller }) =>
+    caller === 'user' ? { refused: true } : { calls: 1, items: 25 },
+  'Mutation.appPinnedConversationsSet': ({ caller }) =>
+    caller === 'user' ? { refused: true } : { calls: 1 },
+  'AppPinnedConversationsSetPayload.pinnedConversations': () => ({ items: 25 }),
+  'AppPinnedConversation.user': userLookup,
+  'AppPinnedConversation.group': lookup(),
 
   // Users ------------------------------------------------------------------------------------
   'User.authTokens': pagedList(),
@@ -289,6 +316,8 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   'User.conversations': pagedList(),
   'User.friends': pagedList(),
   'User.groups': pagedList('othersView'),
+  // The groups come with the page and are primed: `GroupMember.group` costs nothing below it.
+  'User.groupMemberships': pagedList('groupsPrimed'),
   'User.messages': cursorList,
   'User.role': () => ({ roleLoads: 1 }),
   // Embedded users lack their tags: one `GET /users/{uid}` each, unless fetched whole already.
@@ -307,7 +336,7 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   // caller's membership: the group on their behalf plus their user record.
   'Group.viewerMembership': ({ caller, origin }) =>
     caller === 'user' && origin === 'othersView' ? { calls: 2 } : {},
-  'GroupMember.group': lookup(),
+  'GroupMember.group': ({ origin }) => (origin === 'groupsPrimed' ? {} : { calls: 1 }),
   'GroupMember.user': free,
 
   // Conversations ----------------------------------------------------------------------------

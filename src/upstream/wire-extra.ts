@@ -99,6 +99,29 @@ export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
     path: '/groups/{guid}/conversation/pin',
     source: 'FACTS.md 7.7; unpin-group-conversation page (5 pins per user)',
   },
+  {
+    method: 'GET',
+    path: '/threads',
+    source:
+      'FACTS.md 7.5; list-threads page; SDK ThreadsRequest (participatedByMe, limit; onBehalfOf required)',
+  },
+  {
+    method: 'PATCH',
+    path: '/messages/{id}/interacted',
+    source:
+      'FACTS.md 7.5; mark-message-as-interacted page: body {interactions: [elementId]}, onBehalfOf required',
+  },
+  {
+    method: 'GET',
+    path: '/conversations/pinned',
+    source: 'FACTS.md 7.7; list-global-pinned-conversations page (apikey only)',
+  },
+  {
+    method: 'PUT',
+    path: '/conversations/pinned',
+    source:
+      'FACTS.md 7.7; replace-global-pinned-conversations page: body {pinnedConversations: [{uid}|{guid}]}',
+  },
 ];
 
 /** Body fields the client sends that the 2023 spec does not declare for that operation. */

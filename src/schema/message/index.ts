@@ -4,6 +4,7 @@ import './actions.js';
 import './calls.js';
 import './reactions.js';
 import './pins.js';
+import './interactive.js';
 import './threads.js';
 import './roots.js';
 import './relations.js';

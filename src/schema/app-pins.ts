@@ -1,0 +1,149 @@
+/**
+ * The app-wide ("global") pinned conversations: the conversations CometChat pins at the top of
+ * every user's list who has them (`pinnedBy: app_system`, `Conversation.isPinnedByApp`). Admin
+ * only: `appPinnedConversations` reads them, `appPinnedConversationsSet` replaces the list.
+ */
+import './mutation.js';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import type { AppView } from '../loaders/index.js';
+import {
+  type AppPinnedConversationRecord,
+  setAppPinnedConversations,
+} from '../upstream/app-pins.js';
+import { orClientError } from './client-errors.js';
+import { MUTATION_ERRORS } from './errors.js';
+import { runMutation, validateInput } from './mutation-support.js';
+import { GroupRef, UserRef } from './refs.js';
+
+/** A gateway limit on one list (CometChat's own is an app setting it does not document). */
+const MAX_APP_PINS = 25;
+
+const AppPinnedConversation = builder
+  .objectRef<AppPinnedConversationRecord>('AppPinnedConversation')
+  .implement({
+    description:
+      "A conversation the app pinned for everyone: a user's 1:1 conversations with each other user, or a group's conversation.",
+    fields: (t) => ({
+      user: t.field({
+        type: UserRef,
+        nullable: true,
+        description: 'The user whose conversations are pinned; null for a group or a missing user.',
+        resolve: (pin, _args, context) =>
+          pin.type === 'user' ? context.view().loaders.users.load(pin.uid) : null,
+      }),
+      group: t.field({
+        type: GroupRef,
+        nullable: true,
+        description: 'The group whose conversation is pinned; null for a user or a missing group.',
+        resolve: (pin, _args, context) =>
+          pin.type === 'group' ? context.view().loaders.groups.load(pin.guid) : null,
+      }),
+      uid: t.string({
+        nullable: true,
+        description: 'The uid, for a user conversation.',
+        resolve: (pin) => (pin.type === 'user' ? pin.uid : null),
+      }),
+      guid: t.string({
+        nullable: true,
+        description: 'The guid, for a group conversation.',
+        resolve: (pin) => (pin.type === 'group' ? pin.guid : null),
+      }),
+      pinnedAt: t.expose('pinnedAt', {
+        type: 'DateTime',
+        nullable: true,
+        description: 'When it was pinned; null when CometChat does not say.',
+      }),
+    }),
+  });
+
+builder.queryField('appPinnedConversations', (t) =>
+  t.field({
+    type: [AppPinnedConversation],
+    description:
+      'The conversations the app pins for every user (at most 25 through this API). Admin only. One upstream call.',
+    authScopes: { admin: true },
+    resolve: (_root, _args, context) =>
+      orClientError((context.view(null) as AppView).appPinnedConversations()),
+  }),
+);
+
+const targetSchema = z
+  .object({
+    uid: z.string().trim().min(1, 'must not be empty').max(100).nullish(),
+    guid: z.string().trim().min(1, 'must not be empty').max(100).nullish(),
+  })
+  .refine((v) => (v.uid == null) !== (v.guid == null), 'give exactly one of `uid` and `guid`');
+
+const setSchema = z.object({
+  conversations: z
+    .array(targetSchema)
+    .max(MAX_APP_PINS, `must hold at most ${MAX_APP_PINS} conversations`),
+});
+
+const AppPinTargetInput = builder.inputType('AppPinnedConversationInput', {
+  description: 'A conversation to pin for everyone: exactly one of `uid` and `guid`.',
+  fields: (t) => ({
+    uid: t.string({ description: 'A user: their 1:1 conversations are pinned for everyone.' }),
+    guid: t.string({ description: 'A group: its conversation is pinned for its members.' }),
+  }),
+});
+
+const AppPinnedConversationsSetInput = builder.inputType('AppPinnedConversationsSetInput', {
+  description: 'The whole new list of app-wide pinned conversations, in order.',
+  fields: (t) => ({
+    conversations: t.field({
+      type: [AppPinTargetInput],
+      required: true,
+      description: `The conversations (at most ${MAX_APP_PINS}); an empty list unpins them all.`,
+    }),
+  }),
+});
+
+const AppPinnedConversationsSetPayload = builder
+  .objectRef<{ pinnedConversations: AppPinnedConversationRecord[] }>(
+    'AppPinnedConversationsSetPayload',
+  )
+  .implement({
+    description: 'The app-wide pinned conversations as they now are.',
+    fields: (t) => ({
+      pinnedConversations: t.field({
+        type: [AppPinnedConversation],
+        description: 'The list as CometChat now holds it.',
+        resolve: (payload) => payload.pinnedConversations,
+      }),
+    }),
+  });
+
+builder.mutationField('appPinnedConversationsSet', (t) =>
+  t.field({
+    type: AppPinnedConversationsSetPayload,
+    description:
+      "Replaces the conversations the app pins for every user (CometChat's global pins, shown first with `isPinnedByApp`). Admin only, as the app (not with `X-Act-As`).",
+    authScopes: { admin: true },
+    nullable: true,
+    errors: {
+      types: MUTATION_ERRORS,
+      union: { description: 'The new list, or why it was refused.' },
+    },
+    args: {
+      input: t.arg({
+        type: AppPinnedConversationsSetInput,
+        required: true,
+        description: 'The list.',
+      }),
+    },
+    resolve: async (_root, { input }, context) => {
+      const value = validateInput(setSchema, input);
+      const targets = value.conversations.map((c) =>
+        c.uid != null ? { uid: c.uid.toLowerCase() } : { guid: (c.guid as string).toLowerCase() },
+      );
+      const pinnedConversations = await runMutation(
+        context,
+        () => setAppPinnedConversations(context.upstream, targets, { signal: context.signal }),
+        { fieldMap: { pinnedConversations: ['conversations'] } },
+      );
+      return { pinnedConversations };
+    },
+  }),
+);

@@ -1,0 +1,91 @@
+/**
+ * `messageMarkInteracted`: the viewing user interacted with elements of an interactive message (a
+ * form's submit button, a card's action). Interactions are per user, so only as oneself: a user
+ * caller, or an admin with `X-Act-As`.
+ */
+import '../mutation.js';
+import { z } from 'zod';
+import { builder } from '../../builder.js';
+import { markInteracted } from '../../upstream/interactions.js';
+import { orClientError } from '../client-errors.js';
+import { MUTATION_ERRORS } from '../errors.js';
+import { rejectField, runMutation, validateInput } from '../mutation-support.js';
+import { MessageRef } from '../refs.js';
+import { messageIdSchema } from './message/common.js';
+
+/** CometChat documents no limit; the gateway takes at most this many element ids per call. */
+const MAX_ELEMENTS = 25;
+
+const inputSchema = z.object({
+  messageId: messageIdSchema,
+  elementIds: z
+    .array(z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'))
+    .min(1, 'must name at least one element')
+    .max(MAX_ELEMENTS, `must name at most ${MAX_ELEMENTS} elements`),
+});
+
+interface Payload {
+  messageId: string;
+}
+
+const MessageMarkInteractedPayload = builder
+  .objectRef<Payload>('MessageMarkInteractedPayload')
+  .implement({
+    description: 'The interactive message the viewing user interacted with.',
+    fields: (t) => ({
+      interactedMessage: t.field({
+        type: MessageRef,
+        nullable: true,
+        description:
+          'The message as the viewing user now sees it (`viewerInteractions`); read with one more upstream call when asked for. Null when it is gone.',
+        resolve: (payload, _args, context) =>
+          orClientError(context.view().loaders.messages.load(payload.messageId)),
+      }),
+    }),
+  });
+
+const MessageMarkInteractedInput = builder.inputType('MessageMarkInteractedInput', {
+  description: 'Which elements of which interactive message the viewing user interacted with.',
+  fields: (t) => ({
+    messageId: t.string({
+      required: true,
+      description: 'The interactive message: its CometChat id (`cometchatId`) or its global ID.',
+    }),
+    elementIds: t.stringList({
+      required: true,
+      description: `The \`elementId\`s interacted with (1 to ${MAX_ELEMENTS}), e.g. a form's submit button.`,
+    }),
+  }),
+});
+
+builder.mutationField('messageMarkInteracted', (t) =>
+  t.field({
+    type: MessageMarkInteractedPayload,
+    description:
+      'Records that the viewing user interacted with elements of an interactive message (a form or card). Only as oneself: a user caller, or an admin with `X-Act-As`. The sender may interact only when the message allows it (`allowSenderInteraction`).',
+    nullable: true,
+    errors: {
+      types: MUTATION_ERRORS,
+      union: { description: 'The message interacted with, or why nothing was recorded.' },
+    },
+    args: {
+      input: t.arg({ type: MessageMarkInteractedInput, required: true, description: 'What.' }),
+    },
+    resolve: async (_root, { input }, context) => {
+      const value = validateInput(inputSchema, input);
+      if (context.caller.kind !== 'user') {
+        rejectField(
+          [],
+          'interactions belong to a user: call as that user (an end-user token, or X-Act-As with the admin token)',
+        );
+      }
+      const view = context.view();
+      await runMutation(
+        context,
+        () => markInteracted(context.upstream, value.messageId, value.elementIds, view.options),
+        { targetPath: ['messageId'], fieldMap: { interactions: ['elementIds'] } },
+      );
+      return { messageId: value.messageId };
+    },
+  }),
+);
