@@ -26,6 +26,8 @@ import './mutations/message.js';
 import './mutations/reaction.js';
 import './mutations/pins.js';
 import './mutations/conversation.js';
+import './rbac.js';
+import './mutations/rbac.js';
 import './subscription.js';
 import './subscription-message.js';
 import './subscription-conversation.js';

@@ -1,0 +1,11 @@
+/**
+ * The internal-tooling resources (RBAC, moderation, metrics, API keys): each registers its chat
+ * routes, and the Management-API ones their routes on the management surface.
+ */
+import type { Router } from './http.js';
+import { registerRbac } from './rbac.js';
+
+/** Registers every tooling route on the chat API and the Management API routers. */
+export function registerTooling(chat: Router, _management: Router): void {
+  registerRbac(chat);
+}

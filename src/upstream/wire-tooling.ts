@@ -1,0 +1,23 @@
+/**
+ * Endpoints of the internal-tooling resources (RBAC, moderation, metrics) that the pinned 2023
+ * spec lacks, with where they are documented (see docs/cometchat-tooling-endpoints.md). Listed
+ * in `HAND_ADDED_ENDPOINTS`.
+ */
+import type { EndpointRef } from './wire-extra.js';
+
+const RBAC = 'docs/cometchat-tooling-endpoints.md (RBAC); FACTS.md 7.8';
+const MODERATION = 'docs/cometchat-tooling-endpoints.md (Moderation); FACTS.md 7.10';
+const METRICS = 'docs/cometchat-tooling-endpoints.md (Usage metrics); FACTS.md 7.10';
+
+export const TOOLING_ENDPOINTS: readonly EndpointRef[] = [
+  { method: 'GET', path: '/roles/{role}/permissions', source: RBAC },
+  { method: 'PUT', path: '/roles/{role}/permissions', source: RBAC },
+  { method: 'DELETE', path: '/roles/{role}/permissions/{permission}', source: RBAC },
+  { method: 'GET', path: '/groups/{guid}/scopes/{scope}/permissions', source: RBAC },
+  { method: 'PUT', path: '/groups/{guid}/scopes/{scope}/permissions', source: RBAC },
+  {
+    method: 'DELETE',
+    path: '/groups/{guid}/scopes/{scope}/permissions/{permission}',
+    source: RBAC,
+  },
+];
