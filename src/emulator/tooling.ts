@@ -3,9 +3,11 @@
  * routes, and the Management-API ones their routes on the management surface.
  */
 import type { Router } from './http.js';
+import { registerModeration } from './moderation.js';
 import { registerRbac } from './rbac.js';
 
 /** Registers every tooling route on the chat API and the Management API routers. */
-export function registerTooling(chat: Router, _management: Router): void {
+export function registerTooling(chat: Router, management: Router): void {
   registerRbac(chat);
+  registerModeration(chat, management);
 }

@@ -20,6 +20,23 @@ const pagedList: CostRule = ({ args }) => {
   return { calls: args.after == null ? 1 : 2, page: size };
 };
 
+/** A connection over one list call, paged in memory (both ways). */
+const windowList: CostRule = ({ args }) => {
+  const size = page(args);
+  const last = args.last ?? null;
+  if (size === null) return { refused: true };
+  if (
+    last !== null &&
+    !(typeof last === 'number' && Number.isInteger(last) && last >= 0 && last <= 100)
+  ) {
+    return { refused: true };
+  }
+  return { calls: 1, page: Math.max(size, typeof last === 'number' ? last : 0) };
+};
+
+/** Objects that came inside an answer and were never primed: their relations cost lookups. */
+const notPrimed: CostRule = () => ({ origin: 'notPrimed' });
+
 /** One call per resolution. */
 const lookup: CostRule = () => ({ calls: 1 });
 /** A list of objects from one call, at most `items` of them. */
@@ -74,4 +91,27 @@ export const TOOLING_COST_RULES: Readonly<Record<string, CostRule>> = {
   }),
   'RoleFeatureOutcome.error': free,
   'RoleFeaturesAllowPayload.role': roleLoad,
+
+  // Moderation: one list call each, paged in memory (at most 100 items) -----------------------
+  'Query.moderationQueue': windowList,
+  'Query.moderationBlockedMessages': windowList,
+  'Query.moderationReviewedMessages': windowList,
+  'Query.moderationReasons': windowList,
+  'Query.moderationReason': lookup,
+  'Query.moderationRules': windowList,
+  'Query.moderationKeywordLists': windowList,
+  // The messages come inside the list's answer, never primed into the loaders.
+  'FlaggedMessage.message': notPrimed,
+  'FlaggedMessage.flags': () => ({ items: 10 }),
+  'MessageFlagReport.flaggedBy': lookup,
+  'ModeratedMessage.message': notPrimed,
+  'Mutation.moderationReasonCreate': writes(1),
+  'Mutation.moderationReasonUpdate': writes(1),
+  'Mutation.moderationReasonDelete': writes(1),
+  'Mutation.flaggedMessageReview': writes(1),
+  'Mutation.moderatedMessageReview': writes(1),
+  'ModerationReasonCreatePayload.reason': free,
+  'ModerationReasonUpdatePayload.reason': free,
+  'FlaggedMessageReviewPayload.reviewedMessage': lookup,
+  'ModeratedMessageReviewPayload.reviewedMessage': lookup,
 };

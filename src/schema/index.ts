@@ -28,6 +28,8 @@ import './mutations/pins.js';
 import './mutations/conversation.js';
 import './rbac.js';
 import './mutations/rbac.js';
+import './moderation.js';
+import './mutations/moderation.js';
 import './subscription.js';
 import './subscription-message.js';
 import './subscription-conversation.js';

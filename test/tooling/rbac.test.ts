@@ -32,7 +32,7 @@ describe('Role.permissions and Group.scopePermissions', () => {
            group(guid: "${g(1)}") { scopePermissions(scope: PARTICIPANT) { key valueKind defaultValues } } }`,
       );
       expect(response.errors).toBeUndefined();
-      data = response.data;
+      data = response.data ?? undefined;
     });
     expect(calls).toBe(4); // the roles, the role's permissions, the group, its scope's permissions
     const role = data?.role as { permissions: Record<string, unknown>[] };
