@@ -29,6 +29,12 @@ import {
   type ScopeName,
 } from '../upstream/rbac.js';
 import type { Page } from '../upstream/records.js';
+import {
+  type AppStatsRecord,
+  getAppStats,
+  getMessageStats,
+  type MessageBucketRecord,
+} from '../upstream/stats.js';
 import type { AppView } from './view.js';
 
 /** CometChat documents 28 role permissions; one page of 100 holds every one. */
@@ -42,6 +48,10 @@ export const MODERATION_WINDOW = 100;
 
 /** The tooling reads of one request, as the app. */
 export interface ToolingReads {
+  /** `GET /stats` for a period (epoch seconds). */
+  appStats(fromDate: number, toDate: number): Promise<AppStatsRecord>;
+  /** `GET /stats/messages`: the 5-minute message buckets CometChat reports. */
+  messageStats(): Promise<MessageBucketRecord[]>;
   /** `GET /moderation/reasons`, the first {@link MODERATION_WINDOW}. */
   moderationReasons(): Promise<ModerationReasonRecord[]>;
   /** `GET /moderation/reasons/{id}`; null when there is no such reason. */
@@ -73,6 +83,12 @@ export function toolingReads(upstream: UpstreamClient, view: AppView): ToolingRe
   const options = view.options;
   const window = { limit: MODERATION_WINDOW };
   return {
+    appStats(fromDate, toDate) {
+      return getAppStats(upstream, { fromDate, toDate }, options);
+    },
+    messageStats() {
+      return getMessageStats(upstream, options);
+    },
     async moderationReasons() {
       return (await listModerationReasons(upstream, window, options)).items;
     },

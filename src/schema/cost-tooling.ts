@@ -114,4 +114,8 @@ export const TOOLING_COST_RULES: Readonly<Record<string, CostRule>> = {
   'ModerationReasonUpdatePayload.reason': free,
   'FlaggedMessageReviewPayload.reviewedMessage': lookup,
   'ModeratedMessageReviewPayload.reviewedMessage': lookup,
+
+  // Usage metrics -----------------------------------------------------------------------------
+  'Query.appStats': lookup,
+  'AppStats.messageBuckets': () => ({ calls: 1, items: 1000 }),
 };

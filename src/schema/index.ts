@@ -30,6 +30,7 @@ import './rbac.js';
 import './mutations/rbac.js';
 import './moderation.js';
 import './mutations/moderation.js';
+import './stats.js';
 import './subscription.js';
 import './subscription-message.js';
 import './subscription-conversation.js';

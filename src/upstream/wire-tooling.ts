@@ -32,4 +32,6 @@ export const TOOLING_ENDPOINTS: readonly EndpointRef[] = [
   { method: 'GET', path: '/moderation/reviewed-messages', source: MODERATION },
   { method: 'GET', path: '/apps/{appId}/moderation/rules', source: MODERATION },
   { method: 'GET', path: '/apps/{appId}/moderation/keywords', source: MODERATION },
+  { method: 'GET', path: '/stats', source: METRICS },
+  { method: 'GET', path: '/stats/messages', source: METRICS },
 ];
