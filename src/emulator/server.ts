@@ -39,6 +39,7 @@ import { registerRoles } from './roles.js';
 import { type SeedName, seedStore } from './seed.js';
 import { Store } from './store.js';
 import { registerThreads } from './threads.js';
+import { registerTooling } from './tooling.js';
 import { registerUsers } from './users.js';
 import { registerWebhooks, WebhookDispatcher } from './webhooks.js';
 
@@ -290,6 +291,7 @@ class RunningEmulator implements Emulator {
       register(this.chat);
     }
     registerWebhooks(this.management);
+    registerTooling(this.chat, this.management);
     this.server = createServer((req, res) => {
       this.handle(req, res).catch(() => {
         if (!res.headersSent) res.destroy();

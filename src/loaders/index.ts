@@ -15,6 +15,7 @@ export {
   userConversationId,
 } from './keys.js';
 export { createReadLayer, ReadLayer, type ReadLayerInput, type ViewOf } from './read-layer.js';
+export { MODERATION_WINDOW, type ToolingReads, toolingReads } from './tooling.js';
 export type {
   AppView,
   AppViewLoaders,

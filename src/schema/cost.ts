@@ -47,6 +47,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql/index.js';
+import { TOOLING_COST_RULES } from './cost-tooling.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
 
 export type CallerKind = 'admin' | 'user';
@@ -630,6 +631,8 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   'WebhookTriggersAddPayload.webhook': free,
   'WebhookTriggersRemovePayload.webhook': free,
   'WebhookUpdatePayload.webhook': free,
+
+  ...TOOLING_COST_RULES,
 };
 
 /**

@@ -3,6 +3,7 @@
  * added later (reactions, mark-unread) and newer body fields, with where they are documented.
  * The contract test accepts a request only if it is in the pinned spec or listed here.
  */
+import { TOOLING_ENDPOINTS } from './wire-tooling.js';
 
 export interface EndpointRef {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -122,6 +123,7 @@ export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
     source:
       'FACTS.md 7.7; replace-global-pinned-conversations page: body {pinnedConversations: [{uid}|{guid}]}',
   },
+  ...TOOLING_ENDPOINTS,
 ];
 
 /** Body fields the client sends that the 2023 spec does not declare for that operation. */

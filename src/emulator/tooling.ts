@@ -1,0 +1,15 @@
+/**
+ * The internal-tooling resources (RBAC, moderation, metrics, API keys): each registers its chat
+ * routes, and the Management-API ones their routes on the management surface.
+ */
+import type { Router } from './http.js';
+import { registerModeration } from './moderation.js';
+import { registerRbac } from './rbac.js';
+import { registerStats } from './stats.js';
+
+/** Registers every tooling route on the chat API and the Management API routers. */
+export function registerTooling(chat: Router, management: Router): void {
+  registerRbac(chat);
+  registerModeration(chat, management);
+  registerStats(chat);
+}

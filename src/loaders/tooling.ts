@@ -1,0 +1,141 @@
+/**
+ * Reads of the internal-tooling resources (RBAC, moderation, metrics, API keys). They are admin
+ * resources read as the app: each read takes the app view, so its calls carry the view's options
+ * (its abort signal, never an `onBehalfOf`). Nothing is cached across fields: these lists are
+ * small and read once per field.
+ */
+import type { UpstreamClient } from '../upstream/client.js';
+import { isUpstreamError } from '../upstream/errors.js';
+import {
+  type BlockedMessageRecord,
+  type FlaggedMessageRecord,
+  getModerationReason,
+  type KeywordListRecord,
+  listBlockedMessages,
+  listFlaggedMessages,
+  listKeywordLists,
+  listModerationReasons,
+  listModerationRules,
+  listReviewedMessages,
+  type ModerationReasonRecord,
+  type ModerationRuleRecord,
+} from '../upstream/moderation.js';
+import {
+  listRestrictedFeatures,
+  listRolePermissions,
+  listScopePermissions,
+  type PermissionRecord,
+  type RestrictedFeatureRecord,
+  type ScopeName,
+} from '../upstream/rbac.js';
+import type { Page } from '../upstream/records.js';
+import {
+  type AppStatsRecord,
+  getAppStats,
+  getMessageStats,
+  type MessageBucketRecord,
+} from '../upstream/stats.js';
+import type { AppView } from './view.js';
+
+/** CometChat documents 28 role permissions; one page of 100 holds every one. */
+const PERMISSIONS_PAGE = 100;
+
+/**
+ * CometChat's moderation lists have no documented page parameter: the gateway reads the first
+ * this many items of each and pages within them.
+ */
+export const MODERATION_WINDOW = 100;
+
+/** The tooling reads of one request, as the app. */
+export interface ToolingReads {
+  /** `GET /stats` for a period (epoch seconds). */
+  appStats(fromDate: number, toDate: number): Promise<AppStatsRecord>;
+  /** `GET /stats/messages`: the 5-minute message buckets CometChat reports. */
+  messageStats(): Promise<MessageBucketRecord[]>;
+  /** `GET /moderation/reasons`, the first {@link MODERATION_WINDOW}. */
+  moderationReasons(): Promise<ModerationReasonRecord[]>;
+  /** `GET /moderation/reasons/{id}`; null when there is no such reason. */
+  moderationReason(id: string): Promise<ModerationReasonRecord | null>;
+  /** `GET /moderation/flagged-messages`, the first {@link MODERATION_WINDOW}. */
+  flaggedMessages(): Promise<FlaggedMessageRecord[]>;
+  /** `GET /moderation/blocked-messages`, the first {@link MODERATION_WINDOW}. */
+  blockedMessages(): Promise<BlockedMessageRecord[]>;
+  /** `GET /moderation/reviewed-messages`, the first {@link MODERATION_WINDOW}. */
+  reviewedMessages(): Promise<BlockedMessageRecord[]>;
+  /** `GET /apps/{appId}/moderation/rules` (Management API). */
+  moderationRules(): Promise<ModerationRuleRecord[]>;
+  /** `GET /apps/{appId}/moderation/keywords` (Management API). */
+  keywordLists(): Promise<KeywordListRecord[]>;
+  /** `GET /roles/{role}/permissions`: every permission a role can be given. */
+  rolePermissions(role: string): Promise<PermissionRecord[]>;
+  /** `GET /groups/{guid}/scopes/{scope}/permissions`. */
+  scopePermissions(guid: string, scope: ScopeName): Promise<PermissionRecord[]>;
+  /** `GET /roles/{role}/restrictedfeatures` (legacy), one page. */
+  restrictedFeatures(
+    role: string,
+    page: number,
+    perPage: number,
+  ): Promise<Page<RestrictedFeatureRecord>>;
+}
+
+/** The tooling reads of `view` (the app view) through the request's `upstream` client. */
+export function toolingReads(upstream: UpstreamClient, view: AppView): ToolingReads {
+  const options = view.options;
+  const window = { limit: MODERATION_WINDOW };
+  return {
+    appStats(fromDate, toDate) {
+      return getAppStats(upstream, { fromDate, toDate }, options);
+    },
+    messageStats() {
+      return getMessageStats(upstream, options);
+    },
+    async moderationReasons() {
+      return (await listModerationReasons(upstream, window, options)).items;
+    },
+    async moderationReason(id) {
+      try {
+        return await getModerationReason(upstream, id, options);
+      } catch (error) {
+        if (isUpstreamError(error) && error.kind === 'not_found') return null;
+        throw error;
+      }
+    },
+    async flaggedMessages() {
+      return (await listFlaggedMessages(upstream, window, options)).items;
+    },
+    async blockedMessages() {
+      return (await listBlockedMessages(upstream, window, options)).items;
+    },
+    async reviewedMessages() {
+      return (await listReviewedMessages(upstream, window, options)).items;
+    },
+    async moderationRules() {
+      return (await listModerationRules(upstream, window, options)).items;
+    },
+    async keywordLists() {
+      return (await listKeywordLists(upstream, window, options)).items;
+    },
+    async rolePermissions(role) {
+      const page = await listRolePermissions(
+        upstream,
+        role,
+        { page: 1, perPage: PERMISSIONS_PAGE },
+        options,
+      );
+      return page.items;
+    },
+    async scopePermissions(guid, scope) {
+      const page = await listScopePermissions(
+        upstream,
+        guid,
+        scope,
+        { page: 1, perPage: PERMISSIONS_PAGE },
+        options,
+      );
+      return page.items;
+    },
+    restrictedFeatures(role, page, perPage) {
+      return listRestrictedFeatures(upstream, role, { page, perPage }, options);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Endpoints of the internal-tooling resources (RBAC, moderation, metrics) that the pinned 2023
+ * spec lacks, with where they are documented (see docs/cometchat-tooling-endpoints.md). Listed
+ * in `HAND_ADDED_ENDPOINTS`.
+ */
+import type { EndpointRef } from './wire-extra.js';
+
+const RBAC = 'docs/cometchat-tooling-endpoints.md (RBAC); FACTS.md 7.8';
+const MODERATION = 'docs/cometchat-tooling-endpoints.md (Moderation); FACTS.md 7.10';
+const METRICS = 'docs/cometchat-tooling-endpoints.md (Usage metrics); FACTS.md 7.10';
+
+export const TOOLING_ENDPOINTS: readonly EndpointRef[] = [
+  { method: 'GET', path: '/roles/{role}/permissions', source: RBAC },
+  { method: 'PUT', path: '/roles/{role}/permissions', source: RBAC },
+  { method: 'DELETE', path: '/roles/{role}/permissions/{permission}', source: RBAC },
+  { method: 'GET', path: '/groups/{guid}/scopes/{scope}/permissions', source: RBAC },
+  { method: 'PUT', path: '/groups/{guid}/scopes/{scope}/permissions', source: RBAC },
+  {
+    method: 'DELETE',
+    path: '/groups/{guid}/scopes/{scope}/permissions/{permission}',
+    source: RBAC,
+  },
+  { method: 'GET', path: '/moderation/reasons', source: MODERATION },
+  { method: 'POST', path: '/moderation/reasons', source: MODERATION },
+  { method: 'GET', path: '/moderation/reasons/{id}', source: MODERATION },
+  { method: 'PUT', path: '/moderation/reasons/{id}', source: MODERATION },
+  { method: 'DELETE', path: '/moderation/reasons/{id}', source: MODERATION },
+  { method: 'GET', path: '/moderation/flagged-messages', source: MODERATION },
+  { method: 'PATCH', path: '/moderation/flagged-messages/{id}', source: MODERATION },
+  { method: 'GET', path: '/moderation/blocked-messages', source: MODERATION },
+  { method: 'PATCH', path: '/moderation/blocked-messages/{id}', source: MODERATION },
+  { method: 'GET', path: '/moderation/reviewed-messages', source: MODERATION },
+  { method: 'GET', path: '/apps/{appId}/moderation/rules', source: MODERATION },
+  { method: 'GET', path: '/apps/{appId}/moderation/keywords', source: MODERATION },
+  { method: 'GET', path: '/stats', source: METRICS },
+  { method: 'GET', path: '/stats/messages', source: METRICS },
+];
