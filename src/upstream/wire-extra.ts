@@ -99,6 +99,28 @@ export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
     path: '/groups/{guid}/conversation/pin',
     source: 'FACTS.md 7.7; unpin-group-conversation page (5 pins per user)',
   },
+  {
+    method: 'POST',
+    path: '/data_import/users',
+    source: 'Data Import API: import-users page (50 entities per request, 60 requests per minute)',
+  },
+  {
+    method: 'POST',
+    path: '/data_import/groups',
+    source: 'Data Import API: import-groups page (50 entities per request, 60 requests per minute)',
+  },
+  {
+    method: 'POST',
+    path: '/data_import/members',
+    source:
+      'Data Import API: import-group-members page (50 entities per request, 60 requests per minute)',
+  },
+  {
+    method: 'POST',
+    path: '/data_import/messages',
+    source:
+      'Data Import API: import-messages page (50 entities per request, 60 requests per minute)',
+  },
 ];
 
 /** Body fields the client sends that the 2023 spec does not declare for that operation. */
