@@ -134,6 +134,22 @@ export interface Config {
   trustedDocumentsPath: string | null;
   /** Per-operation budgets of CometChat calls (`GATEWAY_MAX_UPSTREAM_CALLS`). */
   maxUpstreamCalls: UpstreamCallLimits;
+  /** Data import jobs: where they are kept and how fast they go (`GATEWAY_IMPORT_*`). */
+  dataImport: DataImportConfig;
+}
+
+/** Data import jobs (src/imports). */
+export interface DataImportConfig {
+  /** Directory the jobs are persisted in (without it and without Redis: in memory only). */
+  dir: string | null;
+  /** Requests per window on each CometChat import endpoint (CometChat allows 60 a minute). */
+  requestsPerWindow: number;
+  /** The window in milliseconds (60000; shorter only against a server with a shorter window). */
+  windowMs: number;
+  /** Entities per import request, 1 to 50. */
+  chunkSize: number;
+  /** Pause before a chunk that failed as a whole (not a 429) is tried again, in milliseconds. */
+  retryDelayMs: number;
 }
 
 export interface MetricsConfig {
@@ -431,6 +447,41 @@ export function loadConfig(env: Env): Config {
     cors,
     trustedDocumentsPath,
     maxUpstreamCalls,
+    dataImport: loadDataImport(env),
+  };
+}
+
+function loadDataImport(env: Env): DataImportConfig {
+  return {
+    dir: read(env, 'GATEWAY_IMPORT_DIR') ?? null,
+    requestsPerWindow:
+      parseWith(
+        env,
+        'GATEWAY_IMPORT_REQUESTS_PER_WINDOW',
+        positiveInt.max(10_000),
+        'must be a whole number from 1 to 10000',
+      ) ?? 60,
+    windowMs:
+      parseWith(
+        env,
+        'GATEWAY_IMPORT_WINDOW_MS',
+        positiveInt.max(600_000),
+        'must be a whole number of milliseconds (1-600000)',
+      ) ?? 60_000,
+    chunkSize:
+      parseWith(
+        env,
+        'GATEWAY_IMPORT_CHUNK_SIZE',
+        positiveInt.max(50),
+        'must be a whole number from 1 to 50',
+      ) ?? 50,
+    retryDelayMs:
+      parseWith(
+        env,
+        'GATEWAY_IMPORT_RETRY_DELAY_MS',
+        positiveInt.max(600_000),
+        'must be a whole number of milliseconds (1-600000)',
+      ) ?? 1000,
   };
 }
 

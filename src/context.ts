@@ -4,6 +4,7 @@
  * (the app's, or a user's), whose upstream calls all carry that perspective as `onBehalfOf`.
  */
 import { upstreamCallBudgetSpent } from './errors.js';
+import type { DataImports } from './imports/service.js';
 import { createReadLayer, type ReadLayer, type ViewOf } from './loaders/index.js';
 import type { Logger } from './logger.js';
 import type { UpstreamClient } from './upstream/client.js';
@@ -46,6 +47,8 @@ export interface GatewayContext {
   logger: Logger;
   /** Webhook events for subscriptions; absent where the gateway has no event bus. */
   realtime?: EventFeed | undefined;
+  /** Data import jobs; absent where the gateway runs none (contexts built in process). */
+  dataImports?: DataImports | undefined;
 }
 
 export interface ContextInput {
@@ -61,6 +64,8 @@ export interface ContextInput {
   maxUpstreamCalls?: number | undefined;
   /** Webhook events for subscriptions; absent where the gateway has no event bus. */
   realtime?: EventFeed | undefined;
+  /** Data import jobs; absent where the gateway runs none. */
+  dataImports?: DataImports | undefined;
 }
 
 /** A log label for a caller: never a token, only its fingerprint. */

@@ -30,6 +30,7 @@ import { loadTrustedDocuments } from './exposure/trusted-documents.js';
 import { createGraphiQL, graphiqlOptions } from './graphiql.js';
 import { GRAPHQL_SSE_PATH, graphqlSsePlugin } from './graphql-sse.js';
 import { authenticationPlugin, refusal } from './http-auth.js';
+import { createDataImports } from './imports/setup.js';
 import { listenOn } from './listen.js';
 import { createLogger, type Logger, yogaLogger } from './logger.js';
 import {
@@ -247,6 +248,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     upstream,
     logger: logger.child({ component: 'auth' }),
   });
+  const dataImports = createDataImports(config, upstream, logger);
   const bodyLimit = createBodyLimit({ maxBytes: config.maxBodyBytes, exemptPaths: [WEBHOOK_PATH] });
   const trustedDocuments = config.trustedDocumentsPath
     ? loadTrustedDocuments(config.trustedDocumentsPath)
@@ -372,6 +374,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         logger: scope?.traceId ? logger.child({ traceId: scope.traceId }) : logger,
         maxUpstreamCalls: upstreamCallBudget(config.maxUpstreamCalls, caller),
         realtime: realtime.feed,
+        dataImports,
       });
     },
     plugins: [
@@ -603,6 +606,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         await wsDisposable.dispose();
         await new Promise<void>((resolve) => wsServer.close(() => resolve()));
         await realtime.close();
+        await dataImports.close();
         if (inFlight > 0) {
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, timeoutMs);

@@ -156,6 +156,7 @@ describe('layer rules (docs/architecture.md)', () => {
       if (['builder.ts', 'context.ts', 'errors.ts'].includes(target)) return true;
       if (inFolder(target, 'webhooks')) return target !== 'webhooks/receiver.ts';
       if (inFolder(target, 'loaders')) return target === 'loaders/index.ts';
+      if (inFolder(target, 'imports')) return entry.typeOnly;
       if (inFolder(target, 'upstream')) {
         if (UPSTREAM_INTERNALS.has(target)) return false;
         if (entry.typeOnly) return true;
@@ -191,6 +192,15 @@ describe('layer rules (docs/architecture.md)', () => {
       if (inFolder(target, 'upstream')) return !target.startsWith('upstream/wire');
       if (target === 'context.ts') return typeOnly;
       return target === 'errors.ts';
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it('imports (data import jobs) import only upstream and the logger types', () => {
+    const bad = offenders('imports', ({ target, typeOnly }) => {
+      if (inFolder(target, 'imports')) return true;
+      if (inFolder(target, 'upstream')) return !UPSTREAM_INTERNALS.has(target);
+      return (target === 'logger.ts' || target === 'config.ts') && typeOnly;
     });
     expect(bad).toEqual([]);
   });

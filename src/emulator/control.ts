@@ -233,6 +233,10 @@ export interface Knobs {
   latencyMs: number;
   /** `null` on the wire means unlimited. */
   rateLimitPerMin: number | undefined;
+  /** Requests per window on each data import endpoint (CometChat: 60); `null`: unlimited. */
+  importRateLimit: number | undefined;
+  /** The import endpoints' window in milliseconds (CometChat: 60000). */
+  importWindowMs: number;
 }
 
 /** What the control surface needs from the running emulator. */
@@ -248,10 +252,18 @@ export interface ControlTarget {
 }
 
 function renderKnobs(knobs: Knobs): Record<string, unknown> {
-  return { latencyMs: knobs.latencyMs, rateLimitPerMin: knobs.rateLimitPerMin ?? null };
+  return {
+    latencyMs: knobs.latencyMs,
+    rateLimitPerMin: knobs.rateLimitPerMin ?? null,
+    importRateLimit: knobs.importRateLimit ?? null,
+    importWindowMs: knobs.importWindowMs,
+  };
 }
 
-/** Parses `{latencyMs?, rateLimitPerMin?}`; `rateLimitPerMin: null` removes the limit. */
+/**
+ * Parses `{latencyMs?, rateLimitPerMin?, importRateLimit?, importWindowMs?}`; `null` for either
+ * rate limit removes it.
+ */
 export function parseKnobs(body: Record<string, unknown>): Partial<Knobs> {
   const details: Record<string, string[]> = {};
   const patch: Partial<Knobs> = {};
@@ -265,6 +277,19 @@ export function parseKnobs(body: Record<string, unknown>): Partial<Knobs> {
     else if (!intIn(body.rateLimitPerMin, 1, Number.MAX_SAFE_INTEGER)) {
       details.rateLimitPerMin = ['The rateLimitPerMin must be a positive integer or null.'];
     } else patch.rateLimitPerMin = body.rateLimitPerMin;
+  }
+  if (body.importRateLimit !== undefined) {
+    if (body.importRateLimit === null) patch.importRateLimit = undefined;
+    else if (!intIn(body.importRateLimit, 1, Number.MAX_SAFE_INTEGER)) {
+      details.importRateLimit = ['The importRateLimit must be a positive integer or null.'];
+    } else patch.importRateLimit = body.importRateLimit;
+  }
+  if (body.importWindowMs !== undefined) {
+    if (!intIn(body.importWindowMs, 1, MAX_DELAY_MS)) {
+      details.importWindowMs = [
+        `The importWindowMs must be an integer between 1 and ${MAX_DELAY_MS}.`,
+      ];
+    } else patch.importWindowMs = body.importWindowMs;
   }
   if (Object.keys(details).length > 0) throw badRequest(details);
   return patch;

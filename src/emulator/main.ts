@@ -23,8 +23,8 @@ function integer(
 }
 
 /**
- * Reads EMULATOR_PORT, _APP_ID, _API_KEY, _SEED, _LATENCY_MS, _RATE_LIMIT_PER_MIN and
- * _WEBHOOK_HOSTS.
+ * Reads EMULATOR_PORT, _APP_ID, _API_KEY, _SEED, _LATENCY_MS, _RATE_LIMIT_PER_MIN,
+ * _IMPORT_RATE_LIMIT, _IMPORT_WINDOW_MS and _WEBHOOK_HOSTS.
  */
 export function readEmulatorEnv(env: NodeJS.ProcessEnv): EmulatorOptions {
   const options: EmulatorOptions = { port: integer(env, 'EMULATOR_PORT', 0, 65_535) ?? 4010 };
@@ -55,6 +55,10 @@ export function readEmulatorEnv(env: NodeJS.ProcessEnv): EmulatorOptions {
   if (latencyMs !== undefined) options.latencyMs = latencyMs;
   const rateLimit = integer(env, 'EMULATOR_RATE_LIMIT_PER_MIN', 1, Number.MAX_SAFE_INTEGER);
   if (rateLimit !== undefined) options.rateLimitPerMin = rateLimit;
+  const importLimit = integer(env, 'EMULATOR_IMPORT_RATE_LIMIT', 1, Number.MAX_SAFE_INTEGER);
+  if (importLimit !== undefined) options.importRateLimit = importLimit;
+  const importWindowMs = integer(env, 'EMULATOR_IMPORT_WINDOW_MS', 1, 600_000);
+  if (importWindowMs !== undefined) options.importWindowMs = importWindowMs;
   const webhookHosts = env.EMULATOR_WEBHOOK_HOSTS?.trim();
   if (webhookHosts !== undefined && webhookHosts !== '') {
     if (webhookHosts !== 'loopback' && webhookHosts !== 'any') {

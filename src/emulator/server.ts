@@ -19,6 +19,12 @@ import {
   tooManyRequests,
 } from './control.js';
 import { registerConversations } from './conversations.js';
+import {
+  IMPORT_PREFIX,
+  ImportRateLimiter,
+  importTooManyRequests,
+  registerDataImport,
+} from './data-import.js';
 import { registerGroups } from './groups.js';
 import {
   badRequest,
@@ -69,6 +75,10 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** Requests per minute before 429; default unlimited. */
   rateLimitPerMin?: number;
+  /** Requests per window on each data import endpoint before 429; default 60 as CometChat. */
+  importRateLimit?: number | null;
+  /** The data import endpoints' window in milliseconds; default 60000 as CometChat. */
+  importWindowMs?: number;
   /** Delays before the retries of a failed delivery; default [10_000, 30_000] as CometChat. */
   webhookRetryDelaysMs?: readonly number[];
   /** A delivery that takes longer counts as failed; default 2000 (CometChat asks for 2 s). */
@@ -239,6 +249,7 @@ class RunningEmulator implements Emulator {
   private log: EmulatorRequestLogEntry[] = [];
   private latencyMs: number;
   private readonly rateLimiter: RateLimiter;
+  private readonly importLimiter: ImportRateLimiter;
   private readonly settings: EmulatorSettings;
   private readonly clock: () => number;
   private readonly dispatcher: WebhookDispatcher;
@@ -263,6 +274,10 @@ class RunningEmulator implements Emulator {
     this.clock = options.clock ?? (() => Math.floor(Date.now() / 1000));
     this.latencyMs = options.latencyMs ?? 0;
     this.rateLimiter = new RateLimiter(this.clock, options.rateLimitPerMin);
+    this.importLimiter = new ImportRateLimiter(
+      options.importRateLimit === null ? undefined : (options.importRateLimit ?? 60),
+      options.importWindowMs ?? 60_000,
+    );
     this.dispatcher = new WebhookDispatcher({
       appId: this.appId,
       region: this.settings.region,
@@ -287,6 +302,7 @@ class RunningEmulator implements Emulator {
       registerInteractions,
       registerAppPins,
       registerConversations,
+      registerDataImport,
     ]) {
       register(this.chat);
     }
@@ -344,12 +360,20 @@ class RunningEmulator implements Emulator {
   }
 
   knobs(): Knobs {
-    return { latencyMs: this.latencyMs, rateLimitPerMin: this.rateLimiter.perMinute };
+    return {
+      latencyMs: this.latencyMs,
+      rateLimitPerMin: this.rateLimiter.perMinute,
+      importRateLimit: this.importLimiter.perWindow,
+      importWindowMs: this.importLimiter.windowMs,
+    };
   }
 
   updateSettings(patch: Partial<Knobs>): Knobs {
     if (patch.latencyMs !== undefined) this.latencyMs = patch.latencyMs;
     if ('rateLimitPerMin' in patch) this.rateLimiter.setLimit(patch.rateLimitPerMin);
+    if ('importRateLimit' in patch) this.importLimiter.perWindow = patch.importRateLimit;
+    if (patch.importWindowMs !== undefined) this.importLimiter.windowMs = patch.importWindowMs;
+    this.importLimiter.restart();
     return this.knobs();
   }
 
@@ -360,6 +384,7 @@ class RunningEmulator implements Emulator {
     this.log = [];
     this.dispatcher.clearDeliveries();
     this.rateLimiter.restart();
+    this.importLimiter.restart();
   }
 
   close(): Promise<void> {
@@ -427,10 +452,20 @@ class RunningEmulator implements Emulator {
     }
 
     const limit = this.rateLimiter.check();
+    const importRetryAfter =
+      limit.allowed && method === 'POST' && path.startsWith(IMPORT_PREFIX)
+        ? this.importLimiter.check(path)
+        : null;
     await sleep(this.latencyMs);
-    const response = limit.allowed
-      ? await this.dispatch(req, method, path, query, onBehalfOf)
-      : { status: 429, body: tooManyRequests().toBody() };
+    const response: EmuResponse = !limit.allowed
+      ? { status: 429, body: tooManyRequests().toBody() }
+      : importRetryAfter !== null
+        ? {
+            status: 429,
+            body: importTooManyRequests().toBody(),
+            headers: { 'retry-after': String(importRetryAfter) },
+          }
+        : await this.dispatch(req, method, path, query, onBehalfOf);
     if (fault?.mode === 'reset-after') {
       log(0);
       req.socket.destroy();

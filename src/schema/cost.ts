@@ -266,6 +266,16 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   'Query.webhooks': pagedList(),
   // `node` and `nodes` cost what the type in each ID costs: NODE_LOOKUPS.
 
+  // Data import jobs: kept by the gateway, read without CometChat calls; a job's chunks are sent in
+  // the background, outside the operation that starts it.
+  'Query.dataImportJob': free,
+  'Query.dataImportJobs': free,
+  'DataImportJob.failures': free,
+  'Mutation.dataImportJobStart': free,
+  'Mutation.dataImportJobResume': free,
+  'DataImportJobStartPayload.dataImportJob': free,
+  'DataImportJobResumePayload.dataImportJob': free,
+
   'Viewer.user': ({ caller }) => (caller === 'user' ? { calls: 1, origin: 'fullProfile' } : {}),
 
   // Pins, saves, thread subscriptions and flags ------------------------------------------------
@@ -652,6 +662,7 @@ export const NODE_LOOKUPS: Readonly<Record<string, CostRule>> = {
   ActionMessage: lookup(),
   CallMessage: lookup(),
   InteractiveMessage: lookup(),
+  DataImportJob: free,
 };
 
 /** The rule for `type.field`: the type's own, else that of an interface declaring the field. */

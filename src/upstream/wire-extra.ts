@@ -123,6 +123,28 @@ export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
     source:
       'FACTS.md 7.7; replace-global-pinned-conversations page: body {pinnedConversations: [{uid}|{guid}]}',
   },
+  {
+    method: 'POST',
+    path: '/data_import/users',
+    source: 'Data Import API: import-users page (50 entities per request, 60 requests per minute)',
+  },
+  {
+    method: 'POST',
+    path: '/data_import/groups',
+    source: 'Data Import API: import-groups page (50 entities per request, 60 requests per minute)',
+  },
+  {
+    method: 'POST',
+    path: '/data_import/members',
+    source:
+      'Data Import API: import-group-members page (50 entities per request, 60 requests per minute)',
+  },
+  {
+    method: 'POST',
+    path: '/data_import/messages',
+    source:
+      'Data Import API: import-messages page (50 entities per request, 60 requests per minute)',
+  },
   ...TOOLING_ENDPOINTS,
 ];
 

@@ -23,7 +23,12 @@ describe('latency', () => {
       expect(fast.status).toBe(200);
 
       const set = await control(emu, 'PUT', '/settings', { body: { latencyMs: 150 } });
-      expect(pick(set.body, 'data')).toEqual({ latencyMs: 150, rateLimitPerMin: null });
+      expect(pick(set.body, 'data')).toEqual({
+        latencyMs: 150,
+        rateLimitPerMin: null,
+        importRateLimit: 60,
+        importWindowMs: 60_000,
+      });
       let answered = false;
       const slow = chat(emu, 'GET', '/roles').finally(() => {
         answered = true;
@@ -228,7 +233,34 @@ describe('control surface', () => {
     const bad = await control(emu, 'PUT', '/settings', { body: { latencyMs: -1 } });
     expect([bad.status, errorCode(bad.body)]).toEqual([400, 'ERR_BAD_REQUEST']);
     const current = await control(emu, 'GET', '/settings');
-    expect(pick(current.body, 'data')).toEqual({ latencyMs: 0, rateLimitPerMin: null });
+    expect(pick(current.body, 'data')).toEqual({
+      latencyMs: 0,
+      rateLimitPerMin: null,
+      importRateLimit: 60,
+      importWindowMs: 60_000,
+    });
+  });
+
+  it('limits each data import endpoint on its own window, set at run time', async () => {
+    const set = await control(emu, 'PUT', '/settings', {
+      body: { importRateLimit: 2, importWindowMs: 600_000 },
+    });
+    expect(pick(set.body, 'data')).toMatchObject({ importRateLimit: 2, importWindowMs: 600_000 });
+    const body = (uid: string) => ({ body: { users: { [uid]: { uid, name: uid } } } });
+    const statuses: number[] = [];
+    for (const uid of ['knob-a', 'knob-b', 'knob-c']) {
+      statuses.push((await chat(emu, 'POST', '/data_import/users', body(uid))).status);
+    }
+    expect(statuses).toEqual([200, 200, 429]);
+    const groups = await chat(emu, 'POST', '/data_import/groups', {
+      body: { groups: { g1: { guid: 'g1', name: 'G', type: 'public', owner: 'knob-a' } } },
+    });
+    expect(groups.status).toBe(200);
+    const bad = await control(emu, 'PUT', '/settings', { body: { importWindowMs: 0 } });
+    expect([bad.status, errorCode(bad.body)]).toEqual([400, 'ERR_BAD_REQUEST']);
+    await control(emu, 'PUT', '/settings', {
+      body: { importRateLimit: 60, importWindowMs: 60_000 },
+    });
   });
 });
 
