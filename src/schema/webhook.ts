@@ -10,6 +10,7 @@ import {
   forwardPageArgs,
   pagedList,
 } from './connections.js';
+import { aliased } from './deprecation.js';
 import { WebhookRef } from './refs.js';
 
 const NOT_CONFIGURED =
@@ -57,20 +58,29 @@ export const Webhook = builder.node(WebhookRef, {
       resolve: async (webhook, _args, context) =>
         (await orClientError(context.view(null).loaders.webhookTriggers.load(webhook.id))) ?? [],
     }),
-    useBasicAuth: t.exposeBoolean('useBasicAuth', {
-      description: 'Whether deliveries carry HTTP Basic credentials.',
-    }),
+    ...aliased('hasBasicAuth', 'useBasicAuth', (options) =>
+      t.exposeBoolean('useBasicAuth', {
+        ...options,
+        description: 'Whether deliveries carry HTTP Basic credentials.',
+      }),
+    ),
     basicAuthUsername: t.exposeString('username', {
       nullable: true,
       description:
         'The HTTP Basic user name deliveries carry; null when none is set. The password is never readable.',
     }),
-    enabled: t.exposeBoolean('enabled', {
-      description: 'Whether CometChat delivers to this webhook at all.',
-    }),
-    retryOnFailure: t.exposeBoolean('retryOnFailure', {
-      description: 'Whether a failed delivery is retried (after 10 s, then after 30 s).',
-    }),
+    ...aliased('isEnabled', 'enabled', (options) =>
+      t.exposeBoolean('enabled', {
+        ...options,
+        description: 'Whether CometChat delivers to this webhook at all.',
+      }),
+    ),
+    ...aliased('hasRetryOnFailure', 'retryOnFailure', (options) =>
+      t.exposeBoolean('retryOnFailure', {
+        ...options,
+        description: 'Whether a failed delivery is retried (after 10 s, then after 30 s).',
+      }),
+    ),
     createdAt: t.expose('createdAt', {
       type: 'DateTime',
       nullable: true,
