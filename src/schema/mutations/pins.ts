@@ -27,7 +27,7 @@ import { aliased } from '../deprecation.js';
 import { MUTATION_ERRORS } from '../errors.js';
 import { rejectField, runMutation, validateInput } from '../mutation-support.js';
 import { ConversationRef, type ConversationValue, MessageRef } from '../refs.js';
-import { conversationSchema, pathsOf, targetOf } from './conversation/target.js';
+import { conversationSchema, pathsOf, selectorFields, targetOf } from './conversation/target.js';
 import { objectPayload } from './fields.js';
 import { messageIdSchema } from './message/common.js';
 
@@ -181,15 +181,8 @@ for (const spec of MUTATIONS) {
 /** The conversation a pin names, without the deprecated `uid`: a pin is always the caller's own. */
 function pinTargetInput(name: string, description: string) {
   return builder.inputType(name, {
-    description: `${description} Give exactly one of \`conversationId\`, \`withUser\` and \`withGroup\`.`,
-    fields: (t) => ({
-      conversationId: t.string({
-        description:
-          "The conversation by CometChat's id (`<uid>_user_<uid>` or `group_<guid>`), one the viewing user takes part in.",
-      }),
-      withUser: t.string({ description: 'The 1:1 conversation with this user (uid).' }),
-      withGroup: t.string({ description: "The group's conversation (guid)." }),
-    }),
+    description: `${description} Name the conversation in \`conversation\`.`,
+    fields: (t) => selectorFields(t),
   });
 }
 
