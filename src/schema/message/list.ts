@@ -256,10 +256,17 @@ export function messageQueryFrom(
 }
 
 /**
- * The cursor key of a message list: the upstream query and whose view it is. Mutations use it
- * too, to hand out edges whose cursors page on in these lists.
+ * The cursor key of a message list: the position of a message is its id in its conversation, so
+ * every list over one conversation (`messages(conversationId:)`, `User.messages`, `Group.messages`,
+ * `Conversation.messages`, whatever the filters and whoever reads it) shares one key, and so do
+ * the lists over all conversations in reach. Mutations use it too, for edges that page on in them.
  */
-export function messageListKey(query: ListMessagesQuery, as: string | null): string {
+export function messageListKey(query: Pick<ListMessagesQuery, 'conversationId'>): string {
+  return query.conversationId ? `conversation:${query.conversationId}` : 'messages:*';
+}
+
+/** The key cursors of the first release carried (list, filters and reader); still honoured. */
+function firstReleaseMessageListKey(query: ListMessagesQuery, as: string | null): string {
   return `messages:${JSON.stringify({ query, as })}`;
 }
 
@@ -284,7 +291,21 @@ export function messageConnection(
     cursorConnection(
       args,
       (q) => view.messages({ ...query, withTags: true, affix: q.affix, id: q.id, limit: q.limit }),
-      { key: messageListKey(query, view.perspective), idOf: (message) => message.id },
+      {
+        key: messageListKey(query),
+        acceptKeys: [
+          firstReleaseMessageListKey(query, view.perspective),
+          ...(query.conversationId
+            ? [
+                firstReleaseMessageListKey(
+                  { conversationId: query.conversationId },
+                  view.perspective,
+                ),
+              ]
+            : []),
+        ],
+        idOf: (message) => message.id,
+      },
     ),
   );
 }

@@ -47,10 +47,9 @@ export function conversationEdge(
   context: GatewayContext,
   message: MessageRecord,
 ): Edge<MessageRecord> {
-  // The key `messages(conversationId:)`, `Group.messages` and (for user callers)
-  // `Conversation.messages` use when no filter is given, so the cursor pages on in those lists.
+  // The key of every list over the message's conversation, so the cursor pages on in each of them.
   return cursorListEdge(message, {
-    key: messageListKey({ conversationId: message.conversationId }, context.view().perspective),
+    key: messageListKey({ conversationId: message.conversationId }),
     idOf: (item) => item.id,
   });
 }

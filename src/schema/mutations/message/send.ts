@@ -50,7 +50,7 @@ const MessageSendPayload = builder.objectRef<SendPayload>('MessageSendPayload').
     messageEdge: t.field({
       type: MessageEdgeRef,
       description:
-        "The message's edge in its conversation's message list as the caller reads it without filters (`messages(conversationId:)` and `Group.messages`; for a user caller also `Conversation.messages`): append it there, and page on from its cursor.",
+        "The message's edge in its conversation's message lists: its cursor is a position in the conversation, so it pages on in every list over that conversation (`messages(conversationId:)`/`messages(withUser:)`, `User.messages`, `Group.messages`, `Conversation.messages`), with any filters. Append it there.",
       resolve: (payload) => payload.edge,
     }),
     outcomes: t.field({
