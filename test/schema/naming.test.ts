@@ -7,13 +7,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { describe, expect, it } from 'vitest';
 import { mgmt } from '../support/emulator-http.js';
 import { errorCodes } from '../support/graphql-http.js';
-import {
-  mutationDocument,
-  ok,
-  USER_ERROR_FIELDS,
-  useHarness,
-  VIOLATION_FIELDS,
-} from '../support/harness.js';
+import { mutationDocument, ok, useHarness, VIOLATION_FIELDS } from '../support/harness.js';
 
 const h = useHarness({ seed: 'demo' });
 

@@ -42,11 +42,8 @@ export const messageIdSchema = z
     message: "must be a message's CometChat id (`cometchatId`, e.g. `42`) or its global ID",
   });
 
-/** The edge of `message` in its conversation's message list, read as the caller reads it. */
-export function conversationEdge(
-  context: GatewayContext,
-  message: MessageRecord,
-): Edge<MessageRecord> {
+/** The edge of `message` in its conversation's message lists (any of them, whoever reads it). */
+export function conversationEdge(message: MessageRecord): Edge<MessageRecord> {
   // The key of every list over the message's conversation, so the cursor pages on in each of them.
   return cursorListEdge(message, {
     key: messageListKey({ conversationId: message.conversationId }),

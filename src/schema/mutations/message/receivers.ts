@@ -142,7 +142,7 @@ function outcomeOf(
   item: BulkOutcomeItem<MessageRecord> | undefined,
 ): SendOutcome {
   if (item?.success && item.data) {
-    return sentOutcome(receiver, item.data, conversationEdge(context, item.data));
+    return sentOutcome(receiver, item.data, conversationEdge(item.data));
   }
   const error = itemFailure(item, ['input', ...receiver.path], {
     missing: {

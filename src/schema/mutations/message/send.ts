@@ -152,7 +152,7 @@ builder.mutationFields((t) => ({
         },
       );
       remember(view, message);
-      const edge = conversationEdge(context, message);
+      const edge = conversationEdge(message);
       return { message, edge, outcomes: [sentOutcome(only, message, edge)] };
     },
   }),
