@@ -5,7 +5,6 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { builder } from '../../../builder.js';
-import type { GatewayContext } from '../../../context.js';
 import { isMessageId, type View } from '../../../loaders/index.js';
 import type { MessageRecord } from '../../../upstream/records.js';
 import { MESSAGE_TYPE_NAMES, type MessageTypeName } from '../../message/common.js';

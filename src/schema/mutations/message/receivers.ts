@@ -137,7 +137,6 @@ export function sentOutcome(
 }
 
 function outcomeOf(
-  context: GatewayContext,
   receiver: Receiver,
   item: BulkOutcomeItem<MessageRecord> | undefined,
 ): SendOutcome {
@@ -191,11 +190,7 @@ export async function sendToMany(
     { ids: actor, fieldMap: CONTENT_FIELD_MAP },
   );
   const outcomes = receivers.map((receiver) =>
-    outcomeOf(
-      context,
-      receiver,
-      (receiver.type === 'user' ? result.users : result.groups)[receiver.id],
-    ),
+    outcomeOf(receiver, (receiver.type === 'user' ? result.users : result.groups)[receiver.id]),
   );
   const first = outcomes.find((outcome) => outcome.message !== null);
   if (!first?.message || !first.edge) {
