@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 const root = new URL('../../', import.meta.url);
 
 /** The variables src/config.ts reads: its upper-case string literals (names passed to its readers). */
-export function configVariables(source: string): string[] {
+function configVariables(source: string): string[] {
   return [
     ...new Set([...source.matchAll(/'([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)'/g)].map((m) => m[1] ?? '')),
   ]
@@ -17,7 +17,7 @@ export function configVariables(source: string): string[] {
 }
 
 /** The variables of the README's "Configuration" table: the backticked names of its first column. */
-export function readmeVariables(readme: string): string[] {
+function readmeVariables(readme: string): string[] {
   const start = readme.indexOf('\n## Configuration');
   const end = readme.indexOf('\n## ', start + 1);
   const section = readme.slice(start, end === -1 ? undefined : end);
