@@ -48,7 +48,8 @@ export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
   {
     method: 'POST',
     path: '/messages/{id}/pin',
-    source: 'docs/cometchat-facts.md 7.5; pin-message page (onBehalfOf optional; 100 pins per conversation)',
+    source:
+      'docs/cometchat-facts.md 7.5; pin-message page (onBehalfOf optional; 100 pins per conversation)',
   },
   {
     method: 'DELETE',
@@ -150,8 +151,18 @@ export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
 
 /** Body fields the client sends that the 2023 spec does not declare for that operation. */
 export const HAND_ADDED_BODY_FIELDS: readonly (EndpointRef & { fields: readonly string[] })[] = [
-  { method: 'POST', path: '/users', fields: ['statusMessage'], source: 'docs/cometchat-facts.md 7.1' },
-  { method: 'PUT', path: '/users/{uid}', fields: ['statusMessage'], source: 'docs/cometchat-facts.md 7.1' },
+  {
+    method: 'POST',
+    path: '/users',
+    fields: ['statusMessage'],
+    source: 'docs/cometchat-facts.md 7.1',
+  },
+  {
+    method: 'PUT',
+    path: '/users/{uid}',
+    fields: ['statusMessage'],
+    source: 'docs/cometchat-facts.md 7.1',
+  },
   {
     method: 'POST',
     path: '/messages',
