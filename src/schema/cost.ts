@@ -310,7 +310,7 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   'InteractiveCard.actions': interactiveElements,
   'InteractiveElement.options': leafList,
   'InteractiveElement.action': free,
-  'MessageMarkInteractedPayload.interactedMessage': lookup(),
+  'MessageMarkInteractedPayload.message': lookup(),
   'Mutation.messageMarkInteracted': writes(1),
   // App-wide pinned conversations (admin only: refused to end users before any call): one call;
   // each pin's user or group is a lookup.

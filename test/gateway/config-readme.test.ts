@@ -1,18 +1,24 @@
 /**
- * The README's configuration table and src/config.ts name the same environment variables: every
- * variable the configuration reads has a row, and every row is a variable it reads.
+ * The README's configuration table and the code name the same environment variables: every
+ * variable src/config.ts (the gateway) or src/emulator/main.ts (`npm run emulator`) reads has a
+ * row, and every row is a variable one of them reads.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const root = new URL('../../', import.meta.url);
 
-/** The variables src/config.ts reads: its upper-case string literals (names passed to its readers). */
+/**
+ * The variables a configuration source reads: its upper-case string literals (the names it passes
+ * to its readers) and its `env.NAME` reads; signal names are not variables.
+ */
 function configVariables(source: string): string[] {
-  return [
-    ...new Set([...source.matchAll(/'([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)'/g)].map((m) => m[1] ?? '')),
-  ]
-    .filter((name) => name.length > 0)
+  const reads = [...source.matchAll(/\benv\.([A-Z][A-Z0-9_]*)/g)].map((m) => m[1] ?? '');
+  const literals = [...source.matchAll(/'([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)'/g)].map(
+    (m) => m[1] ?? '',
+  );
+  return [...new Set([...reads, ...literals])]
+    .filter((name) => name.length > 0 && !/^SIG[A-Z]+$/.test(name))
     .sort();
 }
 
@@ -31,8 +37,12 @@ function readmeVariables(readme: string): string[] {
 }
 
 describe('README configuration table', () => {
-  it('lists exactly the environment variables src/config.ts reads', () => {
-    const config = configVariables(readFileSync(new URL('src/config.ts', root), 'utf8'));
+  it('lists exactly the environment variables src/config.ts and the emulator read', () => {
+    const config = configVariables(
+      ['src/config.ts', 'src/emulator/main.ts']
+        .map((file) => readFileSync(new URL(file, root), 'utf8'))
+        .join('\n'),
+    );
     const readme = readmeVariables(readFileSync(new URL('README.md', root), 'utf8'));
     expect(config.length).toBeGreaterThan(20);
     expect(readme).toEqual(config);
