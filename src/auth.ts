@@ -54,7 +54,7 @@ export const ACT_AS_HEADER = 'x-act-as';
 /** Clock skew tolerated on `exp` and `nbf`. */
 export const JWT_CLOCK_TOLERANCE_SECONDS = 30;
 
-// CometChat uids: letters, digits, underscores and dashes (FACTS.md 6), up to 100 characters.
+// CometChat uids: letters, digits, underscores and dashes (docs/cometchat-facts.md 6), up to 100 characters.
 const UID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
 
 function digest(value: string): Buffer {

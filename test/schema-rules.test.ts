@@ -5,6 +5,8 @@
  */
 // `graphql/index.js`, not `graphql`: vitest would resolve the bare name to the ESM build while
 // Pothos (loaded by Node) uses the CommonJS one, and graphql's type guards reject the other realm.
+
+import { readFileSync } from 'node:fs';
 import {
   buildSchema,
   type GraphQLArgument,
@@ -324,6 +326,122 @@ function typeConventionViolations(target: GraphQLSchema): string[] {
   return violations;
 }
 
+/** Where the conventions doc lists the naming rules (cited by the violations). */
+const CONVENTIONS = 'docs/schema-conventions.md';
+/** Most non-deprecated arguments of a list field besides the window (`first`/`after`/`last`/`before`). */
+const MAX_LIST_ARGS = 8;
+/** The removal date every deprecation names (src/schema/deprecation.ts). */
+const REMOVAL_DATE = '2027-06-30';
+const WINDOW_ARGS = new Set(['first', 'after', 'last', 'before']);
+
+function isDeprecated(element: { deprecationReason?: string | null | undefined }): boolean {
+  return element.deprecationReason != null;
+}
+
+/**
+ * Naming of booleans, payload fields, ids and deprecations (docs/schema-conventions.md):
+ * - a Boolean output field reads as a predicate: `is…` or `has…`;
+ * - a Boolean input that sets what an output Boolean reports uses the output's name;
+ * - a payload field holding one object is named after the object, not after the verb
+ *   (`message`, not `sentMessage`);
+ * - an argument or input field called `id`/`ids` takes global IDs (`ID`), except those the last
+ *   release already had as something else (`released`, kept for compatibility);
+ * - a list field takes at most MAX_LIST_ARGS arguments besides its window (filters in one input);
+ * - every deprecation names its replacement's removal date.
+ * Deprecated elements are the old names themselves, so the naming rules skip them.
+ */
+function namingRuleViolations(target: GraphQLSchema, released?: GraphQLSchema): string[] {
+  const violations: string[] = [];
+  const outputBooleans = new Set<string>();
+  for (const { owner, field } of outputFields(target)) {
+    const path = `${owner}.${field.name}`;
+    if (field.deprecationReason != null && !field.deprecationReason.includes(REMOVAL_DATE)) {
+      violations.push(`${path}: a deprecation must name the removal date ${REMOVAL_DATE}`);
+    }
+    for (const arg of field.args) {
+      if (arg.deprecationReason != null && !arg.deprecationReason.includes(REMOVAL_DATE)) {
+        violations.push(
+          `${path}(${arg.name}): a deprecation must name the removal date ${REMOVAL_DATE}`,
+        );
+      }
+    }
+    if (isDeprecated(field)) continue;
+    const named = getNamedType(field.type);
+    if (named.name === 'Boolean') {
+      outputBooleans.add(field.name);
+      if (!/^(is|has)[A-Z]/.test(field.name)) {
+        violations.push(`${path}: a Boolean field is named is… or has… (${CONVENTIONS})`);
+      }
+    }
+    if (
+      owner.endsWith('Payload') &&
+      (isObjectType(named) || isInterfaceType(named)) &&
+      !isListType(isNonNullType(field.type) ? field.type.ofType : field.type)
+    ) {
+      const objectName = named.name.charAt(0).toLowerCase() + named.name.slice(1);
+      if (field.name !== objectName && field.name.endsWith(named.name)) {
+        violations.push(
+          `${path}: name it \`${objectName}\`, after the object it holds (${CONVENTIONS})`,
+        );
+      }
+    }
+    const listArgs = field.args.filter((arg) => !WINDOW_ARGS.has(arg.name) && !isDeprecated(arg));
+    if (
+      isListType(isNonNullType(field.type) ? field.type.ofType : field.type) ||
+      isConnectionType(named)
+    ) {
+      if (listArgs.length > MAX_LIST_ARGS) {
+        violations.push(
+          `${path}: ${listArgs.length} arguments besides the window; put filters in one input (at most ${MAX_LIST_ARGS})`,
+        );
+      }
+    }
+  }
+  const releasedType = (coordinate: string): string | null => {
+    if (!released) return null;
+    const [typeName, fieldName, argName] = coordinate.split('.');
+    const type = released.getType(typeName ?? '');
+    if (!type || !(isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)))
+      return null;
+    const field = type.getFields()[fieldName ?? ''];
+    if (!field) return null;
+    if (argName === undefined) return String(field.type);
+    const arg = 'args' in field ? field.args.find((a) => a.name === argName) : undefined;
+    return arg ? String(arg.type) : null;
+  };
+  const checkId = (coordinate: string, path: string, name: string, type: GraphQLType) => {
+    if (name !== 'id' && name !== 'ids') return;
+    if (getNamedType(type).name === 'ID') return;
+    if (releasedType(coordinate) === String(type)) return; // as released: kept for compatibility
+    violations.push(`${path}: an \`${name}\` takes global IDs, so its type is ID (${CONVENTIONS})`);
+  };
+  for (const { owner, field } of outputFields(target)) {
+    for (const arg of field.args) {
+      checkId(
+        `${owner}.${field.name}.${arg.name}`,
+        `${owner}.${field.name}(${arg.name})`,
+        arg.name,
+        arg.type,
+      );
+    }
+  }
+  for (const type of ownTypes(target)) {
+    if (!isInputObjectType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const path = `${type.name}.${field.name}`;
+      if (field.deprecationReason != null && !field.deprecationReason.includes(REMOVAL_DATE)) {
+        violations.push(`${path}: a deprecation must name the removal date ${REMOVAL_DATE}`);
+      }
+      checkId(path, path, field.name, field.type);
+      if (isDeprecated(field) || getNamedType(field.type).name !== 'Boolean') continue;
+      const stem = field.name.charAt(0).toUpperCase() + field.name.slice(1);
+      const match = [`is${stem}`, `has${stem}`].find((name) => outputBooleans.has(name));
+      if (match) violations.push(`${path}: name it \`${match}\`, as the output that reports it`);
+    }
+  }
+  return violations;
+}
+
 describe('schema rules', () => {
   it('gives every type, field, argument, input field and enum value a description', () => {
     expect(missingDescriptions(schema)).toEqual([]);
@@ -347,6 +465,13 @@ describe('schema rules', () => {
 
   it('types times as DateTime and metadata as JSONObject, and makes domain objects nodes', () => {
     expect(typeConventionViolations(schema)).toEqual([]);
+  });
+
+  it('names booleans is/has, payload fields after their object, ids as ID; dates every deprecation', () => {
+    const released = buildSchema(
+      readFileSync(new URL('../schema/released.graphql', import.meta.url), 'utf8'),
+    );
+    expect(namingRuleViolations(schema, released)).toEqual([]);
   });
 });
 
@@ -419,6 +544,28 @@ describe('schema rules catch a schema that breaks them', () => {
       'Query.users: a connection field must be non-null',
       'Query.users(first): must default to 20',
       'Query.users: a connection field needs `after`',
+    ]);
+  });
+
+  it('finds verb-named payload fields, non-predicate booleans, String ids and long argument lists', () => {
+    const naming = buildSchema(`
+      interface Node { id: ID! }
+      type Message implements Node { id: ID!  enabled: Boolean  isRead: Boolean  old: Boolean @deprecated(reason: "Use isRead.") }
+      type MessageSendPayload { sentMessage: Message  message: Message }
+      input MessageUpdateInput { read: Boolean  id: String }
+      type Query {
+        message(id: String): Message
+        messages(a: Int, b: Int, c: Int, d: Int, e: Int, f: Int, g: Int, h: Int, i: Int, first: Int): [Message]
+      }
+    `);
+    expect(namingRuleViolations(naming)).toEqual([
+      'Message.enabled: a Boolean field is named is… or has… (docs/schema-conventions.md)',
+      'Message.old: a deprecation must name the removal date 2027-06-30',
+      'MessageSendPayload.sentMessage: name it `message`, after the object it holds (docs/schema-conventions.md)',
+      'Query.messages: 9 arguments besides the window; put filters in one input (at most 8)',
+      'Query.message(id): an `id` takes global IDs, so its type is ID (docs/schema-conventions.md)',
+      'MessageUpdateInput.read: name it `isRead`, as the output that reports it',
+      'MessageUpdateInput.id: an `id` takes global IDs, so its type is ID (docs/schema-conventions.md)',
     ]);
   });
 

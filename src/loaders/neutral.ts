@@ -5,7 +5,7 @@
  *
  * - users: `conversationId` (the 1:1 id with the viewer), `blockedByMe`, `hasBlockedMe`,
  *   `blockedByMeAt`, `blockedAt`; and `authToken` only ever comes back from a create;
- * - groups: `scope`, `joinedAt`, `hasJoined` ("only meaningful with onBehalfOf", FACTS.md 7.3);
+ * - groups: `scope`, `joinedAt`, `hasJoined` ("only meaningful with onBehalfOf", docs/cometchat-facts.md 7.3);
  * - messages: `reactedByMe` in the reaction summary.
  *
  * Every other field is the same whoever asks, and an app-level call leaves the viewer fields out.

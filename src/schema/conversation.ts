@@ -12,6 +12,8 @@ import {
 import { conversationIdArg, keyArg } from './arg-checks.js';
 import { orClientError } from './client-errors.js';
 import { connectionComplexity, windowArgs, windowOf } from './connections.js';
+import { ConversationSelector, conversationOfGlobalId } from './conversation-selector.js';
+import { replacedBy } from './deprecation.js';
 import { APP_SYSTEM_UID, loadUserOrNull } from './message/common.js';
 import { MessageConnection } from './message/interface.js';
 import { messageConnection, messageFilterArgs, messageQueryFrom } from './message/list.js';
@@ -163,40 +165,64 @@ builder.queryFields((t) => ({
     type: ConversationRef,
     nullable: true,
     description:
-      'Looks one conversation up as a user sees it: by `conversationId`, or by its partner (`withUser` or `withGroup`). A user caller sees their own; an admin names the user with `uid`. Null when that user takes no part in it or it has no messages they can see.',
+      'Looks one conversation up as a user sees it, named in `by` (its global ID, its CometChat id, or its partner). A user caller sees their own; an admin names the user with `uid` (or `X-Act-As`). Null when that user takes no part in it or it has no messages they can see.',
     args: {
+      by: t.arg({
+        type: ConversationSelector,
+        description: 'The conversation, named exactly one way.',
+      }),
       conversationId: t.arg.string({
+        deprecationReason: replacedBy('Use `by: { conversationId }`.'),
         description: "CometChat's id of the conversation (`<uid>_user_<uid>` or `group_<guid>`).",
         validate: conversationIdArg,
       }),
       withUser: t.arg.string({
+        deprecationReason: replacedBy('Use `by: { withUser }`.'),
         description: 'The 1:1 conversation with this user (uid).',
         validate: keyArg,
       }),
       withGroup: t.arg.string({
+        deprecationReason: replacedBy('Use `by: { withGroup }`.'),
         description: 'The conversation of this group (guid).',
         validate: keyArg,
       }),
       ...viewOwnerArgs,
     },
     resolve: (_root, args, context) => {
-      const selectors = [args.conversationId, args.withUser, args.withGroup].filter(
+      const flat = [args.conversationId, args.withUser, args.withGroup].filter(
         (value) => value !== null && value !== undefined,
       );
-      if (selectors.length !== 1) {
-        throw badUserInput('Pass exactly one of `conversationId`, `withUser` and `withGroup`.');
+      if (args.by != null && flat.length > 0) {
+        throw badUserInput(
+          'Name the conversation in `by` only: `conversationId`, `withUser` and `withGroup` are its deprecated form.',
+        );
       }
+      if (args.by == null && flat.length !== 1) {
+        throw badUserInput('Name the conversation in `by`.');
+      }
+      const named = args.by ?? args;
       const owner = context.view(args.uid ?? undefined).perspective;
       if (owner === null) {
         throw badUserInput(
           "A conversation is always some user's view of it: an admin caller passes `uid`.",
         );
       }
-      const conversationId = args.withUser
-        ? userConversationId(owner, args.withUser.trim().toLowerCase())
-        : args.withGroup
-          ? groupConversationId(args.withGroup.trim().toLowerCase())
-          : (args.conversationId ?? '').trim();
+      let conversationId: string;
+      if (args.by?.id != null) {
+        const key = conversationOfGlobalId(String(args.by.id));
+        if (key === null || (key.ownerUid !== null && key.ownerUid !== owner)) {
+          throw badUserInput(
+            `\`by.id\` is not a Conversation ID of ${owner}'s view (use \`by: { conversationId }\` to name the conversation alone).`,
+          );
+        }
+        conversationId = key.conversationId;
+      } else if (named.withUser) {
+        conversationId = userConversationId(owner, named.withUser.trim().toLowerCase());
+      } else if (named.withGroup) {
+        conversationId = groupConversationId(named.withGroup.trim().toLowerCase());
+      } else {
+        conversationId = (named.conversationId ?? '').trim();
+      }
       return lookup(context, owner, conversationId);
     },
   }),

@@ -112,8 +112,8 @@ export const TOOLING_COST_RULES: Readonly<Record<string, CostRule>> = {
   'Mutation.moderatedMessageReview': writes(1),
   'ModerationReasonCreatePayload.reason': free,
   'ModerationReasonUpdatePayload.reason': free,
-  'FlaggedMessageReviewPayload.reviewedMessage': lookup,
-  'ModeratedMessageReviewPayload.reviewedMessage': lookup,
+  'FlaggedMessageReviewPayload.message': lookup,
+  'ModeratedMessageReviewPayload.message': lookup,
 
   // Usage metrics -----------------------------------------------------------------------------
   'Query.appStats': lookup,

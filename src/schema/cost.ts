@@ -48,6 +48,7 @@ import {
   type SelectionSetNode,
 } from 'graphql/index.js';
 import { TOOLING_COST_RULES } from './cost-tooling.js';
+import { aliasTarget } from './deprecation.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
 
 export type CallerKind = 'admin' | 'user';
@@ -282,15 +283,15 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   'Message.pinnedBy': lookup('fullProfile'),
   'Viewer.savedMessages': cursorList,
   'Viewer.threads': cursorList,
-  'MessagePinPayload.pinnedMessage': free,
-  'MessageUnpinPayload.unpinnedMessage': free,
-  'MessageSavePayload.savedMessage': free,
-  'MessageUnsavePayload.unsavedMessage': free,
+  'MessagePinPayload.message': free,
+  'MessageUnpinPayload.message': free,
+  'MessageSavePayload.message': free,
+  'MessageUnsavePayload.message': free,
   'ConversationPinPayload.conversation': free,
   'ConversationUnpinPayload.conversation': free,
-  'MessageThreadSubscribePayload.parentMessage': lookup(),
-  'MessageThreadUnsubscribePayload.parentMessage': lookup(),
-  'MessageFlagPayload.flaggedMessage': lookup(),
+  'MessageThreadSubscribePayload.message': lookup(),
+  'MessageThreadUnsubscribePayload.message': lookup(),
+  'MessageFlagPayload.message': lookup(),
   'Mutation.messagePin': writes(1),
   'Mutation.messageUnpin': writes(1),
   'Mutation.messageSave': writes(1),
@@ -309,7 +310,7 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   'InteractiveCard.actions': interactiveElements,
   'InteractiveElement.options': leafList,
   'InteractiveElement.action': free,
-  'MessageMarkInteractedPayload.interactedMessage': lookup(),
+  'MessageMarkInteractedPayload.message': lookup(),
   'Mutation.messageMarkInteracted': writes(1),
   // App-wide pinned conversations (admin only: refused to end users before any call): one call;
   // each pin's user or group is a lookup.
@@ -597,16 +598,18 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   'GroupMembersAddPayload.participants': perInput('participants', MAX_UIDS),
   'GroupMembersAddPayload.usersToBan': perInput('usersToBan', MAX_UIDS),
   'GroupUpdatePayload.group': () => ({ origin: 'othersView' }),
-  'MessageDeletePayload.deletedMessage': free,
-  'MessageEditPayload.editedMessage': free,
-  'MessageReactionAddPayload.reactedMessage': free,
-  'MessageReactionRemovePayload.reactedMessage': free,
+  'MessageDeletePayload.message': free,
+  'MessageEditPayload.message': free,
+  'MessageReactionAddPayload.message': free,
+  'MessageReactionRemovePayload.message': free,
   'MessageReplyPayload.parent': lookup(),
-  'MessageReplyPayload.reply': free,
-  'MessageReplyPayload.replyEdge': free,
+  'MessageReplyPayload.message': free,
+  'MessageReplyPayload.messageEdge': free,
   'MessageSendOutcome.error': free,
   'MessageSendOutcome.messageEdge': free,
-  'MessageSendOutcome.sentMessage': free,
+  'MessageSendOutcome.group': lookup(),
+  'MessageSendOutcome.message': free,
+  'MessageSendOutcome.user': userLookup,
   'MessageSendPayload.messageEdge': free,
   'MessageSendPayload.outcomes': (env) => {
     const input = inputOf(env);
@@ -615,7 +618,7 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
       distinctCount(input.receiverGuids, MAX_SEND_RECEIVERS);
     return { items: Math.min(receivers, MAX_SEND_RECEIVERS) };
   },
-  'MessageSendPayload.sentMessage': free,
+  'MessageSendPayload.message': free,
   'RoleCreatePayload.role': free,
   'RoleUpdatePayload.role': free,
   'UserBulkOutcome.error': free,
@@ -634,10 +637,10 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   'UsersUnblockPayload.outcomes': perInput('uids', MAX_UIDS),
   'UsersUnblockPayload.user': userLookup,
   'ValidationError.violations': leafList,
-  'WebhookCreatePayload.triggerOutcomes': perInput('triggers', MAX_WEBHOOK_TRIGGERS),
+  'WebhookCreatePayload.outcomes': perInput('triggers', MAX_WEBHOOK_TRIGGERS),
   'WebhookCreatePayload.webhook': free,
   'WebhookTriggerOutcome.error': free,
-  'WebhookTriggersAddPayload.triggerOutcomes': perInput('triggers', MAX_WEBHOOK_TRIGGERS),
+  'WebhookTriggersAddPayload.outcomes': perInput('triggers', MAX_WEBHOOK_TRIGGERS),
   'WebhookTriggersAddPayload.webhook': free,
   'WebhookTriggersRemovePayload.webhook': free,
   'WebhookUpdatePayload.webhook': free,
@@ -667,6 +670,9 @@ export const NODE_LOOKUPS: Readonly<Record<string, CostRule>> = {
 
 /** The rule for `type.field`: the type's own, else that of an interface declaring the field. */
 export function ruleFor(type: GraphQLObjectType, field: string): CostRule | undefined {
+  // A deprecated alias costs what the field it stands for costs.
+  const target = aliasTarget(type.getFields()[field]?.deprecationReason);
+  if (target !== null && target !== field) return ruleFor(type, target);
   const own = COST_RULES[`${type.name}.${field}`];
   if (own) return own;
   for (const iface of type.getInterfaces()) {

@@ -17,6 +17,7 @@ import type {
 import { shortTextArg } from './arg-checks.js';
 import { orClientError } from './client-errors.js';
 import { connectionComplexity, countedConnection, windowArgs, windowOf } from './connections.js';
+import { aliased } from './deprecation.js';
 import { arrayConnection } from './pagination.js';
 import { MessageRef, UserRef } from './refs.js';
 import { assertManagement } from './webhook.js';
@@ -163,7 +164,9 @@ const ModerationRule = builder.objectRef<ModerationRuleRecord>('ModerationRule')
       nullable: true,
       description: 'What the rule is for; null when none is set.',
     }),
-    enabled: t.exposeBoolean('enabled', { description: 'Whether the rule is applied.' }),
+    ...aliased('isEnabled', 'enabled', (options) =>
+      t.exposeBoolean('enabled', { ...options, description: 'Whether the rule is applied.' }),
+    ),
     actions: t.exposeStringList('actions', {
       description: 'What it does on a match, e.g. `blockMessage` (an open set).',
     }),

@@ -8,8 +8,11 @@
  *   skips or repeats an item while new ones arrive.
  *
  * A cursor is base64url of `{"v":1,"k":<list tag>,"o":<offset>}` or `{"v":1,"k":<list tag>,"id":<id>}`.
- * The list tag is a short hash of the caller's `key` (the list plus its filters), so a cursor taken
- * from one list cannot silently page through another.
+ * The list tag is a short hash of the caller's `key`: what a position is a position in (for
+ * messages, the conversation, so any list over one conversation, whatever its filters or reader,
+ * takes the cursors of any other; for page lists, the list plus its filters, since an offset means
+ * nothing elsewhere). A cursor from anything else is refused rather than silently paging through
+ * it. `acceptKeys` names earlier keys whose cursors a list still honours.
  */
 import { createHash } from 'node:crypto';
 import { badUserInput } from '../errors.js';
@@ -83,8 +86,12 @@ function invalidCursor(argName: CursorArg, why: string): Error {
   return badUserInput(`Invalid cursor in \`${argName}\`: ${why}.`, { argumentName: argName });
 }
 
-/** Checks encoding, version and list tag; the caller checks the position it expects. */
-function decodePayload(argName: CursorArg, cursor: string, tag: string): Record<string, unknown> {
+/** Checks encoding, version and list tag (one of `tags`); the caller checks the position it expects. */
+function decodePayload(
+  argName: CursorArg,
+  cursor: string,
+  tag: string | readonly string[],
+): Record<string, unknown> {
   const foreign = 'not a cursor issued by this API';
   if (cursor.length === 0 || cursor.length > MAX_CURSOR_LENGTH) {
     throw invalidCursor(argName, foreign);
@@ -105,8 +112,12 @@ function decodePayload(argName: CursorArg, cursor: string, tag: string): Record<
       'it was issued by an incompatible version of this API; start again without a cursor',
     );
   }
-  if (payload.k !== tag) {
-    throw invalidCursor(argName, 'it belongs to a different list or to other filters');
+  const tags: readonly string[] = typeof tag === 'string' ? [tag] : tag;
+  if (typeof payload.k !== 'string' || !tags.includes(payload.k)) {
+    throw invalidCursor(
+      argName,
+      'it belongs to a different list (another conversation, or a page list with other filters)',
+    );
   }
   return payload;
 }
@@ -119,7 +130,7 @@ function decodeOffsetCursor(argName: CursorArg, cursor: string, tag: string): nu
   return offset;
 }
 
-function decodeIdCursor(argName: CursorArg, cursor: string, tag: string): string {
+function decodeIdCursor(argName: CursorArg, cursor: string, tag: readonly string[]): string {
   const id = decodePayload(argName, cursor, tag).id;
   if (typeof id !== 'string' || id.length === 0) {
     throw invalidCursor(argName, 'it does not point into this list');
@@ -363,13 +374,21 @@ export async function pagedConnection<T>(
 // ---------------------------------------------------------------------------------------------
 // Id-based connections
 
-function cursorPlan(args: ConnectionArgs, options: { key: string }) {
+function cursorPlan(
+  args: ConnectionArgs,
+  options: { key: string; acceptKeys?: readonly string[] | undefined },
+) {
   const window = resolveWindow(args, true);
   const tag = listTag(options.key);
+  const accepted = [tag, ...(options.acceptKeys ?? []).map(listTag)];
   const from =
     window.cursor === null
       ? null
-      : decodeIdCursor(window.direction === 'forward' ? 'after' : 'before', window.cursor, tag);
+      : decodeIdCursor(
+          window.direction === 'forward' ? 'after' : 'before',
+          window.cursor,
+          accepted,
+        );
   return { window, tag, from };
 }
 
@@ -399,7 +418,7 @@ export function plannedCursorQuery(args: ConnectionArgs, options: { key: string 
 export async function cursorConnection<T>(
   args: ConnectionArgs,
   fetch: (q: CursorQuery) => Promise<CursorPage<T>>,
-  options: { key: string; idOf: (item: T) => string },
+  options: { key: string; idOf: (item: T) => string; acceptKeys?: readonly string[] },
 ): Promise<Connection<T>> {
   const { window, tag, from } = cursorPlan(args, options);
   const toEdges = (items: readonly T[]): Edge<T>[] =>

@@ -3,6 +3,7 @@ import type { GatewayContext } from '../context.js';
 import type { UserRecord } from '../upstream/records.js';
 import { keyArg } from './arg-checks.js';
 import { orClientError } from './client-errors.js';
+import { aliased } from './deprecation.js';
 import { startRolesAhead, userChildren } from './look-ahead.js';
 import { UserRef } from './refs.js';
 
@@ -117,12 +118,15 @@ export const User = builder.node(UserRef, {
         'Whether the user is deactivated (hidden from lists and lookups unless asked for).',
       resolve: (user) => user.deactivatedAt !== null,
     }),
-    blockedByViewer: t.boolean({
-      nullable: true,
-      description:
-        'Whether the viewer (the user the caller acts as) has blocked this user. Null when there is no viewer (an admin caller), when this is the viewer, or when CometChat did not say.',
-      resolve: (user) => user.blockedByMe,
-    }),
+    ...aliased('isBlockedByViewer', 'blockedByViewer', (options) =>
+      t.boolean({
+        ...options,
+        nullable: true,
+        description:
+          'Whether the viewer (the user the caller acts as) has blocked this user. Null when there is no viewer (an admin caller), when this is the viewer, or when CometChat did not say.',
+        resolve: (user) => user.blockedByMe,
+      }),
+    ),
     hasBlockedViewer: t.boolean({
       nullable: true,
       description:

@@ -1,3 +1,4 @@
+import { decodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
@@ -10,6 +11,7 @@ import {
   forwardPageArgs,
   pagedList,
 } from './connections.js';
+import { aliased } from './deprecation.js';
 import { WebhookRef } from './refs.js';
 
 const NOT_CONFIGURED =
@@ -30,11 +32,24 @@ function assertAdmin(context: GatewayContext): void {
   }
 }
 
+/** A webhook's CometChat id, from itself or from its global ID (`Webhook.id`). */
 const webhookIdSchema = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .max(50, 'is at most 50 characters');
+  .max(200, 'is at most 200 characters')
+  .transform(cometchatWebhookId)
+  .pipe(z.string().min(1, 'must not be empty').max(50, 'is at most 50 characters'));
+
+function cometchatWebhookId(given: string): string {
+  try {
+    const { typename, id } = decodeGlobalID(given);
+    if (typename === 'Webhook') return id;
+  } catch {
+    // Not a global ID: the CometChat id as given.
+  }
+  return given;
+}
 
 export const Webhook = builder.node(WebhookRef, {
   description: `A webhook: a URL CometChat POSTs chosen events to (its configuration, not its deliveries). ${ACCESS_NOTE}`,
@@ -57,20 +72,29 @@ export const Webhook = builder.node(WebhookRef, {
       resolve: async (webhook, _args, context) =>
         (await orClientError(context.view(null).loaders.webhookTriggers.load(webhook.id))) ?? [],
     }),
-    useBasicAuth: t.exposeBoolean('useBasicAuth', {
-      description: 'Whether deliveries carry HTTP Basic credentials.',
-    }),
+    ...aliased('hasBasicAuth', 'useBasicAuth', (options) =>
+      t.exposeBoolean('useBasicAuth', {
+        ...options,
+        description: 'Whether deliveries carry HTTP Basic credentials.',
+      }),
+    ),
     basicAuthUsername: t.exposeString('username', {
       nullable: true,
       description:
         'The HTTP Basic user name deliveries carry; null when none is set. The password is never readable.',
     }),
-    enabled: t.exposeBoolean('enabled', {
-      description: 'Whether CometChat delivers to this webhook at all.',
-    }),
-    retryOnFailure: t.exposeBoolean('retryOnFailure', {
-      description: 'Whether a failed delivery is retried (after 10 s, then after 30 s).',
-    }),
+    ...aliased('isEnabled', 'enabled', (options) =>
+      t.exposeBoolean('enabled', {
+        ...options,
+        description: 'Whether CometChat delivers to this webhook at all.',
+      }),
+    ),
+    ...aliased('hasRetryOnFailure', 'retryOnFailure', (options) =>
+      t.exposeBoolean('retryOnFailure', {
+        ...options,
+        description: 'Whether a failed delivery is retried (after 10 s, then after 30 s).',
+      }),
+    ),
     createdAt: t.expose('createdAt', {
       type: 'DateTime',
       nullable: true,
@@ -98,18 +122,21 @@ builder.queryFields((t) => ({
   webhook: t.field({
     type: Webhook,
     nullable: true,
-    description: `Looks a webhook up by its CometChat id. Null when no such webhook exists. ${ACCESS_NOTE}`,
+    description: `Looks a webhook up by its global ID (\`Webhook.id\`) or its CometChat id (\`webhookId\`). Null when no such webhook exists. ${ACCESS_NOTE}`,
     authScopes: { admin: true },
     args: {
       id: t.arg.string({
         required: true,
-        description: "The webhook's CometChat identifier (its `webhookId`, not a global ID).",
+        description:
+          "The webhook's global ID (`Webhook.id`, as `node` takes it) or, for compatibility, its CometChat identifier (`webhookId`).",
         validate: webhookIdSchema,
       }),
     },
     resolve: (_root, args, context) => {
       assertManagement(context);
-      return orClientError(context.view(null).loaders.webhooks.load(args.id.trim()));
+      return orClientError(
+        context.view(null).loaders.webhooks.load(webhookIdSchema.parse(args.id)),
+      );
     },
   }),
   webhooks: t.field({

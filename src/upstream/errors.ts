@@ -2,7 +2,7 @@
  * One typed error for every way a CometChat call can fail, and the table that maps CometChat's
  * `error.code` (first) and the HTTP status (second) to a small set of kinds the gateway acts on.
  *
- * CometChat documents its error codes but no code -> HTTP status table (FACTS.md section 10.1), so
+ * CometChat documents its error codes but no code -> HTTP status table (docs/cometchat-facts.md section 10.1), so
  * the code decides whenever one is present; the status is only the fallback.
  */
 
@@ -71,7 +71,7 @@ export function isUpstreamError(e: unknown): e is UpstreamError {
 
 /**
  * CometChat error codes with the kind each maps to. Every code listed in CometChat's error guide
- * (FACTS.md section 4) is here; codes not listed fall through to {@link CODE_PATTERNS} and then to
+ * (docs/cometchat-facts.md section 4) is here; codes not listed fall through to {@link CODE_PATTERNS} and then to
  * the HTTP status. Choices that are not obvious carry a reason.
  */
 export const ERROR_CODE_KINDS: Readonly<Record<string, UpstreamErrorKind>> = {

@@ -17,88 +17,89 @@ export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
   {
     method: 'GET',
     path: '/messages/{id}/reactions',
-    source: 'FACTS.md 7.6; current official chat-apis.json',
+    source: 'docs/cometchat-facts.md 7.6; current official chat-apis.json',
   },
   {
     method: 'GET',
     path: '/messages/{id}/reactions/{reaction}',
-    source: 'FACTS.md 7.6; current official chat-apis.json',
+    source: 'docs/cometchat-facts.md 7.6; current official chat-apis.json',
   },
   {
     method: 'POST',
     path: '/messages/{id}/reactions/{reaction}',
-    source: 'FACTS.md 7.6; add-reaction page (onBehalfOf required)',
+    source: 'docs/cometchat-facts.md 7.6; add-reaction page (onBehalfOf required)',
   },
   {
     method: 'DELETE',
     path: '/messages/{id}/reactions/{reaction}',
-    source: 'FACTS.md 7.6; remove-reaction page (onBehalfOf required)',
+    source: 'docs/cometchat-facts.md 7.6; remove-reaction page (onBehalfOf required)',
   },
   {
     method: 'DELETE',
     path: '/users/{uid}/conversation/read',
-    source: 'FACTS.md 2 and 7.7: mark a 1:1 conversation unread, body {messageId}',
+    source: 'docs/cometchat-facts.md 2 and 7.7: mark a 1:1 conversation unread, body {messageId}',
   },
   {
     method: 'DELETE',
     path: '/groups/{guid}/conversation/read',
     source:
-      'FACTS.md 2 (current official spec): mark a group conversation unread, body {messageId}',
+      'docs/cometchat-facts.md 2 (current official spec): mark a group conversation unread, body {messageId}',
   },
   {
     method: 'POST',
     path: '/messages/{id}/pin',
-    source: 'FACTS.md 7.5; pin-message page (onBehalfOf optional; 100 pins per conversation)',
+    source:
+      'docs/cometchat-facts.md 7.5; pin-message page (onBehalfOf optional; 100 pins per conversation)',
   },
   {
     method: 'DELETE',
     path: '/messages/{id}/pin',
-    source: 'FACTS.md 7.5; unpin-message page (onBehalfOf optional)',
+    source: 'docs/cometchat-facts.md 7.5; unpin-message page (onBehalfOf optional)',
   },
   {
     method: 'POST',
     path: '/messages/{id}/save',
-    source: 'FACTS.md 7.5; save-message page (onBehalfOf required)',
+    source: 'docs/cometchat-facts.md 7.5; save-message page (onBehalfOf required)',
   },
   {
     method: 'DELETE',
     path: '/messages/{id}/save',
-    source: 'FACTS.md 7.5; unsave-message page (onBehalfOf required)',
+    source: 'docs/cometchat-facts.md 7.5; unsave-message page (onBehalfOf required)',
   },
   {
     method: 'POST',
     path: '/messages/{id}/flagged',
-    source: 'FACTS.md 7.5 and 7.10; body {reasonId, remark}, onBehalfOf required',
+    source: 'docs/cometchat-facts.md 7.5 and 7.10; body {reasonId, remark}, onBehalfOf required',
   },
   {
     method: 'POST',
     path: '/messages/{id}/thread/subscription',
-    source: 'FACTS.md 7.5; subscribe-thread page (onBehalfOf required)',
+    source: 'docs/cometchat-facts.md 7.5; subscribe-thread page (onBehalfOf required)',
   },
   {
     method: 'DELETE',
     path: '/messages/{id}/thread/subscription',
-    source: 'FACTS.md 7.5; unsubscribe-thread page (onBehalfOf required)',
+    source: 'docs/cometchat-facts.md 7.5; unsubscribe-thread page (onBehalfOf required)',
   },
   {
     method: 'POST',
     path: '/users/{uid}/conversation/pin',
-    source: 'FACTS.md 7.7; pin-user-conversation page (5 pins per user)',
+    source: 'docs/cometchat-facts.md 7.7; pin-user-conversation page (5 pins per user)',
   },
   {
     method: 'POST',
     path: '/groups/{guid}/conversation/pin',
-    source: 'FACTS.md 7.7; pin-group-conversation page (5 pins per user)',
+    source: 'docs/cometchat-facts.md 7.7; pin-group-conversation page (5 pins per user)',
   },
   {
     method: 'DELETE',
     path: '/users/{uid}/conversation/pin',
-    source: 'FACTS.md 7.7; unpin-user-conversation page (5 pins per user)',
+    source: 'docs/cometchat-facts.md 7.7; unpin-user-conversation page (5 pins per user)',
   },
   {
     method: 'DELETE',
     path: '/groups/{guid}/conversation/pin',
-    source: 'FACTS.md 7.7; unpin-group-conversation page (5 pins per user)',
+    source: 'docs/cometchat-facts.md 7.7; unpin-group-conversation page (5 pins per user)',
   },
   {
     method: 'GET',
@@ -150,73 +151,83 @@ export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
 
 /** Body fields the client sends that the 2023 spec does not declare for that operation. */
 export const HAND_ADDED_BODY_FIELDS: readonly (EndpointRef & { fields: readonly string[] })[] = [
-  { method: 'POST', path: '/users', fields: ['statusMessage'], source: 'FACTS.md 7.1' },
-  { method: 'PUT', path: '/users/{uid}', fields: ['statusMessage'], source: 'FACTS.md 7.1' },
+  {
+    method: 'POST',
+    path: '/users',
+    fields: ['statusMessage'],
+    source: 'docs/cometchat-facts.md 7.1',
+  },
+  {
+    method: 'PUT',
+    path: '/users/{uid}',
+    fields: ['statusMessage'],
+    source: 'docs/cometchat-facts.md 7.1',
+  },
   {
     method: 'POST',
     path: '/messages',
     fields: ['muid'],
-    source: 'FACTS.md 7.5 (messageCategorySchema.muid)',
+    source: 'docs/cometchat-facts.md 7.5 (messageCategorySchema.muid)',
   },
   {
     method: 'POST',
     path: '/messages/{id}/thread',
     fields: ['muid'],
-    source: 'FACTS.md 7.5 (same body as send)',
+    source: 'docs/cometchat-facts.md 7.5 (same body as send)',
   },
   {
     method: 'POST',
     path: '/bots/{uid}/messages',
     fields: ['muid'],
-    source: 'FACTS.md 7.5 (same body as send)',
+    source: 'docs/cometchat-facts.md 7.5 (same body as send)',
   },
   {
     method: 'POST',
     path: '/users/{uid}/conversation/read',
     fields: ['messageId'],
-    source: 'FACTS.md 7.7',
+    source: 'docs/cometchat-facts.md 7.7',
   },
   {
     method: 'DELETE',
     path: '/users/{uid}/conversation/read',
     fields: ['messageId'],
-    source: 'FACTS.md 7.7 (mark unread)',
+    source: 'docs/cometchat-facts.md 7.7 (mark unread)',
   },
   {
     method: 'DELETE',
     path: '/groups/{guid}/conversation/read',
     fields: ['messageId'],
-    source: 'FACTS.md 7.7 (mark unread)',
+    source: 'docs/cometchat-facts.md 7.7 (mark unread)',
   },
   {
     method: 'POST',
     path: '/users/{uid}/conversation/delivered',
     fields: ['messageId'],
-    source: 'FACTS.md 7.7',
+    source: 'docs/cometchat-facts.md 7.7',
   },
   {
     method: 'POST',
     path: '/groups/{guid}/conversation/read',
     fields: ['messageId'],
-    source: 'FACTS.md 7.7',
+    source: 'docs/cometchat-facts.md 7.7',
   },
   {
     method: 'POST',
     path: '/groups/{guid}/conversation/delivered',
     fields: ['messageId'],
-    source: 'FACTS.md 7.7',
+    source: 'docs/cometchat-facts.md 7.7',
   },
   {
     method: 'POST',
     path: '/apps/{appId}/webhooks',
     fields: ['retryOnFailure'],
-    source: 'FACTS.md 8.2 (newer CometChat)',
+    source: 'docs/cometchat-facts.md 8.2 (newer CometChat)',
   },
   {
     method: 'PUT',
     path: '/apps/{appId}/webhooks/{webhookId}',
     fields: ['retryOnFailure'],
-    source: 'FACTS.md 8.2 (newer CometChat)',
+    source: 'docs/cometchat-facts.md 8.2 (newer CometChat)',
   },
 ];
 

@@ -1,6 +1,6 @@
 /**
  * A CometChat webhook delivery as the receiver accepts it and the event bus carries it. The
- * envelope is `{trigger, data, appId, region, webhook}` (FACTS.md 8.4); `data` travels as delivered
+ * envelope is `{trigger, data, appId, region, webhook}` (docs/cometchat-facts.md 8.4); `data` travels as delivered
  * (JSON, so it crosses Redis unchanged) and each subscriber's process turns it into a typed event
  * once (`payloads.ts`).
  */

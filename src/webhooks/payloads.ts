@@ -1,5 +1,5 @@
 /**
- * Typed events: the `data` of every trigger with a documented payload (FACTS.md 8.4) validated
+ * Typed events: the `data` of every trigger with a documented payload (docs/cometchat-facts.md 8.4) validated
  * into the same records the upstream client returns (messages, users, groups, reactions), plus
  * what the event is about (`scope`: conversation, group, message, call session, users), which
  * routes it on the event bus and decides who may see it.

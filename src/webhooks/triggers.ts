@@ -1,5 +1,5 @@
 /**
- * The webhook trigger ids CometChat documents (FACTS.md 8.3): the one catalogue the gateway checks
+ * The webhook trigger ids CometChat documents (docs/cometchat-facts.md 8.3): the one catalogue the gateway checks
  * `webhookCreate`, `webhookTriggersAdd` and `webhookTriggersRemove` input against, and the subset
  * the receiver turns into typed events (`payloads.ts`): the triggers with a documented payload.
  * The rest (campaigns, notifications, the overview-only call outcomes) can be configured but are

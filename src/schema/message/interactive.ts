@@ -6,6 +6,7 @@
  */
 import { builder } from '../../builder.js';
 import type { MessageRecord } from '../../upstream/records.js';
+import { aliased } from '../deprecation.js';
 import { InteractiveMessage } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -114,17 +115,23 @@ const ElementRef = builder.objectRef<ElementValue>('InteractiveElement').impleme
       description: 'The text of a button.',
       resolve: (e) => str(e.raw.buttonText),
     }),
-    optional: t.boolean({
-      nullable: true,
-      description: 'Whether an input may be left empty; null when not said.',
-      resolve: (e) => (typeof e.raw.optional === 'boolean' ? e.raw.optional : null),
-    }),
-    disableAfterInteracted: t.boolean({
-      nullable: true,
-      description: 'Whether a button is disabled once pressed; null when not said.',
-      resolve: (e) =>
-        typeof e.raw.disableAfterInteracted === 'boolean' ? e.raw.disableAfterInteracted : null,
-    }),
+    ...aliased('isOptional', 'optional', (options) =>
+      t.boolean({
+        ...options,
+        nullable: true,
+        description: 'Whether an input may be left empty; null when not said.',
+        resolve: (e) => (typeof e.raw.optional === 'boolean' ? e.raw.optional : null),
+      }),
+    ),
+    ...aliased('isDisabledAfterInteracted', 'disableAfterInteracted', (options) =>
+      t.boolean({
+        ...options,
+        nullable: true,
+        description: 'Whether a button is disabled once pressed; null when not said.',
+        resolve: (e) =>
+          typeof e.raw.disableAfterInteracted === 'boolean' ? e.raw.disableAfterInteracted : null,
+      }),
+    ),
     options: t.field({
       type: [OptionRef],
       description: 'The choices of a selection element (empty for others).',
@@ -136,13 +143,16 @@ const ElementRef = builder.objectRef<ElementValue>('InteractiveElement').impleme
       description: 'What a button does; null for other elements.',
       resolve: (e) => (isObject(e.raw.action) ? e.raw.action : null),
     }),
-    interactedByViewer: t.boolean({
-      description: 'Whether the viewing user has interacted with this element.',
-      resolve: (e) => {
-        const id = str(e.raw.elementId);
-        return id !== null && interactionsOf(e.message).some((i) => i.elementId === id);
-      },
-    }),
+    ...aliased('hasViewerInteracted', 'interactedByViewer', (options) =>
+      t.boolean({
+        ...options,
+        description: 'Whether the viewing user has interacted with this element.',
+        resolve: (e) => {
+          const id = str(e.raw.elementId);
+          return id !== null && interactionsOf(e.message).some((i) => i.elementId === id);
+        },
+      }),
+    ),
   }),
 });
 

@@ -12,6 +12,7 @@ import type { MessageRecord } from '../../upstream/records.js';
 import { keyListArg, shortTextArg } from '../arg-checks.js';
 import { orClientError } from '../client-errors.js';
 import { distinctSorted, emptyConnection } from '../connections.js';
+import { replacedBy } from '../deprecation.js';
 import {
   type Connection,
   type ConnectionArgs,
@@ -22,64 +23,125 @@ import { MediaType, MessageCategory } from './interface.js';
 
 const idList = keyListArg('takes at most 25 values');
 
-/** The filters of CometChat's message lists, as connection arguments. */
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/**
+ * The filters of CometChat's message lists, built once for the `MessageFilter` input and once as
+ * the flat arguments the lists took before it (deprecated: `legacy` marks each of those).
+ */
+function filterFields(
+  t: PothosSchemaTypes.InputFieldBuilder<Types, 'Arg'>,
+  legacy: (name: string) => { deprecationReason?: string },
+) {
+  return {
+    search: t.string({
+      ...legacy('search'),
+      description: 'Only messages whose text contains this (case-insensitive).',
+      validate: shortTextArg,
+    }),
+    sender: t.string({
+      ...legacy('sender'),
+      description: 'Only messages sent by this user (uid).',
+      validate: shortTextArg,
+    }),
+    categories: t.field({
+      ...legacy('categories'),
+      type: [MessageCategory],
+      description: 'Only messages of one of these categories.',
+    }),
+    types: t.stringList({
+      ...legacy('types'),
+      description:
+        "Only messages of one of these CometChat types, e.g. `text`, `image`, `groupMember` or an app's custom type (an open set).",
+      validate: idList,
+    }),
+    attachmentTypes: t.field({
+      ...legacy('attachmentTypes'),
+      type: [MediaType],
+      description: 'Only media messages carrying one of these kinds of file.',
+    }),
+    hasAttachments: t.boolean({
+      ...legacy('hasAttachments'),
+      description: 'When true, only messages with attachments.',
+    }),
+    hasMentions: t.boolean({
+      ...legacy('hasMentions'),
+      description: 'When true, only messages that mention someone.',
+    }),
+    mentioning: t.stringList({
+      ...legacy('mentioning'),
+      description: 'Only messages that mention one of these users (uids).',
+      validate: idList,
+    }),
+    hasReactions: t.boolean({
+      ...legacy('hasReactions'),
+      description: 'When true, only messages someone reacted to.',
+    }),
+    hasLinks: t.boolean({
+      ...legacy('hasLinks'),
+      description: 'When true, only messages whose text contains a link.',
+    }),
+    unread: t.boolean({
+      ...legacy('unread'),
+      description:
+        'When true, only messages the viewing user has not read yet (needs a viewing user: a user caller, or the user the list is read as).',
+    }),
+    tags: t.stringList({
+      ...legacy('tags'),
+      description: 'Only messages with at least one of these tags.',
+      validate: idList,
+    }),
+    sentAfter: t.field({
+      ...legacy('sentAfter'),
+      type: 'DateTime',
+      description: 'Only messages sent after this instant (CometChat keeps whole seconds).',
+    }),
+    sentBefore: t.field({
+      ...legacy('sentBefore'),
+      type: 'DateTime',
+      description: 'Only messages sent before this instant (CometChat keeps whole seconds).',
+    }),
+    hideDeleted: t.boolean({
+      ...legacy('hideDeleted'),
+      description: 'When true, leave deleted messages out.',
+    }),
+    onlyDeleted: t.boolean({
+      ...legacy('onlyDeleted'),
+      description: 'When true, only deleted messages.',
+    }),
+    hideReplies: t.boolean({
+      ...legacy('hideReplies'),
+      description: 'When true, leave thread replies out (only top-level messages).',
+    }),
+    pinnedOnly: t.boolean({
+      ...legacy('pinnedOnly'),
+      description:
+        'When true, only messages pinned in their conversation (the pinned messages of a conversation).',
+    }),
+  };
+}
+
+/** Every filter of a message list in one input, shared by every message connection. */
+export const MessageFilter = builder.inputType('MessageFilter', {
+  description:
+    "Filters of a message list (those of CometChat's `GET /messages`); every filter given must match. Shared by every message connection.",
+  // The same builder class for input fields as for arguments; only its type parameter differs.
+  fields: (t) =>
+    filterFields(t as unknown as PothosSchemaTypes.InputFieldBuilder<Types, 'Arg'>, () => ({})),
+});
+
+/**
+ * The filters of a message connection: `filter`, and the flat arguments it replaces (deprecated,
+ * still honoured; not together with `filter`).
+ */
 export const messageFilterArgs = builder.args((t) => ({
-  search: t.string({
-    description: 'Only messages whose text contains this (case-insensitive).',
-    validate: shortTextArg,
+  filter: t.field({
+    type: MessageFilter,
+    description: 'Only messages that match these filters (all of them).',
   }),
-  sender: t.string({
-    description: 'Only messages sent by this user (uid).',
-    validate: shortTextArg,
-  }),
-  categories: t.field({
-    type: [MessageCategory],
-    description: 'Only messages of one of these categories.',
-  }),
-  types: t.stringList({
-    description:
-      "Only messages of one of these CometChat types, e.g. `text`, `image`, `groupMember` or an app's custom type (an open set).",
-    validate: idList,
-  }),
-  attachmentTypes: t.field({
-    type: [MediaType],
-    description: 'Only media messages carrying one of these kinds of file.',
-  }),
-  hasAttachments: t.boolean({
-    description: 'When true, only messages with attachments.',
-  }),
-  hasMentions: t.boolean({ description: 'When true, only messages that mention someone.' }),
-  mentioning: t.stringList({
-    description: 'Only messages that mention one of these users (uids).',
-    validate: idList,
-  }),
-  hasReactions: t.boolean({ description: 'When true, only messages someone reacted to.' }),
-  hasLinks: t.boolean({ description: 'When true, only messages whose text contains a link.' }),
-  unread: t.boolean({
-    description:
-      'When true, only messages the viewing user has not read yet (needs a viewing user: a user caller, or the user the list is read as).',
-  }),
-  tags: t.stringList({
-    description: 'Only messages with at least one of these tags.',
-    validate: idList,
-  }),
-  sentAfter: t.field({
-    type: 'DateTime',
-    description: 'Only messages sent after this instant (CometChat keeps whole seconds).',
-  }),
-  sentBefore: t.field({
-    type: 'DateTime',
-    description: 'Only messages sent before this instant (CometChat keeps whole seconds).',
-  }),
-  hideDeleted: t.boolean({ description: 'When true, leave deleted messages out.' }),
-  onlyDeleted: t.boolean({ description: 'When true, only deleted messages.' }),
-  hideReplies: t.boolean({
-    description: 'When true, leave thread replies out (only top-level messages).',
-  }),
-  pinnedOnly: t.boolean({
-    description:
-      'When true, only messages pinned in their conversation (the pinned messages of a conversation).',
-  }),
+  ...filterFields(t, (name) => ({
+    deprecationReason: replacedBy(`Use \`filter: { ${name} }\`.`),
+  })),
 }));
 
 export interface MessageFilterValues {
@@ -106,15 +168,47 @@ export interface MessageFilterValues {
   pinnedOnly?: boolean | null | undefined;
 }
 
+/** The names of the filters, in `MessageFilter` and as the deprecated flat arguments. */
+const FILTER_NAMES = [
+  'search',
+  'sender',
+  'categories',
+  'types',
+  'attachmentTypes',
+  'hasAttachments',
+  'hasMentions',
+  'mentioning',
+  'hasReactions',
+  'hasLinks',
+  'unread',
+  'tags',
+  'sentAfter',
+  'sentBefore',
+  'hideDeleted',
+  'onlyDeleted',
+  'hideReplies',
+  'pinnedOnly',
+] as const satisfies readonly (keyof MessageFilterValues)[];
+
 /**
  * Translates filter arguments into CometChat's query. Null when the filters can match nothing
  * (a time range that ends before it starts), so no call is needed.
  * `perspective` is the user the list is read as: `unread` needs one.
  */
 export function messageQueryFrom(
-  filters: MessageFilterValues,
+  args: MessageFilterValues & { filter?: MessageFilterValues | null | undefined },
   perspective: string | null,
 ): ListMessagesQuery | null {
+  const { filter } = args;
+  const flat: MessageFilterValues = Object.fromEntries(
+    FILTER_NAMES.map((name) => [name, args[name]]),
+  );
+  if (filter != null && FILTER_NAMES.some((name) => args[name] != null)) {
+    throw badUserInput(
+      'Pass the filters in `filter` only: the flat filter arguments are its deprecated form.',
+    );
+  }
+  const filters: MessageFilterValues = filter ?? flat;
   if (filters.hideDeleted && filters.onlyDeleted) {
     throw badUserInput('Pass either `hideDeleted` or `onlyDeleted`, not both.');
   }
@@ -162,10 +256,17 @@ export function messageQueryFrom(
 }
 
 /**
- * The cursor key of a message list: the upstream query and whose view it is. Mutations use it
- * too, to hand out edges whose cursors page on in these lists.
+ * The cursor key of a message list: the position of a message is its id in its conversation, so
+ * every list over one conversation (`messages(conversationId:)`, `User.messages`, `Group.messages`,
+ * `Conversation.messages`, whatever the filters and whoever reads it) shares one key, and so do
+ * the lists over all conversations in reach. Mutations use it too, for edges that page on in them.
  */
-export function messageListKey(query: ListMessagesQuery, as: string | null): string {
+export function messageListKey(query: Pick<ListMessagesQuery, 'conversationId'>): string {
+  return query.conversationId ? `conversation:${query.conversationId}` : 'messages:*';
+}
+
+/** The key cursors of the first release carried (list, filters and reader); still honoured. */
+function firstReleaseMessageListKey(query: ListMessagesQuery, as: string | null): string {
   return `messages:${JSON.stringify({ query, as })}`;
 }
 
@@ -190,7 +291,21 @@ export function messageConnection(
     cursorConnection(
       args,
       (q) => view.messages({ ...query, withTags: true, affix: q.affix, id: q.id, limit: q.limit }),
-      { key: messageListKey(query, view.perspective), idOf: (message) => message.id },
+      {
+        key: messageListKey(query),
+        acceptKeys: [
+          firstReleaseMessageListKey(query, view.perspective),
+          ...(query.conversationId
+            ? [
+                firstReleaseMessageListKey(
+                  { conversationId: query.conversationId },
+                  view.perspective,
+                ),
+              ]
+            : []),
+        ],
+        idOf: (message) => message.id,
+      },
     ),
   );
 }

@@ -3,6 +3,7 @@ import { builder } from '../../builder.js';
 import type { ReactionSummaryRecord } from '../../upstream/records.js';
 import { orClientError } from '../client-errors.js';
 import { connectionComplexity, windowArgs, windowOf } from '../connections.js';
+import { aliased } from '../deprecation.js';
 import { cursorConnection } from '../pagination.js';
 import { MessageRef, ReactionRef, UserRef } from '../refs.js';
 import { loadUserOrNull } from './common.js';
@@ -14,13 +15,16 @@ const ReactionSummary = builder.objectRef<ReactionSummaryRecord>('ReactionSummar
       description: 'The reaction, usually one emoji (CometChat allows up to 45 characters).',
     }),
     count: t.exposeInt('count', { description: 'How many users reacted with it.' }),
-    reactedByViewer: t.boolean({
-      nullable: true,
-      description:
-        'Whether the caller reacted with it. Null for an admin caller, who acts for the app rather than as a user.',
-      resolve: (summary, _args, context) =>
-        context.view().perspective === null ? null : summary.reactedByMe,
-    }),
+    ...aliased('hasViewerReacted', 'reactedByViewer', (options) =>
+      t.boolean({
+        ...options,
+        nullable: true,
+        description:
+          'Whether the caller reacted with it. Null for an admin caller, who acts for the app rather than as a user.',
+        resolve: (summary, _args, context) =>
+          context.view().perspective === null ? null : summary.reactedByMe,
+      }),
+    ),
   }),
 });
 

@@ -1,5 +1,6 @@
 import { builder } from '../../builder.js';
 import type { AttachmentRecord } from '../../upstream/records.js';
+import { aliased } from '../deprecation.js';
 import { jsonObjectOrNull } from './common.js';
 import { MediaType } from './interface.js';
 import { messageNode } from './node.js';
@@ -102,9 +103,12 @@ export const InteractiveMessage = messageNode('InteractiveMessage', {
       description: 'The interactions recorded so far (which element, when), oldest first.',
       resolve: (message) => message.interactions,
     }),
-    allowSenderInteraction: t.exposeBoolean('allowSenderInteraction', {
-      nullable: true,
-      description: 'Whether the sender may interact with it too; null when not set.',
-    }),
+    ...aliased('isSenderInteractionAllowed', 'allowSenderInteraction', (options) =>
+      t.exposeBoolean('allowSenderInteraction', {
+        ...options,
+        nullable: true,
+        description: 'Whether the sender may interact with it too; null when not set.',
+      }),
+    ),
   }),
 });

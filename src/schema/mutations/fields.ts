@@ -4,6 +4,7 @@
  */
 import type { InterfaceRef, ObjectRef } from '@pothos/core';
 import { builder } from '../../builder.js';
+import { renamedTo } from '../deprecation.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
@@ -13,7 +14,10 @@ export type InputFieldBuilder = PothosSchemaTypes.InputFieldBuilder<Types, 'Inpu
 /** The field builder of an object type whose values are `Parent`. */
 export type ObjectFieldBuilder<Parent> = PothosSchemaTypes.ObjectFieldBuilder<Types, Parent>;
 
-/** A payload type with one field, `field`, holding the object the mutation changed. */
+/**
+ * A payload type with one field, `field`, holding the object the mutation changed, named after
+ * the object (`message`, `group`). `legacyName` keeps an older name as a deprecated alias.
+ */
 export function objectPayload<Field extends string, Shape>(
   name: string,
   description: string,
@@ -21,6 +25,7 @@ export function objectPayload<Field extends string, Shape>(
     name: Field;
     type: ObjectRef<Types, Shape> | InterfaceRef<Types, Shape>;
     description: string;
+    legacyName?: string;
   },
 ) {
   return builder.objectRef<Record<Field, Shape>>(name).implement({
@@ -31,6 +36,16 @@ export function objectPayload<Field extends string, Shape>(
         description: field.description,
         resolve: (payload) => payload[field.name] as never, // the ref's shape: Pothos cannot infer it generically
       }),
+      ...(field.legacyName === undefined
+        ? {}
+        : {
+            [field.legacyName]: t.field({
+              type: field.type,
+              description: field.description,
+              deprecationReason: renamedTo(field.name),
+              resolve: (payload) => payload[field.name] as never,
+            }),
+          }),
     }),
   });
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { markInteracted } from '../../upstream/interactions.js';
 import { orClientError } from '../client-errors.js';
+import { aliased } from '../deprecation.js';
 import { MUTATION_ERRORS } from '../errors.js';
 import { rejectField, runMutation, validateInput } from '../mutation-support.js';
 import { MessageRef } from '../refs.js';
@@ -33,14 +34,17 @@ const MessageMarkInteractedPayload = builder
   .implement({
     description: 'The interactive message the viewing user interacted with.',
     fields: (t) => ({
-      interactedMessage: t.field({
-        type: MessageRef,
-        nullable: true,
-        description:
-          'The message as the viewing user now sees it (`viewerInteractions`); read with one more upstream call when asked for. Null when it is gone.',
-        resolve: (payload, _args, context) =>
-          orClientError(context.view().loaders.messages.load(payload.messageId)),
-      }),
+      ...aliased('message', 'interactedMessage', (options) =>
+        t.field({
+          ...options,
+          type: MessageRef,
+          nullable: true,
+          description:
+            'The message as the viewing user now sees it (`viewerInteractions`); read with one more upstream call when asked for. Null when it is gone.',
+          resolve: (payload, _args, context) =>
+            orClientError(context.view().loaders.messages.load(payload.messageId)),
+        }),
+      ),
     }),
   });
 

@@ -15,6 +15,7 @@ import {
 } from '../../upstream/moderation.js';
 import type { MessageRecord } from '../../upstream/records.js';
 import { orClientError } from '../client-errors.js';
+import { aliased } from '../deprecation.js';
 import { ConflictFailure, NotFoundFailure, ValidationFailure } from '../errors.js';
 import { descriptionSchema, idSchema, nameSchema, optional } from '../limits.js';
 import { ModerationDecision, ModerationReason } from '../moderation.js';
@@ -130,13 +131,16 @@ function reviewPayload(name: string, description: string) {
         description: 'The decision taken.',
         resolve: (value) => value.decision,
       }),
-      reviewedMessage: t.field({
-        type: MessageRef,
-        nullable: true,
-        description: 'The message as the app reads it now; null when it is gone.',
-        resolve: (value, _args, context): Promise<MessageRecord | null> =>
-          orClientError(context.view(null).loaders.messages.load(value.messageId)),
-      }),
+      ...aliased('message', 'reviewedMessage', (options) =>
+        t.field({
+          ...options,
+          type: MessageRef,
+          nullable: true,
+          description: 'The message as the app reads it now; null when it is gone.',
+          resolve: (value, _args, context): Promise<MessageRecord | null> =>
+            orClientError(context.view(null).loaders.messages.load(value.messageId)),
+        }),
+      ),
     }),
   });
 }

@@ -6,6 +6,7 @@
 import { wrapOrThrow } from '@pothos/plugin-errors';
 import { errorKindFor } from '../../upstream/errors.js';
 import type { BulkOutcomeItem } from '../../upstream/records.js';
+import { aliased } from '../deprecation.js';
 import {
   type FailureKind,
   failureOfKind,
@@ -73,10 +74,13 @@ export function outcomeFields<T extends { error: ItemFailure | null }>(
   descriptions: { ok: string; error: string },
 ) {
   return {
-    ok: t.boolean({
-      description: descriptions.ok,
-      resolve: (outcome) => outcome.error === null,
-    }),
+    ...aliased('isOk', 'ok', (options) =>
+      t.boolean({
+        ...options,
+        description: descriptions.ok,
+        resolve: (outcome) => outcome.error === null,
+      }),
+    ),
     error: t.field({
       type: UserError,
       nullable: true,

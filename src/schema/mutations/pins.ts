@@ -23,10 +23,11 @@ import {
 } from '../../upstream/pins.js';
 import type { MessageRecord } from '../../upstream/records.js';
 import { orClientError } from '../client-errors.js';
+import { aliased } from '../deprecation.js';
 import { MUTATION_ERRORS } from '../errors.js';
 import { rejectField, runMutation, validateInput } from '../mutation-support.js';
 import { ConversationRef, type ConversationValue, MessageRef } from '../refs.js';
-import { conversationSchema, pathsOf, targetOf } from './conversation/target.js';
+import { conversationSchema, pathsOf, selectorFields, targetOf } from './conversation/target.js';
 import { objectPayload } from './fields.js';
 import { messageIdSchema } from './message/common.js';
 
@@ -84,7 +85,8 @@ interface MarkMutation {
   kind: Mark;
   call: MarkCall;
   payload: string;
-  payloadField: string;
+  /** The old name of the payload's `message` field, kept as a deprecated alias. */
+  legacyField: string;
   payloadDescription: string;
   input: string;
   inputDescription: string;
@@ -98,7 +100,7 @@ const MUTATIONS: MarkMutation[] = [
     kind: 'pin',
     call: pinMessage,
     payload: 'MessagePinPayload',
-    payloadField: 'pinnedMessage',
+    legacyField: 'pinnedMessage',
     payloadDescription: 'The message, now pinned (`isPinned`, `pinnedAt`, `pinnedBy`).',
     input: 'MessagePinInput',
     inputDescription:
@@ -112,7 +114,7 @@ const MUTATIONS: MarkMutation[] = [
     kind: 'pin',
     call: unpinMessage,
     payload: 'MessageUnpinPayload',
-    payloadField: 'unpinnedMessage',
+    legacyField: 'unpinnedMessage',
     payloadDescription: 'The message, no longer pinned.',
     input: 'MessageUnpinInput',
     inputDescription:
@@ -125,7 +127,7 @@ const MUTATIONS: MarkMutation[] = [
     kind: 'save',
     call: saveMessage,
     payload: 'MessageSavePayload',
-    payloadField: 'savedMessage',
+    legacyField: 'savedMessage',
     payloadDescription: 'The message, now saved by the viewing user (`isSaved`, `savedAt`).',
     input: 'MessageSaveInput',
     inputDescription: 'The message to save. Saving a saved message keeps its first `savedAt`.',
@@ -138,7 +140,7 @@ const MUTATIONS: MarkMutation[] = [
     kind: 'save',
     call: unsaveMessage,
     payload: 'MessageUnsavePayload',
-    payloadField: 'unsavedMessage',
+    legacyField: 'unsavedMessage',
     payloadDescription: 'The message, no longer saved by the viewing user.',
     input: 'MessageUnsaveInput',
     inputDescription:
@@ -151,7 +153,8 @@ const MUTATIONS: MarkMutation[] = [
 
 for (const spec of MUTATIONS) {
   const Payload = objectPayload(spec.payload, spec.payloadDescription, {
-    name: spec.payloadField,
+    name: 'message',
+    legacyName: spec.legacyField,
     type: MessageRef,
     description: 'The message as it is now.',
   });
@@ -169,7 +172,7 @@ for (const spec of MUTATIONS) {
         input: t.arg({ type: Input, required: true, description: `The message to ${spec.verb}.` }),
       },
       resolve: async (_root, { input }, context) => ({
-        [spec.payloadField]: await mark(context, input, spec.kind, spec.call),
+        message: await mark(context, input, spec.kind, spec.call),
       }),
     }),
   );
@@ -178,15 +181,8 @@ for (const spec of MUTATIONS) {
 /** The conversation a pin names, without the deprecated `uid`: a pin is always the caller's own. */
 function pinTargetInput(name: string, description: string) {
   return builder.inputType(name, {
-    description: `${description} Give exactly one of \`conversationId\`, \`withUser\` and \`withGroup\`.`,
-    fields: (t) => ({
-      conversationId: t.string({
-        description:
-          "The conversation by CometChat's id (`<uid>_user_<uid>` or `group_<guid>`), one the viewing user takes part in.",
-      }),
-      withUser: t.string({ description: 'The 1:1 conversation with this user (uid).' }),
-      withGroup: t.string({ description: "The group's conversation (guid)." }),
-    }),
+    description: `${description} Name the conversation in \`conversation\`.`,
+    fields: (t) => selectorFields(t),
   });
 }
 
@@ -302,14 +298,17 @@ for (const spec of [
   const Payload = builder.objectRef<ThreadFollowPayload>(spec.payload).implement({
     description: 'The thread whose subscription changed.',
     fields: (t) => ({
-      parentMessage: t.field({
-        type: MessageRef,
-        nullable: true,
-        description:
-          'The parent message as the viewing user now sees it (`isThreadSubscribed`); read with one more upstream call when asked for. Null when it is gone.',
-        resolve: (payload, _args, context) =>
-          orClientError(context.view().loaders.messages.load(payload.messageId)),
-      }),
+      ...aliased('message', 'parentMessage', (options) =>
+        t.field({
+          ...options,
+          type: MessageRef,
+          nullable: true,
+          description:
+            'The parent message as the viewing user now sees it (`isThreadSubscribed`); read with one more upstream call when asked for. Null when it is gone.',
+          resolve: (payload, _args, context) =>
+            orClientError(context.view().loaders.messages.load(payload.messageId)),
+        }),
+      ),
     }),
   });
   const Input = inputType(spec.input, spec.inputDescription, 'name the thread of');
@@ -350,14 +349,17 @@ const flagSchema = z.object({
 const MessageFlagPayload = builder.objectRef<ThreadFollowPayload>('MessageFlagPayload').implement({
   description: 'The message that was reported for moderation.',
   fields: (t) => ({
-    flaggedMessage: t.field({
-      type: MessageRef,
-      nullable: true,
-      description:
-        'The reported message; read with one more upstream call when asked for. Null when it is gone.',
-      resolve: (payload, _args, context) =>
-        orClientError(context.view().loaders.messages.load(payload.messageId)),
-    }),
+    ...aliased('message', 'flaggedMessage', (options) =>
+      t.field({
+        ...options,
+        type: MessageRef,
+        nullable: true,
+        description:
+          'The reported message; read with one more upstream call when asked for. Null when it is gone.',
+        resolve: (payload, _args, context) =>
+          orClientError(context.view().loaders.messages.load(payload.messageId)),
+      }),
+    ),
   }),
 });
 

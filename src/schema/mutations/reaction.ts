@@ -35,7 +35,8 @@ type ReactionValues = z.infer<typeof reactionSchema>;
 
 function payloadType(name: string, description: string) {
   return objectPayload(name, description, {
-    name: 'reactedMessage',
+    name: 'message',
+    legacyName: 'reactedMessage',
     type: MessageRef,
     description:
       'The message with its reactions as they are now (`reactions` gives the count per emoji).',
@@ -66,7 +67,7 @@ async function react(
   context: GatewayContext,
   input: unknown,
   call: typeof addReaction,
-): Promise<{ reactedMessage: MessageRecord }> {
+): Promise<{ message: MessageRecord }> {
   const value: ReactionValues = validateInput(reactionSchema, input);
   const view = actingView(context, value.uid, 'uid', true);
   const message = await runMutation(
@@ -75,7 +76,7 @@ async function react(
     { ids: actorIds(view, 'uid'), targetPath: ['messageId'], fieldMap: { reaction: ['emoji'] } },
   );
   view.prime.message(message);
-  return { reactedMessage: message };
+  return { message };
 }
 
 const MessageReactionAddPayload = payloadType(

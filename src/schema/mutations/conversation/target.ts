@@ -16,6 +16,8 @@ import {
 } from '../../../loaders/index.js';
 import type { CallOptions } from '../../../upstream/client.js';
 import { orClientError } from '../../client-errors.js';
+import { ConversationSelector, conversationOfGlobalId } from '../../conversation-selector.js';
+import { replacedBy } from '../../deprecation.js';
 import { NotFoundFailure } from '../../errors.js';
 import { idSchema } from '../../limits.js';
 import { type IdField, type MutationOptions, rejectField } from '../../mutation-support.js';
@@ -34,15 +36,48 @@ const targetShape = {
     .nullish(),
   withUser: idSchema.nullish(),
   withGroup: idSchema.nullish(),
+  /** The participant a `conversation: { id }` global ID names (it must be the acting user). */
+  idOwner: z.string().nullish(),
 };
 
 type Selector = 'conversationId' | 'withUser' | 'withGroup';
 
+const SELECTOR_FIELDS = ['conversationId', 'withUser', 'withGroup'] as const;
+
+/**
+ * Moves a `conversation` selector's choice to the flat fields the checks read (a global ID to its
+ * CometChat id and participant). With both forms given, the flat ones are marked so that the
+ * exactly-one check refuses them.
+ */
+function flattenSelector(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null) return input;
+  const { conversation, ...rest } = input as Record<string, unknown>;
+  if (conversation === null || conversation === undefined) return rest;
+  const chosen = conversation as Record<string, unknown>;
+  if (SELECTOR_FIELDS.some((field) => rest[field] !== null && rest[field] !== undefined)) {
+    return { ...rest, bothForms: true };
+  }
+  if (typeof chosen.id === 'string' || typeof chosen.id === 'number') {
+    const key = conversationOfGlobalId(String(chosen.id));
+    return { ...rest, conversationId: key?.conversationId ?? '', idOwner: key?.ownerUid ?? '*' };
+  }
+  return { ...rest, ...chosen };
+}
+
 /** Exactly one of `conversationId`, `withUser` and `withGroup`. */
 function checkTarget(
-  value: { conversationId?: unknown; withUser?: unknown; withGroup?: unknown },
+  value: { conversationId?: unknown; withUser?: unknown; withGroup?: unknown; bothForms?: unknown },
   ctx: z.RefinementCtx,
 ): void {
+  if (value.bothForms === true) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['conversation'],
+      message:
+        'name the conversation in `conversation` only: `conversationId`, `withUser` and `withGroup` are its deprecated form',
+    });
+    return;
+  }
   const given = (['conversationId', 'withUser', 'withGroup'] as const).filter(
     (field) => value[field] !== null && value[field] !== undefined,
   );
@@ -75,11 +110,18 @@ export function targetOf(
     conversationId?: string | null | undefined;
     withUser?: string | null | undefined;
     withGroup?: string | null | undefined;
+    idOwner?: string | null | undefined;
   },
 ): Target {
   const view = actingView(context, value.uid, 'uid', true);
   const { options } = view;
   const owner = view.perspective ?? '';
+  if (value.idOwner != null && value.idOwner !== owner) {
+    rejectField(
+      ['conversation', 'id'],
+      `is not a Conversation ID of ${owner}'s view (IDs from \`Conversation.id\` name the participant; use \`conversationId\` to name the conversation alone)`,
+    );
+  }
   if (value.withUser) {
     if (value.withUser === owner) {
       rejectField(
@@ -145,6 +187,30 @@ export async function viewOf(target: Target): Promise<ConversationValue> {
   return { record, ownerUid: target.owner };
 }
 
+/** The `conversation` selector and the deprecated flat fields it replaces. */
+export function selectorFields(t: InputFieldBuilder) {
+  return {
+    conversation: t.field({
+      type: ConversationSelector,
+      description: 'The conversation, named exactly one way.',
+    }),
+    conversationId: t.string({
+      deprecationReason: replacedBy('Use `conversation: { conversationId }`.'),
+      description:
+        "The conversation by CometChat's id (`<uid>_user_<uid>` or `group_<guid>`); the deprecated form of `conversation`.",
+    }),
+    withUser: t.string({
+      deprecationReason: replacedBy('Use `conversation: { withUser }`.'),
+      description:
+        'The 1:1 conversation with this user (uid); the deprecated form of `conversation`.',
+    }),
+    withGroup: t.string({
+      deprecationReason: replacedBy('Use `conversation: { withGroup }`.'),
+      description: "The group's conversation (guid); the deprecated form of `conversation`.",
+    }),
+  };
+}
+
 /** The fields that name whose view and which conversation. */
 function targetFields(t: InputFieldBuilder) {
   return {
@@ -153,20 +219,18 @@ function targetFields(t: InputFieldBuilder) {
       description:
         'Whose view of the conversation to change: required for admin callers (CometChat acts as that user). A user caller changes their own view and may leave it out.',
     }),
-    conversationId: t.string({
-      description:
-        "The conversation by CometChat's id (`<uid>_user_<uid>` or `group_<guid>`). Give exactly one of `conversationId`, `withUser` and `withGroup`.",
-    }),
-    withUser: t.string({ description: 'The 1:1 conversation with this user (uid).' }),
-    withGroup: t.string({ description: "The group's conversation (guid)." }),
+    ...selectorFields(t),
   };
 }
 
 /** The checks of a conversation input: the target fields plus `extra`. */
 export function conversationSchema<E extends z.ZodRawShape>(extra: E) {
-  return z
-    .object({ ...targetShape, ...extra })
-    .superRefine((value, ctx) => checkTarget(value, ctx));
+  return z.preprocess(
+    flattenSelector,
+    z
+      .object({ ...targetShape, bothForms: z.boolean().optional(), ...extra })
+      .superRefine((value, ctx) => checkTarget(value, ctx)),
+  );
 }
 
 /** A conversation input: the target fields, then `extra`. */
@@ -176,7 +240,7 @@ export function conversationInput<Fields extends InputFieldMap>(
   extra: (t: InputFieldBuilder) => Fields,
 ) {
   return builder.inputType(name, {
-    description: `${description} Give exactly one of \`conversationId\`, \`withUser\` and \`withGroup\`.`,
+    description: `${description} Name the conversation in \`conversation\`.`,
     fields: (t) => ({ ...targetFields(t), ...extra(t) }),
   });
 }

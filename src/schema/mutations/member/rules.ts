@@ -1,5 +1,5 @@
 /**
- * Group management rules (FACTS.md 7.4), checked before the change is sent, so a refusal is a typed
+ * Group management rules (docs/cometchat-facts.md 7.4), checked before the change is sent, so a refusal is a typed
  * `PermissionDeniedError` and CometChat is never asked to do what it would refuse:
  *
  * - admin: changes scopes, adds members, kicks and bans anyone, updates and deletes the group;

@@ -5,7 +5,6 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { builder } from '../../../builder.js';
-import type { GatewayContext } from '../../../context.js';
 import { isMessageId, type View } from '../../../loaders/index.js';
 import type { MessageRecord } from '../../../upstream/records.js';
 import { MESSAGE_TYPE_NAMES, type MessageTypeName } from '../../message/common.js';
@@ -42,15 +41,11 @@ export const messageIdSchema = z
     message: "must be a message's CometChat id (`cometchatId`, e.g. `42`) or its global ID",
   });
 
-/** The edge of `message` in its conversation's message list, read as the caller reads it. */
-export function conversationEdge(
-  context: GatewayContext,
-  message: MessageRecord,
-): Edge<MessageRecord> {
-  // The key `messages(conversationId:)`, `Group.messages` and (for user callers)
-  // `Conversation.messages` use when no filter is given, so the cursor pages on in those lists.
+/** The edge of `message` in its conversation's message lists (any of them, whoever reads it). */
+export function conversationEdge(message: MessageRecord): Edge<MessageRecord> {
+  // The key of every list over the message's conversation, so the cursor pages on in each of them.
   return cursorListEdge(message, {
-    key: messageListKey({ conversationId: message.conversationId }, context.view().perspective),
+    key: messageListKey({ conversationId: message.conversationId }),
     idOf: (item) => item.id,
   });
 }

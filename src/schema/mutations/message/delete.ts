@@ -6,6 +6,7 @@ import { builder } from '../../../builder.js';
 import { deleteMessage } from '../../../upstream/messages.js';
 import type { MessageRecord } from '../../../upstream/records.js';
 import { orClientError } from '../../client-errors.js';
+import { aliased, renamedTo, sameUnderBothNames } from '../../deprecation.js';
 import { MUTATION_ERRORS } from '../../errors.js';
 import { idSchema } from '../../limits.js';
 import { type MessageTypeName, messageTypeName } from '../../message/common.js';
@@ -38,13 +39,16 @@ const MessageDeletePayload = builder.objectRef<DeletePayload>('MessageDeletePayl
       description:
         'Whether it was deleted for good. A soft-deleted message stays listed (with `deletedAt`) unless a list hides deleted messages.',
     }),
-    deletedMessage: t.field({
-      type: MessageRef,
-      nullable: true,
-      description:
-        'The soft-deleted message as it is now (`deletedAt` and `deletedBy` set); null after a permanent delete.',
-      resolve: (payload) => payload.message,
-    }),
+    ...aliased('message', 'deletedMessage', (options) =>
+      t.field({
+        ...options,
+        type: MessageRef,
+        nullable: true,
+        description:
+          'The soft-deleted message as it is now (`deletedAt` and `deletedBy` set); null after a permanent delete.',
+        resolve: (payload) => payload.message,
+      }),
+    ),
   }),
 });
 
@@ -55,10 +59,13 @@ const MessageDeleteInput = builder.inputType('MessageDeleteInput', {
       required: true,
       description: 'The message to delete: its CometChat id (`cometchatId`) or its global ID.',
     }),
-    permanent: t.boolean({
-      defaultValue: false,
+    isPermanent: t.boolean({
       description:
-        'True deletes the message for good; false (the default) marks it deleted and keeps it.',
+        'True deletes the message for good; false or left out marks it deleted and keeps it.',
+    }),
+    permanent: t.boolean({
+      deprecationReason: renamedTo('isPermanent'),
+      description: 'The old name of `isPermanent`; give one of them.',
     }),
     asUid: t.string({
       deprecationReason: ACTING_FIELD_DEPRECATION,
@@ -68,17 +75,23 @@ const MessageDeleteInput = builder.inputType('MessageDeleteInput', {
   }),
 });
 
-const deleteSchema = z.object({
-  messageId: messageIdSchema,
-  permanent: z.boolean().nullish(),
-  asUid: idSchema.nullish(),
-});
+const deleteSchema = z
+  .object({
+    messageId: messageIdSchema,
+    isPermanent: z.boolean().nullish(),
+    permanent: z.boolean().nullish(),
+    asUid: idSchema.nullish(),
+  })
+  .refine(sameUnderBothNames('isPermanent', 'permanent'), {
+    path: ['isPermanent'],
+    message: 'give `isPermanent` only (`permanent` is its deprecated name)',
+  });
 
 builder.mutationFields((t) => ({
   messageDelete: t.field({
     type: MessageDeletePayload,
     description:
-      'Deletes a message: softly by default (it stays, marked deleted), or for good with `permanent`. Action messages cannot be deleted.',
+      'Deletes a message: softly by default (it stays, marked deleted), or for good with `isPermanent`. Action messages cannot be deleted.',
     nullable: true,
     errors: {
       types: MUTATION_ERRORS,
@@ -95,7 +108,7 @@ builder.mutationFields((t) => ({
       const value = validateInput(deleteSchema, input);
       const view = actingView(context, value.asUid, 'asUid', false);
       const { options } = view;
-      const permanent = value.permanent ?? false;
+      const permanent = value.isPermanent ?? value.permanent ?? false;
       // CometChat's answer to a permanent delete names the message without its kind, which the
       // global ID needs; one read beforehand tells it (a failed read only leaves that ID out).
       const before = permanent

@@ -13,7 +13,8 @@ import { messageIdSchema, remember } from './common.js';
 import { CONTENT_FIELD_MAP, checkSize, isBlank, jsonObjectSchema } from './content.js';
 
 const MessageEditPayload = objectPayload('MessageEditPayload', 'The message after the edit.', {
-  name: 'editedMessage',
+  name: 'message',
+  legacyName: 'editedMessage',
   type: MessageRef,
   description:
     'The edited message itself (not the "edited" notice CometChat also records), with `editedAt` and `editedBy` set.',
@@ -126,7 +127,7 @@ builder.mutationFields((t) => ({
         },
       );
       remember(view, edited.message);
-      return { editedMessage: edited.message };
+      return { message: edited.message };
     },
   }),
 }));

@@ -11,6 +11,8 @@ import {
   sendMessageToMany,
 } from '../../../upstream/messages.js';
 import type { BulkOutcomeItem, MessageRecord } from '../../../upstream/records.js';
+import { orClientError } from '../../client-errors.js';
+import { aliased } from '../../deprecation.js';
 import {
   ConflictFailure,
   type ItemFailure,
@@ -21,7 +23,7 @@ import {
 } from '../../errors.js';
 import { type IdField, runMutation } from '../../mutation-support.js';
 import type { Edge } from '../../pagination.js';
-import { MessageRef } from '../../refs.js';
+import { GroupRef, MessageRef, UserRef } from '../../refs.js';
 import { itemFailure, outcomeFields } from '../outcomes.js';
 import { conversationEdge, MessageEdgeRef, remember } from './common.js';
 import { CONTENT_FIELD_MAP, checkSize, sizeParts } from './content.js';
@@ -75,18 +77,39 @@ export const MessageSendOutcome = builder.objectRef<SendOutcome>('MessageSendOut
       nullable: true,
       description: 'The receiving group (from `receiverGuids`); null when the receiver is a user.',
     }),
+    user: t.field({
+      type: UserRef,
+      nullable: true,
+      description:
+        'The receiving user as the caller sees it; null when the receiver is a group, or a user the caller cannot see.',
+      resolve: (outcome, _args, context) =>
+        outcome.uid === null ? null : orClientError(context.view().loaders.users.load(outcome.uid)),
+    }),
+    group: t.field({
+      type: GroupRef,
+      nullable: true,
+      description:
+        'The receiving group as the caller sees it; null when the receiver is a user, or a group the caller cannot see.',
+      resolve: (outcome, _args, context) =>
+        outcome.guid === null
+          ? null
+          : orClientError(context.view().loaders.groups.load(outcome.guid)),
+    }),
     ...outcomeFields(t, {
       ok: 'Whether this receiver got the message.',
       error:
         'Why this receiver got no message (its `path` names the receiver in the input); null when it did.',
     }),
-    sentMessage: t.field({
-      type: MessageRef,
-      nullable: true,
-      description:
-        'The message this receiver got (each receiver gets its own copy with its own id); null when it failed.',
-      resolve: (outcome) => outcome.message,
-    }),
+    ...aliased('message', 'sentMessage', (options) =>
+      t.field({
+        ...options,
+        type: MessageRef,
+        nullable: true,
+        description:
+          'The message this receiver got (each receiver gets its own copy with its own id); null when it failed.',
+        resolve: (outcome) => outcome.message,
+      }),
+    ),
     messageEdge: t.field({
       type: MessageEdgeRef,
       nullable: true,
@@ -114,12 +137,11 @@ export function sentOutcome(
 }
 
 function outcomeOf(
-  context: GatewayContext,
   receiver: Receiver,
   item: BulkOutcomeItem<MessageRecord> | undefined,
 ): SendOutcome {
   if (item?.success && item.data) {
-    return sentOutcome(receiver, item.data, conversationEdge(context, item.data));
+    return sentOutcome(receiver, item.data, conversationEdge(item.data));
   }
   const error = itemFailure(item, ['input', ...receiver.path], {
     missing: {
@@ -168,11 +190,7 @@ export async function sendToMany(
     { ids: actor, fieldMap: CONTENT_FIELD_MAP },
   );
   const outcomes = receivers.map((receiver) =>
-    outcomeOf(
-      context,
-      receiver,
-      (receiver.type === 'user' ? result.users : result.groups)[receiver.id],
-    ),
+    outcomeOf(receiver, (receiver.type === 'user' ? result.users : result.groups)[receiver.id]),
   );
   const first = outcomes.find((outcome) => outcome.message !== null);
   if (!first?.message || !first.edge) {

@@ -5,6 +5,7 @@ import { builder } from '../../../builder.js';
 import { sendThreadReply } from '../../../upstream/messages.js';
 import type { MessageRecord } from '../../../upstream/records.js';
 import { orClientError } from '../../client-errors.js';
+import { aliased } from '../../deprecation.js';
 import { MUTATION_ERRORS } from '../../errors.js';
 import { idSchema } from '../../limits.js';
 import { runMutation, validateInput } from '../../mutation-support.js';
@@ -31,17 +32,23 @@ interface ReplyPayload {
 const MessageReplyPayload = builder.objectRef<ReplyPayload>('MessageReplyPayload').implement({
   description: 'The reply that was posted, and its thread.',
   fields: (t) => ({
-    reply: t.field({
-      type: MessageRef,
-      description:
-        'The reply as CometChat stored it, with the `muid` you gave (its `parent` is the message replied to).',
-      resolve: (payload) => payload.message,
-    }),
-    replyEdge: t.field({
-      type: MessageEdgeRef,
-      description: "The reply's edge in its parent's `replies` list: append it there.",
-      resolve: (payload) => payload.edge,
-    }),
+    ...aliased('message', 'reply', (options) =>
+      t.field({
+        ...options,
+        type: MessageRef,
+        description:
+          'The reply as CometChat stored it, with the `muid` you gave (its `parent` is the message replied to).',
+        resolve: (payload) => payload.message,
+      }),
+    ),
+    ...aliased('messageEdge', 'replyEdge', (options) =>
+      t.field({
+        ...options,
+        type: MessageEdgeRef,
+        description: "The reply's edge in its parent's `replies` list: append it there.",
+        resolve: (payload) => payload.edge,
+      }),
+    ),
     parent: t.field({
       type: MessageRef,
       nullable: true,

@@ -7,6 +7,7 @@ import '../../mutation.js';
 import { z } from 'zod';
 import { builder } from '../../../builder.js';
 import { sendMessage } from '../../../upstream/messages.js';
+import { aliased } from '../../deprecation.js';
 import { ITEM_ERRORS } from '../../errors.js';
 import { idSchema } from '../../limits.js';
 import { runMutation, validateInput } from '../../mutation-support.js';
@@ -37,16 +38,19 @@ const MAX_RECEIVERS = 25;
 const MessageSendPayload = builder.objectRef<SendPayload>('MessageSendPayload').implement({
   description: 'The message that was sent, ready to show and to insert into a message list.',
   fields: (t) => ({
-    sentMessage: t.field({
-      type: MessageRef,
-      description:
-        'The message as CometChat stored it, with its id, `sentAt` and the `muid` you gave. With several receivers: the copy of the first receiver that got it (all copies are in `outcomes`).',
-      resolve: (payload) => payload.message,
-    }),
+    ...aliased('message', 'sentMessage', (options) =>
+      t.field({
+        ...options,
+        type: MessageRef,
+        description:
+          'The message as CometChat stored it, with its id, `sentAt` and the `muid` you gave. With several receivers: the copy of the first receiver that got it (all copies are in `outcomes`).',
+        resolve: (payload) => payload.message,
+      }),
+    ),
     messageEdge: t.field({
       type: MessageEdgeRef,
       description:
-        "The message's edge in its conversation's message list as the caller reads it without filters (`messages(conversationId:)` and `Group.messages`; for a user caller also `Conversation.messages`): append it there, and page on from its cursor.",
+        "The message's edge in its conversation's message lists: its cursor is a position in the conversation, so it pages on in every list over that conversation (`messages(conversationId:)`/`messages(withUser:)`, `User.messages`, `Group.messages`, `Conversation.messages`), with any filters. Append it there.",
       resolve: (payload) => payload.edge,
     }),
     outcomes: t.field({
@@ -148,7 +152,7 @@ builder.mutationFields((t) => ({
         },
       );
       remember(view, message);
-      const edge = conversationEdge(context, message);
+      const edge = conversationEdge(message);
       return { message, edge, outcomes: [sentOutcome(only, message, edge)] };
     },
   }),

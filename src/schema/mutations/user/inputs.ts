@@ -1,6 +1,7 @@
 /** The inputs of userCreate, userUpdate and userDelete, with the checks made before any call. */
 import { z } from 'zod';
 import { builder } from '../../../builder.js';
+import { renamedTo, sameUnderBothNames } from '../../deprecation.js';
 import {
   descriptionSchema,
   idSchema,
@@ -116,11 +117,20 @@ export const UserDeleteInput = builder.inputType('UserDeleteInput', {
   description: 'The user to delete.',
   fields: (t) => ({
     uid: t.string({ required: true, description: 'The user to delete (case-insensitive).' }),
-    permanent: t.boolean({
+    isPermanent: t.boolean({
       description:
         "Also delete the user's messages and conversations, irreversibly (default false: only the user goes).",
+    }),
+    permanent: t.boolean({
+      deprecationReason: renamedTo('isPermanent'),
+      description: 'The old name of `isPermanent`; give one of them.',
     }),
   }),
 });
 
-export const userDeleteSchema = z.object({ uid: idSchema, permanent: optional(z.boolean()) });
+export const userDeleteSchema = z
+  .object({ uid: idSchema, isPermanent: optional(z.boolean()), permanent: optional(z.boolean()) })
+  .refine(sameUnderBothNames('isPermanent', 'permanent'), {
+    path: ['isPermanent'],
+    message: 'give `isPermanent` only (`permanent` is its deprecated name)',
+  });

@@ -7,6 +7,7 @@ import { builder } from '../../../builder.js';
 import type { GatewayContext } from '../../../context.js';
 import type { UserRecord } from '../../../upstream/records.js';
 import { createUser, deleteUser, updateUser } from '../../../upstream/users.js';
+import { aliased } from '../../deprecation.js';
 import { ConflictFailure, NotFoundFailure, ValidationFailure } from '../../errors.js';
 import { runMutation, validateInput } from '../../mutation-support.js';
 import { AuthTokenRef, UserRef } from '../../refs.js';
@@ -82,9 +83,12 @@ const UserDeletePayload = builder.objectRef<UserDeleteValue>('UserDeletePayload'
       resolve: (value) => ({ type: 'User', id: value.uid }),
     }),
     uid: t.exposeString('uid', { description: 'The uid of the deleted user.' }),
-    permanent: t.exposeBoolean('permanent', {
-      description: "Whether the user's messages and conversations were deleted too.",
-    }),
+    ...aliased('isPermanent', 'permanent', (options) =>
+      t.exposeBoolean('permanent', {
+        ...options,
+        description: "Whether the user's messages and conversations were deleted too.",
+      }),
+    ),
   }),
 });
 
@@ -149,7 +153,7 @@ builder.mutationFields((t) => ({
   userDelete: t.field({
     type: UserDeletePayload,
     description:
-      "Deletes a user (and what hangs off it: memberships, tokens, relations). With `permanent`, also the user's messages and conversations. Admin only.",
+      "Deletes a user (and what hangs off it: memberships, tokens, relations). With `isPermanent`, also the user's messages and conversations. Admin only.",
     authScopes: { admin: true },
     nullable: true,
     errors: {
@@ -161,7 +165,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const input = validateInput(userDeleteSchema, args.input);
-      const permanent = input.permanent ?? false;
+      const permanent = input.isPermanent ?? input.permanent ?? false;
       await runMutation(
         context,
         () => deleteUser(context.upstream, input.uid, { permanent }, context.view().options),

@@ -1,5 +1,6 @@
 /** The GraphQL inputs of the webhook mutations. */
 import { builder } from '../../../builder.js';
+import { renamedTo } from '../../deprecation.js';
 import { LIMITS } from '../../limits.js';
 import type { InputFieldBuilder } from '../fields.js';
 
@@ -48,11 +49,19 @@ export const WebhookCreateInput = builder.inputType('WebhookCreateInput', {
       type: WebhookBasicAuthInput,
       description: 'Credentials deliveries carry; without them deliveries are unauthenticated.',
     }),
-    enabled: t.boolean({
+    isEnabled: t.boolean({
       description: 'Whether CometChat delivers to it at all (default true).',
     }),
-    retryOnFailure: t.boolean({
+    hasRetryOnFailure: t.boolean({
       description: 'Retry a failed delivery after 10 s and again after 30 s (default false).',
+    }),
+    enabled: t.boolean({
+      deprecationReason: renamedTo('isEnabled'),
+      description: 'The old name of `isEnabled`; give one of them.',
+    }),
+    retryOnFailure: t.boolean({
+      deprecationReason: renamedTo('hasRetryOnFailure'),
+      description: 'The old name of `hasRetryOnFailure`; give one of them.',
     }),
   }),
 });
@@ -71,9 +80,17 @@ export const WebhookUpdateInput = builder.inputType('WebhookUpdateInput', {
       description:
         'New credentials (turns Basic auth on). Explicit null turns Basic auth off; omitted leaves it unchanged.',
     }),
-    enabled: t.boolean({ description: 'Whether CometChat delivers to it at all.' }),
-    retryOnFailure: t.boolean({
+    isEnabled: t.boolean({ description: 'Whether CometChat delivers to it at all.' }),
+    hasRetryOnFailure: t.boolean({
       description: 'Retry a failed delivery after 10 s and again after 30 s.',
+    }),
+    enabled: t.boolean({
+      deprecationReason: renamedTo('isEnabled'),
+      description: 'The old name of `isEnabled`; give one of them.',
+    }),
+    retryOnFailure: t.boolean({
+      deprecationReason: renamedTo('hasRetryOnFailure'),
+      description: 'The old name of `hasRetryOnFailure`; give one of them.',
     }),
   }),
 });

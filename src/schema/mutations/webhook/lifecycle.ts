@@ -9,6 +9,7 @@ import {
   updateWebhook,
   type WebhookInput,
 } from '../../../upstream/webhooks.js';
+import { aliased } from '../../deprecation.js';
 import { ConflictFailure, ValidationFailure } from '../../errors.js';
 import { runMutation } from '../../mutation-support.js';
 import { WebhookRef } from '../../refs.js';
@@ -62,15 +63,18 @@ const WebhookCreatePayload = builder.objectRef<CreateResult>('WebhookCreatePaylo
       description: 'The new webhook. Its Basic-auth password is never readable.',
       resolve: (result) => result.webhook,
     }),
-    triggerOutcomes: t.field({
-      type: [WebhookTriggerOutcome],
-      nullable: true,
-      description: `${triggerOutcomesDescription} The triggers are added with a second Management API call once the webhook exists. Empty when none were asked for. Null when that call failed as a whole (outage, timeout): the webhook exists, the error at this path says why, and \`webhook.triggers\` shows what it has.`,
-      resolve: (result) => {
-        if (result.triggers instanceof Error) throw result.triggers;
-        return result.triggers;
-      },
-    }),
+    ...aliased('outcomes', 'triggerOutcomes', (options) =>
+      t.field({
+        ...options,
+        type: [WebhookTriggerOutcome],
+        nullable: true,
+        description: `${triggerOutcomesDescription} The triggers are added with a second Management API call once the webhook exists. Empty when none were asked for. Null when that call failed as a whole (outage, timeout): the webhook exists, the error at this path says why, and \`webhook.triggers\` shows what it has.`,
+        resolve: (result) => {
+          if (result.triggers instanceof Error) throw result.triggers;
+          return result.triggers;
+        },
+      }),
+    ),
   }),
 });
 
@@ -88,11 +92,14 @@ const WebhookDeletePayload = builder
       webhookId: t.exposeString('webhookId', {
         description: "The deleted webhook's CometChat identifier.",
       }),
-      deletedId: t.field({
-        type: 'ID',
-        description: 'The global ID the deleted webhook had, to drop it from client caches.',
-        resolve: (result) => encodeGlobalID('Webhook', result.webhookId),
-      }),
+      ...aliased('deletedWebhookId', 'deletedId', (options) =>
+        t.field({
+          ...options,
+          type: 'ID',
+          description: 'The global ID the deleted webhook had, to drop it from client caches.',
+          resolve: (result) => encodeGlobalID('Webhook', result.webhookId),
+        }),
+      ),
     }),
   });
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isWebhookTrigger, WEBHOOK_TRIGGER_IDS } from '../../../webhooks/triggers.js';
+import { sameUnderBothNames } from '../../deprecation.js';
 import { LIMITS } from '../../limits.js';
 
 /** Plain HTTP reaches only this machine, so it is allowed for local receivers (the emulator). */
@@ -107,24 +108,64 @@ function triggerListSchema(min: number) {
     .transform((ids) => [...new Set(ids)]);
 }
 
-export const webhookCreateSchema = z.object({
-  webhookId: newWebhookIdSchema,
-  name: webhookNameSchema,
-  url: webhookUrlSchema,
-  triggers: triggerListSchema(0).nullish(),
-  basicAuth: basicAuthSchema.nullish(),
+/** `isEnabled`/`hasRetryOnFailure` and their deprecated names `enabled`/`retryOnFailure`. */
+const switchShape = {
+  isEnabled: z.boolean().nullish(),
+  hasRetryOnFailure: z.boolean().nullish(),
   enabled: z.boolean().nullish(),
   retryOnFailure: z.boolean().nullish(),
-});
+};
 
-export const webhookUpdateSchema = z.object({
-  webhookId: targetWebhookIdSchema,
-  name: webhookNameSchema.nullish(),
-  url: webhookUrlSchema.nullish(),
-  basicAuth: basicAuthSchema.nullish(),
-  enabled: z.boolean().nullish(),
-  retryOnFailure: z.boolean().nullish(),
-});
+type Switches = { [Key in keyof typeof switchShape]?: boolean | null | undefined };
+
+/** Refuses a switch given under both names with different values. */
+function checkSwitchNames(value: Switches, ctx: z.RefinementCtx): void {
+  for (const [name, legacy] of [
+    ['isEnabled', 'enabled'],
+    ['hasRetryOnFailure', 'retryOnFailure'],
+  ] as const) {
+    if (!sameUnderBothNames(name, legacy)(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [name],
+        message: `give \`${name}\` only (\`${legacy}\` is its deprecated name)`,
+      });
+    }
+  }
+}
+
+/** The switches under the names the upstream call uses, whichever name the caller gave. */
+function switchesUnderOldNames<T extends Switches>(value: T) {
+  const { isEnabled, hasRetryOnFailure, ...rest } = value;
+  return {
+    ...rest,
+    enabled: isEnabled ?? value.enabled,
+    retryOnFailure: hasRetryOnFailure ?? value.retryOnFailure,
+  };
+}
+
+export const webhookCreateSchema = z
+  .object({
+    webhookId: newWebhookIdSchema,
+    name: webhookNameSchema,
+    url: webhookUrlSchema,
+    triggers: triggerListSchema(0).nullish(),
+    basicAuth: basicAuthSchema.nullish(),
+    ...switchShape,
+  })
+  .superRefine(checkSwitchNames)
+  .transform(switchesUnderOldNames);
+
+export const webhookUpdateSchema = z
+  .object({
+    webhookId: targetWebhookIdSchema,
+    name: webhookNameSchema.nullish(),
+    url: webhookUrlSchema.nullish(),
+    basicAuth: basicAuthSchema.nullish(),
+    ...switchShape,
+  })
+  .superRefine(checkSwitchNames)
+  .transform(switchesUnderOldNames);
 
 export const webhookDeleteSchema = z.object({ webhookId: targetWebhookIdSchema });
 

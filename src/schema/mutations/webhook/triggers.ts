@@ -8,6 +8,7 @@ import type { GatewayContext } from '../../../context.js';
 import { gatewayError } from '../../../errors.js';
 import type { BulkOutcome, WebhookRecord } from '../../../upstream/records.js';
 import { addTriggers, removeTriggers } from '../../../upstream/webhooks.js';
+import { aliased } from '../../deprecation.js';
 import { type ItemFailure, isMutationFailure } from '../../errors.js';
 import { runMutation } from '../../mutation-support.js';
 import { WebhookRef } from '../../refs.js';
@@ -108,11 +109,14 @@ const WebhookTriggersAddPayload = builder
         description: 'The webhook as it is now, read again after the change.',
         resolve: (result) => result.webhook,
       }),
-      triggerOutcomes: t.field({
-        type: [WebhookTriggerOutcome],
-        description: triggerOutcomesDescription,
-        resolve: (result) => result.triggers,
-      }),
+      ...aliased('outcomes', 'triggerOutcomes', (options) =>
+        t.field({
+          ...options,
+          type: [WebhookTriggerOutcome],
+          description: triggerOutcomesDescription,
+          resolve: (result) => result.triggers,
+        }),
+      ),
     }),
   });
 
