@@ -190,6 +190,23 @@ function withBadInputCode(error: GraphQLError): GraphQLError {
   });
 }
 
+function hasHttpStatus(error: GraphQLError): boolean {
+  return error.extensions?.http !== undefined;
+}
+
+function withoutHttpStatus(error: GraphQLError): GraphQLError {
+  if (!hasHttpStatus(error)) return error;
+  const { http: _http, ...extensions } = error.extensions;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes ?? null,
+    source: error.source ?? null,
+    positions: error.positions ?? null,
+    path: error.path ?? null,
+    originalError: error.originalError ?? null,
+    extensions,
+  });
+}
+
 type EnvelopedRoot = {
   execute: (args: ExecutionArgs) => unknown;
   subscribe: (args: SubscriptionArgs) => unknown;
@@ -325,8 +342,15 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     },
     onResultProcess({ result, setResult }) {
       if (Array.isArray(result) || !('errors' in result) || !result.errors) return;
-      if (!result.errors.some(needsCode)) return;
-      setResult({ ...result, errors: result.errors.map(withBadInputCode) });
+      let errors = result.errors as readonly GraphQLError[];
+      if (errors.some(needsCode)) errors = errors.map(withBadInputCode);
+      // GraphQL over HTTP: a result that carries data is a 200, whatever its field errors (a
+      // FORBIDDEN field beside readable siblings must not make clients drop the data).
+      const data = (result as { data?: unknown }).data;
+      if (data !== null && data !== undefined && errors.some(hasHttpStatus)) {
+        errors = errors.map(withoutHttpStatus);
+      }
+      if (errors !== result.errors) setResult({ ...result, errors });
     },
   };
 
