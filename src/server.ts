@@ -32,6 +32,7 @@ import { GRAPHQL_SSE_PATH, graphqlSsePlugin } from './graphql-sse.js';
 import { authenticationPlugin, refusal } from './http-auth.js';
 import { createDataImports } from './imports/setup.js';
 import { listenOn } from './listen.js';
+import { setBatchTracer } from './loaders/index.js';
 import { createLogger, type Logger, yogaLogger } from './logger.js';
 import {
   createMetrics,
@@ -251,6 +252,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     ? startTracing({ endpoint: config.otlpEndpoint }).then(
         (started) => {
           tracing = started;
+          setBatchTracer(started.tracer);
         },
         (error: unknown) =>
           logger.error({ err: error }, 'tracing could not start; continuing without'),
@@ -647,7 +649,10 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         stopObserving();
         await upstream.close();
         await tracingReady;
-        if (tracing) await stopTracing(tracing, logger);
+        if (tracing) {
+          setBatchTracer(null);
+          await stopTracing(tracing, logger);
+        }
         await deps.emulator?.close();
         logger.info('gateway stopped');
       })();

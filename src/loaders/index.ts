@@ -3,6 +3,8 @@
  * request's views (`context.view(perspective)`) and the keys records are found by. The batch
  * functions, priming rules and neutral projections behind it are its own business.
  */
+
+export { setBatchTracer } from './batch-span.js';
 export {
   type ConversationPartnerKey,
   conversationKey,

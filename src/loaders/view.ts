@@ -20,7 +20,7 @@
  *    One never taken is dropped with the request (or by `clear`).
  */
 
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import { gatewayError } from '../errors.js';
 import {
   type AppPinnedConversationRecord,
@@ -58,6 +58,7 @@ import { listRoles } from '../upstream/roles.js';
 import { type ListThreadsQuery, listThreads } from '../upstream/threads.js';
 import { type ListUsersQuery, listUsers } from '../upstream/users.js';
 import { listWebhooks } from '../upstream/webhooks.js';
+import { TracedLoader } from './batch-span.js';
 import { loadConversations } from './conversations.js';
 import { loadGroups, visibleToMember } from './groups.js';
 import { memberKey, otherUserOf } from './keys.js';
@@ -321,24 +322,33 @@ export class PerspectiveView implements View {
         ? { signal: host.signal }
         : { onBehalfOf: perspective, signal: host.signal };
     this.options = options;
-    const users = new DataLoader<string, UserRecord | null>(async (uids) => {
-      const loaded = await loadUsers(upstream, uids, options);
-      for (const user of loaded) if (isRecord(user)) this.fanIn()?.prime.user(user, perspective);
-      return loaded;
-    }, BATCH);
-    const groups = new DataLoader<string, GroupRecord | null>(async (guids) => {
-      const loaded = await loadGroups(upstream, guids, options);
-      for (const group of loaded) {
-        if (isRecord(group)) this.fanIn()?.prime.group(group, perspective);
-      }
-      // A private group is visible to its members only: to anyone else it does not exist.
-      return perspective === null ? loaded : loaded.map(visibleToMember);
-    }, BATCH);
+    const users = new TracedLoader<string, UserRecord | null>(
+      'users',
+      async (uids) => {
+        const loaded = await loadUsers(upstream, uids, options);
+        for (const user of loaded) if (isRecord(user)) this.fanIn()?.prime.user(user, perspective);
+        return loaded;
+      },
+      BATCH,
+    );
+    const groups = new TracedLoader<string, GroupRecord | null>(
+      'groups',
+      async (guids) => {
+        const loaded = await loadGroups(upstream, guids, options);
+        for (const group of loaded) {
+          if (isRecord(group)) this.fanIn()?.prime.group(group, perspective);
+        }
+        // A private group is visible to its members only: to anyone else it does not exist.
+        return perspective === null ? loaded : loaded.map(visibleToMember);
+      },
+      BATCH,
+    );
     this.own = {
       users,
-      profiles: new DataLoader((uids) => loadUsers(upstream, uids, options), BATCH),
+      profiles: new TracedLoader('profiles', (uids) => loadUsers(upstream, uids, options), BATCH),
       groups,
-      members: new DataLoader(
+      members: new TracedLoader(
+        'members',
         (keys) =>
           perspective === null
             ? loadMembersForApp(keys, {
@@ -353,25 +363,33 @@ export class PerspectiveView implements View {
               }),
         BATCH,
       ),
-      messages: new DataLoader(async (ids) => {
-        const loaded = await loadMessages(upstream, ids, options);
-        for (const message of loaded) {
-          if (!isRecord(message)) continue;
-          this.primeEntities(message);
-          this.fanIn()?.prime.message(message, perspective);
-        }
-        return loaded;
-      }, BATCH),
-      conversations: new DataLoader(async (ids) => {
-        if (perspective === null) return ids.map(() => null);
-        const loaded = await loadConversations(upstream, perspective, ids, options);
-        for (const record of loaded) {
-          if (isRecord(record)) this.prime.conversation(record);
-        }
-        return loaded;
-      }, BATCH),
+      messages: new TracedLoader(
+        'messages',
+        async (ids) => {
+          const loaded = await loadMessages(upstream, ids, options);
+          for (const message of loaded) {
+            if (!isRecord(message)) continue;
+            this.primeEntities(message);
+            this.fanIn()?.prime.message(message, perspective);
+          }
+          return loaded;
+        },
+        BATCH,
+      ),
+      conversations: new TracedLoader(
+        'conversations',
+        async (ids) => {
+          if (perspective === null) return ids.map(() => null);
+          const loaded = await loadConversations(upstream, perspective, ids, options);
+          for (const record of loaded) {
+            if (isRecord(record)) this.prime.conversation(record);
+          }
+          return loaded;
+        },
+        BATCH,
+      ),
       // ONE list call per batch whatever its size; the look-ahead may have started it already.
-      roles: new DataLoader(async (keys) =>
+      roles: new TracedLoader('roles', async (keys) =>
         rolesByKey(
           await this.takeAhead('roles', () => listRoles(upstream, ALL_ROLES, options)),
           keys,
@@ -758,8 +776,13 @@ export class AppViewImpl extends PerspectiveView implements AppView {
     // Webhook configuration belongs to the app, not to a user: never sent on anyone's behalf.
     const options: CallOptions = { signal: host.signal };
     this.webhookLoaders = {
-      webhooks: new DataLoader((ids) => loadWebhooks(host.upstream, ids, options), BATCH),
-      webhookTriggers: new DataLoader(
+      webhooks: new TracedLoader(
+        'webhooks',
+        (ids) => loadWebhooks(host.upstream, ids, options),
+        BATCH,
+      ),
+      webhookTriggers: new TracedLoader(
+        'webhookTriggers',
         (ids) => loadWebhookTriggers(host.upstream, ids, options),
         BATCH,
       ),

@@ -136,7 +136,18 @@ describe('traces', () => {
     expect(attribute(operation as OtlpSpan, 'graphql.operation.type')).toBe('query');
     expect(attribute(operation as OtlpSpan, 'graphql.operation.name')).toBe('TwoCalls');
 
-    const calls = spans.filter((span) => span.parentSpanId === operation?.spanId);
+    // The user comes through the users loader: its call sits under that loader's batch span.
+    const children = spans.filter((span) => span.parentSpanId === operation?.spanId);
+    expect(children.map((span) => span.name).sort()).toEqual([
+      'cometchat GET /roles',
+      'dataloader.batch users',
+    ]);
+    const batch = children.find((span) => span.name === 'dataloader.batch users') as OtlpSpan;
+    expect(attribute(batch, 'dataloader.batch_size')).toBe(1);
+    const calls = [
+      ...children.filter((span) => span.name.startsWith('cometchat ')),
+      ...spans.filter((span) => span.parentSpanId === batch.spanId),
+    ];
     expect(calls.map((span) => span.name).sort()).toEqual([
       'cometchat GET /roles',
       'cometchat GET /users/{uid}',
