@@ -38,6 +38,7 @@ import {
   listThreadMessages,
   type MessageFilters,
 } from '../upstream/messages.js';
+import { listPushTokens, type PushTokenRecord } from '../upstream/notifications.js';
 import { type ListReactionsQuery, listReactions } from '../upstream/reactions.js';
 import type {
   AuthTokenRecord,
@@ -191,6 +192,11 @@ export interface View {
   messages(query: ListMessagesQuery): Promise<CursorPage<MessageRecord>>;
   /** `GET /threads`: this view's user's threads (their parent messages); empty in the app view. */
   threads(query: ListThreadsQuery): Promise<CursorPage<MessageRecord>>;
+  /**
+   * `GET /notifications/push/v1/tokens`: the push tokens of the user `authToken` belongs to
+   * (CometChat names the user by it, not by onBehalfOf); empty in the app view.
+   */
+  pushTokens(authToken: string): Promise<PushTokenRecord[]>;
   /** `GET /messages/{id}/thread`. */
   threadMessages(parentId: string, query: MessageFilters): Promise<CursorPage<MessageRecord>>;
   /** `GET /messages/{id}/reactions[/{reaction}]`. */
@@ -654,6 +660,12 @@ export class PerspectiveView implements View {
   async threads(query: ListThreadsQuery): Promise<CursorPage<MessageRecord>> {
     if (this.perspective === null) return emptyCursorPage(query.limit ?? 0);
     return this.servedMessages(await listThreads(this.host.upstream, query, this.options));
+  }
+
+  async pushTokens(authToken: string): Promise<PushTokenRecord[]> {
+    if (this.perspective === null) return [];
+    const { signal } = this.options;
+    return listPushTokens(this.host.upstream, authToken, signal ? { signal } : {});
   }
 
   async threadMessages(
