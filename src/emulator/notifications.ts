@@ -4,6 +4,7 @@
  * true}}`), `GET …/tokens?authToken=` lists that user's, `DELETE …/tokens/{pushToken}` `{authToken}`
  * removes one of them and answers with it (`{data:{pushTokens:[…]}}`). The user is the owner of
  * the auth token; a push token registered again moves to its new owner (one device, one user).
+ * A user's notification time zone: `GET|PATCH /notifications/v1/preferences/timezone?uid=`.
  */
 import {
   assertValid,
@@ -14,6 +15,7 @@ import {
   type EmuResponse,
   ok,
   type Router,
+  uidNotFound,
 } from './http.js';
 import type { Store } from './store.js';
 
@@ -62,6 +64,57 @@ export function registerNotifications(router: Router): void {
   router.add('POST', '/notifications/push/v1/tokens', register);
   router.add('GET', '/notifications/push/v1/tokens', list);
   router.add('DELETE', '/notifications/push/v1/tokens/:pushToken', remove);
+  router.add('GET', '/notifications/v1/preferences/timezone', (req, ctx) =>
+    ok({ timezone: timezonesOf(ctx.store).get(userOf(req, ctx.store)) ?? null }),
+  );
+  router.add('PATCH', '/notifications/v1/preferences/timezone', setTimezone);
+}
+
+/** uid -> IANA time zone, per emulator store. */
+const timezonesByStore = new WeakMap<Store, Map<string, string>>();
+
+function timezonesOf(store: Store): Map<string, string> {
+  let zones = timezonesByStore.get(store);
+  if (!zones) {
+    zones = new Map();
+    timezonesByStore.set(store, zones);
+  }
+  return zones;
+}
+
+/** The user named by the required `uid` query parameter; an unknown one is ERR_UID_NOT_FOUND. */
+function userOf(req: EmuRequest, store: Store): string {
+  const uid = (req.query.get('uid') ?? '').toLowerCase();
+  if (uid === '') {
+    throw new EmuError(400, 'ERR_BAD_REQUEST', 'The uid is required.', {
+      uid: ['The uid query parameter is required.'],
+    });
+  }
+  const user = store.users.get(uid);
+  if (!user || user.deactivatedAt !== undefined) throw uidNotFound(uid);
+  return uid;
+}
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `PATCH …/preferences/timezone?uid=` `{timezone}`: an IANA zone; answers `{data: {timezone}}`. */
+function setTimezone(req: EmuRequest, { store }: EmulatorContext): EmuResponse {
+  const uid = userOf(req, store);
+  const timezone = bodyObject(req).timezone;
+  if (typeof timezone !== 'string' || timezone === '' || !isTimeZone(timezone)) {
+    throw new EmuError(400, 'ERR_INVALID_TIMEZONE', 'The timezone is not a valid IANA time zone.', {
+      timezone: ['The timezone must be an IANA time zone such as Asia/Kolkata.'],
+    });
+  }
+  timezonesOf(store).set(uid, timezone);
+  return ok({ timezone });
 }
 
 /** The owner of an auth token; a missing or unknown token is refused. */

@@ -38,7 +38,11 @@ import {
   listThreadMessages,
   type MessageFilters,
 } from '../upstream/messages.js';
-import { listPushTokens, type PushTokenRecord } from '../upstream/notifications.js';
+import {
+  getNotificationTimezone,
+  listPushTokens,
+  type PushTokenRecord,
+} from '../upstream/notifications.js';
 import { type ListReactionsQuery, listReactions } from '../upstream/reactions.js';
 import type {
   AuthTokenRecord,
@@ -197,6 +201,8 @@ export interface View {
    * (CometChat names the user by it, not by onBehalfOf); empty in the app view.
    */
   pushTokens(authToken: string): Promise<PushTokenRecord[]>;
+  /** `GET /notifications/v1/preferences/timezone?uid=`: this view's user's; null in the app view. */
+  notificationTimezone(): Promise<string | null>;
   /** `GET /messages/{id}/thread`. */
   threadMessages(parentId: string, query: MessageFilters): Promise<CursorPage<MessageRecord>>;
   /** `GET /messages/{id}/reactions[/{reaction}]`. */
@@ -666,6 +672,12 @@ export class PerspectiveView implements View {
     if (this.perspective === null) return [];
     const { signal } = this.options;
     return listPushTokens(this.host.upstream, authToken, signal ? { signal } : {});
+  }
+
+  async notificationTimezone(): Promise<string | null> {
+    if (this.perspective === null) return null;
+    const { signal } = this.options;
+    return getNotificationTimezone(this.host.upstream, this.perspective, signal ? { signal } : {});
   }
 
   async threadMessages(

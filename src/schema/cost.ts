@@ -329,6 +329,9 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   'PushTokenRemovePayload.pushToken': free,
   'Mutation.pushTokenRegister': writes(2),
   'Mutation.pushTokenRemove': writes(2),
+  'Viewer.notificationTimezone': ({ caller }) =>
+    caller === 'user' ? { calls: 1 } : { refused: true },
+  'Mutation.viewerNotificationTimezoneUpdate': writes(1),
 
   // Users ------------------------------------------------------------------------------------
   'User.authTokens': pagedList(),

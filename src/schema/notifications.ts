@@ -117,3 +117,16 @@ builder.objectField(Viewer, 'pushTokens', (t) =>
       }),
   }),
 );
+
+builder.objectField(Viewer, 'notificationTimezone', (t) =>
+  t.string({
+    nullable: true,
+    description:
+      "The viewing user's IANA time zone for notification schedules (quiet hours, email and SMS timing), e.g. `Asia/Kolkata`; null when none is set. One upstream call. An admin must act as a user (`X-Act-As`); without it the field answers BAD_USER_INPUT.",
+    resolve: (_caller, _args, context) =>
+      orClientError(async () => {
+        viewingUid(context, 'Notification time zones');
+        return context.view().notificationTimezone();
+      }),
+  }),
+);

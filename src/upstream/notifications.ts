@@ -137,3 +137,36 @@ export function deletePushToken(
     ...opts,
   });
 }
+
+const timezoneAnswer = z
+  .object({ data: z.object({ timezone: z.string().nullish() }) })
+  .transform((v) => v.data.timezone ?? null);
+
+/**
+ * `GET /notifications/v1/preferences/timezone?uid=`: the user's time zone for notification
+ * schedules (`{data: {timezone}}`); null when none is set.
+ */
+export function getNotificationTimezone(
+  client: UpstreamClient,
+  uid: string,
+  opts: CallOptions = {},
+): Promise<string | null> {
+  return call(client, 'GET', '/notifications/v1/preferences/timezone', timezoneAnswer, {
+    query: { uid },
+    ...opts,
+  });
+}
+
+/** `PATCH /notifications/v1/preferences/timezone?uid=` `{timezone}`: sets the user's time zone. */
+export function updateNotificationTimezone(
+  client: UpstreamClient,
+  uid: string,
+  timezone: string,
+  opts: CallOptions = {},
+): Promise<string | null> {
+  return call(client, 'PATCH', '/notifications/v1/preferences/timezone', timezoneAnswer, {
+    query: { uid },
+    body: { timezone },
+    ...opts,
+  });
+}

@@ -162,6 +162,16 @@ export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
     path: '/notifications/push/v1/tokens/{pushToken}',
     source: 'FACTS.md 7.10; notifications delete-push-token page: body {authToken}',
   },
+  {
+    method: 'GET',
+    path: '/notifications/v1/preferences/timezone',
+    source: 'FACTS.md 7.10 (?uid=); notifications get-timezone page: {data: {timezone}}',
+  },
+  {
+    method: 'PATCH',
+    path: '/notifications/v1/preferences/timezone',
+    source: 'FACTS.md 7.10 (?uid=); notifications update-timezone page: body {timezone}',
+  },
   ...TOOLING_ENDPOINTS,
 ];
 

@@ -185,6 +185,96 @@ describe('push tokens', () => {
   });
 });
 
+const TZ_UPDATE = mutationDocument(
+  'viewerNotificationTimezoneUpdate',
+  'notificationTimezone',
+  `... on UserError { __typename message path code } ${VIOLATION_FIELDS}`,
+);
+const TZ_READ = '{ viewer { notificationTimezone } }';
+
+describe('notification time zone', () => {
+  async function read(uid: string): Promise<string | null | undefined> {
+    const response = await overHttp<{ viewer: { notificationTimezone: string | null } }>(
+      h,
+      uid,
+      TZ_READ,
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data?.viewer.notificationTimezone;
+  }
+
+  it("is set and read as the viewing user's own", async () => {
+    expect(await read(U1)).toBeNull();
+    h.emulator.clearRequests();
+    const set = await overHttp<{
+      viewerNotificationTimezoneUpdate: Result & { notificationTimezone?: string };
+    }>(h, U1, TZ_UPDATE, { input: { timezone: 'Asia/Kolkata' } });
+    expect(set.errors).toBeUndefined();
+    expect(set.data?.viewerNotificationTimezoneUpdate).toEqual({
+      __typename: 'ViewerNotificationTimezoneUpdatePayload',
+      notificationTimezone: 'Asia/Kolkata',
+    });
+    const patch = h.emulator.requests().find((r) => r.method === 'PATCH');
+    expect(patch?.path).toBe('/v3/notifications/v1/preferences/timezone');
+    expect(patch?.query).toBe(`uid=${U1}`);
+    expect(await read(U1)).toBe('Asia/Kolkata');
+    // Another user's stays unset.
+    expect(await read(U2)).toBeNull();
+  });
+
+  it.each([
+    ['an unknown zone', 'Mars/Base'],
+    ['an empty zone', ' '],
+  ])('refuses %s before calling CometChat', async (_name, timezone) => {
+    h.emulator.clearRequests();
+    const response = await overHttp<{ viewerNotificationTimezoneUpdate: Result }>(
+      h,
+      U1,
+      TZ_UPDATE,
+      {
+        input: { timezone },
+      },
+    );
+    expect(response.data?.viewerNotificationTimezoneUpdate.__typename).toBe('ValidationError');
+    expect(
+      response.data?.viewerNotificationTimezoneUpdate.violations?.map((v) => v.path),
+    ).toContainEqual(['input', 'timezone']);
+    expect(h.emulator.requests()).toEqual([]);
+  });
+
+  it("maps CometChat's refusal to a typed error", async () => {
+    h.emulator.injectFault({
+      method: 'PATCH',
+      path: '/v3/notifications/v1/preferences/timezone',
+      status: 404,
+      body: { error: { code: 'ERR_UID_NOT_FOUND', message: 'The user does not exist.' } },
+    });
+    const response = await overHttp<{ viewerNotificationTimezoneUpdate: Result }>(
+      h,
+      U1,
+      TZ_UPDATE,
+      {
+        input: { timezone: 'Europe/Paris' },
+      },
+    );
+    expect(response.data?.viewerNotificationTimezoneUpdate.__typename).toBe('NotFoundError');
+    h.emulator.clearFaults();
+    expect(await read(U1)).toBe('Asia/Kolkata');
+  });
+
+  it('refuses an admin without a user perspective, with no call', async () => {
+    h.emulator.clearRequests();
+    const response = await overHttp(h, null, TZ_READ);
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const write = await overHttp<{ viewerNotificationTimezoneUpdate: Result }>(h, null, TZ_UPDATE, {
+      input: { timezone: 'Europe/Paris' },
+    });
+    expect(write.data?.viewerNotificationTimezoneUpdate.__typename).toBe('ValidationError');
+    expect(write.data?.viewerNotificationTimezoneUpdate.message).toMatch(/X-Act-As/);
+    expect(h.emulator.requests()).toEqual([]);
+  });
+});
+
 describe('push tokens in logs', () => {
   let gateway: TestGateway;
   beforeAll(async () => {

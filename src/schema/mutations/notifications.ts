@@ -12,6 +12,7 @@ import {
   deletePushToken,
   PUSH_PLATFORMS,
   registerPushToken,
+  updateNotificationTimezone,
 } from '../../upstream/notifications.js';
 import { MUTATION_ERRORS } from '../errors.js';
 import { rejectField, runMutation, validateInput } from '../mutation-support.js';
@@ -227,6 +228,64 @@ builder.mutationField('pushTokenRemove', (t) =>
           },
         },
       };
+    },
+  }),
+);
+
+const timezoneSchema = z.object({
+  timezone: shortText.refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris'),
+});
+
+const ViewerNotificationTimezoneUpdateInput = builder.inputType(
+  'ViewerNotificationTimezoneUpdateInput',
+  {
+    description: "The viewing user's time zone for notification schedules.",
+    fields: (t) => ({
+      timezone: t.string({
+        required: true,
+        description: 'An IANA time zone, e.g. `Asia/Kolkata` or `Europe/Paris`.',
+      }),
+    }),
+  },
+);
+
+const ViewerNotificationTimezoneUpdatePayload = builder
+  .objectRef<{ notificationTimezone: string }>('ViewerNotificationTimezoneUpdatePayload')
+  .implement({
+    description: "The viewing user's notification time zone, now set.",
+    fields: (t) => ({
+      notificationTimezone: t.exposeString('notificationTimezone', {
+        description: 'The time zone as CometChat now holds it (as `viewer.notificationTimezone`).',
+      }),
+    }),
+  });
+
+builder.mutationField('viewerNotificationTimezoneUpdate', (t) =>
+  t.field({
+    type: ViewerNotificationTimezoneUpdatePayload,
+    nullable: true,
+    description:
+      "Sets the viewing user's time zone for notification schedules (quiet hours, email and SMS timing). Only as oneself: a user caller, or an admin with `X-Act-As`.",
+    errors: {
+      types: MUTATION_ERRORS,
+      union: { description: 'The time zone now set, or why nothing changed.' },
+    },
+    args: {
+      input: t.arg({
+        type: ViewerNotificationTimezoneUpdateInput,
+        required: true,
+        description: 'The time zone.',
+      }),
+    },
+    resolve: async (_root, { input }, context) => {
+      const value = validateInput(timezoneSchema, input);
+      const uid = ownUid(context);
+      const timezone = await runMutation(
+        context,
+        () => updateNotificationTimezone(context.upstream, uid, value.timezone),
+        { fieldMap: { timezone: ['timezone'] } },
+      );
+      return { notificationTimezone: timezone ?? value.timezone };
     },
   }),
 );
