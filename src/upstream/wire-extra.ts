@@ -150,27 +150,30 @@ export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
     method: 'POST',
     path: '/notifications/push/v1/tokens',
     source:
-      'FACTS.md 7.10; notifications register-push-token page: body {platform, providerId, fcmToken, authToken, timezone}',
+      'docs/cometchat-facts.md 7.10; notifications register-push-token page: body {platform, providerId, fcmToken, authToken, timezone}',
   },
   {
     method: 'GET',
     path: '/notifications/push/v1/tokens',
-    source: 'FACTS.md 7.10; notifications list-push-tokens page: {data: {pushTokens: [...]}}',
+    source:
+      'docs/cometchat-facts.md 7.10; notifications list-push-tokens page: {data: {pushTokens: [...]}}',
   },
   {
     method: 'DELETE',
     path: '/notifications/push/v1/tokens/{pushToken}',
-    source: 'FACTS.md 7.10; notifications delete-push-token page: body {authToken}',
+    source: 'docs/cometchat-facts.md 7.10; notifications delete-push-token page: body {authToken}',
   },
   {
     method: 'GET',
     path: '/notifications/v1/preferences/timezone',
-    source: 'FACTS.md 7.10 (?uid=); notifications get-timezone page: {data: {timezone}}',
+    source:
+      'docs/cometchat-facts.md 7.10 (?uid=); notifications get-timezone page: {data: {timezone}}',
   },
   {
     method: 'PATCH',
     path: '/notifications/v1/preferences/timezone',
-    source: 'FACTS.md 7.10 (?uid=); notifications update-timezone page: body {timezone}',
+    source:
+      'docs/cometchat-facts.md 7.10 (?uid=); notifications update-timezone page: body {timezone}',
   },
   ...TOOLING_ENDPOINTS,
 ];
