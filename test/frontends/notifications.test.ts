@@ -146,7 +146,7 @@ describe('push tokens', () => {
   });
 
   it("keeps a user away from another user's tokens", async () => {
-    const own = 'fcm-token-of-user-two-0003-QRST';
+    const own = 'fcmTokenUserTwo:APA91b-0003_QRST';
     const registered = await overHttp<{ pushTokenRegister: Result }>(h, U2, REGISTER, {
       input: { platform: 'FCM_WEB', token: own },
     });
