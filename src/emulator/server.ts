@@ -38,6 +38,7 @@ import {
 import { registerInteractions } from './interactions.js';
 import { registerMembers } from './members.js';
 import { registerMessages } from './messages.js';
+import { registerNotifications } from './notifications.js';
 import { registerPins } from './pins.js';
 import { registerReactions } from './reactions.js';
 import { registerRelations } from './relations.js';
@@ -301,6 +302,7 @@ class RunningEmulator implements Emulator {
       registerThreads,
       registerInteractions,
       registerAppPins,
+      registerNotifications,
       registerConversations,
       registerDataImport,
     ]) {

@@ -38,6 +38,11 @@ import {
   listThreadMessages,
   type MessageFilters,
 } from '../upstream/messages.js';
+import {
+  getNotificationTimezone,
+  listPushTokens,
+  type PushTokenRecord,
+} from '../upstream/notifications.js';
 import { type ListReactionsQuery, listReactions } from '../upstream/reactions.js';
 import type {
   AuthTokenRecord,
@@ -191,6 +196,13 @@ export interface View {
   messages(query: ListMessagesQuery): Promise<CursorPage<MessageRecord>>;
   /** `GET /threads`: this view's user's threads (their parent messages); empty in the app view. */
   threads(query: ListThreadsQuery): Promise<CursorPage<MessageRecord>>;
+  /**
+   * `GET /notifications/push/v1/tokens`: the push tokens of the user `authToken` belongs to
+   * (CometChat names the user by it, not by onBehalfOf); empty in the app view.
+   */
+  pushTokens(authToken: string): Promise<PushTokenRecord[]>;
+  /** `GET /notifications/v1/preferences/timezone?uid=`: this view's user's; null in the app view. */
+  notificationTimezone(): Promise<string | null>;
   /** `GET /messages/{id}/thread`. */
   threadMessages(parentId: string, query: MessageFilters): Promise<CursorPage<MessageRecord>>;
   /** `GET /messages/{id}/reactions[/{reaction}]`. */
@@ -654,6 +666,18 @@ export class PerspectiveView implements View {
   async threads(query: ListThreadsQuery): Promise<CursorPage<MessageRecord>> {
     if (this.perspective === null) return emptyCursorPage(query.limit ?? 0);
     return this.servedMessages(await listThreads(this.host.upstream, query, this.options));
+  }
+
+  async pushTokens(authToken: string): Promise<PushTokenRecord[]> {
+    if (this.perspective === null) return [];
+    const { signal } = this.options;
+    return listPushTokens(this.host.upstream, authToken, signal ? { signal } : {});
+  }
+
+  async notificationTimezone(): Promise<string | null> {
+    if (this.perspective === null) return null;
+    const { signal } = this.options;
+    return getNotificationTimezone(this.host.upstream, this.perspective, signal ? { signal } : {});
   }
 
   async threadMessages(

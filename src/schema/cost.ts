@@ -321,6 +321,17 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   'AppPinnedConversationsSetPayload.pinnedConversations': () => ({ items: 25 }),
   'AppPinnedConversation.user': userLookup,
   'AppPinnedConversation.group': lookup(),
+  // Push tokens (the viewing user's own; an admin without X-Act-As is refused before any call):
+  // the user's auth token, then one call; CometChat keeps at most 100 tokens per user.
+  'Viewer.pushTokens': ({ caller }) =>
+    caller === 'user' ? { calls: 2, items: 100 } : { refused: true, items: 100 },
+  'PushTokenRegisterPayload.pushToken': free,
+  'PushTokenRemovePayload.pushToken': free,
+  'Mutation.pushTokenRegister': writes(2),
+  'Mutation.pushTokenRemove': writes(2),
+  'Viewer.notificationTimezone': ({ caller }) =>
+    caller === 'user' ? { calls: 1 } : { refused: true },
+  'Mutation.viewerNotificationTimezoneUpdate': writes(1),
 
   // Users ------------------------------------------------------------------------------------
   'User.authTokens': pagedList(),

@@ -146,6 +146,35 @@ export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
     source:
       'Data Import API: import-messages page (50 entities per request, 60 requests per minute)',
   },
+  {
+    method: 'POST',
+    path: '/notifications/push/v1/tokens',
+    source:
+      'docs/cometchat-facts.md 7.10; notifications register-push-token page: body {platform, providerId, fcmToken, authToken, timezone}',
+  },
+  {
+    method: 'GET',
+    path: '/notifications/push/v1/tokens',
+    source:
+      'docs/cometchat-facts.md 7.10; notifications list-push-tokens page: {data: {pushTokens: [...]}}',
+  },
+  {
+    method: 'DELETE',
+    path: '/notifications/push/v1/tokens/{pushToken}',
+    source: 'docs/cometchat-facts.md 7.10; notifications delete-push-token page: body {authToken}',
+  },
+  {
+    method: 'GET',
+    path: '/notifications/v1/preferences/timezone',
+    source:
+      'docs/cometchat-facts.md 7.10 (?uid=); notifications get-timezone page: {data: {timezone}}',
+  },
+  {
+    method: 'PATCH',
+    path: '/notifications/v1/preferences/timezone',
+    source:
+      'docs/cometchat-facts.md 7.10 (?uid=); notifications update-timezone page: body {timezone}',
+  },
   ...TOOLING_ENDPOINTS,
 ];
 

@@ -1,0 +1,291 @@
+/**
+ * The viewing user's push tokens: `pushTokenRegister` and `pushTokenRemove`. Only as oneself (a
+ * user caller, or an admin with `X-Act-As`): CometChat names the user by one of their auth tokens,
+ * which the gateway gets first (`POST /users/{uid}/auth_tokens` reuses the latest), so a user can
+ * neither register nor remove another user's tokens.
+ */
+import '../mutation.js';
+import { z } from 'zod';
+import { builder } from '../../builder.js';
+import type { GatewayContext } from '../../context.js';
+import {
+  deletePushToken,
+  PUSH_PLATFORMS,
+  registerPushToken,
+  updateNotificationTimezone,
+} from '../../upstream/notifications.js';
+import { MUTATION_ERRORS } from '../errors.js';
+import { rejectField, runMutation, validateInput } from '../mutation-support.js';
+import { authTokenOf, PushPlatformEnum, PushToken, type PushTokenValue } from '../notifications.js';
+
+/** CometChat's documented maximum length of a push token. */
+export const MAX_PUSH_TOKEN_LENGTH = 4096;
+
+const tokenSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(MAX_PUSH_TOKEN_LENGTH, `must be at most ${MAX_PUSH_TOKEN_LENGTH} characters`)
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+
+const shortText = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters');
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const registerSchema = z.object({
+  platform: z.enum(PUSH_PLATFORMS),
+  token: tokenSchema,
+  providerId: shortText.nullish(),
+  timezone: shortText
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris')
+    .nullish(),
+});
+
+const removeSchema = z.object({ token: tokenSchema });
+
+/** The viewing user's uid; an admin without `X-Act-As` is refused before any call. */
+function ownUid(context: GatewayContext): string {
+  if (context.caller.kind !== 'user') {
+    rejectField(
+      [],
+      'push tokens belong to a user: call as that user (an end-user token, or X-Act-As with the admin token)',
+    );
+  }
+  return context.caller.uid;
+}
+
+const PushTokenRegisterInput = builder.inputType('PushTokenRegisterInput', {
+  description:
+    "A device token to register for the viewing user's push notifications. Registering a registered token again updates it.",
+  fields: (t) => ({
+    platform: t.field({
+      type: PushPlatformEnum,
+      required: true,
+      description: 'The push service and client kind the token is for.',
+    }),
+    token: t.string({
+      required: true,
+      description: `The device token from FCM or APNs (at most ${MAX_PUSH_TOKEN_LENGTH} characters).`,
+    }),
+    providerId: t.string({
+      description:
+        'The push provider set in the CometChat dashboard to send through; the default one when absent.',
+    }),
+    timezone: t.string({
+      description: "The device's IANA time zone (e.g. `Asia/Kolkata`), for quiet hours.",
+    }),
+  }),
+});
+
+const PushTokenRegisterPayload = builder
+  .objectRef<{ pushToken: PushTokenValue }>('PushTokenRegisterPayload')
+  .implement({
+    description: 'The push token, now registered for the viewing user.',
+    fields: (t) => ({
+      pushToken: t.field({
+        type: PushToken,
+        description:
+          'The registered token; `token` holds it in full here only (every list shows it masked).',
+        resolve: (payload) => payload.pushToken,
+      }),
+    }),
+  });
+
+builder.mutationField('pushTokenRegister', (t) =>
+  t.field({
+    type: PushTokenRegisterPayload,
+    nullable: true,
+    description:
+      "Registers a device's push token for the viewing user (FCM or APNs). Only as oneself: a user caller, or an admin with `X-Act-As`. CometChat keeps at most 100 tokens per user.",
+    errors: {
+      types: MUTATION_ERRORS,
+      union: { description: 'The registered push token, or why nothing changed.' },
+    },
+    args: {
+      input: t.arg({
+        type: PushTokenRegisterInput,
+        required: true,
+        description: 'The token to register.',
+      }),
+    },
+    resolve: async (_root, { input }, context) => {
+      const value = validateInput(registerSchema, input);
+      const uid = ownUid(context);
+      await runMutation(
+        context,
+        async () => {
+          const authToken = await authTokenOf(context, uid);
+          return registerPushToken(context.upstream, authToken, {
+            platform: value.platform,
+            pushToken: value.token,
+            providerId: value.providerId ?? undefined,
+            timezone: value.timezone ?? undefined,
+          });
+        },
+        {
+          fieldMap: {
+            platform: ['platform'],
+            fcmToken: ['token'],
+            deviceToken: ['token'],
+            voipToken: ['token'],
+            providerId: ['providerId'],
+            timezone: ['timezone'],
+          },
+        },
+      );
+      return {
+        pushToken: {
+          revealed: true,
+          record: {
+            pushToken: value.token,
+            platform: value.platform,
+            uid,
+            providerId: value.providerId ?? null,
+            pushTokenType: null,
+            createdAt: null,
+            updatedAt: null,
+          },
+        },
+      };
+    },
+  }),
+);
+
+const PushTokenRemoveInput = builder.inputType('PushTokenRemoveInput', {
+  description: "One of the viewing user's registered push tokens to remove.",
+  fields: (t) => ({
+    token: t.string({
+      required: true,
+      description: 'The device token, in full, as it was registered.',
+    }),
+  }),
+});
+
+const PushTokenRemovePayload = builder
+  .objectRef<{ pushToken: PushTokenValue }>('PushTokenRemovePayload')
+  .implement({
+    description: 'The push token, no longer registered.',
+    fields: (t) => ({
+      pushToken: t.field({
+        type: PushToken,
+        description: 'The removed token as CometChat last knew it (masked).',
+        resolve: (payload) => payload.pushToken,
+      }),
+    }),
+  });
+
+builder.mutationField('pushTokenRemove', (t) =>
+  t.field({
+    type: PushTokenRemovePayload,
+    nullable: true,
+    description:
+      "Removes one of the viewing user's push tokens (e.g. at sign-out): the device gets no more pushes. Only as oneself; a token that is not the viewing user's is NOT_FOUND.",
+    errors: {
+      types: MUTATION_ERRORS,
+      union: { description: 'The removed push token, or why nothing changed.' },
+    },
+    args: {
+      input: t.arg({
+        type: PushTokenRemoveInput,
+        required: true,
+        description: 'The token to remove.',
+      }),
+    },
+    resolve: async (_root, { input }, context) => {
+      const value = validateInput(removeSchema, input);
+      const uid = ownUid(context);
+      const removed = await runMutation(
+        context,
+        async () => {
+          const authToken = await authTokenOf(context, uid);
+          return deletePushToken(context.upstream, authToken, value.token);
+        },
+        { targetPath: ['token'] },
+      );
+      const record = removed.find((row) => row.pushToken === value.token) ?? removed[0];
+      return {
+        pushToken: {
+          revealed: false,
+          record: record ?? {
+            pushToken: value.token,
+            platform: 'unknown',
+            uid,
+            providerId: null,
+            pushTokenType: null,
+            createdAt: null,
+            updatedAt: null,
+          },
+        },
+      };
+    },
+  }),
+);
+
+const timezoneSchema = z.object({
+  timezone: shortText.refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris'),
+});
+
+const ViewerNotificationTimezoneUpdateInput = builder.inputType(
+  'ViewerNotificationTimezoneUpdateInput',
+  {
+    description: "The viewing user's time zone for notification schedules.",
+    fields: (t) => ({
+      timezone: t.string({
+        required: true,
+        description: 'An IANA time zone, e.g. `Asia/Kolkata` or `Europe/Paris`.',
+      }),
+    }),
+  },
+);
+
+const ViewerNotificationTimezoneUpdatePayload = builder
+  .objectRef<{ notificationTimezone: string }>('ViewerNotificationTimezoneUpdatePayload')
+  .implement({
+    description: "The viewing user's notification time zone, now set.",
+    fields: (t) => ({
+      notificationTimezone: t.exposeString('notificationTimezone', {
+        description: 'The time zone as CometChat now holds it (as `viewer.notificationTimezone`).',
+      }),
+    }),
+  });
+
+builder.mutationField('viewerNotificationTimezoneUpdate', (t) =>
+  t.field({
+    type: ViewerNotificationTimezoneUpdatePayload,
+    nullable: true,
+    description:
+      "Sets the viewing user's time zone for notification schedules (quiet hours, email and SMS timing). Only as oneself: a user caller, or an admin with `X-Act-As`.",
+    errors: {
+      types: MUTATION_ERRORS,
+      union: { description: 'The time zone now set, or why nothing changed.' },
+    },
+    args: {
+      input: t.arg({
+        type: ViewerNotificationTimezoneUpdateInput,
+        required: true,
+        description: 'The time zone.',
+      }),
+    },
+    resolve: async (_root, { input }, context) => {
+      const value = validateInput(timezoneSchema, input);
+      const uid = ownUid(context);
+      const timezone = await runMutation(
+        context,
+        () => updateNotificationTimezone(context.upstream, uid, value.timezone),
+        { fieldMap: { timezone: ['timezone'] } },
+      );
+      return { notificationTimezone: timezone ?? value.timezone };
+    },
+  }),
+);
