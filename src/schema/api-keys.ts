@@ -74,7 +74,7 @@ export const ApiKey = builder.objectRef<ApiKeyRecord>('ApiKey').implement({
       nullable: true,
       description: 'When it was created; null when CometChat did not say.',
     }),
-    usedByGateway: t.boolean({
+    isGatewayKey: t.boolean({
       description:
         'Whether this is the key the gateway itself calls CometChat with (`COMETCHAT_API_KEY`); the gateway never updates or deletes it.',
       resolve: (key, _args, context) => context.upstream.usesApiKey(key.apiKey),

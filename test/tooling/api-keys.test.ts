@@ -14,7 +14,7 @@ import {
 } from '../support/gateway.js';
 import { USER_ERROR_FIELDS, VIOLATION_FIELDS } from '../support/harness.js';
 
-const KEY_FIELDS = 'keyId keyHint name scope createdAt usedByGateway';
+const KEY_FIELDS = 'keyId keyHint name scope createdAt isGatewayKey';
 const LIST = `query ($scope: ApiKeyScope, $search: String) {
   apiKeys(scope: $scope, search: $search, first: 50) { totalCount edges { node { ${KEY_FIELDS} } } }
 }`;
@@ -32,7 +32,7 @@ interface KeyNode {
   name: string | null;
   scope: string | null;
   createdAt: string | null;
-  usedByGateway: boolean;
+  isGatewayKey: boolean;
 }
 
 type Row = Record<string, unknown>;
@@ -82,7 +82,7 @@ describe('API keys with key management on', () => {
       keys = await listKeys(t);
     });
     expect(calls).toBe(1);
-    const own = keys.find((k) => k.usedByGateway);
+    const own = keys.find((k) => k.isGatewayKey);
     expect(own).toMatchObject({
       scope: 'FULL_ACCESS',
       keyHint: `…${t.emulator.apiKey.slice(-4)}`,
@@ -102,7 +102,7 @@ describe('API keys with key management on', () => {
       name: 'Support tool',
       scope: 'FULL_ACCESS',
       keyHint: `…${value.slice(-4)}`,
-      usedByGateway: false,
+      isGatewayKey: false,
     });
     expect(await statusWithKey(t, value)).toBe(200);
 
@@ -189,7 +189,7 @@ describe('API keys with key management on', () => {
   });
 
   it("refuses to update or delete the gateway's own key (PermissionDeniedError, no write)", async () => {
-    const own = (await listKeys(t)).find((k) => k.usedByGateway);
+    const own = (await listKeys(t)).find((k) => k.isGatewayKey);
     expect(own).toBeDefined();
     for (const [document, input] of [
       [UPDATE, { keyId: own?.keyId, name: 'renamed' }],
@@ -202,7 +202,7 @@ describe('API keys with key management on', () => {
       });
       expect(writes).toBe(0);
     }
-    expect((await listKeys(t)).find((k) => k.usedByGateway)?.name).toBe('Rest API Key');
+    expect((await listKeys(t)).find((k) => k.isGatewayKey)?.name).toBe('Rest API Key');
   });
 
   it('refuses end users with FORBIDDEN, without a call', async () => {
@@ -255,6 +255,6 @@ describe('API keys with key management off (the default)', () => {
   });
 
   it('still lists keys', async () => {
-    expect((await listKeys(t)).some((k) => k.usedByGateway)).toBe(true);
+    expect((await listKeys(t)).some((k) => k.isGatewayKey)).toBe(true);
   });
 });
