@@ -136,6 +136,8 @@ export interface Config {
   maxUpstreamCalls: UpstreamCallLimits;
   /** Data import jobs: where they are kept and how fast they go (`GATEWAY_IMPORT_*`). */
   dataImport: DataImportConfig;
+  /** API key writes (create, update, delete) allowed (`GATEWAY_ALLOW_KEY_MANAGEMENT`). */
+  allowKeyManagement: boolean;
 }
 
 /** Data import jobs (src/imports). */
@@ -448,7 +450,15 @@ export function loadConfig(env: Env): Config {
     trustedDocumentsPath,
     maxUpstreamCalls,
     dataImport: loadDataImport(env),
+    allowKeyManagement: loadKeyManagement(env),
   };
+}
+
+/** `GATEWAY_ALLOW_KEY_MANAGEMENT`: API key writes through the graph, off unless `true`. */
+function loadKeyManagement(env: Env): boolean {
+  return (
+    parseWith(env, 'GATEWAY_ALLOW_KEY_MANAGEMENT', booleanSchema, 'must be true or false') ?? false
+  );
 }
 
 function loadDataImport(env: Env): DataImportConfig {

@@ -49,6 +49,8 @@ export interface GatewayContext {
   realtime?: EventFeed | undefined;
   /** Data import jobs; absent where the gateway runs none (contexts built in process). */
   dataImports?: DataImports | undefined;
+  /** API key writes allowed (`GATEWAY_ALLOW_KEY_MANAGEMENT`); off when absent. */
+  allowKeyManagement?: boolean | undefined;
 }
 
 export interface ContextInput {
@@ -66,6 +68,8 @@ export interface ContextInput {
   realtime?: EventFeed | undefined;
   /** Data import jobs; absent where the gateway runs none. */
   dataImports?: DataImports | undefined;
+  /** API key writes allowed (`GATEWAY_ALLOW_KEY_MANAGEMENT`); off when absent. */
+  allowKeyManagement?: boolean | undefined;
 }
 
 /** A log label for a caller: never a token, only its fingerprint. */

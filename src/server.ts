@@ -401,6 +401,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         maxUpstreamCalls: upstreamCallBudget(config.maxUpstreamCalls, caller),
         realtime: realtime.feed,
         dataImports,
+        allowKeyManagement: config.allowKeyManagement,
       });
     },
     plugins: [

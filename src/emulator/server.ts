@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isCreatedFullAccessKey } from './api-keys.js';
 import { registerAppPins } from './app-pins.js';
 import { registerAuthTokens } from './auth-tokens.js';
 import {
@@ -490,7 +491,7 @@ class RunningEmulator implements Emulator {
       let routePath: string;
       const isChat = path === '/v3' || path.startsWith('/v3/');
       if (isChat) {
-        this.checkApiKey(req);
+        this.checkApiKey(req, store);
         router = this.chat;
         routePath = path.slice(3) || '/';
       } else if (path.startsWith('/apps/')) {
@@ -542,12 +543,13 @@ class RunningEmulator implements Emulator {
     }
   }
 
-  private checkApiKey(req: IncomingMessage): void {
+  /** The emulator's own key, or (on the chat API) a fullAccess key created on `store`. */
+  private checkApiKey(req: IncomingMessage, store?: Store): void {
     const key = headerValue(req, 'apikey');
     if (key === undefined || key === '') {
       throw new EmuError(401, 'AUTH_ERR_EMPTY_APIKEY', 'The apikey header is missing or empty.');
     }
-    if (key !== this.apiKey) {
+    if (key !== this.apiKey && !(store && isCreatedFullAccessKey(store, key))) {
       throw new EmuError(
         401,
         'AUTH_ERR_APIKEY_NOT_FOUND',

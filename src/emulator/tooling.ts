@@ -2,6 +2,7 @@
  * The internal-tooling resources (RBAC, moderation, metrics, API keys): each registers its chat
  * routes, and the Management-API ones their routes on the management surface.
  */
+import { registerApiKeys } from './api-keys.js';
 import type { Router } from './http.js';
 import { registerModeration } from './moderation.js';
 import { registerRbac } from './rbac.js';
@@ -12,4 +13,5 @@ export function registerTooling(chat: Router, management: Router): void {
   registerRbac(chat);
   registerModeration(chat, management);
   registerStats(chat);
+  registerApiKeys(chat);
 }

@@ -4,6 +4,12 @@
  * (its abort signal, never an `onBehalfOf`). Nothing is cached across fields: these lists are
  * small and read once per field.
  */
+import {
+  type ApiKeyListQuery,
+  type ApiKeyRecord,
+  getApiKey,
+  listApiKeys,
+} from '../upstream/api-keys.js';
 import type { UpstreamClient } from '../upstream/client.js';
 import { isUpstreamError } from '../upstream/errors.js';
 import {
@@ -76,6 +82,10 @@ export interface ToolingReads {
     page: number,
     perPage: number,
   ): Promise<Page<RestrictedFeatureRecord>>;
+  /** `GET /apikeys`, one page (optionally by scope, or a part of the name). */
+  apiKeys(query: ApiKeyListQuery): Promise<Page<ApiKeyRecord>>;
+  /** `GET /apikeys/{apiKey}`; null when there is no such key. */
+  apiKey(value: string): Promise<ApiKeyRecord | null>;
 }
 
 /** The tooling reads of `view` (the app view) through the request's `upstream` client. */
@@ -136,6 +146,17 @@ export function toolingReads(upstream: UpstreamClient, view: AppView): ToolingRe
     },
     restrictedFeatures(role, page, perPage) {
       return listRestrictedFeatures(upstream, role, { page, perPage }, options);
+    },
+    apiKeys(query) {
+      return listApiKeys(upstream, query, options);
+    },
+    async apiKey(value) {
+      try {
+        return await getApiKey(upstream, value, options);
+      } catch (error) {
+        if (isUpstreamError(error) && error.kind === 'not_found') return null;
+        throw error;
+      }
     },
   };
 }

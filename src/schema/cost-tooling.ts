@@ -115,6 +115,15 @@ export const TOOLING_COST_RULES: Readonly<Record<string, CostRule>> = {
   'FlaggedMessageReviewPayload.message': lookup,
   'ModeratedMessageReviewPayload.message': lookup,
 
+  // API keys: a page list and a lookup; updates and deletes find the key first (two calls) ------
+  'Query.apiKeys': pagedList,
+  'Query.apiKey': lookup,
+  'Mutation.apiKeyCreate': writes(1),
+  'Mutation.apiKeyUpdate': writes(2),
+  'Mutation.apiKeyDelete': writes(2),
+  'ApiKeyCreatePayload.apiKey': free,
+  'ApiKeyUpdatePayload.apiKey': free,
+
   // Usage metrics -----------------------------------------------------------------------------
   'Query.appStats': lookup,
   'AppStats.messageBuckets': () => ({ calls: 1, items: 1000 }),

@@ -37,6 +37,8 @@ import './rbac.js';
 import './mutations/rbac.js';
 import './moderation.js';
 import './mutations/moderation.js';
+import './api-keys.js';
+import './mutations/api-keys.js';
 import './stats.js';
 import './mutations/data-import.js';
 import './subscription.js';

@@ -13,6 +13,7 @@
  * that shares its connections but counts the calls made through it and refuses any beyond the
  * request's budget.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { type FailureInit, failuresOf, readSuccess, scrubText } from './answers.js';
 import { isUpstreamError, type UpstreamError } from './errors.js';
 import type {
@@ -135,6 +136,16 @@ export class UpstreamClient {
    */
   forRequest(options: CallBudgetOptions): UpstreamClient {
     return new UpstreamClient({ [VIEW]: true, core: this.core, budget: new CallBudget(options) });
+  }
+
+  /**
+   * Whether `value` is the API key this client sends (`apikey`), compared in constant time. The
+   * key itself is never handed out.
+   */
+  usesApiKey(value: string): boolean {
+    const own = createHash('sha256').update(this.core.apiKey).digest();
+    const other = createHash('sha256').update(value).digest();
+    return timingSafeEqual(own, other);
   }
 
   /**
