@@ -63,7 +63,12 @@ export function readSuccess<T>(
 }
 
 /** The JSON of a 2xx answer (undefined for an empty body), or a `bad_response`. */
-export function readJson(answer: HttpAnswer, method: HttpMethod, path: string, fail: Fail): unknown {
+export function readJson(
+  answer: HttpAnswer,
+  method: HttpMethod,
+  path: string,
+  fail: Fail,
+): unknown {
   try {
     return answer.text === '' ? undefined : JSON.parse(answer.text);
   } catch {

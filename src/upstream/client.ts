@@ -23,6 +23,7 @@ import {
   readSuccess,
   scrubText,
 } from './answers.js';
+import { readTags, writeTags } from './cache-tags.js';
 import { isUpstreamError, type UpstreamError } from './errors.js';
 import type {
   UpstreamCallEvent,
@@ -31,12 +32,11 @@ import type {
   UpstreamOutcome,
   UpstreamRequest,
 } from './options.js';
-import { readTags, writeTags } from './cache-tags.js';
 import {
   type CacheStore,
   type ReadAnswer,
-  SharedReads,
   type SharedReadObserver,
+  SharedReads,
   type SharedReadsLogger,
 } from './shared-reads.js';
 import { type Exchange, Transport, type UpstreamHealth } from './transport.js';
@@ -305,7 +305,12 @@ export class UpstreamClient {
       } else {
         const tags =
           api === 'chat'
-            ? readTags({ route: req.path, params, query: req.query, onBehalfOf: headers.onBehalfOf })
+            ? readTags({
+                route: req.path,
+                params,
+                query: req.query,
+                onBehalfOf: headers.onBehalfOf,
+              })
             : null;
         const started = core.shared.read(
           key,
