@@ -10,13 +10,34 @@ import { createLogger } from '../../src/logger.js';
 import { createGateway, type Gateway } from '../../src/server.js';
 import { until } from './wait.js';
 
-/** Starts a gateway in emulator mode on `emulator` (which stays open when the gateway closes). */
+/**
+ * Starts a gateway on `emulator` (which stays open when the gateway closes): in emulator mode,
+ * registered for its webhooks; with `receiver: false`, as a replica pointed at it by URL and key,
+ * whose receiver is off and which the emulator knows nothing of.
+ */
 export async function gatewayOn(
   emulator: Emulator,
   env: Record<string, string> = {},
+  options: { receiver?: boolean } = {},
 ): Promise<Gateway> {
+  const logger = createLogger({ level: 'silent', secrets: [] });
+  if (options.receiver === false) {
+    const remote = createGateway(
+      loadConfig({
+        NODE_ENV: 'test',
+        PORT: '0',
+        COMETCHAT_BASE_URL: emulator.baseUrl,
+        COMETCHAT_API_KEY: emulator.apiKey,
+        COMETCHAT_APP_ID: emulator.appId,
+        ...env,
+      }),
+      { logger },
+    );
+    await remote.listen();
+    return remote;
+  }
   const gateway = createGateway(loadConfig({ NODE_ENV: 'test', PORT: '0', ...env }), {
-    logger: createLogger({ level: 'silent', secrets: [] }),
+    logger,
     emulator: {
       baseUrl: emulator.baseUrl,
       mgmtBaseUrl: emulator.mgmtBaseUrl,
