@@ -294,7 +294,8 @@ export class UpstreamClient {
       sent: 0,
     });
 
-    if (req.method === 'GET') {
+    const isWrite = req.method !== 'GET';
+    if (!isWrite && req.fresh !== true) {
       // Identical reads share one answer: within this request (until a write), and with any
       // identical read in flight in the same perspective; cacheable ones may come from the cache.
       const key = `${api} ${headers.onBehalfOf ?? ''} ${target.basePath}${path}${query}`;
@@ -339,8 +340,9 @@ export class UpstreamClient {
       return readParsed(answer.json, answer.status, parse, 'GET', path, fail);
     }
 
-    // A write: never shared; what it touched is stale afterwards, for this request too.
-    this.answered?.clear();
+    // A write: never shared; what it touched is stale afterwards, for this request too. (A fresh
+    // read goes this way too, without invalidating anything.)
+    if (isWrite) this.answered?.clear();
     // Counted when it is certain to be sent: a call refused above costs nothing.
     this.callBudget?.take();
     const exchange = exchangeWith(req.signal);
@@ -351,7 +353,7 @@ export class UpstreamClient {
         return readSuccess(answer, parse, req.method, path, fail);
       });
     } finally {
-      if (exchange.sent > 0 && api === 'chat') {
+      if (isWrite && exchange.sent > 0 && api === 'chat') {
         await core.shared.invalidate(
           writeTags({ method: req.method, route: req.path, params, answer: answerText }),
         );
