@@ -89,14 +89,17 @@ describe('a storm against an upstream answering 503', () => {
     // The circuit is open: no request reaches CometChat (well under 1.2 per query).
     expect(userLookups(g)).toBeLessThanOrEqual(1200);
     expect(userLookups(g)).toBe(0);
+    // Two storms of 1,000 queries each: generous on a loaded machine.
+  }, 240_000);
 
-    // Identical concurrent queries share their call: 1,000 of them cost at most one call's attempts.
-    const fresh = await quiet({});
-    fresh.emulator.injectFault({ path: USER_PATH, status: 503, times: 1_000_000 });
-    fresh.emulator.clearRequests();
-    expectOutage(await Promise.all(Array.from({ length: 1000 }, () => run(fresh, LOOKUP))));
-    expect(fresh.requestCount('GET', USER_PATH)).toBeLessThanOrEqual(3);
-  });
+  it('sends one call (with its retries) for 1,000 identical concurrent queries', async () => {
+    // Identical concurrent reads share their call (in-flight de-duplication).
+    const g = await quiet({});
+    g.emulator.injectFault({ path: USER_PATH, status: 503, times: 1_000_000 });
+    g.emulator.clearRequests();
+    expectOutage(await Promise.all(Array.from({ length: 1000 }, () => run(g, LOOKUP))));
+    expect(g.requestCount('GET', USER_PATH)).toBeLessThanOrEqual(3);
+  }, 240_000);
 });
 
 describe('the circuit breaker', () => {
