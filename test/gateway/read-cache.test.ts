@@ -138,7 +138,10 @@ describe('the read cache', () => {
       };
     }>(cached, CONVERSATIONS, {}, u(1));
     expect(after).not.toEqual(before);
-    expect(after.data?.conversations.nodes[0]?.lastMessage).toMatchObject({
+    const withThree = after.data?.conversations.nodes.find(
+      (node) => node.conversationId === `${u(1)}_user_${u(3)}`,
+    );
+    expect(withThree?.lastMessage).toMatchObject({
       cometchatId: String(message.id),
       text: 'straight to the emulator',
     });
