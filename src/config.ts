@@ -98,6 +98,15 @@ export const DEFAULT_MAX_UPSTREAM_CALLS = 50;
 /** Admins get this many times the end users' budget. */
 export const ADMIN_UPSTREAM_CALLS_FACTOR = 10;
 
+/** The read cache: off, in process, or in Redis (shared by every replica). */
+export interface CacheConfig {
+  kind: 'off' | 'memory' | 'redis';
+  /** How long an answer is kept when no change is reported (seconds). */
+  ttlSeconds: number;
+  /** The in-process cache's memory cap, in bytes. */
+  memoryMaxBytes: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -132,6 +141,8 @@ export interface Config {
   cors: CorsConfig;
   /** Path of a JSON manifest `{ id: document }`: when set, only those documents are accepted. */
   trustedDocumentsPath: string | null;
+  /** The read cache across requests (`GATEWAY_CACHE`, `GATEWAY_CACHE_TTL_S`, `GATEWAY_CACHE_MEMORY_MB`). */
+  cache: CacheConfig;
   /** Per-operation budgets of CometChat calls (`GATEWAY_MAX_UPSTREAM_CALLS`). */
   maxUpstreamCalls: UpstreamCallLimits;
   /** Data import jobs: where they are kept and how fast they go (`GATEWAY_IMPORT_*`). */
@@ -427,6 +438,37 @@ export function loadConfig(env: Env): Config {
     admin: maxCallsBase * ADMIN_UPSTREAM_CALLS_FACTOR,
   };
 
+  // The read cache across requests (off by default).
+  const cacheKind =
+    parseWith(
+      env,
+      'GATEWAY_CACHE',
+      z.enum(['off', 'memory', 'redis']),
+      'must be off, memory or redis',
+    ) ?? 'off';
+  if (cacheKind === 'redis' && redis === null) {
+    fail('GATEWAY_CACHE', 'redis needs REDIS_URL', cacheKind);
+  }
+  const cache: CacheConfig = {
+    kind: cacheKind,
+    ttlSeconds:
+      parseWith(
+        env,
+        'GATEWAY_CACHE_TTL_S',
+        positiveInt.max(86_400),
+        'must be a whole number of seconds (1-86400)',
+      ) ?? 30,
+    memoryMaxBytes:
+      (parseWith(
+        env,
+        'GATEWAY_CACHE_MEMORY_MB',
+        positiveInt.max(65_536),
+        'must be a whole number of MiB (1-65536)',
+      ) ?? 64) *
+      1024 *
+      1024,
+  };
+
   return {
     port,
     host,
@@ -448,6 +490,7 @@ export function loadConfig(env: Env): Config {
     maxBodyBytes,
     cors,
     trustedDocumentsPath,
+    cache,
     maxUpstreamCalls,
     dataImport: loadDataImport(env),
     allowKeyManagement: loadKeyManagement(env),

@@ -80,7 +80,8 @@ export function describeCaller(caller: Caller): string {
 }
 
 /**
- * Builds the per-request context, with a fresh read layer: nothing is cached across requests. The
+ * Builds the per-request context, with a fresh read layer (only the opt-in read cache of the
+ * upstream client keeps answers across requests). The
  * context's client (and every view over it) is a request-scoped client that counts its calls.
  */
 export function createContext(input: ContextInput): GatewayContext {

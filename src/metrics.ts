@@ -29,7 +29,7 @@ import {
   type LabelLimiterOptions,
   type OperationNameLabels,
 } from './operation-names.js';
-import type { UpstreamCallEvent } from './upstream/client.js';
+import type { SharedReadEvent, UpstreamCallEvent } from './upstream/client.js';
 import type { DeliveryOutcome } from './webhooks/receiver.js';
 import { RECEIVER_TRIGGERS } from './webhooks/triggers.js';
 
@@ -58,6 +58,8 @@ export interface GatewayMetrics {
   operationNames: OperationNameLabels;
   /** Records one finished CometChat call. */
   observeUpstream(event: UpstreamCallEvent): void;
+  /** Records a read answered without its own CometChat call, or a read-cache lookup. */
+  observeSharedRead(event: SharedReadEvent): void;
   /** Records one webhook delivery and its outcome. */
   countWebhookDelivery(outcome: DeliveryOutcome, trigger: string | null): void;
   /** Counts an open subscription; call the returned function once when it ends. */
@@ -133,6 +135,19 @@ export function createMetrics(options: MetricsOptions = {}): GatewayMetrics {
     maxDistinct: 200,
     maxLength: 120,
     pattern: /^\/[A-Za-z0-9/{}_.-]*$/,
+  });
+
+  const cacheLookups = new Counter({
+    name: 'gateway_cache_lookups_total',
+    help: 'Read-cache lookups (GATEWAY_CACHE), by path template and result (hit, miss, error: the cache could not be read). Hit ratio: hit / (hit + miss + error).',
+    labelNames: ['route', 'result'] as const,
+    registers: [registry],
+  });
+  const sharedReads = new Counter({
+    name: 'gateway_upstream_shared_reads_total',
+    help: 'CometChat reads answered by an identical read instead of a call of their own, by path template and scope (request: earlier in the same request; in-flight: in flight for another request of the same perspective).',
+    labelNames: ['route', 'scope'] as const,
+    registers: [registry],
   });
 
   const webhookDeliveries = new Counter({
@@ -248,6 +263,22 @@ export function createMetrics(options: MetricsOptions = {}): GatewayMetrics {
         event.durationMs / 1000,
       );
       if (event.attempts > 0) upstreamAttempts.inc({ route, method }, event.attempts);
+    },
+    observeSharedRead(event) {
+      const route = routes.label(event.route);
+      switch (event.outcome) {
+        case 'hit':
+        case 'miss':
+        case 'error':
+          cacheLookups.inc({ route, result: event.outcome });
+          break;
+        case 'shared-request':
+          sharedReads.inc({ route, scope: 'request' });
+          break;
+        case 'shared-in-flight':
+          sharedReads.inc({ route, scope: 'in-flight' });
+          break;
+      }
     },
     countWebhookDelivery(outcome, trigger) {
       const triggerLabel = trigger === null ? 'none' : TRIGGERS.has(trigger) ? trigger : 'other';

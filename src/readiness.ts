@@ -53,7 +53,8 @@ export function createReadiness(
     const result = listRoles(
       upstream,
       { page: 1, perPage: 1 },
-      { signal: AbortSignal.timeout(probeTimeoutMs) },
+      // From CometChat itself: a cached or shared answer says nothing about reachability.
+      { signal: AbortSignal.timeout(probeTimeoutMs), fresh: true },
     ).then(
       (): ProbeResult => 'ok',
       (error: unknown): ProbeResult => (isUpstreamError(error) ? error.kind : 'timeout'),

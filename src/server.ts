@@ -44,6 +44,7 @@ import {
 } from './metrics.js';
 import { createObservability } from './observability.js';
 import type { LabelLimiterOptions } from './operation-names.js';
+import { wireReadCache } from './read-cache.js';
 import { createReadiness, type ReadinessOptions } from './readiness.js';
 import { currentScope, type RequestScope, runInScope, sanitizeRequestId } from './request-scope.js';
 import { schema } from './schema/index.js';
@@ -261,6 +262,12 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   const observability = createObservability({ logger, metrics, tracing: () => tracing });
   const upstream = buildUpstream(config, deps, observability.upstreamLogger);
   const stopObserving = upstream.onCall(observability.onUpstreamCall);
+  const appId =
+    deps.emulator?.appId ??
+    (config.upstream.kind === 'cometchat' ? config.upstream.appId : null) ??
+    config.management?.appId ??
+    null;
+  const readCache = wireReadCache({ config, upstream, metrics, logger, appId });
   const authenticator = createAuthenticator({
     adminTokens: config.adminTokens,
     jwt: config.jwt,
@@ -281,15 +288,12 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     logger,
     redisUrl: config.redisUrl,
     credentials: webhookCredentials,
-    appId:
-      deps.emulator?.appId ??
-      (config.upstream.kind === 'cometchat' ? config.upstream.appId : null) ??
-      config.management?.appId ??
-      null,
+    appId,
     dedupMaxBytes: config.webhookDedupMaxBytes,
     ...(deps.webhookDedupTtlMs !== undefined ? { dedupTtlMs: deps.webhookDedupTtlMs } : {}),
     onOutcome: (outcome, trigger) => metrics.countWebhookDelivery(outcome, trigger),
     onSubscriptions: (open) => metrics.setSubscriptions(open),
+    onEvent: readCache.onEvent,
   });
 
   const readiness = createReadiness(upstream, {
@@ -591,6 +595,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       if (listening) return listening;
       await tracingReady;
       await realtime.ready();
+      await readCache.ready();
       await listenOn(server, config.port, config.host, 'PORT');
       const { port } = server.address() as AddressInfo; // a TCP server listening on a port
       const url = `http://${publicHost(config.host)}:${port}`;
@@ -648,6 +653,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         await metricsServer?.close();
         await yoga.dispose();
         stopObserving();
+        await readCache.close();
         await upstream.close();
         await tracingReady;
         if (tracing) {

@@ -116,6 +116,8 @@ export interface Emulator {
   clearRequests(): void;
   deliveries(): WebhookDeliveryLogEntry[];
   clearDeliveries(): void;
+  /** Webhook deliveries not yet answered (queued, retrying or in flight). */
+  pendingDeliveries(): number;
   /** Adds a fault as `POST /__emulator/faults` does. */
   injectFault(fault: Record<string, unknown>): Fault;
   clearFaults(): void;
@@ -352,6 +354,10 @@ class RunningEmulator implements Emulator {
 
   clearDeliveries(): void {
     this.dispatcher.clearDeliveries();
+  }
+
+  pendingDeliveries(): number {
+    return this.dispatcher.pending;
   }
 
   injectFault(fault: Record<string, unknown>): Fault {

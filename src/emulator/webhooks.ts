@@ -428,6 +428,11 @@ export class WebhookDispatcher {
     this.log = [];
   }
 
+  /** Deliveries queued, waiting for a retry, or in flight (0: every delivery has its outcome logged). */
+  get pending(): number {
+    return this.timers.size + this.inflight.size;
+  }
+
   /** Drops queued deliveries and retries and aborts those in flight. */
   cancelPending(): void {
     for (const timer of this.timers) clearTimeout(timer);

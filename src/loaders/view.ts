@@ -193,7 +193,10 @@ export interface View {
   /** `GET /conversations`: this user's, or every user's across the app in the app view. */
   conversations(query: ListConversationsQuery): Promise<Page<OwnedConversation>>;
   /** `GET /messages`. Empty when this view's user does not exist or may not see them. */
-  messages(query: ListMessagesQuery): Promise<CursorPage<MessageRecord>>;
+  messages(
+    query: ListMessagesQuery,
+    read?: { fresh?: boolean },
+  ): Promise<CursorPage<MessageRecord>>;
   /** `GET /threads`: this view's user's threads (their parent messages); empty in the app view. */
   threads(query: ListThreadsQuery): Promise<CursorPage<MessageRecord>>;
   /**
@@ -649,10 +652,17 @@ export class PerspectiveView implements View {
     return { ...page, items };
   }
 
-  async messages(query: ListMessagesQuery): Promise<CursorPage<MessageRecord>> {
+  async messages(
+    query: ListMessagesQuery,
+    read: { fresh?: boolean } = {},
+  ): Promise<CursorPage<MessageRecord>> {
     let page: CursorPage<MessageRecord>;
     try {
-      page = await listMessages(this.host.upstream, query, this.options);
+      page = await listMessages(
+        this.host.upstream,
+        query,
+        read.fresh === true ? { ...this.options, fresh: true } : this.options,
+      );
     } catch (error) {
       // Read as a user who does not exist, or who may not see that conversation: nothing to show.
       if (this.perspective !== null && isDenied(error, ['not_found', 'forbidden'])) {

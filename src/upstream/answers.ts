@@ -59,9 +59,18 @@ export function readSuccess<T>(
   path: string,
   fail: Fail,
 ): T {
-  let raw: unknown;
+  return readParsed(readJson(answer, method, path, fail), answer.status, parse, method, path, fail);
+}
+
+/** The JSON of a 2xx answer (undefined for an empty body), or a `bad_response`. */
+export function readJson(
+  answer: HttpAnswer,
+  method: HttpMethod,
+  path: string,
+  fail: Fail,
+): unknown {
   try {
-    raw = answer.text === '' ? undefined : JSON.parse(answer.text);
+    return answer.text === '' ? undefined : JSON.parse(answer.text);
   } catch {
     throw fail(
       {
@@ -73,6 +82,17 @@ export function readSuccess<T>(
       path,
     );
   }
+}
+
+/** The JSON of a 2xx answer read with `parse` (see {@link readSuccess}); `raw` is not changed. */
+export function readParsed<T>(
+  raw: unknown,
+  status: number,
+  parse: (raw: unknown) => T,
+  method: HttpMethod,
+  path: string,
+  fail: Fail,
+): T {
   try {
     return parse(raw);
   } catch (error) {
@@ -86,7 +106,7 @@ export function readSuccess<T>(
     throw fail(
       {
         kind: 'bad_response',
-        status: answer.status,
+        status,
         outcomeUnknown: method !== 'GET',
         message: `CometChat ${method} ${path}: unexpected response, ${reason}`,
       },

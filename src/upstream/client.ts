@@ -14,7 +14,16 @@
  * request's budget.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { type FailureInit, failuresOf, readSuccess, scrubText } from './answers.js';
+import {
+  type FailureInit,
+  failuresOf,
+  type HttpAnswer,
+  readJson,
+  readParsed,
+  readSuccess,
+  scrubText,
+} from './answers.js';
+import { readTags, writeTags } from './cache-tags.js';
 import { isUpstreamError, type UpstreamError } from './errors.js';
 import type {
   UpstreamCallEvent,
@@ -23,6 +32,13 @@ import type {
   UpstreamOutcome,
   UpstreamRequest,
 } from './options.js';
+import {
+  type CacheStore,
+  type ReadAnswer,
+  type SharedReadObserver,
+  SharedReads,
+  type SharedReadsLogger,
+} from './shared-reads.js';
 import { type Exchange, Transport, type UpstreamHealth } from './transport.js';
 import { UnknownOutcomes } from './unknown-outcomes.js';
 import { buildQuery, fillPath, type Origin, parseBase } from './urls.js';
@@ -40,6 +56,13 @@ export type {
   UpstreamOutcome,
   UpstreamRequest,
 } from './options.js';
+export type {
+  CacheLookup,
+  CacheStore,
+  SharedReadEvent,
+  SharedReadObserver,
+  SharedReadOutcome,
+} from './shared-reads.js';
 export type { UpstreamHealth } from './transport.js';
 export { baseUrlFor } from './urls.js';
 
@@ -75,6 +98,11 @@ export class CallBudget {
     if (this.used >= this.maxCalls) throw this.exceeded();
     this.used += 1;
   }
+
+  /** Gives back a call that was counted but not sent (answered from the read cache). */
+  refund(): void {
+    if (this.used > 0) this.used -= 1;
+  }
 }
 
 /** What every view of one client shares: where to send, the credentials, the pool, observers. */
@@ -87,6 +115,8 @@ interface ClientCore {
   observers: Set<UpstreamCallObserver>;
   /** Writes whose outcome was unknown: shared by the client and its request-scoped views. */
   unknownOutcomes: UnknownOutcomes;
+  /** Reads in flight shared across requests, and the read cache when one is set. */
+  shared: SharedReads;
   closed: boolean;
 }
 
@@ -114,15 +144,22 @@ export class UpstreamClient {
   readonly callBudget: CallBudget | null;
 
   private readonly core: ClientCore;
+  /**
+   * A request-scoped view's answers to its reads, by call: an identical read later in the same
+   * request gets the same answer (emptied by any write through the view). Null on the client.
+   */
+  private readonly answered: Map<string, Promise<ReadAnswer>> | null;
 
   /** `options` configure a new client; views come from {@link forRequest} only. */
   constructor(options: UpstreamClientOptions | ViewInit) {
     if (VIEW in options) {
       this.core = options.core;
       this.callBudget = options.budget;
+      this.answered = new Map();
     } else {
       this.core = createCore(options);
       this.callBudget = null;
+      this.answered = null;
     }
     this.hasManagement = this.core.management !== undefined;
     this.stats = this.core.transport.stats;
@@ -156,6 +193,32 @@ export class UpstreamClient {
   onCall(observer: UpstreamCallObserver): () => void {
     this.core.observers.add(observer);
     return () => this.core.observers.delete(observer);
+  }
+
+  /**
+   * Keeps answers to cacheable reads in `store` across requests (see `cache-tags.ts` for what is
+   * cached and what makes it stale); null turns the cache off. Affects the client and its views.
+   */
+  useReadCache(store: CacheStore | null, logger?: SharedReadsLogger): void {
+    this.core.shared.useCache(store, logger);
+  }
+
+  /** Which read cache is on, if any. */
+  get readCache(): CacheStore['kind'] | null {
+    return this.core.shared.cacheKind;
+  }
+
+  /**
+   * Marks what a change outside the gateway touched (a webhook event) as stale: `tags` from
+   * `cache-tags.ts`. Never rejects.
+   */
+  invalidate(tags: readonly string[]): Promise<void> {
+    return this.core.shared.invalidate(tags);
+  }
+
+  /** Calls `observer` for every read answered without its own HTTP call, and every cache lookup. */
+  onSharedRead(observer: SharedReadObserver): () => void {
+    return this.core.shared.onRead(observer);
   }
 
   /**
@@ -217,37 +280,110 @@ export class UpstreamClient {
       }
     }
 
-    // Counted when it is certain to be sent: a call refused above costs nothing.
-    this.callBudget?.take();
-    const exchange: Exchange = {
+    const exchangeWith = (signal: AbortSignal | undefined): Exchange => ({
       method: req.method,
       api,
       origin: target.origin,
       target: target.basePath + path + query,
       headers,
       body,
-      signal: req.signal,
+      signal,
       path,
       scrub,
       fail,
       sent: 0,
-    };
-    if (core.observers.size === 0) {
-      return core.transport.exchange(exchange, (answer) =>
-        readSuccess(answer, parse, req.method, path, fail),
-      );
+    });
+
+    const isWrite = req.method !== 'GET';
+    if (!isWrite && req.fresh !== true) {
+      // Identical reads share one answer: within this request (until a write), and with any
+      // identical read in flight in the same perspective; cacheable ones may come from the cache.
+      const key = `${api} ${headers.onBehalfOf ?? ''} ${target.basePath}${path}${query}`;
+      const answered = this.answered;
+      let pending = answered?.get(key);
+      if (pending) {
+        core.shared.notify(req.path, 'shared-request');
+      } else {
+        const tags =
+          api === 'chat'
+            ? readTags({
+                route: req.path,
+                params,
+                query: req.query,
+                onBehalfOf: headers.onBehalfOf,
+              })
+            : null;
+        const started = core.shared.read(
+          key,
+          req.path,
+          tags,
+          req.signal,
+          async (signal) => {
+            return this.send(exchangeWith(signal), req.path, signal, (answer) => ({
+              status: answer.status,
+              text: answer.text,
+              json: readJson(answer, 'GET', path, fail),
+            }));
+          },
+          this.callBudget,
+        );
+        pending = started;
+        if (answered) {
+          answered.set(key, started);
+          // A failed read is not remembered: a later identical one tries again.
+          started.catch(() => {
+            if (answered.get(key) === started) answered.delete(key);
+          });
+        }
+      }
+      const answer = await pending;
+      return readParsed(answer.json, answer.status, parse, 'GET', path, fail);
     }
+
+    // A write: never shared; what it touched is stale afterwards, for this request too. (A fresh
+    // read goes this way too, without invalidating anything.)
+    if (isWrite) this.answered?.clear();
+    // Counted when it is certain to be sent: a call refused above costs nothing.
+    this.callBudget?.take();
+    const exchange = exchangeWith(req.signal);
+    let answerText: string | null = null;
+    try {
+      return await this.send(exchange, req.path, req.signal, (answer) => {
+        answerText = answer.text;
+        return readSuccess(answer, parse, req.method, path, fail);
+      });
+    } finally {
+      if (isWrite && exchange.sent > 0 && api === 'chat') {
+        await core.shared.invalidate(
+          writeTags({ method: req.method, route: req.path, params, answer: answerText }),
+        );
+      }
+    }
+  }
+
+  /**
+   * Sends one exchange, reads its 2xx answer with `read` and tells the observers how it went (a
+   * `read` that throws is an `error`).
+   */
+  private async send<R>(
+    exchange: Exchange,
+    route: string,
+    signal: AbortSignal | undefined,
+    read: (answer: HttpAnswer) => R,
+  ): Promise<R> {
+    const core = this.core;
+    if (core.observers.size === 0) return core.transport.exchange(exchange, read);
     const startedAt = Date.now();
     let status: number | undefined;
     const report = (outcome: UpstreamOutcome): void => {
       this.notify({
-        api,
-        method: req.method,
-        route: req.path,
+        api: exchange.api,
+        method: exchange.method,
+        route,
         status,
         outcome,
         attempts: exchange.sent,
-        onBehalfOf: headers.onBehalfOf !== undefined,
+        onBehalfOf: exchange.headers.onBehalfOf !== undefined,
         startedAt,
         durationMs: Date.now() - startedAt,
       });
@@ -255,13 +391,13 @@ export class UpstreamClient {
     try {
       const result = await core.transport.exchange(exchange, (answer) => {
         status = answer.status;
-        return readSuccess(answer, parse, req.method, path, fail);
+        return read(answer);
       });
       report(exchange.sent > 1 ? 'retried' : 'ok');
       return result;
     } catch (error) {
       if (isUpstreamError(error)) status = error.status ?? status;
-      report(outcomeOf(error, req.signal));
+      report(outcomeOf(error, signal));
       throw error;
     }
   }
@@ -321,6 +457,7 @@ function createCore(options: UpstreamClientOptions): ClientCore {
     transport: new Transport(options),
     observers: new Set(options.onCall ? [options.onCall] : []),
     unknownOutcomes: new UnknownOutcomes(),
+    shared: new SharedReads(options.logger),
     closed: false,
   };
 }

@@ -100,6 +100,11 @@ export interface CallOptions {
   onBehalfOf?: string | undefined;
   /** Aborting rejects the call promptly with the signal's reason; it is never retried. */
   signal?: AbortSignal | undefined;
+  /**
+   * A read that must reach CometChat itself (a readiness probe): never answered from the read
+   * cache or by an identical read, in flight or earlier in the request.
+   */
+  fresh?: boolean | undefined;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -6,6 +6,7 @@
 import type { WebhookCredentials } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createEventFeed, type EventFeed } from './feed.js';
+import type { RealtimeEvent } from './payloads.js';
 import { createEventBus, type EventBus } from './pubsub.js';
 import { createWebhookReceiver, type DeliveryOutcome, type WebhookReceiver } from './receiver.js';
 
@@ -23,6 +24,8 @@ export interface RealtimeOptions {
   onOutcome?: (outcome: DeliveryOutcome, trigger: string | null) => void;
   /** Told the number of open subscriptions whenever it changes. */
   onSubscriptions?: (open: number) => void;
+  /** Told every new event before it is published (see the receiver's `onEvent`). */
+  onEvent?: (event: RealtimeEvent) => Promise<void>;
 }
 
 export interface Realtime {
@@ -53,6 +56,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     bus,
     logger: options.logger,
     ...(options.onOutcome ? { onOutcome: options.onOutcome } : {}),
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   });
   let closing: Promise<void> | null = null;
   return {

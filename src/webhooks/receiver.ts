@@ -20,7 +20,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { WebhookCredentials } from '../config.js';
 import type { Logger } from '../logger.js';
 import { type Delivery, deliveryKey, parseEnvelope, WebhookPayloadError } from './events.js';
-import { parsePayload, rememberEvent } from './payloads.js';
+import { eventOf, parsePayload, type RealtimeEvent, rememberEvent } from './payloads.js';
 import { channelsOf, type EventBus } from './pubsub.js';
 
 export const WEBHOOK_PATH = '/webhooks/cometchat';
@@ -50,6 +50,11 @@ export interface WebhookReceiverOptions {
   maxBodyBytes?: number;
   /** Told the outcome of every delivery (for metrics). */
   onOutcome?: (outcome: DeliveryOutcome, trigger: string | null) => void;
+  /**
+   * Told every new event before it is published and before CometChat gets its answer (the read
+   * cache's invalidation); it must not reject.
+   */
+  onEvent?: (event: RealtimeEvent) => Promise<void>;
   now?: () => number;
 }
 
@@ -204,6 +209,10 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       throw error;
     }
 
+    // Even a delivery taken for a duplicate invalidates: a different change that happens to get
+    // the same key (same ids, same second) must not leave stale answers behind.
+    const event = options.onEvent ? eventOf(delivery) : null;
+    if (event) await options.onEvent?.(event);
     let first: boolean;
     try {
       first = await bus.dedup.claim(delivery.key);

@@ -30,7 +30,10 @@ describe('a request-scoped view', () => {
     expect(h.emulator.requests()).toHaveLength(3);
     expect(view.callBudget?.calls).toBe(3);
     // Still spent afterwards: a later call is refused too.
-    await expect(getUser(view, 'cometchat-uid-1')).rejects.toBeInstanceOf(BudgetSpent);
+    await expect(getUser(view, 'cometchat-uid-5')).rejects.toBeInstanceOf(BudgetSpent);
+    expect(h.emulator.requests()).toHaveLength(3);
+    // A read the view already made is answered again without a call (and costs nothing).
+    expect((await getUser(view, 'cometchat-uid-1')).uid).toBe('cometchat-uid-1');
     expect(h.emulator.requests()).toHaveLength(3);
   });
 

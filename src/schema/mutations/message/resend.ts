@@ -38,7 +38,9 @@ async function findByMuid(
       : userConversationId(sender ?? '', receiver.id);
   const page = await context
     .view(sender ?? null)
-    .messages({ conversationId, limit: LOOKBACK, affix: 'prepend' });
+    // From CometChat itself, never the read cache: the earlier send may have landed after the
+    // cache last heard of this conversation.
+    .messages({ conversationId, limit: LOOKBACK, affix: 'prepend' }, { fresh: true });
   const matches = page.items.filter(
     (message) =>
       message.muid === muid &&
