@@ -66,6 +66,8 @@ export const WS_MAX_PAYLOAD_BYTES = 64 * 1024;
 export interface EmbeddedEmulator {
   baseUrl: string;
   mgmtBaseUrl: string;
+  /** The Calls API (call logs). */
+  callBaseUrl: string;
   appId: string;
   apiKey: string;
   mgmtKey: string;
@@ -138,6 +140,7 @@ function buildUpstream(
     const emulator = deps.emulator;
     return new UpstreamClient({
       baseUrl: emulator.baseUrl,
+      callBaseUrl: emulator.callBaseUrl,
       apiKey: emulator.apiKey,
       management: {
         baseUrl: emulator.mgmtBaseUrl,
@@ -154,6 +157,7 @@ function buildUpstream(
   }
   return new UpstreamClient({
     baseUrl: config.upstream.baseUrl,
+    ...(config.upstream.callBaseUrl ? { callBaseUrl: config.upstream.callBaseUrl } : {}),
     apiKey: config.upstream.apiKey,
     ...(config.management ? { management: config.management } : {}),
     ...config.upstreamTuning,
