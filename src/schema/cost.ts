@@ -525,7 +525,7 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   'Call.initiator': userLookup,
   'Call.receiver': lookup(),
   'Call.participants': () => ({ items: 50 }),
-  'Call.recordings': free,
+  'Call.recordings': leafList,
   'CallLogParticipant.user': userLookup,
 
   // Webhooks ---------------------------------------------------------------------------------
