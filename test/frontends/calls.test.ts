@@ -302,3 +302,14 @@ describe('CallMessage.call', () => {
     expect(hosts().calls).toContain(`/calls-api/v3/calls/${ENDED}`);
   });
 });
+
+describe('without a Calls API base URL', () => {
+  const bare = useHarness({ seed: 'demo' }, { client: { callBaseUrl: undefined } });
+
+  it('fails the call fields as unavailable without sending anything', async () => {
+    bare.emulator.clearRequests();
+    const response = await bare.query<CallsData>(CALLS, { first: 5 });
+    expect(response.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(bare.emulator.requests()).toEqual([]);
+  });
+});
