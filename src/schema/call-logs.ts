@@ -132,7 +132,7 @@ export const Call = builder.node(builder.objectRef<CallLogRecord>('Call'), {
     statusName: t.exposeString('status', {
       description: "CometChat's own name of the status, e.g. `ended` (useful with OTHER).",
     }),
-    missed: t.boolean({
+    isMissed: t.boolean({
       description: 'Whether nobody answered (status UNANSWERED).',
       resolve: (call) => call.status === 'unanswered',
     }),
@@ -208,6 +208,36 @@ export const CallConnection = countedConnection(
   { name: 'CallEdge', description: 'A call in a page of calls, with its cursor.' },
 );
 
+const CallFilter = builder.inputType('CallFilter', {
+  description:
+    "Filters of the call list (those of CometChat's `GET /calls`); every filter given must match.",
+  fields: (t) => ({
+    withUser: t.string({
+      description:
+        'Only calls this user (uid) took part in: for an end user, their calls with that user; for an admin, every call of that user.',
+      validate: keyArg,
+    }),
+    withGroup: t.string({ description: 'Only calls made to this group (guid).', validate: keyArg }),
+    callType: t.field({ type: CallType, description: 'Only audio or only video calls.' }),
+    status: t.field({
+      type: CallStatus,
+      description: 'Only calls with this status (OTHER is not a filter).',
+    }),
+    missedOnly: t.boolean({ description: 'Only calls nobody answered (status UNANSWERED).' }),
+    startedAfter: t.field({
+      type: 'DateTime',
+      description: 'Only calls started at or after this time.',
+    }),
+    endedBefore: t.field({
+      type: 'DateTime',
+      description: 'Only calls ended at or before this time.',
+    }),
+    hasRecording: t.boolean({
+      description: 'Only calls with (true) or without (false) a recording.',
+    }),
+  }),
+});
+
 function epochSeconds(date: Date | null | undefined): number | undefined {
   return date ? Math.floor(date.getTime() / 1000) : undefined;
 }
@@ -233,60 +263,34 @@ builder.queryFields((t) => ({
       "Calls, newest first. An end user gets the calls they took part in (CometChat answers as them); an admin gets the app's calls. One upstream call per page (two when `after` falls between pages).",
     args: {
       ...forwardPageArgs('calls'),
-      withUser: t.arg.string({
-        description:
-          'Only calls this user took part in: for an end user, their calls with that user; for an admin, every call of that user.',
-        validate: keyArg,
-      }),
-      inGroup: t.arg.string({
-        description: 'Only calls made to this group (guid).',
-        validate: keyArg,
-      }),
-      callType: t.arg({ type: CallType, description: 'Only audio or only video calls.' }),
-      status: t.arg({
-        type: CallStatus,
-        description: 'Only calls with this status (OTHER is not a filter).',
-      }),
-      missed: t.arg.boolean({
-        description: 'true: only calls nobody answered (status UNANSWERED).',
-      }),
-      startedAfter: t.arg({
-        type: 'DateTime',
-        description: 'Only calls started at or after this time.',
-      }),
-      endedBefore: t.arg({
-        type: 'DateTime',
-        description: 'Only calls ended at or before this time.',
-      }),
-      hasRecording: t.arg.boolean({
-        description: 'Only calls with (true) or without (false) a recording.',
+      filter: t.arg({
+        type: CallFilter,
+        description: 'Only the calls that match every filter given.',
       }),
     },
     complexity: connectionComplexity,
     resolve: (_root, args, context) => {
-      if (args.status === 'other') throw badUserInput('`status: OTHER` is not a filter.');
-      if (args.missed === true && args.status != null && args.status !== 'unanswered') {
-        throw badUserInput('`missed: true` means status UNANSWERED; drop one of them.');
+      const filter = args.filter ?? {};
+      if (filter.status === 'other') throw badUserInput('`status: OTHER` is not a filter.');
+      if (filter.missedOnly === true && filter.status != null && filter.status !== 'unanswered') {
+        throw badUserInput('`missedOnly` means status UNANSWERED; drop one of them.');
       }
-      if (args.missed === false) {
-        throw badUserInput('`missed` filters only with true (pass `status` for other calls).');
-      }
-      const startedAt = epochSeconds(args.startedAfter);
-      const endedAt = epochSeconds(args.endedBefore);
+      const startedAt = epochSeconds(filter.startedAfter);
+      const endedAt = epochSeconds(filter.endedBefore);
       if (startedAt !== undefined && endedAt !== undefined && endedAt < startedAt) {
         throw badUserInput('`endedBefore` must not be before `startedAfter`.');
       }
-      const withUser = args.withUser?.trim().toLowerCase() || undefined;
-      const inGroup = args.inGroup?.trim().toLowerCase() || undefined;
+      const withUser = filter.withUser?.trim().toLowerCase() || undefined;
+      const withGroup = filter.withGroup?.trim().toLowerCase() || undefined;
       const query: ListCallsQuery = {
-        type: args.callType ?? undefined,
-        status: args.missed ? 'unanswered' : (args.status ?? undefined),
+        type: filter.callType ?? undefined,
+        status: filter.missedOnly ? 'unanswered' : (filter.status ?? undefined),
         uid: withUser,
-        guid: inGroup,
-        receiverType: inGroup ? 'group' : undefined,
+        guid: withGroup,
+        receiverType: withGroup ? 'group' : undefined,
         startedAt,
         endedAt,
-        hasRecording: args.hasRecording ?? undefined,
+        hasRecording: filter.hasRecording ?? undefined,
       };
       const view: View = context.view();
       return pagedList(args, (page, perPage) => view.calls({ ...query, page, perPage }), {

@@ -20,10 +20,8 @@ const MISSED = 'v1.us.emulator.call-missed';
 const REJECTED = 'v1.us.emulator.call-rejected';
 const GROUP_CALL = 'v1.us.emulator.call-group';
 
-const CALLS = `query($first: Int, $after: String, $withUser: String, $inGroup: String, $callType: CallType,
-  $status: CallStatus, $missed: Boolean, $startedAfter: DateTime, $endedBefore: DateTime, $hasRecording: Boolean) {
-  calls(first: $first, after: $after, withUser: $withUser, inGroup: $inGroup, callType: $callType, status: $status,
-    missed: $missed, startedAfter: $startedAfter, endedBefore: $endedBefore, hasRecording: $hasRecording) {
+const CALLS = `query($first: Int, $after: String, $filter: CallFilter) {
+  calls(first: $first, after: $after, filter: $filter) {
     totalCount pageInfo { hasNextPage endCursor } nodes { sessionId } } }`;
 
 interface CallsData {
@@ -83,28 +81,28 @@ describe('calls', () => {
   });
 
   it('filters by user, group, type, status, missed, recording and date range', async () => {
-    const byUser = await h.query<CallsData>(CALLS, { withUser: U3 });
+    const byUser = await h.query<CallsData>(CALLS, { filter: { withUser: U3 } });
     expect(sessions(byUser.data)).toEqual([GROUP_CALL, REJECTED]);
-    const inGroup = await h.query<CallsData>(CALLS, { inGroup: G1 });
+    const inGroup = await h.query<CallsData>(CALLS, { filter: { withGroup: G1 } });
     expect(sessions(inGroup.data)).toEqual([GROUP_CALL]);
-    const video = await h.query<CallsData>(CALLS, { callType: 'VIDEO' });
+    const video = await h.query<CallsData>(CALLS, { filter: { callType: 'VIDEO' } });
     expect(sessions(video.data)).toEqual([GROUP_CALL, ENDED]);
-    const rejected = await h.query<CallsData>(CALLS, { status: 'REJECTED' });
+    const rejected = await h.query<CallsData>(CALLS, { filter: { status: 'REJECTED' } });
     expect(sessions(rejected.data)).toEqual([REJECTED]);
-    const missed = await h.query<CallsData>(CALLS, { missed: true });
+    const missed = await h.query<CallsData>(CALLS, { filter: { missedOnly: true } });
     expect(sessions(missed.data)).toEqual([MISSED]);
-    const recorded = await h.query<CallsData>(CALLS, { hasRecording: true });
+    const recorded = await h.query<CallsData>(CALLS, { filter: { hasRecording: true } });
     expect(sessions(recorded.data)).toEqual([ENDED]);
 
     const ended = h.emulator.store.callLogs.find((c) => c.sessionId === ENDED);
     const rejectedRow = h.emulator.store.callLogs.find((c) => c.sessionId === REJECTED);
     if (!ended?.endedAt || !rejectedRow) throw new Error('seed changed');
     const since = await h.query<CallsData>(CALLS, {
-      startedAfter: new Date((ended.endedAt + 1) * 1000).toISOString(),
+      filter: { startedAfter: new Date((ended.endedAt + 1) * 1000).toISOString() },
     });
     expect(sessions(since.data)).toEqual([GROUP_CALL, REJECTED, MISSED]);
     const until = await h.query<CallsData>(CALLS, {
-      endedBefore: new Date(rejectedRow.initiatedAt * 1000).toISOString(),
+      filter: { endedBefore: new Date(rejectedRow.initiatedAt * 1000).toISOString() },
     });
     expect(sessions(until.data)).toEqual([REJECTED, MISSED, ENDED]);
     const query = h.emulator.requests().find((r) => r.query.includes('status=unanswered'));
@@ -119,7 +117,7 @@ describe('calls', () => {
       path: '/calls-api/v3/calls',
       onBehalfOf: U2,
     });
-    const withU1 = await overHttp<CallsData>(h, U2, CALLS, { withUser: U1 });
+    const withU1 = await overHttp<CallsData>(h, U2, CALLS, { filter: { withUser: U1 } });
     expect(withU1.errors).toBeUndefined();
     expect(sessions(withU1.data)).toEqual([MISSED, ENDED]);
     const u3 = await h.asUser<CallsData>(U3, CALLS, {});
@@ -130,12 +128,11 @@ describe('calls', () => {
     for (const variables of [
       { first: -1 },
       { first: 101 },
-      { status: 'OTHER' },
-      { missed: true, status: 'ENDED' },
-      { missed: false },
-      { withUser: '' },
-      { withUser: 'x'.repeat(101) },
-      { startedAfter: '2025-02-01T00:00:00Z', endedBefore: '2025-01-01T00:00:00Z' },
+      { filter: { status: 'OTHER' } },
+      { filter: { missedOnly: true, status: 'ENDED' } },
+      { filter: { withUser: '' } },
+      { filter: { withGroup: 'x'.repeat(101) } },
+      { filter: { startedAfter: '2025-02-01T00:00:00Z', endedBefore: '2025-01-01T00:00:00Z' } },
       { after: 'not-a-cursor' },
     ]) {
       let response!: Awaited<ReturnType<typeof h.asUser>>;
@@ -163,7 +160,7 @@ describe('calls', () => {
 });
 
 const CALL = `query($id: String!) { call(sessionId: $id) {
-  id sessionId callType mode status statusName missed durationSeconds totalDuration hasRecording hasTranscription
+  id sessionId callType mode status statusName isMissed durationSeconds totalDuration hasRecording hasTranscription
   initiatedAt startedAt endedAt
   initiator { uid } receiver { __typename ... on User { uid } ... on Group { guid } }
   participants { uid isJoined state joinedAt leftAt user { uid name } }
@@ -178,7 +175,7 @@ interface CallData {
     id: string;
     sessionId: string;
     status: string;
-    missed: boolean;
+    isMissed: boolean;
     durationSeconds: number | null;
     receiver: { __typename: string; uid?: string; guid?: string } | null;
     participants: { uid: string; isJoined: boolean; state: string; user: { uid: string } | null }[];
@@ -196,7 +193,7 @@ describe('call', () => {
       mode: 'call',
       status: 'ENDED',
       statusName: 'ended',
-      missed: false,
+      isMissed: false,
       durationSeconds: 300,
       totalDuration: '00:05:00',
       hasRecording: true,
@@ -221,7 +218,7 @@ describe('call', () => {
     expect(group.data?.call?.receiver).toEqual({ __typename: 'Group', guid: G1 });
     const missed = await h.query<CallData>(CALL, { id: MISSED });
     expect(missed.data?.call).toMatchObject({
-      missed: true,
+      isMissed: true,
       status: 'UNANSWERED',
       durationSeconds: 0,
     });
