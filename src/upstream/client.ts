@@ -42,7 +42,7 @@ export type {
   UpstreamRequest,
 } from './options.js';
 export type { UpstreamHealth } from './transport.js';
-export { baseUrlFor, callBaseUrlFor } from './urls.js';
+export { baseUrlFor } from './urls.js';
 
 /** What a request-scoped view allows: {@link UpstreamClient.forRequest}. */
 export interface CallBudgetOptions {

@@ -20,11 +20,6 @@ export function baseUrlFor(appId: string, region: 'us' | 'eu' | 'in'): string {
   return `https://${appId.toLowerCase()}.api-${region}.cometchat.io/v3`;
 }
 
-/** The Calls API base URL of a CometChat app: `https://{appId}.call-{region}.cometchat.io/v3`. */
-export function callBaseUrlFor(appId: string, region: 'us' | 'eu' | 'in'): string {
-  return baseUrlFor(appId, region).replace('.api-', '.call-');
-}
-
 /** A base URL split into what the dispatcher connects to and the path every call starts with. */
 export interface Origin {
   origin: string;
