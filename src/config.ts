@@ -45,6 +45,8 @@ export type UpstreamConfig =
       apiKey: string;
       appId: string | null;
       region: Region;
+      /** The Calls API (call logs); null when neither an app id nor COMETCHAT_CALL_BASE_URL says where. */
+      callBaseUrl: string | null;
     };
 
 /** How the CometChat client protects the upstream and bounds its own waits (see docs/architecture.md). */
@@ -329,6 +331,9 @@ export function loadConfig(env: Env): Config {
         );
       }
     }
+    if (read(env, 'COMETCHAT_CALL_BASE_URL') !== undefined) {
+      fail('COMETCHAT_API_KEY', 'is required when COMETCHAT_CALL_BASE_URL is set');
+    }
     upstream = { kind: 'emulator', emulator: loadEmulatorConfig(env, 0) };
   } else {
     let baseUrl: string;
@@ -339,7 +344,8 @@ export function loadConfig(env: Env): Config {
         'COMETCHAT_APP_ID',
         'is required when COMETCHAT_API_KEY is set without COMETCHAT_BASE_URL',
       );
-    upstream = { kind: 'cometchat', baseUrl, apiKey, appId: appId ?? null, region };
+    const callBaseUrl = loadCallBaseUrl(env, appId, region);
+    upstream = { kind: 'cometchat', baseUrl, apiKey, appId: appId ?? null, region, callBaseUrl };
   }
 
   const upstreamTuning = loadUpstreamTuning(env);
@@ -678,6 +684,21 @@ function loadUpstreamTuning(env: Env): UpstreamTuning {
       ) ?? 5,
     breakerCooldownMs: parseWith(env, 'COMETCHAT_BREAKER_COOLDOWN_MS', ms, msRule) ?? 10_000,
   };
+}
+
+/**
+ * The Calls API base URL (`GET /calls`): `COMETCHAT_CALL_BASE_URL`, else derived from the app id
+ * and region (`https://{appId}.call-{region}.cometchat.io/v3`); null when neither is set.
+ */
+function loadCallBaseUrl(env: Env, appId: string | undefined, region: Region): string | null {
+  const raw = parseWith(
+    env,
+    'COMETCHAT_CALL_BASE_URL',
+    httpUrl,
+    'must be an http(s) URL such as https://APP_ID.call-us.cometchat.io/v3',
+  );
+  if (raw !== undefined) return withoutTrailingSlash(raw);
+  return appId === undefined ? null : `https://${appId}.call-${region}.cometchat.io/v3`;
 }
 
 function loadManagement(

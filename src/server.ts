@@ -67,6 +67,8 @@ export const WS_MAX_PAYLOAD_BYTES = 64 * 1024;
 export interface EmbeddedEmulator {
   baseUrl: string;
   mgmtBaseUrl: string;
+  /** The Calls API (call logs). */
+  callBaseUrl: string;
   appId: string;
   apiKey: string;
   mgmtKey: string;
@@ -139,6 +141,7 @@ function buildUpstream(
     const emulator = deps.emulator;
     return new UpstreamClient({
       baseUrl: emulator.baseUrl,
+      callBaseUrl: emulator.callBaseUrl,
       apiKey: emulator.apiKey,
       management: {
         baseUrl: emulator.mgmtBaseUrl,
@@ -155,6 +158,7 @@ function buildUpstream(
   }
   return new UpstreamClient({
     baseUrl: config.upstream.baseUrl,
+    ...(config.upstream.callBaseUrl ? { callBaseUrl: config.upstream.callBaseUrl } : {}),
     apiKey: config.upstream.apiKey,
     ...(config.management ? { management: config.management } : {}),
     ...config.upstreamTuning,

@@ -96,7 +96,8 @@ async function main(): Promise<void> {
   ].join(', ');
   process.stdout.write(
     `CometChat emulator (app ${emulator.appId}; ${knobs}) listening on ${emulator.baseUrl}; ` +
-      `Management API on ${emulator.mgmtBaseUrl}/apps/${emulator.appId}/webhooks\n`,
+      `Management API on ${emulator.mgmtBaseUrl}/apps/${emulator.appId}/webhooks; ` +
+      `Calls API on ${emulator.callBaseUrl}\n`,
   );
   let stopping = false;
   const stop = (): void => {

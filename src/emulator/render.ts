@@ -211,12 +211,36 @@ function actionEntities(store: Store, row: MessageRow): Record<string, unknown> 
     };
   } else if (on.type === 'group') {
     entities.on = { entity: groupEntity(store, on.id), entityType: 'group' };
+  } else if (on.type === 'call') {
+    entities.on = { entity: callEntity(store, on.id, row), entityType: 'call' };
   }
   entities.for =
     action.for.type === 'group'
       ? { entity: groupEntity(store, action.for.id), entityType: 'group' }
       : { entity: userEntity(store, action.for.id, action.by.id), entityType: 'user' };
   return entities;
+}
+
+/**
+ * A call as call messages embed it (CometChat's `sessionid` spelling), from the call log when it
+ * has the session; `wsChannel` is left out (the emulator has no media server).
+ */
+function callEntity(store: Store, sessionId: string, row: MessageRow): Record<string, unknown> {
+  const call = store.callLogs.find((c) => c.sessionId === sessionId);
+  const joined = call?.participants.find((p) => p.uid === call.receiver && p.isJoined);
+  return {
+    sessionid: sessionId,
+    type: call?.type ?? row.type,
+    status: call?.status ?? row.data.action ?? 'initiated',
+    sender: call?.initiator ?? row.sender,
+    receiver: call?.receiver ?? row.receiver,
+    receiverType: call?.receiverType ?? row.receiverType,
+    conversationId: row.conversationId,
+    initiatedAt: call?.initiatedAt ?? row.sentAt,
+    ...(call?.startedAt !== undefined ? { startedAt: call.startedAt } : {}),
+    ...(joined?.joinedAt !== undefined ? { joinedAt: joined.joinedAt } : {}),
+    ...(call?.endedAt !== undefined ? { endedAt: call.endedAt } : {}),
+  };
 }
 
 /** One row of a user's conversation list, computed by `conversation-view.ts`. */

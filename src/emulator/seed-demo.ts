@@ -6,6 +6,7 @@
  * Rows are written straight into the store with timestamps counted from a fixed base.
  */
 import { createHash } from 'node:crypto';
+import { seedCalls } from './calls.js';
 import {
   conversationIdFor,
   type GroupRow,
@@ -683,4 +684,5 @@ export function seedDemo(store: Store): void {
   w.block(u(1), u(25));
   for (let n = 1; n <= 5; n++) w.authToken(u(n));
   w.authToken(u(1), 1);
+  seedCalls(store, [u(1), u(2), u(3)], g(1), w.tick());
 }

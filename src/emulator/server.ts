@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { isCreatedFullAccessKey } from './api-keys.js';
 import { registerAppPins } from './app-pins.js';
 import { registerAuthTokens } from './auth-tokens.js';
+import { registerCalls } from './calls.js';
 import {
   type Fault,
   FaultList,
@@ -105,6 +106,8 @@ export interface Emulator {
   baseUrl: string;
   /** url (the Management API: /apps/{appId}/webhooks). */
   mgmtBaseUrl: string;
+  /** url + '/calls-api/v3' (the Calls API, a host of its own at CometChat). */
+  callBaseUrl: string;
   appId: string;
   apiKey: string;
   mgmtKey: string;
@@ -151,6 +154,7 @@ export interface EmulatorRequestLogEntry {
 const MAX_BODY_BYTES = 1024 * 1024;
 const LOG_LIMIT = 10_000;
 const CONTROL_PREFIX = '/__emulator';
+const CALLS_PREFIX = '/calls-api/v3';
 
 function apiNotFound(): EmuError {
   return new EmuError(
@@ -244,6 +248,7 @@ class RunningEmulator implements Emulator {
   url = '';
   baseUrl = '';
   mgmtBaseUrl = '';
+  callBaseUrl = '';
   readonly appId: string;
   readonly apiKey: string;
   readonly mgmtKey: string;
@@ -259,6 +264,8 @@ class RunningEmulator implements Emulator {
   private readonly dispatcher: WebhookDispatcher;
   private readonly chat = new Router();
   private readonly management = new Router();
+  /** The Calls API (call logs), served under `/calls-api/v3` (CometChat: a host of its own). */
+  private readonly calls = new Router();
   private readonly defaultSeed: SeedName;
   private readonly server: Server;
   private closing: Promise<void> | undefined;
@@ -313,6 +320,7 @@ class RunningEmulator implements Emulator {
     }
     registerWebhooks(this.management);
     registerTooling(this.chat, this.management);
+    registerCalls(this.calls);
     this.server = createServer((req, res) => {
       this.handle(req, res).catch(() => {
         if (!res.headersSent) res.destroy();
@@ -338,6 +346,7 @@ class RunningEmulator implements Emulator {
     this.url = `http://${shownHost}:${port}`;
     this.baseUrl = `${this.url}/v3`;
     this.mgmtBaseUrl = this.url;
+    this.callBaseUrl = `${this.url}${CALLS_PREFIX}`;
   }
 
   requests(): EmulatorRequestLogEntry[] {
@@ -495,8 +504,13 @@ class RunningEmulator implements Emulator {
       const store = this.current;
       let router: Router;
       let routePath: string;
-      const isChat = path === '/v3' || path.startsWith('/v3/');
-      if (isChat) {
+      const isCalls = path === CALLS_PREFIX || path.startsWith(`${CALLS_PREFIX}/`);
+      const isChat = isCalls || path === '/v3' || path.startsWith('/v3/');
+      if (isCalls) {
+        this.checkApiKey(req, store);
+        router = this.calls;
+        routePath = path.slice(CALLS_PREFIX.length) || '/';
+      } else if (isChat) {
         this.checkApiKey(req, store);
         router = this.chat;
         routePath = path.slice(3) || '/';

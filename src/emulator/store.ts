@@ -4,6 +4,8 @@
  * methods below so that lists stay O(page) even on the `large` seed.
  */
 
+import type { CallLogRow } from './calls.js';
+
 export type UserStatus = 'available' | 'offline';
 export type GroupType = 'public' | 'private' | 'password';
 export type Scope = 'admin' | 'moderator' | 'participant';
@@ -177,6 +179,8 @@ export class Store {
   savedMessages = new Map<string, Map<number, number>>();
   /** uid -> conversation id -> pinnedAt: each user's pinned conversations */
   pinnedConversations = new Map<string, Map<string, number>>();
+  /** The Calls API's call log, in insertion order (see calls.ts). */
+  callLogs: CallLogRow[] = [];
   /** The app-wide ("system") pinned conversations: a user's 1:1 or a group's, for every user. */
   appPinnedConversations: { type: 'user' | 'group'; id: string; pinnedAt: number }[] = [];
   /** parent message id -> uid -> explicit thread subscription (true) or unsubscription (false) */

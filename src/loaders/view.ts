@@ -27,6 +27,7 @@ import {
   getAppPinnedConversations,
 } from '../upstream/app-pins.js';
 import { listAuthTokens } from '../upstream/auth-tokens.js';
+import type { CallLogRecord, ListCallsQuery } from '../upstream/call-logs.js';
 import type { CallOptions, UpstreamClient } from '../upstream/client.js';
 import { type ListConversationsQuery, listConversations } from '../upstream/conversations.js';
 import { isUpstreamError } from '../upstream/errors.js';
@@ -64,6 +65,7 @@ import { type ListThreadsQuery, listThreads } from '../upstream/threads.js';
 import { type ListUsersQuery, listUsers } from '../upstream/users.js';
 import { listWebhooks } from '../upstream/webhooks.js';
 import { TracedLoader } from './batch-span.js';
+import { CallLogReader } from './calls.js';
 import { loadConversations } from './conversations.js';
 import { loadGroups, visibleToMember } from './groups.js';
 import { memberKey, otherUserOf } from './keys.js';
@@ -206,6 +208,13 @@ export interface View {
   pushTokens(authToken: string): Promise<PushTokenRecord[]>;
   /** `GET /notifications/v1/preferences/timezone?uid=`: this view's user's; null in the app view. */
   notificationTimezone(): Promise<string | null>;
+  /**
+   * `GET /calls` on the Calls API: in a user's view only the calls that user took part in
+   * (`onBehalfOf`), every call in the app view.
+   */
+  calls(query: ListCallsQuery): Promise<Page<CallLogRecord>>;
+  /** `GET /calls/{sessionId}`: null when missing or, in a user's view, not that user's. */
+  call(sessionId: string): Promise<CallLogRecord | null>;
   /** `GET /messages/{id}/thread`. */
   threadMessages(parentId: string, query: MessageFilters): Promise<CursorPage<MessageRecord>>;
   /** `GET /messages/{id}/reactions[/{reaction}]`. */
@@ -462,6 +471,23 @@ export class PerspectiveView implements View {
   clear(): void {
     for (const loader of Object.values(this.own)) loader.clearAll();
     this.ahead.clear();
+    this.callLogs?.clear();
+  }
+
+  /** Call logs, read lazily: most requests never touch the Calls API. */
+  private callLogs: CallLogReader | undefined;
+
+  private callLogReader(): CallLogReader {
+    this.callLogs ??= new CallLogReader(this.host.upstream, this.options);
+    return this.callLogs;
+  }
+
+  calls(query: ListCallsQuery): Promise<Page<CallLogRecord>> {
+    return this.callLogReader().list(query);
+  }
+
+  call(sessionId: string): Promise<CallLogRecord | null> {
+    return this.callLogReader().one(sessionId);
   }
 
   /** Starts `fetch` ahead under `key`, unless an answer under that key is already waiting. */

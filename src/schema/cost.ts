@@ -517,6 +517,17 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   'MeetingParticipantLeftEvent.participant': free,
   'CallParticipant.user': eventUser,
 
+  // Call logs (the Calls API): a page per call; `call` and `CallMessage.call` a lookup each;
+  // participants and recordings come with the call (each participant's user is a lookup).
+  'Query.call': lookup(),
+  'Query.calls': pagedList(),
+  'CallMessage.call': lookup(),
+  'Call.initiator': userLookup,
+  'Call.receiver': lookup(),
+  'Call.participants': () => ({ items: 50 }),
+  'Call.recordings': leafList,
+  'CallLogParticipant.user': userLookup,
+
   // Webhooks ---------------------------------------------------------------------------------
   // One page of triggers per webhook: CometChat documents far fewer than a page of 100.
   'Webhook.triggers': lookup(),
@@ -677,6 +688,7 @@ export const NODE_LOOKUPS: Readonly<Record<string, CostRule>> = {
   CallMessage: lookup(),
   InteractiveMessage: lookup(),
   DataImportJob: free,
+  Call: lookup(),
 };
 
 /** The rule for `type.field`: the type's own, else that of an interface declaring the field. */

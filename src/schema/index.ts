@@ -20,6 +20,7 @@ import './viewer.js';
 import './viewer-threads.js';
 import './data-import.js';
 import './notifications.js';
+import './call-logs.js';
 import './mutations/webhook.js';
 import './mutations/user.js';
 import './mutations/auth-token.js';

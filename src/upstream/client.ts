@@ -49,6 +49,7 @@ export type {
   HttpMethod,
   ManagementOptions,
   QueryValue,
+  UpstreamApi,
   UpstreamCallEvent,
   UpstreamCallObserver,
   UpstreamClientOptions,
@@ -109,6 +110,8 @@ export class CallBudget {
 interface ClientCore {
   chat: Origin;
   management: (Origin & { appId: string; key: string; secret: string }) | undefined;
+  /** The Calls API (call logs): a host of its own, the same `apikey`. */
+  calls: Origin | undefined;
   apiKey: string;
   secrets: string[];
   transport: Transport;
@@ -241,7 +244,14 @@ export class UpstreamClient {
         message: `CometChat ${req.method} ${req.path}: the client is closed`,
       });
     }
-    const target = api === 'management' ? core.management : core.chat;
+    const target =
+      api === 'management' ? core.management : api === 'calls' ? core.calls : core.chat;
+    if (!target && api === 'calls') {
+      throw fail({
+        kind: 'unavailable',
+        message: `CometChat ${req.method} ${req.path}: the Calls API base URL is not configured`,
+      });
+    }
     if (!target) {
       throw fail({
         kind: 'unauthorized',
@@ -446,12 +456,17 @@ function createCore(options: UpstreamClientOptions): ClientCore {
       secret: mgmt.secret,
     };
   }
+  const calls =
+    options.callBaseUrl === undefined
+      ? undefined
+      : parseBase(options.callBaseUrl, 'CometChat callBaseUrl');
   const secrets = [options.apiKey, mgmt?.key, mgmt?.secret].filter(
     (s): s is string => typeof s === 'string' && s !== '',
   );
   return {
     chat,
     management,
+    calls,
     apiKey: options.apiKey,
     secrets,
     transport: new Transport(options),

@@ -25,6 +25,11 @@ export interface UpstreamClientOptions {
   apiKey: string;
   /** CometChat's Management API, where webhooks are managed. */
   management?: ManagementOptions | undefined;
+  /**
+   * The Calls API (call logs), e.g. https://{appId}.call-{region}.cometchat.io/v3; the same
+   * `apikey`. Without it, calls to `api: 'calls'` are refused before sending.
+   */
+  callBaseUrl?: string | undefined;
   /** Connections per origin; default 32. */
   connections?: number | undefined;
   /** Connecting to CometChat; default 5 s. */
@@ -77,7 +82,7 @@ export type UpstreamOutcome =
 
 /** One finished call (retries included), as observers see it. Never carries a credential. */
 export interface UpstreamCallEvent {
-  api: 'chat' | 'management';
+  api: UpstreamApi;
   method: HttpMethod;
   /** The path template the call was made with, e.g. `/users/{uid}`: never a filled-in id. */
   route: string;
@@ -107,6 +112,9 @@ export interface CallOptions {
   fresh?: boolean | undefined;
 }
 
+/** Which CometChat API a call goes to: chat (default), Management, or Calls (call logs). */
+export type UpstreamApi = 'chat' | 'management' | 'calls';
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type QueryValue = string | number | boolean | string[] | undefined;
@@ -123,7 +131,7 @@ export interface UpstreamRequest extends CallOptions {
   query?: Record<string, QueryValue> | undefined;
   /** Sent as JSON when defined (DELETE included). */
   body?: unknown;
-  api?: 'chat' | 'management' | undefined;
+  api?: UpstreamApi | undefined;
   /** Further values (e.g. auth tokens in the path) masked in errors and logs. */
   redact?: readonly string[] | undefined;
 }

@@ -12,7 +12,7 @@ import { Agent, type Dispatcher } from 'undici';
 import { type Fail, type HttpAnswer, httpError } from './answers.js';
 import { Breakers, type CircuitView, isOpenCircuit } from './breaker.js';
 import { isUpstreamError } from './errors.js';
-import type { HttpMethod, UpstreamClientOptions, UpstreamLogger } from './options.js';
+import type { HttpMethod, UpstreamApi, UpstreamClientOptions, UpstreamLogger } from './options.js';
 import { type Admission, OverBudget, RateBudget } from './rate-budget.js';
 import { sleep } from './sleep.js';
 import {
@@ -53,7 +53,7 @@ function positive(value: number | undefined, fallback: number, name: string, min
 export interface Exchange {
   method: HttpMethod;
   /** Which API: only the chat API's answers count for readiness. */
-  api: 'chat' | 'management';
+  api: UpstreamApi;
   origin: string;
   /** Everything after the origin: base path, filled path and query string. */
   target: string;
@@ -405,7 +405,7 @@ export class Transport {
       log?.call(
         this.logger,
         { ...fields, api: ex.api },
-        ex.api === 'chat'
+        ex.api !== 'management'
           ? 'CometChat refused the API key: check COMETCHAT_API_KEY and COMETCHAT_APP_ID'
           : 'CometChat refused the Management API credentials: check COMETCHAT_MGMT_KEY and COMETCHAT_MGMT_SECRET',
       );

@@ -70,6 +70,7 @@ describe('loadConfig', () => {
       apiKey: 'key',
       appId: 'abc123',
       region: 'us',
+      callBaseUrl: 'https://abc123.call-us.cometchat.io/v3',
     });
     expect(config.adminTokens).toEqual(['a', 'b', 'c']);
     const eu = loadConfig({
@@ -78,7 +79,32 @@ describe('loadConfig', () => {
       COMETCHAT_API_KEY: 'key',
       GATEWAY_ADMIN_TOKENS: 'a',
     });
-    expect(eu.upstream).toMatchObject({ baseUrl: 'https://abc123.api-eu.cometchat.io/v3' });
+    expect(eu.upstream).toMatchObject({
+      baseUrl: 'https://abc123.api-eu.cometchat.io/v3',
+      callBaseUrl: 'https://abc123.call-eu.cometchat.io/v3',
+    });
+  });
+
+  it('takes the Calls API base URL from COMETCHAT_CALL_BASE_URL, and refuses a bad one', () => {
+    const base = {
+      COMETCHAT_APP_ID: 'abc123',
+      COMETCHAT_API_KEY: 'key',
+      GATEWAY_ADMIN_TOKENS: 'a',
+    };
+    const config = loadConfig({ ...base, COMETCHAT_CALL_BASE_URL: 'http://127.0.0.1:9/calls/v3/' });
+    expect(config.upstream).toMatchObject({ callBaseUrl: 'http://127.0.0.1:9/calls/v3' });
+    const noAppId = loadConfig({
+      COMETCHAT_BASE_URL: 'http://127.0.0.1:9/v3',
+      COMETCHAT_API_KEY: 'key',
+      GATEWAY_ADMIN_TOKENS: 'a',
+    });
+    expect(noAppId.upstream).toMatchObject({ callBaseUrl: null });
+    expect(() => loadConfig({ ...base, COMETCHAT_CALL_BASE_URL: 'ftp://x' })).toThrow(
+      /COMETCHAT_CALL_BASE_URL/,
+    );
+    expect(() => loadConfig({ COMETCHAT_CALL_BASE_URL: 'http://127.0.0.1:9/v3' })).toThrow(
+      /COMETCHAT_API_KEY/,
+    );
   });
 
   it('prefers COMETCHAT_BASE_URL and drops a trailing slash', () => {

@@ -173,6 +173,7 @@ async function assemble(options: TestGatewayOptions, logger: Logger): Promise<As
           NODE_ENV: 'test',
           PORT: '0',
           COMETCHAT_BASE_URL: emulator.baseUrl,
+          COMETCHAT_CALL_BASE_URL: emulator.callBaseUrl,
           COMETCHAT_API_KEY: emulator.apiKey,
           COMETCHAT_APP_ID: emulator.appId,
           COMETCHAT_MGMT_BASE_URL: emulator.mgmtBaseUrl,
@@ -190,6 +191,7 @@ async function assemble(options: TestGatewayOptions, logger: Logger): Promise<As
       ? {
           upstream: new UpstreamClient({
             baseUrl: emulator.baseUrl,
+            callBaseUrl: emulator.callBaseUrl,
             apiKey: emulator.apiKey,
             management: {
               baseUrl: emulator.mgmtBaseUrl,

@@ -10,7 +10,7 @@ export const CallType = builder.enumType('CallType', {
   } as const,
 });
 
-const callStatuses = openEnum('CallStatus', {
+export const callStatuses = openEnum('CallStatus', {
   description: 'Where a call stands.',
   known: {
     INITIATED: { value: 'initiated', description: 'The caller started it; nobody answered yet.' },
