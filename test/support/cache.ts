@@ -41,6 +41,7 @@ export async function gatewayOn(
     emulator: {
       baseUrl: emulator.baseUrl,
       mgmtBaseUrl: emulator.mgmtBaseUrl,
+      callBaseUrl: emulator.callBaseUrl,
       appId: emulator.appId,
       apiKey: emulator.apiKey,
       mgmtKey: emulator.mgmtKey,
