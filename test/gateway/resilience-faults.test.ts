@@ -29,9 +29,10 @@ beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
   t = await startTestGateway({
     env: {
-      // Short enough for three hanging attempts, long enough for a busy machine's real answers.
-      COMETCHAT_ATTEMPT_TIMEOUT_MS: '1000',
-      COMETCHAT_REQUEST_TIMEOUT_MS: '8000',
+      // Attempts short enough for three hanging ones per cell, long enough for a busy machine's
+      // real answers; a deadline that never cuts a cell's retries short on a loaded machine.
+      COMETCHAT_ATTEMPT_TIMEOUT_MS: '2000',
+      COMETCHAT_REQUEST_TIMEOUT_MS: '30000',
       WEBHOOK_USERNAME: credentials.username,
       WEBHOOK_PASSWORD: credentials.password,
       // The breaker has its own tests; here every cell must reach the emulator.
@@ -39,6 +40,8 @@ beforeAll(async () => {
     },
   });
   t.secrets.push(credentials.password);
+  // A first request warms the gateway up, so no cell pays for a cold start.
+  await run('{ user(uid: "cometchat-uid-1") { uid } roles(first: 1) { totalCount } }');
 });
 afterAll(async () => {
   await t.close();
@@ -369,7 +372,7 @@ describe("a subscription event's enrichment (the sender's friends of a sent mess
   });
 });
 
-describe('a mutation (messageSend), sent exactly once', () => {
+describe('a mutation (messageSend) beside a sibling mutation, sent exactly once', () => {
   it.each(CELLS)('$name', async (cell) => {
     const path = '/v3/messages';
     t.emulator.injectFault({ method: 'POST', path, ...cell.fault });
@@ -380,6 +383,10 @@ describe('a mutation (messageSend), sent exactly once', () => {
         __typename
         ... on MessageSendPayload { sentMessage { id } }
       }
+      sibling: userUpdate(input: { uid: "cometchat-uid-3", statusMessage: "after a fault" }) {
+        __typename
+        ... on UserUpdatePayload { user { statusMessage } }
+      }
     }`);
     expect(t.requestCount('POST', path)).toBe(cell.write.attempts);
     expect(body.errors).toHaveLength(1);
@@ -387,6 +394,11 @@ describe('a mutation (messageSend), sent exactly once', () => {
     expect(body.errors?.[0]?.extensions?.code).toBe(cell.write.code);
     expect(body.errors?.[0]?.message).not.toMatch(/POST|\/messages|\/v3|127\.0\.0\.1/);
     expect(body.data?.messageSend).toBeNull();
+    // A later mutation of the same operation still runs, and its result is kept.
+    expect(body.data?.sibling).toEqual({
+      __typename: 'UserUpdatePayload',
+      user: { statusMessage: 'after a fault' },
+    });
     expectLog(cell, logStart);
     await settle();
   });
