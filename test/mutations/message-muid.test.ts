@@ -134,7 +134,7 @@ describe('messageByMuid: looking a message up by its muid in a conversation', ()
 
     t.emulator.clearRequests();
     const byUser = await lookup(
-      'muid: "muid-lookup-1", withUser: "cometchat-uid-5", uid: "cometchat-uid-1"',
+      'muid: "muid-lookup-1", by: { withUser: "cometchat-uid-5" }, uid: "cometchat-uid-1"',
     );
     expect(byUser.errors).toBeUndefined();
     expect(byUser.data?.messageByMuid).toEqual({
@@ -144,24 +144,25 @@ describe('messageByMuid: looking a message up by its muid in a conversation', ()
     expect(t.emulator.requests()).toHaveLength(1);
 
     const byId = await lookup(
-      'muid: "muid-lookup-1", conversationId: "cometchat-uid-1_user_cometchat-uid-5"',
+      'muid: "muid-lookup-1", by: { conversationId: "cometchat-uid-1_user_cometchat-uid-5" }',
     );
     expect(byId.data?.messageByMuid?.muid).toBe('muid-lookup-1');
   });
 
   it('answers null for a muid the conversation does not hold', async () => {
-    const body = await lookup('muid: "never-sent", withGroup: "cometchat-guid-1"');
+    const body = await lookup('muid: "never-sent", by: { withGroup: "cometchat-guid-1" }');
     expect(body.errors).toBeUndefined();
     expect(body.data?.messageByMuid).toBeNull();
   });
 
-  it('refuses a lookup without exactly one conversation, calling nothing', async () => {
+  it('refuses a lookup without exactly one valid conversation, calling nothing', async () => {
     t.emulator.clearRequests();
     for (const args of [
       'muid: "m"',
-      'muid: "m", withGroup: "cometchat-guid-1", conversationId: "group_cometchat-guid-1"',
-      'muid: "m", withUser: "cometchat-uid-2"',
-      'muid: "  ", withGroup: "cometchat-guid-1"',
+      'muid: "m", by: { withGroup: "cometchat-guid-1", conversationId: "group_cometchat-guid-1" }',
+      'muid: "m", by: { withUser: "cometchat-uid-2" }',
+      'muid: "m", by: { id: "bm90LWEtY29udmVyc2F0aW9u" }',
+      'muid: "  ", by: { withGroup: "cometchat-guid-1" }',
     ]) {
       const body = await lookup(args);
       expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -177,7 +178,7 @@ describe('messageByMuid: looking a message up by its muid in a conversation', ()
       headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
       body: JSON.stringify({
         query:
-          '{ messageByMuid(muid: "m", withGroup: "cometchat-guid-1") { muid } viewer { kind } }',
+          '{ messageByMuid(muid: "m", by: { withGroup: "cometchat-guid-1" }) { muid } viewer { kind } }',
       }),
     });
     const body = (await response.json()) as {

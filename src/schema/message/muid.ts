@@ -8,8 +8,9 @@ import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { badUserInput } from '../../errors.js';
 import { groupConversationId, userConversationId } from '../../loaders/index.js';
-import { conversationIdArg, keyArg } from '../arg-checks.js';
+import { keyArg } from '../arg-checks.js';
 import { orClientError } from '../client-errors.js';
+import { ConversationSelector, conversationOfGlobalId } from '../conversation-selector.js';
 import { MessageRef } from '../refs.js';
 
 /** How many of the conversation's latest messages one lookup reads: one upstream page. */
@@ -19,7 +20,7 @@ builder.queryField('messageByMuid', (t) =>
   t.field({
     type: MessageRef,
     nullable: true,
-    description: `Looks a message up by the \`muid\` its sender gave it, in one conversation (\`conversationId\`, \`withUser\` or \`withGroup\`): the newest of the conversation's latest ${MUID_LOOKBACK} messages carrying that \`muid\`, as the viewing user sees them. Use it after \`messageSend\` answered \`UPSTREAM_OUTCOME_UNKNOWN\` to learn whether the message arrived. Null when none of those messages carries it (or the caller may not see the conversation); an error on this field when the conversation could not be read. Costs one upstream call.`,
+    description: `Looks a message up by the \`muid\` its sender gave it, in one conversation (named in \`by\`): the newest of the conversation's latest ${MUID_LOOKBACK} messages carrying that \`muid\`, as the viewing user sees them. Use it after \`messageSend\` answered \`UPSTREAM_OUTCOME_UNKNOWN\` to learn whether the message arrived. Null when none of those messages carries it (or the caller may not see the conversation); an error on this field when the conversation could not be read. Costs one upstream call.`,
     args: {
       muid: t.arg.string({
         required: true,
@@ -30,19 +31,10 @@ builder.queryField('messageByMuid', (t) =>
           .min(1, 'must not be empty')
           .max(200, 'is at most 200 characters'),
       }),
-      conversationId: t.arg.string({
-        description:
-          "The conversation, by CometChat's id (`<uid>_user_<uid>` or `group_<guid>`, the `conversationId` field of a conversation or message).",
-        validate: conversationIdArg,
-      }),
-      withUser: t.arg.string({
-        description:
-          'The 1:1 conversation between the viewing user (a user caller, or `uid`) and this user.',
-        validate: keyArg,
-      }),
-      withGroup: t.arg.string({
-        description: 'The conversation of this group (guid).',
-        validate: keyArg,
+      by: t.arg({
+        type: ConversationSelector,
+        required: true,
+        description: 'The conversation, named exactly one way.',
       }),
       uid: t.arg.string({
         description:
@@ -51,21 +43,28 @@ builder.queryField('messageByMuid', (t) =>
       }),
     },
     resolve: async (_root, args, context) => {
-      const selectors = [args.conversationId, args.withUser, args.withGroup].filter(
-        (value) => value !== null && value !== undefined,
-      );
-      if (selectors.length !== 1) {
-        throw badUserInput('Pass exactly one of `conversationId`, `withUser` and `withGroup`.');
-      }
       const view = context.view(args.uid ?? undefined);
-      let conversationId = args.conversationId?.trim() ?? '';
-      if (args.withUser) {
+      const { by } = args;
+      let conversationId: string;
+      if (by.id != null) {
+        const key = conversationOfGlobalId(String(by.id));
+        if (
+          key === null ||
+          (key.ownerUid !== null && view.perspective !== null && key.ownerUid !== view.perspective)
+        ) {
+          throw badUserInput("`by.id` is not the global ID of the viewing user's conversation.");
+        }
+        conversationId = key.conversationId;
+      } else if (by.withUser != null) {
         if (view.perspective === null) {
           throw badUserInput('`withUser` needs a viewing user: an admin caller passes `uid` too.');
         }
-        conversationId = userConversationId(view.perspective, args.withUser.trim().toLowerCase());
+        conversationId = userConversationId(view.perspective, by.withUser.trim().toLowerCase());
+      } else if (by.withGroup != null) {
+        conversationId = groupConversationId(by.withGroup.trim().toLowerCase());
+      } else {
+        conversationId = by.conversationId?.trim() ?? '';
       }
-      if (args.withGroup) conversationId = groupConversationId(args.withGroup.trim().toLowerCase());
       const muid = args.muid.trim();
       const page = await orClientError(
         view.messages({ conversationId, limit: MUID_LOOKBACK, affix: 'prepend' }),
