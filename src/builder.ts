@@ -120,16 +120,8 @@ export const builder = new SchemaBuilder<{
         return resolveNode(args.id);
       },
     },
-    nodesQueryOptions: {
-      description:
-        'Fetches objects by global ID, in the same order and number as `ids`; null for each missing object.',
-      args: { ids: { description: 'Global IDs returned by this API (at most 100).' } },
-      resolve: (_root, args, _context, info, resolveNodes) => {
-        if (args.ids.length > 100) throw badUserInput('nodes accepts at most 100 IDs.');
-        for (const id of args.ids) assertNodeType(info.schema.getType(id.typename), id.typename);
-        return resolveNodes(args.ids);
-      },
-    },
+    // `nodes` is defined in schema/node.ts: a malformed ID there is a null item, not a failed list.
+    nodesQueryOptions: false,
   },
   complexity: {
     defaultComplexity: 1,
@@ -150,7 +142,8 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-function assertNodeType(type: unknown, typename: string): void {
+/** Throws BAD_USER_INPUT unless `typename` names an object type that implements `Node`. */
+export function assertNodeType(type: unknown, typename: string): void {
   const isNode = isObjectType(type) && type.getInterfaces().some((iface) => iface.name === 'Node');
   if (!isNode) throw badUserInput(`Invalid ID: the type "${typename}" has no global IDs.`);
 }

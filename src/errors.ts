@@ -136,7 +136,12 @@ export function upstreamFailure(error: UpstreamError): Error {
       }
       return raise('FORBIDDEN', 'CometChat does not allow this for the acting user.', {}, null);
     case 'invalid':
-      return raise('BAD_USER_INPUT', 'CometChat refused an argument of this request as invalid.');
+      return raise(
+        'BAD_USER_INPUT',
+        error.code === 'CLIENT_INVALID_ARGUMENT'
+          ? 'An argument of this request is not a valid CometChat identifier or value (e.g. a uid with spaces); nothing was sent to CometChat.'
+          : 'CometChat refused an argument of this request as invalid.',
+      );
     case 'not_found':
       return raise('BAD_USER_INPUT', 'Something this request refers to does not exist.');
     case 'conflict':

@@ -9,12 +9,17 @@
 import { readFileSync } from 'node:fs';
 import {
   buildSchema,
+  defaultFieldResolver,
   type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputField,
   type GraphQLNamedType,
+  GraphQLNonNull,
+  GraphQLObjectType,
   type GraphQLOutputType,
   type GraphQLSchema,
+  GraphQLSchema as GraphQLSchemaClass,
+  GraphQLString,
   type GraphQLType,
   getNamedType,
   isEnumType,
@@ -276,7 +281,7 @@ function connectionFieldViolations(target: GraphQLSchema): string[] {
     }
     const namedType = getNamedType(field.type);
     if (!isConnectionType(namedType)) continue;
-    if (!isNonNullType(field.type)) violations.push(`${path}: a connection field must be non-null`);
+    // Nullability: a page read with its own upstream call may fail alone (nullabilityViolations).
     const first = args.get('first');
     if (!first) violations.push(`${path}: a connection field needs \`first\``);
     else if (first.defaultValue !== DEFAULT_FIRST) {
@@ -442,7 +447,57 @@ function namingRuleViolations(target: GraphQLSchema, released?: GraphQLSchema): 
   return violations;
 }
 
+/**
+ * Fields that may reach CometChat from their resolver, but stay non-null, with the reason. A
+ * resolver may reach CometChat when it uses its context (views, loaders and the client all hang
+ * off it); everything else only reshapes its parent.
+ */
+const NON_NULL_WITH_CONTEXT: Record<string, string> = {
+  'Query.viewer': 'reads the authenticated caller only',
+  'Query.nodes': 'a list of nullable items: each failing ID is a null item with its own error',
+  'ApiKey.isGatewayKey': "compares with the gateway's own key, without a call",
+};
+
+/** The names of a resolver's parameters, from its source text. */
+function parameterNames(resolver: (...args: never[]) => unknown): string[] {
+  const match = /^(?:async\s*)?(?:function\s*[\w$]*\s*)?\(([^)]*)\)/.exec(String(resolver));
+  return (match?.[1] ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+}
+
+/**
+ * The nullability rule of docs/architecture.md ("Partial results"): a field whose resolver uses
+ * its context may need its own upstream call, so it may fail alone, and must be nullable. Global
+ * IDs (encoded from the parent) and subscription roots (they only prime the event's
+ * records into the view) are exempt.
+ */
+function nullabilityViolations(target: GraphQLSchema): string[] {
+  const violations: string[] = [];
+  const subscription = target.getSubscriptionType()?.name;
+  for (const { owner, field } of outputFields(target)) {
+    const path = `${owner}.${field.name}`;
+    if (!isNonNullType(field.type) || owner === subscription) continue;
+    if (getNamedType(field.type).name === 'ID') continue;
+    const resolver = (field.extensions as { pothosOriginalResolve?: unknown } | undefined)
+      ?.pothosOriginalResolve;
+    if (typeof resolver !== 'function' || resolver === defaultFieldResolver) continue;
+    const context = parameterNames(resolver as (...args: never[]) => unknown)[2];
+    if (context === undefined || context.startsWith('_')) continue;
+    const body = String(resolver).slice(String(resolver).indexOf(')') + 1);
+    if (!new RegExp(`\\b${context}\\b`).test(body)) continue;
+    if (NON_NULL_WITH_CONTEXT[path]) continue;
+    violations.push(`${path}: must be nullable (its resolver may call CometChat)`);
+  }
+  return violations;
+}
+
 describe('schema rules', () => {
+  it('makes every field that may call CometChat nullable, so it can fail alone', () => {
+    expect(nullabilityViolations(schema)).toEqual([]);
+  });
+
   it('gives every type, field, argument, input field and enum value a description', () => {
     expect(missingDescriptions(schema)).toEqual([]);
   });
@@ -497,7 +552,7 @@ describe('schema rules catch a schema that breaks them', () => {
     "Reads."
     type Query {
       "Users."
-      users("How many." first: Int = 50): UserConnection
+      users("How many." first: Int = 50): UserConnection!
       "Legacy."
       profile(user_id: ID): user_profile
     }
@@ -541,7 +596,6 @@ describe('schema rules catch a schema that breaks them', () => {
     ]);
     expect(connectionFieldViolations(bad)).toEqual([
       'Query.users(first): description must state the cap of 100',
-      'Query.users: a connection field must be non-null',
       'Query.users(first): must default to 20',
       'Query.users: a connection field needs `after`',
     ]);
@@ -566,6 +620,31 @@ describe('schema rules catch a schema that breaks them', () => {
       'Query.message(id): an `id` takes global IDs, so its type is ID (docs/schema-conventions.md)',
       'MessageUpdateInput.read: name it `isRead`, as the output that reports it',
       'MessageUpdateInput.id: an `id` takes global IDs, so its type is ID (docs/schema-conventions.md)',
+    ]);
+  });
+
+  it('finds a non-null field whose resolver may call CometChat', () => {
+    const fetched = (_parent: unknown, _args: unknown, context: { view(): string }) =>
+      context.view();
+    const query = new GraphQLObjectType({
+      name: 'Query',
+      fields: {
+        friends: {
+          type: new GraphQLNonNull(GraphQLString),
+          extensions: { pothosOriginalResolve: fetched },
+        },
+        nickname: {
+          type: GraphQLString,
+          extensions: { pothosOriginalResolve: fetched },
+        },
+        name: {
+          type: new GraphQLNonNull(GraphQLString),
+          extensions: { pothosOriginalResolve: (parent: { name: string }) => parent.name },
+        },
+      },
+    });
+    expect(nullabilityViolations(new GraphQLSchemaClass({ query }))).toEqual([
+      'Query.friends: must be nullable (its resolver may call CometChat)',
     ]);
   });
 

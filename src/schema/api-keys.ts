@@ -110,7 +110,8 @@ function reads(context: GatewayContext) {
 builder.queryFields((t) => ({
   apiKeys: t.field({
     type: ApiKeyConnection,
-    description: `The app's API keys (\`GET /apikeys\`), optionally of one scope or with a part of the name, without their values. ${ADMIN_NOTE}`,
+    nullable: true,
+    description: `The app's API keys (\`GET /apikeys\`), optionally of one scope or with a part of the name, without their values. ${ADMIN_NOTE} Null when it could not be read (the error on this field says why).`,
     authScopes: { admin: true },
     args: {
       ...forwardPageArgs('API keys'),

@@ -60,8 +60,9 @@ const AppPinnedConversation = builder
 builder.queryField('appPinnedConversations', (t) =>
   t.field({
     type: [AppPinnedConversation],
+    nullable: true,
     description:
-      'The conversations the app pins for every user (at most 25 through this API). Admin only. One upstream call.',
+      'The conversations the app pins for every user (at most 25 through this API). Admin only. One upstream call. Null when it could not be read (the error on this field says why).',
     authScopes: { admin: true },
     resolve: (_root, _args, context) =>
       orClientError((context.view(null) as AppView).appPinnedConversations()),

@@ -59,8 +59,9 @@ export const AuthTokenConnection = countedConnection(
 builder.objectFields(UserRef, (t) => ({
   authTokens: t.field({
     type: AuthTokenConnection,
+    nullable: true,
     description:
-      "The user's auth tokens, oldest first (CometChat keeps the latest 100). Admin only (others get FORBIDDEN).",
+      "The user's auth tokens, oldest first (CometChat keeps the latest 100). Admin only (others get FORBIDDEN). Null when it could not be read (the error on this field says why).",
     authScopes: { admin: true },
     args: forwardPageArgs('tokens'),
     complexity: connectionComplexity,

@@ -259,8 +259,9 @@ builder.queryFields((t) => ({
   }),
   calls: t.field({
     type: CallConnection,
+    nullable: true,
     description:
-      "Calls, newest first. An end user gets the calls they took part in (CometChat answers as them); an admin gets the app's calls. One upstream call per page (two when `after` falls between pages).",
+      "Calls, newest first. An end user gets the calls they took part in (CometChat answers as them); an admin gets the app's calls. One upstream call per page (two when `after` falls between pages). Null when it could not be read (the error on this field says why).",
     args: {
       ...forwardPageArgs('calls'),
       filter: t.arg({

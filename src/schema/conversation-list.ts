@@ -107,8 +107,9 @@ userChildren.on('conversations', (uid, args, context) => {
 builder.queryFields((t) => ({
   conversations: t.field({
     type: ConversationConnection,
+    nullable: true,
     description:
-      "Conversations, most recently active first: the caller's own for a user caller; for an admin those of `uid`, or without it every user's conversations across the app (one entry per participant).",
+      "Conversations, most recently active first: the caller's own for a user caller; for an admin those of `uid`, or without it every user's conversations across the app (one entry per participant). Null when it could not be read (the error on this field says why).",
     args: {
       ...forwardPageArgs('conversations', { statesDefault: false }),
       ...conversationListArgs,
@@ -130,8 +131,9 @@ builder.queryFields((t) => ({
 builder.objectFields(UserRef, (t) => ({
   conversations: t.field({
     type: ConversationConnection,
+    nullable: true,
     description:
-      "This user's conversations as they see them, most recently active first. An admin may read anyone's; a user caller only their own.",
+      "This user's conversations as they see them, most recently active first. An admin may read anyone's; a user caller only their own. Null when it could not be read (the error on this field says why).",
     args: {
       ...forwardPageArgs('conversations', { statesDefault: false }),
       ...conversationListArgs,

@@ -134,8 +134,9 @@ builder.node(ConversationRef, {
     }),
     messages: t.field({
       type: MessageConnection,
+      nullable: true,
       description:
-        'The messages of the conversation, oldest first, as the participant sees them (from their reset point on). A group conversation listed app-wide shows all of them.',
+        'The messages of the conversation, oldest first, as the participant sees them (from their reset point on). A group conversation listed app-wide shows all of them. Null when it could not be read (the error on this field says why).',
       args: { ...windowArgs('messages'), ...messageFilterArgs },
       complexity: connectionComplexity,
       resolve: (value, args, context) => {

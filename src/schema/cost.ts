@@ -257,6 +257,7 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   'Query.group': lookup(),
   'Query.groups': pagedList(),
   'Query.message': lookup(),
+  'Query.messageByMuid': lookup(),
   'Query.messages': cursorList,
   'Query.role': () => ({ roleLoads: 1 }),
   'Query.roles': pagedList(),

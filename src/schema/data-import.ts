@@ -172,8 +172,9 @@ builder.queryFields((t) => ({
   }),
   dataImportJobs: t.field({
     type: DataImportJobConnection,
+    nullable: true,
     authScopes: { admin: true },
-    description: `The import jobs this gateway keeps, newest first. ${ACCESS_NOTE}`,
+    description: `The import jobs this gateway keeps, newest first. ${ACCESS_NOTE} Null when it could not be read (the error on this field says why).`,
     args: forwardPageArgs('jobs'),
     complexity: connectionComplexity,
     resolve: async (_root, args, context) => {

@@ -126,8 +126,9 @@ function groupsScope(
 builder.queryFields((t) => ({
   groups: t.field({
     type: GroupConnection,
+    nullable: true,
     description:
-      'Groups of the app, in CometChat order unless `orderBy` is given, optionally filtered. A user caller sees public and password groups plus the private groups they are in.',
+      'Groups of the app, in CometChat order unless `orderBy` is given, optionally filtered. A user caller sees public and password groups plus the private groups they are in. Null when it could not be read (the error on this field says why).',
     args: {
       ...forwardPageArgs('groups', TERSE),
       search: t.arg.string({
@@ -181,8 +182,9 @@ builder.queryFields((t) => ({
 builder.objectFields(UserRef, (t) => ({
   groups: t.field({
     type: GroupConnection,
+    nullable: true,
     description:
-      'The groups this user has joined, in CometChat order. Only an admin or the user themself may read it (others get FORBIDDEN): CometChat lists joined groups only to their member.',
+      'The groups this user has joined, in CometChat order. Only an admin or the user themself may read it (others get FORBIDDEN): CometChat lists joined groups only to their member. Null when it could not be read (the error on this field says why).',
     args: forwardPageArgs('groups', TERSE),
     complexity: connectionComplexity,
     resolve: (user, args, context) => {

@@ -137,7 +137,9 @@ groupChildren.on('members', (guid, args, context) => {
 builder.objectFields(GroupRef, (t) => ({
   members: t.field({
     type: GroupMemberConnection,
-    description: 'The members of the group, in CometChat order, optionally filtered.',
+    nullable: true,
+    description:
+      'The members of the group, in CometChat order, optionally filtered. Null when it could not be read (the error on this field says why).',
     args: {
       ...forwardPageArgs('members', TERSE),
       scopes: t.arg({
@@ -165,7 +167,9 @@ builder.objectFields(GroupRef, (t) => ({
   }),
   bannedUsers: t.field({
     type: GroupBannedUserConnection,
-    description: 'The users banned from the group, in CometChat order.',
+    nullable: true,
+    description:
+      'The users banned from the group, in CometChat order. Null when it could not be read (the error on this field says why).',
     args: forwardPageArgs('users', TERSE),
     complexity: connectionComplexity,
     resolve: (group, args, context) => {

@@ -265,7 +265,8 @@ const ModerationKeywordListConnection = connection(
 builder.queryFields((t) => ({
   moderationQueue: t.field({
     type: FlaggedMessageConnection,
-    description: `The moderation queue: messages users flagged (\`messageFlag\`) that no moderator has reviewed yet, each with who flagged it and why. Review them with \`flaggedMessageReview\`. ${WINDOW_NOTE} ${ADMIN_NOTE}`,
+    nullable: true,
+    description: `The moderation queue: messages users flagged (\`messageFlag\`) that no moderator has reviewed yet, each with who flagged it and why. Review them with \`flaggedMessageReview\`. ${WINDOW_NOTE} ${ADMIN_NOTE} Null when it could not be read (the error on this field says why).`,
     authScopes: { admin: true },
     args: windowArgs('flagged messages'),
     complexity: connectionComplexity,
@@ -280,7 +281,8 @@ builder.queryFields((t) => ({
   }),
   moderationBlockedMessages: t.field({
     type: ModeratedMessageConnection,
-    description: `Messages the moderation rules blocked, awaiting review (\`moderatedMessageReview\`). ${WINDOW_NOTE} ${ADMIN_NOTE}`,
+    nullable: true,
+    description: `Messages the moderation rules blocked, awaiting review (\`moderatedMessageReview\`). ${WINDOW_NOTE} ${ADMIN_NOTE} Null when it could not be read (the error on this field says why).`,
     authScopes: { admin: true },
     args: windowArgs('blocked messages'),
     complexity: connectionComplexity,
@@ -295,7 +297,8 @@ builder.queryFields((t) => ({
   }),
   moderationReviewedMessages: t.field({
     type: ModeratedMessageConnection,
-    description: `Flagged and blocked messages a moderator has reviewed, most recent first. ${WINDOW_NOTE} ${ADMIN_NOTE}`,
+    nullable: true,
+    description: `Flagged and blocked messages a moderator has reviewed, most recent first. ${WINDOW_NOTE} ${ADMIN_NOTE} Null when it could not be read (the error on this field says why).`,
     authScopes: { admin: true },
     args: windowArgs('reviewed messages'),
     complexity: connectionComplexity,
@@ -310,7 +313,8 @@ builder.queryFields((t) => ({
   }),
   moderationReasons: t.field({
     type: ModerationReasonConnection,
-    description: `The reasons users may flag messages with. ${WINDOW_NOTE} ${ADMIN_NOTE}`,
+    nullable: true,
+    description: `The reasons users may flag messages with. ${WINDOW_NOTE} ${ADMIN_NOTE} Null when it could not be read (the error on this field says why).`,
     authScopes: { admin: true },
     args: windowArgs('reasons'),
     complexity: connectionComplexity,
@@ -340,7 +344,8 @@ builder.queryFields((t) => ({
   }),
   moderationRules: t.field({
     type: ModerationRuleConnection,
-    description: `The moderation rules of the app, from CometChat's Management API: a gateway without management credentials answers FORBIDDEN. ${WINDOW_NOTE} ${ADMIN_NOTE}`,
+    nullable: true,
+    description: `The moderation rules of the app, from CometChat's Management API: a gateway without management credentials answers FORBIDDEN. ${WINDOW_NOTE} ${ADMIN_NOTE} Null when it could not be read (the error on this field says why).`,
     authScopes: { admin: true },
     args: windowArgs('rules'),
     complexity: connectionComplexity,
@@ -357,7 +362,8 @@ builder.queryFields((t) => ({
   }),
   moderationKeywordLists: t.field({
     type: ModerationKeywordListConnection,
-    description: `The keyword lists moderation rules use, from CometChat's Management API: a gateway without management credentials answers FORBIDDEN. ${WINDOW_NOTE} ${ADMIN_NOTE}`,
+    nullable: true,
+    description: `The keyword lists moderation rules use, from CometChat's Management API: a gateway without management credentials answers FORBIDDEN. ${WINDOW_NOTE} ${ADMIN_NOTE} Null when it could not be read (the error on this field says why).`,
     authScopes: { admin: true },
     args: windowArgs('keyword lists'),
     complexity: connectionComplexity,

@@ -106,8 +106,9 @@ export async function authTokenOf(context: GatewayContext, uid: string): Promise
 builder.objectField(Viewer, 'pushTokens', (t) =>
   t.field({
     type: [PushToken],
+    nullable: true,
     description:
-      "The viewing user's registered push tokens (CometChat keeps at most 100 per user), masked. Two upstream calls. An admin must act as a user (`X-Act-As`); without it the field answers BAD_USER_INPUT.",
+      "The viewing user's registered push tokens (CometChat keeps at most 100 per user), masked. Two upstream calls. An admin must act as a user (`X-Act-As`); without it the field answers BAD_USER_INPUT. Null when it could not be read (the error on this field says why).",
     resolve: (_caller, _args, context) =>
       orClientError(async () => {
         const uid = viewingUid(context, 'Push tokens');

@@ -142,14 +142,16 @@ const ADMIN_NOTE = 'Admin only (FORBIDDEN for end users).';
 builder.objectFields(RoleRef, (t) => ({
   permissions: t.field({
     type: [Permission],
-    description: `The permissions this role can be given (CometChat documents 28; a small closed set, so a list rather than a connection), with their defaults. ${ADMIN_NOTE} One upstream call.`,
+    nullable: true,
+    description: `The permissions this role can be given (CometChat documents 28; a small closed set, so a list rather than a connection), with their defaults. ${ADMIN_NOTE} One upstream call. Null when it could not be read (the error on this field says why).`,
     authScopes: { admin: true },
     resolve: (role, _args, context) =>
       orClientError(toolingReads(context.upstream, context.view(null)).rolePermissions(role.role)),
   }),
   restrictedFeatures: t.field({
     type: RestrictedFeatureConnection,
-    description: `Legacy: the features restricted for this role through CometChat's restrict-features API, superseded by \`permissions\`. ${ADMIN_NOTE}`,
+    nullable: true,
+    description: `Legacy: the features restricted for this role through CometChat's restrict-features API, superseded by \`permissions\`. ${ADMIN_NOTE} Null when it could not be read (the error on this field says why).`,
     authScopes: { admin: true },
     args: forwardPageArgs('restricted features'),
     complexity: connectionComplexity,
@@ -167,7 +169,8 @@ builder.objectFields(RoleRef, (t) => ({
 builder.objectFields(GroupRef, (t) => ({
   scopePermissions: t.field({
     type: [Permission],
-    description: `The permissions members of one scope in this group can be given, with their defaults (a small closed set, so a list). ${ADMIN_NOTE} One upstream call.`,
+    nullable: true,
+    description: `The permissions members of one scope in this group can be given, with their defaults (a small closed set, so a list). ${ADMIN_NOTE} One upstream call. Null when it could not be read (the error on this field says why).`,
     authScopes: { admin: true },
     args: {
       scope: t.arg({

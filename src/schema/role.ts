@@ -92,7 +92,9 @@ export const Role = builder.node(RoleRef, {
     }),
     users: t.field({
       type: UserConnection,
-      description: 'The active users with this role, ordered by name then uid.',
+      nullable: true,
+      description:
+        'The active users with this role, ordered by name then uid. Null when it could not be read (the error on this field says why).',
       args: { ...forwardPageArgs('users'), ...userFilterArgs },
       complexity: connectionComplexity,
       resolve: (role, args, context) =>
@@ -145,7 +147,9 @@ builder.queryFields((t) => ({
   }),
   roles: t.field({
     type: RoleConnection,
-    description: 'The roles of the app, in CometChat order. Admin callers only.',
+    nullable: true,
+    description:
+      'The roles of the app, in CometChat order. Admin callers only. Null when it could not be read (the error on this field says why).',
     authScopes: { admin: true },
     args: forwardPageArgs('roles'),
     complexity: connectionComplexity,

@@ -61,7 +61,8 @@ const AppStats = builder.objectRef<AppStatsValue>('AppStats').implement({
     }),
     messageBuckets: t.field({
       type: [MessageBucket],
-      description: `Messages and receipts over time, oldest first: the buckets CometChat's message metrics report (its own recent window, not \`from\`/\`to\`; at most ${MAX_MESSAGE_BUCKETS}). One more upstream call.`,
+      nullable: true,
+      description: `Messages and receipts over time, oldest first: the buckets CometChat's message metrics report (its own recent window, not \`from\`/\`to\`; at most ${MAX_MESSAGE_BUCKETS}). One more upstream call. Null when it could not be read (the error on this field says why).`,
       resolve: async (_stats, _args, context) =>
         (
           await orClientError(toolingReads(context.upstream, context.view(null)).messageStats())
@@ -73,8 +74,9 @@ const AppStats = builder.objectRef<AppStatsValue>('AppStats').implement({
 builder.queryFields((t) => ({
   appStats: t.field({
     type: AppStats,
+    nullable: true,
     description:
-      "The app's usage between `from` and `to` (CometChat's `/stats`; whole seconds). Admin only (FORBIDDEN for end users).",
+      "The app's usage between `from` and `to` (CometChat's `/stats`; whole seconds). Admin only (FORBIDDEN for end users). Null when it could not be read (the error on this field says why).",
     authScopes: { admin: true },
     args: {
       from: t.arg({ type: 'DateTime', required: true, description: 'Start of the period.' }),

@@ -67,7 +67,8 @@ const GroupCreatedEvent = eventType<GroupEvent>(
     ...groupFields(t),
     members: t.field({
       type: [UserRef],
-      description: `The members it was created with (the first ${MAX_EVENT_USERS} the payload names); users that no longer exist are left out.`,
+      nullable: true,
+      description: `The members it was created with (the first ${MAX_EVENT_USERS} the payload names); users that no longer exist are left out. Null when it could not be read (the error on this field says why).`,
       resolve: (event, _args, context) => loadMembers(context, event),
     }),
   }),
@@ -90,7 +91,8 @@ function membersType(name: string, trigger: GroupTrigger, what: string, by: stri
     ...groupFields(t),
     users: t.field({
       type: [UserRef],
-      description: `The members concerned (the first ${MAX_EVENT_USERS} the payload names); users that no longer exist are left out.`,
+      nullable: true,
+      description: `The members concerned (the first ${MAX_EVENT_USERS} the payload names); users that no longer exist are left out. Null when it could not be read (the error on this field says why).`,
       resolve: (event, _args, context) => loadMembers(context, event),
     }),
     ...(by === null

@@ -208,8 +208,9 @@ const UserMentionedEvent = eventType<MessageEvent>(
     }),
     mentionedUsers: t.field({
       type: [UserRef],
+      nullable: true,
       description:
-        'The users it mentions, in order of first mention; users that no longer exist are left out.',
+        'The users it mentions, in order of first mention; users that no longer exist are left out. Null when it could not be read (the error on this field says why).',
       resolve: async (event, _args, context) => {
         const users = await Promise.all(
           event.mentioned.map((user) => loadUserOrNull(context, user.uid)),

@@ -30,7 +30,8 @@ function blockType(name: string, verb: 'blocked' | 'unblocked', trigger: string)
       }),
       users: t.field({
         type: [UserRef],
-        description: `The users ${verb} (the first ${MAX_EVENT_USERS} the payload names); users that no longer exist are left out.`,
+        nullable: true,
+        description: `The users ${verb} (the first ${MAX_EVENT_USERS} the payload names); users that no longer exist are left out. Null when it could not be read (the error on this field says why).`,
         resolve: (event, _args, context) => loadUsers(context, event.users),
       }),
     }),

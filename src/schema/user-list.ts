@@ -93,8 +93,9 @@ export function userListConnection(
 builder.queryFields((t) => ({
   users: t.field({
     type: UserConnection,
+    nullable: true,
     description:
-      'Users of the app, ordered by name then uid, optionally filtered. Deactivated users are left out unless `includeDeactivated` or `onlyDeactivated` is set.',
+      'Users of the app, ordered by name then uid, optionally filtered. Deactivated users are left out unless `includeDeactivated` or `onlyDeactivated` is set. Null when it could not be read (the error on this field says why).',
     args: {
       ...forwardPageArgs('users'),
       ...userFilterArgs,

@@ -29,8 +29,9 @@ const UserGroupMembershipConnection = countedConnection(
 builder.objectFields(UserRef, (t) => ({
   groupMemberships: t.field({
     type: UserGroupMembershipConnection,
+    nullable: true,
     description:
-      "The groups this user has joined, as memberships (the group, the user's scope, the join date), in CometChat order. Only an admin or the user themself may read it (others get FORBIDDEN). One upstream call per page; `group` on each comes with it.",
+      "The groups this user has joined, as memberships (the group, the user's scope, the join date), in CometChat order. Only an admin or the user themself may read it (others get FORBIDDEN). One upstream call per page; `group` on each comes with it. Null when it could not be read (the error on this field says why).",
     args: forwardPageArgs('memberships'),
     complexity: connectionComplexity,
     resolve: (user, args, context) => {

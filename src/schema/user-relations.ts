@@ -44,8 +44,9 @@ const BlockedUserConnection = countedConnection(
 builder.objectFields(UserRef, (t) => ({
   friends: t.field({
     type: UserConnection,
+    nullable: true,
     description:
-      "The user's friends (friendship is mutual), in CometChat order. Only an admin or the user themself may read it (others get FORBIDDEN).",
+      "The user's friends (friendship is mutual), in CometChat order. Only an admin or the user themself may read it (others get FORBIDDEN). Null when it could not be read (the error on this field says why).",
     authScopes: (user, _args, context) => readsAsAppOrSelf(context, user.uid),
     args: {
       ...forwardPageArgs('friends'),
@@ -68,8 +69,9 @@ builder.objectFields(UserRef, (t) => ({
   }),
   blockedUsers: t.field({
     type: BlockedUserConnection,
+    nullable: true,
     description:
-      'The users this user has blocked. Only an admin or the user themself may read it (others get FORBIDDEN).',
+      'The users this user has blocked. Only an admin or the user themself may read it (others get FORBIDDEN). Null when it could not be read (the error on this field says why).',
     authScopes: (user, _args, context) => readsAsAppOrSelf(context, user.uid),
     args: forwardPageArgs('blocked users'),
     complexity: connectionComplexity,

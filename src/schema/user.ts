@@ -90,8 +90,9 @@ export const User = builder.node(UserRef, {
       resolve: (user, _args, context) => visibleMetadata(user, context),
     }),
     tags: t.stringList({
+      nullable: true,
       description:
-        'Labels the app attached to the user, in the order they were set. Free for users read through `user`, `users` or `node`; for users embedded in other objects (message senders, members, friends) CometChat leaves tags out, so reading them costs one upstream call per such user.',
+        'Labels the app attached to the user, in the order they were set. Free for users read through `user`, `users` or `node`; for users embedded in other objects (message senders, members, friends) CometChat leaves tags out, so reading them costs one upstream call per such user. Null when it could not be read (the error on this field says why).',
       resolve: (user, _args, context) => tagsOf(user, context),
     }),
     createdAt: t.expose('createdAt', {

@@ -19,8 +19,9 @@ function threadsKey(view: View, participatedByMe: boolean): string {
 builder.objectField(Viewer, 'threads', (t) =>
   t.field({
     type: MessageConnection,
+    nullable: true,
     description:
-      "The viewing user's threads, as their parent messages (oldest parent first): by default the threads they take part in (started, replied in or followed with `messageThreadSubscribe`, and not unsubscribed from). Empty for an admin caller without `X-Act-As`: threads are listed for a user. One upstream call per page.",
+      "The viewing user's threads, as their parent messages (oldest parent first): by default the threads they take part in (started, replied in or followed with `messageThreadSubscribe`, and not unsubscribed from). Empty for an admin caller without `X-Act-As`: threads are listed for a user. One upstream call per page. Null when it could not be read (the error on this field says why).",
     args: {
       ...windowArgs('threads'),
       participatedByMe: t.arg.boolean({

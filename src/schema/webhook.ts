@@ -67,8 +67,9 @@ export const Webhook = builder.node(WebhookRef, {
     name: t.exposeString('name', { description: 'The display name.' }),
     url: t.exposeString('url', { description: 'The URL deliveries are POSTed to.' }),
     triggers: t.stringList({
+      nullable: true,
       description:
-        'The ids of the events delivered to this webhook (e.g. `message_sent`), in the order they were added. An open set: CometChat adds triggers over time. Costs one Management API call per webhook (run in parallel, at most 8 at a time, for a page of webhooks).',
+        'The ids of the events delivered to this webhook (e.g. `message_sent`), in the order they were added. An open set: CometChat adds triggers over time. Costs one Management API call per webhook (run in parallel, at most 8 at a time, for a page of webhooks). Null when it could not be read (the error on this field says why).',
       resolve: async (webhook, _args, context) =>
         (await orClientError(context.view(null).loaders.webhookTriggers.load(webhook.id))) ?? [],
     }),
@@ -141,7 +142,8 @@ builder.queryFields((t) => ({
   }),
   webhooks: t.field({
     type: WebhookConnection,
-    description: `The webhooks of the app, in CometChat order. ${ACCESS_NOTE}`,
+    nullable: true,
+    description: `The webhooks of the app, in CometChat order. ${ACCESS_NOTE} Null when it could not be read (the error on this field says why).`,
     authScopes: { admin: true },
     args: {
       ...forwardPageArgs('webhooks'),

@@ -129,6 +129,7 @@ describe('viewer.threads', () => {
     });
     const response = await overHttp(h, U1, THREADS, { first: 5 });
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(response.data).toBeNull();
+    expect(response.data).toEqual({ viewer: { threads: null } });
+    expect(response.errors?.[0]?.path).toEqual(['viewer', 'threads']);
   });
 });

@@ -40,7 +40,7 @@ describe('upstream failures', () => {
     });
     const { status: httpStatus, body } = await t.execute(UsersPageQuery, { first: 3 });
     expect(httpStatus).toBe(200);
-    expect(body.data).toBeNull();
+    expect(body.data).toEqual({ users: null });
     const error = body.errors?.[0];
     expect(error?.extensions?.code).toBe(code);
     expect(error?.path).toEqual(['users']);

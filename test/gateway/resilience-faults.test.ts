@@ -1,13 +1,25 @@
 /**
  * The fault matrix: each CometChat failure the emulator can inject, against a single lookup, a
- * list read through a loader batch, and a mutation. Each cell checks how many requests reached
+ * list read through a loader batch, a nested connection beside a sibling root field, a mutation,
+ * and the enrichment of a subscription event. Each cell checks how many requests reached
  * CometChat (reads are retried on 429/502/503/504, resets and attempt timeouts; writes never are),
  * the code the client gets and where, that sibling fields keep their data, what the log says, and
  * that nothing was left as an unhandled rejection. Timeouts are short here through the same
- * settings an operator uses.
+ * settings an operator uses; that they took effect shows in the attempt counts (a hanging
+ * CometChat is asked three times, then the request completes), never in measured durations.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, startTestGateway, type TestGateway } from '../support/gateway.js';
+import {
+  postDelivery,
+  type Recorded,
+  subscribed,
+  subscribeWs,
+  unsubscribed,
+  wsClient,
+} from '../support/realtime.js';
+
+const credentials = { username: 'faultuser', password: 'faultpassword123' };
 
 let t: TestGateway;
 const unhandled: unknown[] = [];
@@ -17,12 +29,19 @@ beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
   t = await startTestGateway({
     env: {
-      COMETCHAT_ATTEMPT_TIMEOUT_MS: '300',
-      COMETCHAT_REQUEST_TIMEOUT_MS: '5000',
+      // Attempts short enough for three hanging ones per cell, long enough for a busy machine's
+      // real answers; a deadline that never cuts a cell's retries short on a loaded machine.
+      COMETCHAT_ATTEMPT_TIMEOUT_MS: '2000',
+      COMETCHAT_REQUEST_TIMEOUT_MS: '30000',
+      WEBHOOK_USERNAME: credentials.username,
+      WEBHOOK_PASSWORD: credentials.password,
       // The breaker has its own tests; here every cell must reach the emulator.
       COMETCHAT_BREAKER_FAILURES: '1000',
     },
   });
+  t.secrets.push(credentials.password);
+  // A first request warms the gateway up, so no cell pays for a cold start.
+  await run('{ user(uid: "cometchat-uid-1") { uid } roles(first: 1) { totalCount } }');
 });
 afterAll(async () => {
   await t.close();
@@ -228,7 +247,132 @@ describe('a list read through a loader batch (roles of a page of users)', () => 
   });
 });
 
-describe('a mutation (messageSend), sent exactly once', () => {
+describe('a nested connection beside a sibling root field (a user and their friends)', () => {
+  it.each(CELLS)('$name', async (cell) => {
+    const path = '/v3/users/cometchat-uid-1/friends';
+    t.emulator.injectFault({ method: 'GET', path, ...cell.fault });
+    t.emulator.clearRequests();
+    const logStart = t.logs.length;
+    const body = await run(
+      '{ roles(first: 1) { totalCount } user(uid: "cometchat-uid-1") { uid name friends(first: 1) { totalCount } } }',
+    );
+    expect(t.requestCount('GET', path)).toBe(cell.read.attempts);
+    const roles = body.data?.roles as { totalCount?: unknown } | undefined;
+    expect(typeof roles?.totalCount).toBe('number');
+    const user = body.data?.user as { uid: string; name: string; friends: unknown } | undefined;
+    expect(user).toMatchObject({ uid: 'cometchat-uid-1', name: expect.any(String) });
+    if (cell.read.code === null) {
+      expect(body.errors).toBeUndefined();
+      expect(user?.friends).toEqual({ totalCount: expect.any(Number) });
+    } else {
+      expect(user?.friends).toBeNull();
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors?.[0]?.path).toEqual(['user', 'friends']);
+      expect(body.errors?.[0]?.extensions?.code).toBe(cell.read.code);
+      expect(body.errors?.[0]?.message).not.toMatch(/GET|\/users|\/v3|127\.0\.0\.1/);
+    }
+    expectLog(cell, logStart);
+    await settle();
+  });
+});
+
+describe("a subscription event's enrichment (the sender's friends of a sent message)", () => {
+  type Event = {
+    messageSent: {
+      message: {
+        cometchatId: string;
+        sender: { uid: string; friends: { totalCount: number } | null } | null;
+      };
+    };
+  };
+  let client: ReturnType<typeof wsClient>;
+  let delivery = 0;
+  beforeAll(() => {
+    client = wsClient(t.info.graphqlUrl, ADMIN_TOKEN);
+  });
+  afterAll(async () => {
+    await client.dispose();
+  });
+
+  it.each(CELLS)('$name', async (cell) => {
+    const path = '/v3/users/cometchat-uid-1/friends';
+    const base = t.gateway.realtime.bus.active;
+    const sub: Recorded<Event> = subscribeWs<Event>(
+      client,
+      'subscription { messageSent { message { cometchatId sender { uid friends(first: 1) { totalCount } } } } }',
+    );
+    try {
+      await subscribed(t.gateway, base);
+      t.emulator.injectFault({ method: 'GET', path, ...cell.fault });
+      t.emulator.clearRequests();
+      const logStart = t.logs.length;
+      delivery += 1;
+      const id = String(880_000 + delivery);
+      const response = await postDelivery(t.info.url, credentials, {
+        trigger: 'message_sent',
+        appId: t.emulator.appId,
+        region: 'us',
+        webhook: 'fault-matrix',
+        data: {
+          message: {
+            id,
+            conversationId: 'cometchat-uid-1_user_cometchat-uid-2',
+            sender: 'cometchat-uid-1',
+            receiverType: 'user',
+            receiver: 'cometchat-uid-2',
+            category: 'message',
+            type: 'text',
+            data: {
+              text: 'fault matrix',
+              entities: {
+                sender: {
+                  entity: { uid: 'cometchat-uid-1', name: 'Andrew Joseph', status: 'available' },
+                  entityType: 'user',
+                },
+                receiver: {
+                  entity: { uid: 'cometchat-uid-2', name: 'George Alan', status: 'offline' },
+                  entityType: 'user',
+                },
+              },
+            },
+            sentAt: 1796400000,
+            updatedAt: 1796400000,
+          },
+        },
+      });
+      expect(response.status).toBe(200);
+      const [event] = await sub.waitFor(1);
+      expect(t.requestCount('GET', path)).toBe(cell.read.attempts);
+      // The event and its other fields arrive whatever happened to the enrichment.
+      expect(event?.messageSent.message.cometchatId).toBe(id);
+      expect(event?.messageSent.message.sender?.uid).toBe('cometchat-uid-1');
+      const errors = sub.errors as {
+        message: string;
+        path?: (string | number)[];
+        extensions?: Record<string, unknown>;
+      }[];
+      if (cell.read.code === null) {
+        expect(errors).toEqual([]);
+        expect(event?.messageSent.message.sender?.friends).toEqual({
+          totalCount: expect.any(Number),
+        });
+      } else {
+        expect(event?.messageSent.message.sender?.friends).toBeNull();
+        expect(errors).toHaveLength(1);
+        expect(errors[0]?.path).toEqual(['messageSent', 'message', 'sender', 'friends']);
+        expect(errors[0]?.extensions?.code).toBe(cell.read.code);
+        expect(errors[0]?.message).not.toMatch(/GET|\/users|\/v3|127\.0\.0\.1/);
+      }
+      expectLog(cell, logStart);
+      await settle();
+    } finally {
+      await sub.close();
+      await unsubscribed(t.gateway, base);
+    }
+  });
+});
+
+describe('a mutation (messageSend) beside a sibling mutation, sent exactly once', () => {
   it.each(CELLS)('$name', async (cell) => {
     const path = '/v3/messages';
     t.emulator.injectFault({ method: 'POST', path, ...cell.fault });
@@ -239,6 +383,10 @@ describe('a mutation (messageSend), sent exactly once', () => {
         __typename
         ... on MessageSendPayload { sentMessage { id } }
       }
+      sibling: userUpdate(input: { uid: "cometchat-uid-3", statusMessage: "after a fault" }) {
+        __typename
+        ... on UserUpdatePayload { user { statusMessage } }
+      }
     }`);
     expect(t.requestCount('POST', path)).toBe(cell.write.attempts);
     expect(body.errors).toHaveLength(1);
@@ -246,6 +394,11 @@ describe('a mutation (messageSend), sent exactly once', () => {
     expect(body.errors?.[0]?.extensions?.code).toBe(cell.write.code);
     expect(body.errors?.[0]?.message).not.toMatch(/POST|\/messages|\/v3|127\.0\.0\.1/);
     expect(body.data?.messageSend).toBeNull();
+    // A later mutation of the same operation still runs, and its result is kept.
+    expect(body.data?.sibling).toEqual({
+      __typename: 'UserUpdatePayload',
+      user: { statusMessage: 'after a fault' },
+    });
     expectLog(cell, logStart);
     await settle();
   });

@@ -13,7 +13,7 @@ describe('schema/schema.graphql', () => {
     const query = schema.getQueryType()?.getFields() ?? {};
     for (const field of ['node', 'nodes', 'viewer', 'user', 'users'])
       expect(query[field]).toBeDefined();
-    expect(String(query.users?.type)).toBe('UserConnection!');
+    expect(String(query.users?.type)).toBe('UserConnection');
     expect(query.users?.args.map((arg) => arg.name)).toEqual(
       expect.arrayContaining(['first', 'after', 'search', 'status', 'role']),
     );

@@ -31,7 +31,7 @@ describe('graceful shutdown', () => {
 
     const { status, body } = await inFlight;
     expect(status).toBe(200);
-    expect(body.data?.users.edges).toHaveLength(5);
+    expect(body.data?.users?.edges).toHaveLength(5);
     await closing;
 
     await expect(fetch(`${t.info.url}/health`)).rejects.toThrow();

@@ -21,7 +21,7 @@ export type ViewerKind =
 export type FirstFiveUsersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FirstFiveUsersQuery = { users: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, uid: string, name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type FirstFiveUsersQuery = { users: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, uid: string, name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type UsersPageQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -32,14 +32,14 @@ export type UsersPageQueryVariables = Exact<{
 }>;
 
 
-export type UsersPageQuery = { users: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, uid: string, name: string, status: UserStatus } }>, nodes: Array<{ uid: string }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+export type UsersPageQuery = { users: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, uid: string, name: string, status: UserStatus } }>, nodes: Array<{ uid: string }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
 
 export type UserByUidQueryVariables = Exact<{
   uid: string;
 }>;
 
 
-export type UserByUidQuery = { user: { id: string, uid: string, name: string, avatar: string | null, link: string | null, status: UserStatus, statusMessage: string | null, metadata: Record<string, unknown> | null, tags: Array<string>, createdAt: string, updatedAt: string | null, lastActiveAt: string | null, deactivatedAt: string | null } | null };
+export type UserByUidQuery = { user: { id: string, uid: string, name: string, avatar: string | null, link: string | null, status: UserStatus, statusMessage: string | null, metadata: Record<string, unknown> | null, tags: Array<string> | null, createdAt: string, updatedAt: string | null, lastActiveAt: string | null, deactivatedAt: string | null } | null };
 
 export type NodeByIdQueryVariables = Exact<{
   id: string | number;

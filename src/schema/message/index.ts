@@ -8,3 +8,4 @@ import './interactive.js';
 import './threads.js';
 import './roots.js';
 import './relations.js';
+import './muid.js';

@@ -259,8 +259,9 @@ builder.objectFields(InteractiveMessage, (t) => ({
   }),
   viewerInteractions: t.field({
     type: [InteractionRef],
+    nullable: true,
     description:
-      "The viewing user's interactions with the message, oldest first (empty for an admin caller without `X-Act-As`). Recorded with `messageMarkInteracted`.",
+      "The viewing user's interactions with the message, oldest first (empty for an admin caller without `X-Act-As`). Recorded with `messageMarkInteracted`. Null when it could not be read (the error on this field says why).",
     resolve: (m, _args, context) => (context.caller.kind === 'user' ? interactionsOf(m) : []),
   }),
   isGoalCompletedByViewer: t.boolean({

@@ -125,8 +125,9 @@ builder.interfaceType(MessageRef, {
     }),
     mentions: t.field({
       type: [UserRef],
+      nullable: true,
       description:
-        'The users the text mentions (`<@uid:...>`), in order of first mention; users that no longer exist are left out.',
+        'The users the text mentions (`<@uid:...>`), in order of first mention; users that no longer exist are left out. Null when it could not be read (the error on this field says why).',
       resolve: async (message, _args, context) => {
         const uids = [...new Set(message.mentions.map((mention) => mention.uid))];
         const users = await context.view().loaders.users.loadMany(uids);

@@ -62,8 +62,9 @@ builder.interfaceFields(MessageRef, (t) => ({
 builder.objectField(Viewer, 'savedMessages', (t) =>
   t.field({
     type: MessageConnection,
+    nullable: true,
     description:
-      "The messages the viewing user saved, across all their conversations (CometChat's `saved` list), oldest first. Empty for an admin caller without `X-Act-As`: saves belong to a user.",
+      "The messages the viewing user saved, across all their conversations (CometChat's `saved` list), oldest first. Empty for an admin caller without `X-Act-As`: saves belong to a user. Null when it could not be read (the error on this field says why).",
     args: windowArgs('messages'),
     complexity: connectionComplexity,
     // A null query (an admin caller) checks the window and answers empty, without a call.

@@ -61,7 +61,9 @@ builder.interfaceFields(MessageRef, (t) => ({
   }),
   reactionsConnection: t.field({
     type: ReactionConnection,
-    description: 'Who reacted to the message, and when, oldest first; optionally one emoji only.',
+    nullable: true,
+    description:
+      'Who reacted to the message, and when, oldest first; optionally one emoji only. Null when it could not be read (the error on this field says why).',
     args: {
       ...windowArgs('reactions'),
       emoji: t.arg.string({

@@ -13,8 +13,9 @@ import { messageConnection, messageFilterArgs, messageQueryFrom } from './list.j
 builder.objectFields(UserRef, (t) => ({
   messages: t.field({
     type: MessageConnection,
+    nullable: true,
     description:
-      'The 1:1 conversation with this user, oldest first. For a user caller: between the caller and this user, as the caller sees it (empty on their own user). For an admin caller: between this user and `withUser`, as this user sees it (their reset point and read marks apply).',
+      'The 1:1 conversation with this user, oldest first. For a user caller: between the caller and this user, as the caller sees it (empty on their own user). For an admin caller: between this user and `withUser`, as this user sees it (their reset point and read marks apply). Null when it could not be read (the error on this field says why).',
     args: {
       ...windowArgs('messages'),
       withUser: t.arg.string({
@@ -68,8 +69,9 @@ builder.objectFields(UserRef, (t) => ({
 builder.objectFields(GroupRef, (t) => ({
   messages: t.field({
     type: MessageConnection,
+    nullable: true,
     description:
-      "The group's conversation, oldest first: all of it for an admin caller; for a user caller as they see it (from their reset point on, empty when they are not a member).",
+      "The group's conversation, oldest first: all of it for an admin caller; for a user caller as they see it (from their reset point on, empty when they are not a member). Null when it could not be read (the error on this field says why).",
     args: { ...windowArgs('messages'), ...messageFilterArgs },
     complexity: connectionComplexity,
     resolve: (group, args, context) => {

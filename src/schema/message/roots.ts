@@ -57,8 +57,9 @@ builder.queryFields((t) => ({
   }),
   messages: t.field({
     type: MessageConnection,
+    nullable: true,
     description:
-      'Messages, oldest first: of one conversation (`conversationId`, `withUser` or `withGroup`), or of every conversation in reach (app-wide for an admin, or those of the user the list is read as), optionally filtered.',
+      'Messages, oldest first: of one conversation (`conversationId`, `withUser` or `withGroup`), or of every conversation in reach (app-wide for an admin, or those of the user the list is read as), optionally filtered. Null when it could not be read (the error on this field says why).',
     args: {
       ...windowArgs('messages'),
       conversationId: t.arg.string({

@@ -39,8 +39,9 @@ builder.interfaceFields(MessageRef, (t) => ({
   }),
   replies: t.field({
     type: MessageConnection,
+    nullable: true,
     description:
-      'The thread of replies to this message, oldest first. Empty for a thread reply (threads do not nest).',
+      'The thread of replies to this message, oldest first. Empty for a thread reply (threads do not nest). Null when it could not be read (the error on this field says why).',
     args: windowArgs('replies'),
     complexity: connectionComplexity,
     resolve: (message, args, context) => {
