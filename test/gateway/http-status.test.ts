@@ -38,7 +38,10 @@ describe('HTTP status of a partial result', () => {
         'x-act-as': 'cometchat-uid-1',
       });
       expect(status).toBe(200);
-      expect(body.data).toEqual({ viewer: { user: { uid: 'cometchat-uid-1' } }, other: null });
+      expect(body.data).toEqual({
+        viewer: { user: { uid: 'cometchat-uid-1' } },
+        other: { friends: null },
+      });
       expect(body.errors).toEqual([
         expect.objectContaining({ path: ['other', 'friends'], extensions: { code: 'FORBIDDEN' } }),
       ]);
