@@ -89,3 +89,11 @@ export function deliveryKey(envelope: Envelope, natural: string | null): string 
     .digest()
     .toString('base64url', 0, 16);
 }
+
+/** A fixed-size name for what an event changes (see `Parsed.subject`), within its app. */
+export function subjectKey(envelope: Envelope, subject: string): string {
+  return createHash('sha256')
+    .update(`${envelope.appId}\n${subject}`)
+    .digest()
+    .toString('base64url', 0, 16);
+}

@@ -261,7 +261,18 @@ type Parsed<E extends RealtimeEvent> = {
   occurredAt: Date | null;
   /** An id plus a timestamp naming the event, when the payload has them. */
   natural: string | null;
+  /**
+   * What the event changes, when its payload can repeat exactly for a later, different event
+   * (block, unblock, block again): redeliveries are then told apart by their place in the
+   * subject's sequence (see `src/webhooks/dedup.ts`).
+   */
+  subject?: string;
 };
+
+/** Sorted and joined, so the same set of ids names the same subject whatever the payload's order. */
+function idSet(ids: Iterable<string>): string {
+  return [...new Set(ids)].sort().join(',');
+}
 
 function scopeOf(partial: Partial<EventScope>): EventScope {
   return {
@@ -413,6 +424,7 @@ function parseReaction(
     scope: scopeOf({ messageId: reaction.messageId, uids: [reaction.uid] }),
     occurredAt: reaction.reactedAt,
     natural: `${reaction.id}:${reaction.messageId}:${reaction.uid}@${reaction.reactedAt.getTime()}`,
+    subject: `reaction:${reaction.messageId}>${reaction.uid}>${reaction.reaction}`,
   };
 }
 
@@ -475,6 +487,7 @@ function parseBlock(
     scope: scopeOf({ uids: [by.uid, ...users.map((user) => user.uid)] }),
     occurredAt: null,
     natural: null,
+    subject: `block:${by.uid}>${idSet(users.map((user) => user.uid))}`,
   };
 }
 
@@ -568,6 +581,12 @@ function parseGroup(trigger: GroupTrigger, data: Record<string, unknown>): Parse
     }),
     occurredAt: trigger === 'group_created' || trigger === 'group_updated' ? occurredAt : null,
     natural: null,
+    // Membership events of the same members form one sequence (join, leave, join again); the
+    // group's own events another (rename, rename back).
+    subject:
+      members.length > 0
+        ? `members:${group.guid}>${idSet(members.map((member) => member.user.uid))}`
+        : `group:${group.guid}`,
   };
 }
 
@@ -633,6 +652,7 @@ function parseSession(
     }),
     occurredAt,
     natural: null,
+    subject: `call:${parsed.sessionId}`,
   };
 }
 

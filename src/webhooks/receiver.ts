@@ -11,7 +11,9 @@
  * 5. refuses another app's deliveries when the app id is known (403, never published);
  * 6. acknowledges triggers it does not publish (200 `ignored`, logged);
  * 7. validates the trigger's documented payload (400 with the reason);
- * 8. claims the delivery's key in the de-duplication store: a redelivery gets 200 `duplicate`;
+ * 8. claims the delivery's key in the de-duplication store (for events whose payload can repeat
+ *    exactly, its place in its subject's sequence: see `dedup.ts`); a redelivery gets 200
+ *    `duplicate`;
  * 9. publishes the delivery and answers 200. In process the subscribers run after the answer;
  *    with Redis the answer waits for Redis to take it, and a failure there answers 503 (and
  *    forgets the claim) so CometChat's retry can succeed.
@@ -19,7 +21,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { WebhookCredentials } from '../config.js';
 import type { Logger } from '../logger.js';
-import { type Delivery, deliveryKey, parseEnvelope, WebhookPayloadError } from './events.js';
+import {
+  type Delivery,
+  deliveryKey,
+  parseEnvelope,
+  subjectKey,
+  WebhookPayloadError,
+} from './events.js';
 import { eventOf, parsePayload, type RealtimeEvent, rememberEvent } from './payloads.js';
 import { channelsOf, type EventBus } from './pubsub.js';
 
@@ -182,6 +190,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
     }
     let delivery: Delivery;
     let channels: string[];
+    let subject: string | null = null;
     try {
       const envelope = parseEnvelope(body);
       if (options.appId !== null && envelope.appId !== options.appId) {
@@ -199,6 +208,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
         return json(200, { received: true, ignored: true });
       }
       delivery = { ...envelope, receivedAt: now(), key: deliveryKey(envelope, parsed.natural) };
+      if (parsed.subject !== undefined) subject = subjectKey(envelope, parsed.subject);
       rememberEvent(delivery, parsed);
       channels = channelsOf(envelope.trigger, parsed.scope);
     } catch (error) {
@@ -213,15 +223,21 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
     // the same key (same ids, same second) must not leave stale answers behind.
     const event = options.onEvent ? eventOf(delivery) : null;
     if (event) await options.onEvent?.(event);
-    let first: boolean;
+    // What was claimed, to forget if publishing fails; null for a redelivery.
+    let claimed: string | null;
     try {
-      first = await bus.dedup.claim(delivery.key);
+      claimed =
+        subject === null
+          ? (await bus.dedup.claim(delivery.key))
+            ? delivery.key
+            : null
+          : await bus.dedup.claimNext(subject, delivery.key);
     } catch (error) {
       logger.error({ err: error, trigger: delivery.trigger }, 'webhook de-duplication unavailable');
       outcome('unavailable', delivery.trigger);
       return json(503, { error: 'The delivery could not be recorded; retry later.' });
     }
-    if (!first) {
+    if (claimed === null) {
       logger.debug({ trigger: delivery.trigger, key: delivery.key }, 'duplicate delivery dropped');
       outcome('duplicate', delivery.trigger);
       return json(200, { received: true, duplicate: true });
@@ -233,7 +249,10 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
         { err: error, trigger: delivery.trigger },
         'webhook event could not be published',
       );
-      await bus.dedup.release(delivery.key).catch(() => undefined);
+      await (subject === null
+        ? bus.dedup.release(claimed)
+        : bus.dedup.releaseNext(subject, claimed)
+      ).catch(() => undefined);
       outcome('unavailable', delivery.trigger);
       return json(503, { error: 'The delivery could not be published; retry later.' });
     }

@@ -118,4 +118,52 @@ describe('the in-process de-duplication store', () => {
     await store.release('k');
     expect(await store.claim('k')).toBe(true);
   });
+
+  it("tells a subject's repeated payload apart from a redelivery by its place in the sequence", async () => {
+    const store = createMemoryDedupStore();
+    const block = await store.claimNext('pair', 'block');
+    expect(block).not.toBeNull();
+    expect(await store.claimNext('pair', 'block')).toBeNull();
+    expect(await store.claimNext('pair', 'unblock')).not.toBeNull();
+    expect(await store.claimNext('pair', 'unblock')).toBeNull();
+    const again = await Promise.all([
+      store.claimNext('pair', 'block'),
+      store.claimNext('pair', 'block'),
+      store.claimNext('pair', 'block'),
+    ]);
+    expect(again.filter((claim) => claim !== null)).toHaveLength(1);
+    expect(again.find((claim) => claim !== null)).not.toBe(block);
+    // Subjects are independent.
+    expect(await store.claimNext('other pair', 'block')).not.toBeNull();
+  });
+
+  it('undoes a released sequence claim, so the retry of that delivery is taken', async () => {
+    const store = createMemoryDedupStore();
+    await store.claimNext('pair', 'block');
+    const unblock = await store.claimNext('pair', 'unblock');
+    if (unblock === null) throw new Error('unblock was taken for a redelivery');
+    await store.releaseNext('pair', unblock);
+    // The block is the latest again: its redelivery is still a duplicate, the unblock's retry new.
+    expect(await store.claimNext('pair', 'block')).toBeNull();
+    expect(await store.claimNext('pair', 'unblock')).toBe(unblock);
+  });
+
+  it("forgets a subject's sequence after the time to live, and keeps its memory bounded", async () => {
+    let now = 0;
+    const store = createMemoryDedupStore({ ttlMs: 1000, now: () => now });
+    for (let i = 0; i < 100; i++) {
+      await store.claimNext('pair', 'block');
+      await store.claimNext('pair', 'unblock');
+    }
+    const held = store.bytes;
+    for (let i = 0; i < 100; i++) {
+      await store.claimNext('pair', 'block');
+      await store.claimNext('pair', 'unblock');
+    }
+    // One subject's entry costs the same however long its sequence (its claimed keys aside).
+    expect(store.bytes - held).toBe(200 * DEDUP_ENTRY_BYTES);
+    now = 5000;
+    expect(await store.claimNext('pair', 'unblock')).not.toBeNull();
+    expect(store.size).toBe(1);
+  });
 });

@@ -138,6 +138,36 @@ describe.skipIf(binary === null)(
       expect(ids(onB).slice(before.b)).toEqual([delivery.data.message.id, next.data.message.id]);
     });
 
+    it("tells a repeated payload from a redelivery by its subject's sequence, across replicas", async () => {
+      const delivery = (trigger: string) => ({
+        trigger,
+        appId: 'emulator',
+        region: 'us',
+        webhook: 'hook1',
+        data: {
+          users: { 'cometchat-uid-21': { uid: 'cometchat-uid-21', name: 'B' } },
+          by: { uid: 'cometchat-uid-20', name: 'A' },
+        },
+      });
+      const post = async (t: TestGateway, body: unknown) =>
+        (
+          (await (await postDelivery(t.info.url, credentials, body)).json()) as {
+            duplicate?: boolean;
+          }
+        ).duplicate;
+      const block = delivery('user_blocked');
+      const unblock = delivery('user_unblocked');
+      expect(await post(a, block)).toBe(false);
+      expect(await post(b, block)).toBe(true);
+      expect(await post(b, unblock)).toBe(false);
+      expect(await post(a, unblock)).toBe(true);
+      // Blocked again: the same payload as the first block, a new event; redelivered to both at once.
+      const again = await Promise.all([post(a, block), post(b, block), post(a, block)]);
+      expect(again.filter((duplicate) => duplicate === false)).toHaveLength(1);
+      expect(await post(b, block)).toBe(true);
+      expect(await post(a, unblock)).toBe(false);
+    });
+
     it('keeps de-duplication keys in Redis for 24 hours (SET NX EX)', async () => {
       const keys = await probe.keys('cometchat-gateway:emulator:dedup:*');
       expect(keys.length).toBeGreaterThan(0);
