@@ -21,7 +21,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 import WebSocket from 'ws';
-import { type Server, startServer } from './child.js';
+import { ensureBuilt, type Server, startServer } from './child.js';
 import { BENCH_ADMIN_TOKEN, BENCH_WEBHOOK } from './protocol.js';
 
 export const SUBSCRIPTION_BENCHES = ['sub-targeted', 'sub-group', 'sub-receiver', 'sub-memory'];
@@ -401,6 +401,7 @@ export function formatSubscriptionTable(results: SubscriptionResults): string {
 export async function runSubscriptionBenchmarks(
   settings: SubscriptionSettings,
 ): Promise<SubscriptionResults> {
+  ensureBuilt(progress);
   progress('starting the emulator and the gateway for the subscription benchmarks...');
   const server = await startServer({ latencyMs: 0 });
   const results: SubscriptionResults = {};

@@ -2,6 +2,7 @@
  * The composition root: config -> upstream client -> Yoga (HTTP, SSE) + graphql-ws on the same
  * port and path + the webhook receiver, /health, /ready and /metrics.
  */
+
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -48,6 +49,7 @@ import { wireReadCache } from './read-cache.js';
 import { createReadiness, type ReadinessOptions } from './readiness.js';
 import { currentScope, type RequestScope, runInScope, sanitizeRequestId } from './request-scope.js';
 import { schema } from './schema/index.js';
+import { useSharedSubscriptionResults } from './subscription-fanout.js';
 import { startTracing, type Tracing, tracingPlugin } from './tracing.js';
 import { UpstreamClient, type UpstreamLogger } from './upstream/client.js';
 import { addTriggers, createWebhook } from './upstream/webhooks.js';
@@ -440,6 +442,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       }),
       ...(config.introspection ? [] : [introspectionOff]),
       useUpstreamBudget(config.maxUpstreamCalls),
+      useSharedSubscriptionResults(),
     ],
   });
 
