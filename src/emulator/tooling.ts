@@ -1,10 +1,11 @@
 /**
- * The internal-tooling resources (RBAC, moderation, metrics, API keys): each registers its chat
+ * The internal-tooling resources (RBAC, moderation, metrics, API keys, notification admin): each registers its chat
  * routes, and the Management-API ones their routes on the management surface.
  */
 import { registerApiKeys } from './api-keys.js';
 import type { Router } from './http.js';
 import { registerModeration } from './moderation.js';
+import { registerNotificationAdmin } from './notification-admin.js';
 import { registerRbac } from './rbac.js';
 import { registerStats } from './stats.js';
 
@@ -14,4 +15,5 @@ export function registerTooling(chat: Router, management: Router): void {
   registerModeration(chat, management);
   registerStats(chat);
   registerApiKeys(chat);
+  registerNotificationAdmin(chat);
 }

@@ -3,6 +3,7 @@
  * merged into `COST_RULES` (see src/schema/cost.ts for the rules' meaning).
  */
 import type { CostRule, FieldEnv } from './cost.js';
+import { NOTIFICATION_ADMIN_COST_RULES } from './cost-notification-admin.js';
 
 /** The page size of a connection as `cost.ts` reads it (20 by default, at most 100). */
 function page(args: Record<string, unknown>): number | null {
@@ -127,4 +128,6 @@ export const TOOLING_COST_RULES: Readonly<Record<string, CostRule>> = {
   // Usage metrics -----------------------------------------------------------------------------
   'Query.appStats': lookup,
   'AppStats.messageBuckets': () => ({ calls: 1, items: 1000 }),
+
+  ...NOTIFICATION_ADMIN_COST_RULES,
 };

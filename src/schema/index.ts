@@ -41,6 +41,7 @@ import './mutations/moderation.js';
 import './api-keys.js';
 import './mutations/api-keys.js';
 import './stats.js';
+import './notification-providers.js';
 import './mutations/data-import.js';
 import './subscription.js';
 import './subscription-message.js';

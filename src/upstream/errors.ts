@@ -109,6 +109,10 @@ export const ERROR_CODE_KINDS: Readonly<Record<string, UpstreamErrorKind>> = {
   ERR_SUBSCRIPTION_EXPIRED: 'forbidden',
   ERR_PLAN_QUOTA_RESTRICTION: 'forbidden',
 
+  // Notification providers (CometChat's notification error guide).
+  ERR_PROVIDER_NOT_FOUND: 'not_found',
+  ERR_PROVIDER_ALREADY_EXISTS: 'conflict',
+
   // Roles. The default role can never be deleted.
   ERR_ROLE_NOT_FOUND: 'not_found',
   ERR_ROLE_DELETE_FAILED: 'unavailable',

@@ -8,6 +8,8 @@ import type { EndpointRef } from './wire-extra.js';
 const RBAC = 'docs/cometchat-tooling-endpoints.md (RBAC); FACTS.md 7.8';
 const MODERATION = 'docs/cometchat-tooling-endpoints.md (Moderation); FACTS.md 7.10';
 const METRICS = 'docs/cometchat-tooling-endpoints.md (Usage metrics); FACTS.md 7.10';
+const NOTIFY =
+  'docs/cometchat-tooling-endpoints.md (Notification providers, settings and logs); FACTS.md 7.10';
 
 export const TOOLING_ENDPOINTS: readonly EndpointRef[] = [
   { method: 'GET', path: '/roles/{role}/permissions', source: RBAC },
@@ -34,4 +36,17 @@ export const TOOLING_ENDPOINTS: readonly EndpointRef[] = [
   { method: 'GET', path: '/apps/{appId}/moderation/keywords', source: MODERATION },
   { method: 'GET', path: '/stats', source: METRICS },
   { method: 'GET', path: '/stats/messages', source: METRICS },
+  { method: 'GET', path: '/notifications/push/v1/providers/fcm', source: NOTIFY },
+  { method: 'POST', path: '/notifications/push/v1/providers/fcm', source: NOTIFY },
+  { method: 'PUT', path: '/notifications/push/v1/providers/fcm', source: NOTIFY },
+  { method: 'DELETE', path: '/notifications/push/v1/providers/fcm/{providerId}', source: NOTIFY },
+  { method: 'GET', path: '/notifications/push/v1/providers/custom', source: NOTIFY },
+  { method: 'PUT', path: '/notifications/push/v1/providers/custom', source: NOTIFY },
+  { method: 'GET', path: '/notifications/sms/v1/providers/twilio', source: NOTIFY },
+  { method: 'PUT', path: '/notifications/sms/v1/providers/twilio', source: NOTIFY },
+  { method: 'GET', path: '/notifications/email/v1/providers/sendgrid', source: NOTIFY },
+  { method: 'PUT', path: '/notifications/email/v1/providers/sendgrid', source: NOTIFY },
+  { method: 'GET', path: '/notifications/v1/settings', source: NOTIFY },
+  { method: 'PATCH', path: '/notifications/v1/settings', source: NOTIFY },
+  { method: 'GET', path: '/notifications/v1/logs', source: NOTIFY },
 ];

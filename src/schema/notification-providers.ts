@@ -1,0 +1,1377 @@
+/**
+ * The admin side of notifications: the FCM, custom push, Twilio SMS and SendGrid email providers
+ * (read and write), the app's notification settings and the delivery logs. Admin only.
+ *
+ * Credentials are write-only: the inputs take them, no output type has a field that could show
+ * one (only whether it is set, or for a Twilio account SID its last 4 characters), and no check
+ * message quotes an input value. See docs/cometchat-tooling-endpoints.md (Notification providers).
+ */
+import './mutation.js';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import type { GatewayContext } from '../context.js';
+import { badUserInput } from '../errors.js';
+import {
+  addFcmProvider,
+  type CustomPushProviderRecord,
+  deleteFcmProvider,
+  type FcmPayloadNotificationRecord,
+  type FcmProviderRecord,
+  type FcmProviderWrite,
+  type FcmServiceAccount,
+  getCustomPushProvider,
+  getNotificationSettings,
+  getSendGridProvider,
+  getTwilioProvider,
+  hintOf,
+  listFcmProviders,
+  listNotificationLogs,
+  type NotificationEventSettingRecord,
+  type NotificationLogRecord,
+  type NotificationScope,
+  type NotificationSettingsRecord,
+  type SendGridProviderRecord,
+  type TwilioProviderRecord,
+  updateCustomPushProvider,
+  updateFcmProvider,
+  updateNotificationSettings,
+  updateSendGridProvider,
+  updateTwilioProvider,
+} from '../upstream/notification-admin.js';
+import { orClientError } from './client-errors.js';
+import { connectionComplexity, forwardPageArgs } from './connections.js';
+import { ConflictFailure, NotFoundFailure, ValidationFailure } from './errors.js';
+import { optional } from './limits.js';
+import { checkChanges, runMutation, validateInput } from './mutation-support.js';
+import { cursorConnection } from './pagination.js';
+
+const ADMIN_NOTE = 'Admin only (FORBIDDEN for end users).';
+const NULL_NOTE = 'Null when it could not be read (the error on this field says why).';
+
+function options(context: GatewayContext) {
+  return context.view(null).options;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output types
+
+const FcmPlatform = builder.enumType('FcmPlatform', {
+  description: 'A platform of the FCM payload options.',
+  values: {
+    IOS: { value: 'ios', description: 'iOS apps using FCM.' },
+    ANDROID: { value: 'android', description: 'Android apps.' },
+    WEB: { value: 'web', description: 'Web apps.' },
+  } as const,
+});
+
+const FcmPayloadNotification = builder
+  .objectRef<FcmPayloadNotificationRecord>('FcmPayloadNotification')
+  .implement({
+    description:
+      "Whether FCM pushes to one platform carry FCM's `notification` key (shown by the system), for chat and for call pushes.",
+    fields: (t) => ({
+      platform: t.field({
+        type: FcmPlatform,
+        description: 'The platform.',
+        resolve: (v) => v.platform,
+      }),
+      isIncludedInChatPushes: t.exposeBoolean('chat', {
+        description: 'Whether chat pushes carry the `notification` key.',
+      }),
+      isIncludedInCallPushes: t.exposeBoolean('call', {
+        description: 'Whether call pushes carry the `notification` key.',
+      }),
+    }),
+  });
+
+export const FcmProvider = builder.objectRef<FcmProviderRecord>('FcmProvider').implement({
+  description:
+    'A Firebase Cloud Messaging provider of the app. The service account key is write-only: only whether it is set shows.',
+  fields: (t) => ({
+    providerId: t.exposeString('providerId', {
+      description: "The provider's id (the `providerId` devices register push tokens with).",
+    }),
+    serviceAccountFilename: t.exposeString('serviceAccountFilename', {
+      nullable: true,
+      description: 'The name of the service account file it was set up with; null when not said.',
+    }),
+    projectId: t.exposeString('projectId', {
+      nullable: true,
+      description: 'The Firebase project of the service account; null when CometChat did not say.',
+    }),
+    clientEmail: t.exposeString('clientEmail', {
+      nullable: true,
+      description: "The service account's e-mail address; null when CometChat did not say.",
+    }),
+    hasServiceAccountKey: t.exposeBoolean('hasPrivateKey', {
+      description:
+        "Whether CometChat's answer carried the service account's private key (never shown).",
+    }),
+    isDefault: t.exposeBoolean('isDefault', {
+      nullable: true,
+      description: "Whether it is the app's default FCM provider; null when CometChat did not say.",
+    }),
+    payloadNotifications: t.field({
+      type: [FcmPayloadNotification],
+      description: 'Per platform, whether pushes carry the `notification` key.',
+      resolve: (v) => v.payloadNotifications,
+    }),
+  }),
+});
+
+export const CustomPushProvider = builder
+  .objectRef<CustomPushProviderRecord>('CustomPushProvider')
+  .implement({
+    description:
+      'The custom push provider: a webhook CometChat posts each push payload to. The basic-auth password is write-only.',
+    fields: (t) => ({
+      isConfigured: t.boolean({
+        description: 'Whether a webhook URL is set.',
+        resolve: (v) => v.webhookUrl !== null,
+      }),
+      isEnabled: t.exposeBoolean('isEnabled', {
+        nullable: true,
+        description: 'Whether the provider is enabled; null when not set.',
+      }),
+      webhookUrl: t.exposeString('webhookUrl', {
+        nullable: true,
+        description: 'The webhook URL; null when not set.',
+      }),
+      isBasicAuthUsed: t.exposeBoolean('useBasicAuth', {
+        nullable: true,
+        description:
+          'Whether CometChat sends basic-auth credentials to the webhook; null when not set.',
+      }),
+      basicAuthUsername: t.exposeString('basicAuthUsername', {
+        nullable: true,
+        description: 'The basic-auth user name; null when not set.',
+      }),
+      hasBasicAuthPassword: t.exposeBoolean('hasBasicAuthPassword', {
+        description: 'Whether a basic-auth password is set (never shown).',
+      }),
+    }),
+  });
+
+export const TwilioSmsProvider = builder
+  .objectRef<TwilioProviderRecord>('TwilioSmsProvider')
+  .implement({
+    description:
+      "The Twilio account CometChat sends SMS notifications through. The account SID and auth token are write-only: the SID's last 4 characters show.",
+    fields: (t) => ({
+      isConfigured: t.boolean({
+        description: 'Whether both the account SID and the auth token are set.',
+        resolve: (v) => v.accountSidHint !== null && v.hasAuthToken,
+      }),
+      accountSidHint: t.exposeString('accountSidHint', {
+        nullable: true,
+        description: "The account SID's last 4 characters (`…abcd`); null when none is set.",
+      }),
+      hasAuthToken: t.exposeBoolean('hasAuthToken', {
+        description: 'Whether an auth token is set (never shown).',
+      }),
+      senderPhoneNumber: t.exposeString('senderPhoneNumber', {
+        nullable: true,
+        description: 'The number SMS are sent from; null when not set.',
+      }),
+      isEnabled: t.exposeBoolean('isEnabled', {
+        nullable: true,
+        description: 'Whether the provider is enabled; null when CometChat did not say.',
+      }),
+    }),
+  });
+
+export const SendGridEmailProvider = builder
+  .objectRef<SendGridProviderRecord>('SendGridEmailProvider')
+  .implement({
+    description:
+      'The SendGrid account CometChat sends e-mail notifications through. The API key is write-only.',
+    fields: (t) => ({
+      isConfigured: t.exposeBoolean('hasApiKey', {
+        description: 'Whether an API key is set.',
+      }),
+      hasApiKey: t.exposeBoolean('hasApiKey', {
+        description: 'Whether an API key is set (never shown).',
+      }),
+      templateId: t.exposeString('templateId', {
+        nullable: true,
+        description: 'The SendGrid template id; null when not set.',
+      }),
+      unsubscribeGroupId: t.exposeString('unsubscribeGroupId', {
+        nullable: true,
+        description: 'The SendGrid unsubscribe group id; null when not set.',
+      }),
+      senderEmail: t.exposeString('senderEmail', {
+        nullable: true,
+        description: 'The sender address; null when not set.',
+      }),
+      senderName: t.exposeString('senderName', {
+        nullable: true,
+        description: 'The sender name; null when not set.',
+      }),
+      isEmailReplyAllowed: t.exposeBoolean('allowEmailReplies', {
+        nullable: true,
+        description: 'Whether recipients may reply by e-mail; null when not set.',
+      }),
+      senderEmailForReplies: t.exposeString('senderEmailForReplies', {
+        nullable: true,
+        description: 'The address replies go to; null when not set.',
+      }),
+      isEnabled: t.exposeBoolean('isEnabled', {
+        nullable: true,
+        description: 'Whether the provider is enabled; null when CometChat did not say.',
+      }),
+    }),
+  });
+
+const NotificationProviders = builder.objectRef<object>('NotificationProviders').implement({
+  description: `The app's notification providers, each read with its own upstream call when selected. ${ADMIN_NOTE}`,
+  fields: (t) => ({
+    fcmProviders: t.field({
+      type: [FcmProvider],
+      nullable: true,
+      description: `The FCM providers (\`GET /notifications/push/v1/providers/fcm\`). ${NULL_NOTE}`,
+      resolve: (_root, _args, context) =>
+        orClientError(listFcmProviders(context.upstream, options(context))),
+    }),
+    customPushProvider: t.field({
+      type: CustomPushProvider,
+      nullable: true,
+      description: `The custom push provider (a webhook). ${NULL_NOTE}`,
+      resolve: (_root, _args, context) =>
+        orClientError(getCustomPushProvider(context.upstream, options(context))),
+    }),
+    twilioSmsProvider: t.field({
+      type: TwilioSmsProvider,
+      nullable: true,
+      description: `The Twilio SMS provider. ${NULL_NOTE}`,
+      resolve: (_root, _args, context) =>
+        orClientError(getTwilioProvider(context.upstream, options(context))),
+    }),
+    sendGridEmailProvider: t.field({
+      type: SendGridEmailProvider,
+      nullable: true,
+      description: `The SendGrid e-mail provider. ${NULL_NOTE}`,
+      resolve: (_root, _args, context) =>
+        orClientError(getSendGridProvider(context.upstream, options(context))),
+    }),
+  }),
+});
+
+const NotificationSettingScope = builder.enumType('NotificationSettingScope', {
+  description: 'Which events a notification setting is about.',
+  values: {
+    ONE_ON_ONE: { value: 'oneOnOne', description: 'Events of 1:1 conversations.' },
+    GROUP: { value: 'group', description: 'Events of group conversations.' },
+    CALL: { value: 'call', description: 'Call events.' },
+  } as const,
+});
+
+const NotificationEventSetting = builder
+  .objectRef<NotificationEventSettingRecord>('NotificationEventSetting')
+  .implement({
+    description:
+      "The app-wide notification setting of one event: CometChat's `<event>Setting` value and `<event>Override` flag.",
+    fields: (t) => ({
+      scope: t.field({
+        type: NotificationSettingScope,
+        description: 'Which events it is about.',
+        resolve: (v) => v.scope,
+      }),
+      event: t.exposeString('event', {
+        description:
+          'The event, as CometChat names it (e.g. `messages`, `memberJoined`, `initiated`).',
+      }),
+      value: t.exposeInt('value', {
+        nullable: true,
+        description:
+          "CometChat's setting value for the event, passed on as is (its examples use 1 and 2); null when not set.",
+      }),
+      isUserOverridable: t.exposeBoolean('override', {
+        nullable: true,
+        description:
+          'Whether users may override the setting with their own preferences; null when CometChat has no such flag for the event.',
+      }),
+    }),
+  });
+
+const NotificationSettings = builder
+  .objectRef<NotificationSettingsRecord>('NotificationSettings')
+  .implement({
+    description: "The app's notification settings (`/notifications/v1/settings`).",
+    fields: (t) => ({
+      events: t.field({
+        type: [NotificationEventSetting],
+        description: 'The per-event settings of 1:1, group and call events.',
+        resolve: (v) => v.events,
+      }),
+      isMentionBypassingPreferences: t.exposeBoolean('bypassPreferencesForMentions', {
+        nullable: true,
+        description:
+          'Whether mentions notify users despite their preferences (`bypassPreferencesForMentions`); null when not said.',
+      }),
+      document: t.expose('document', {
+        type: 'JSONObject',
+        description:
+          'The whole settings document as CometChat answered it (mute schedule, e-mail, SMS and push options, templates and sounds included).',
+      }),
+    }),
+  });
+
+const NotificationLog = builder.objectRef<NotificationLogRecord>('NotificationLog').implement({
+  description:
+    "One delivery attempt of a notification, from CometChat's notification logs. The device push token shows masked.",
+  fields: (t) => ({
+    logId: t.exposeString('id', { description: "The log entry's id." }),
+    channel: t.exposeString('channel', {
+      nullable: true,
+      description: '`push`, `email` or `sms` (an open set); null when not said.',
+    }),
+    provider: t.exposeString('provider', {
+      nullable: true,
+      description:
+        '`fcm`, `apns`, `sendgrid`, `twilio` or `custom` (an open set); null when not said.',
+    }),
+    providerId: t.exposeString('providerId', {
+      nullable: true,
+      description: 'The id of the push provider used; null when not said.',
+    }),
+    trigger: t.exposeString('trigger', {
+      nullable: true,
+      description:
+        'The event that caused it, e.g. `after_message` (an open set); null when not said.',
+    }),
+    messageId: t.exposeString('messageId', {
+      nullable: true,
+      description: "The message's CometChat id; null when not about a message.",
+    }),
+    reactionId: t.exposeString('reactionId', {
+      nullable: true,
+      description: 'The reaction id, for reaction notifications; null otherwise.',
+    }),
+    senderUid: t.exposeString('sender', {
+      nullable: true,
+      description: 'The uid of the message sender; null when not said.',
+    }),
+    receiverId: t.exposeString('receiver', {
+      nullable: true,
+      description: 'The uid or guid the message went to; null when not said.',
+    }),
+    receiverType: t.exposeString('receiverType', {
+      nullable: true,
+      description: '`user` or `group`; null when not said.',
+    }),
+    memberUid: t.exposeString('member', {
+      nullable: true,
+      description: 'For a group message, the member who was notified; null otherwise.',
+    }),
+    reactionSenderUid: t.exposeString('reactionSender', {
+      nullable: true,
+      description: 'Who reacted, for reaction notifications; null otherwise.',
+    }),
+    reactionReceiverUid: t.exposeString('reactionReceiver', {
+      nullable: true,
+      description: 'Who was notified of a reaction; null otherwise.',
+    }),
+    tokenType: t.exposeString('tokenType', {
+      nullable: true,
+      description: 'The kind of push token, e.g. `apns_ios_device`; null when not said.',
+    }),
+    pushTokenHint: t.string({
+      nullable: true,
+      description: "The device push token's last 4 characters (`…abcd`); null when none.",
+      resolve: (v) => hintOf(v.pushToken),
+    }),
+    isNotificationTriggered: t.exposeBoolean('notificationTriggered', {
+      nullable: true,
+      description: 'Whether a notification was sent; null when not said.',
+    }),
+    reason: t.exposeString('reason', {
+      nullable: true,
+      description: 'Why none was sent, e.g. `MUTE_PREFERENCE` (an open set); null when not said.',
+    }),
+    messageSentAt: t.expose('messageSentAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the message was sent; null when not said.',
+    }),
+    processingStartedAt: t.expose('processingStartedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When CometChat started processing it; null when not said.',
+    }),
+    processingEndedAt: t.expose('processingEndedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When CometChat finished processing it; null when not said.',
+    }),
+    processingMilliseconds: t.exposeInt('processingMs', {
+      nullable: true,
+      description: 'How long processing took, in milliseconds; null when not said.',
+    }),
+    payload: t.expose('payload', {
+      type: 'JSONObject',
+      nullable: true,
+      description: 'The payload handed to the provider; null when not said.',
+    }),
+  }),
+});
+
+const NotificationLogConnection = builder.connectionObject(
+  {
+    name: 'NotificationLogConnection',
+    type: NotificationLog,
+    description: 'A page of notification delivery logs.',
+  },
+  { name: 'NotificationLogEdge', description: 'A log entry with its cursor.' },
+);
+
+const NotificationChannel = builder.enumType('NotificationChannel', {
+  description: 'A notification channel.',
+  values: {
+    PUSH: { value: 'push', description: 'Push notifications.' },
+    EMAIL: { value: 'email', description: 'E-mail notifications.' },
+    SMS: { value: 'sms', description: 'SMS notifications.' },
+  } as const,
+});
+
+const NotificationProviderKind = builder.enumType('NotificationProviderKind', {
+  description: 'A kind of notification provider.',
+  values: {
+    FCM: { value: 'fcm', description: 'Firebase Cloud Messaging.' },
+    APNS: { value: 'apns', description: 'Apple Push Notification service.' },
+    SENDGRID: { value: 'sendgrid', description: 'SendGrid (e-mail).' },
+    TWILIO: { value: 'twilio', description: 'Twilio (SMS).' },
+    CUSTOM: { value: 'custom', description: 'A custom provider (a webhook).' },
+  } as const,
+});
+
+const TRIGGERS = [
+  'after_message',
+  'message_deleted',
+  'message_edited',
+  'message_reaction_added',
+  'initiated',
+  'rejected',
+  'cancelled',
+  'unanswered',
+  'after_group_joined',
+  'after_group_left',
+  'after_group_members_added',
+  'after_group_members_kicked',
+  'after_group_members_banned',
+  'after_group_members_unbanned',
+  'after_scope_changed',
+] as const;
+
+const NotificationTrigger = builder.enumType('NotificationTrigger', {
+  description: 'The events CometChat documents as triggering notifications.',
+  values: Object.fromEntries(
+    TRIGGERS.map((value) => [
+      value.toUpperCase(),
+      { value, description: `CometChat's \`${value}\` trigger.` },
+    ]),
+  ) as Record<
+    Uppercase<(typeof TRIGGERS)[number]>,
+    { value: (typeof TRIGGERS)[number]; description: string }
+  >,
+});
+
+const NotificationReceiverType = builder.enumType('NotificationReceiverType', {
+  description: 'Whether a message went to a user or a group.',
+  values: {
+    USER: { value: 'user', description: 'A 1:1 message.' },
+    GROUP: { value: 'group', description: 'A group message.' },
+  } as const,
+});
+
+const NotificationLogFilter = builder.inputType('NotificationLogFilter', {
+  description: "Filters of the notification logs (CometChat's documented filters); all must match.",
+  fields: (t) => ({
+    messageId: t.string({ description: 'Only logs of this message (its CometChat id).' }),
+    reactionId: t.string({ description: 'Only logs of this reaction.' }),
+    messageSentAfter: t.field({
+      type: 'DateTime',
+      description: 'Only messages sent after this time (`from`).',
+    }),
+    messageSentBefore: t.field({
+      type: 'DateTime',
+      description: 'Only messages sent before this time (`to`).',
+    }),
+    messageCategory: t.string({
+      description: 'Only this message category (`message`, `interactive`).',
+    }),
+    messageType: t.string({ description: 'Only this message type (e.g. `text`).' }),
+    trigger: t.field({ type: NotificationTrigger, description: 'Only this trigger.' }),
+    senderUid: t.string({ description: 'Only messages from this user.' }),
+    reactionSenderUid: t.string({ description: 'Only reactions by this user.' }),
+    receiverId: t.string({ description: 'Only messages to this uid or guid.' }),
+    receiverType: t.field({
+      type: NotificationReceiverType,
+      description: 'Only 1:1 or only group messages.',
+    }),
+    reactionReceiverUid: t.string({ description: 'Only reactions notified to this user.' }),
+    memberUid: t.string({ description: 'Only this notified group member.' }),
+    channel: t.field({ type: NotificationChannel, description: 'Only this channel.' }),
+    provider: t.field({ type: NotificationProviderKind, description: 'Only this provider.' }),
+    isNotificationTriggered: t.boolean({
+      description: 'Only logs where a notification was (or was not) sent.',
+    }),
+    reason: t.string({ description: 'Only this reason (e.g. `MUTE_PREFERENCE`).' }),
+    isSuccessful: t.boolean({
+      description: "Only successful (or failed) deliveries (CometChat's `success`).",
+    }),
+  }),
+});
+
+const FILTER_TEXT_MAX = 250;
+
+builder.queryFields((t) => ({
+  notificationProviders: t.field({
+    type: NotificationProviders,
+    nullable: true,
+    description: `The app's notification providers (FCM, custom push, Twilio SMS, SendGrid e-mail); credentials never show. ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    resolve: () => ({}),
+  }),
+  notificationSettings: t.field({
+    type: NotificationSettings,
+    nullable: true,
+    description: `The app's notification settings (\`GET /notifications/v1/settings\`). ${ADMIN_NOTE} ${NULL_NOTE}`,
+    authScopes: { admin: true },
+    resolve: (_root, _args, context) =>
+      orClientError(getNotificationSettings(context.upstream, options(context))),
+  }),
+  notificationLogs: t.field({
+    type: NotificationLogConnection,
+    nullable: true,
+    description: `Notification delivery logs (\`GET /notifications/v1/logs\`), in CometChat's order; one upstream call per page. ${ADMIN_NOTE} ${NULL_NOTE}`,
+    authScopes: { admin: true },
+    args: {
+      ...forwardPageArgs('log entries'),
+      filter: t.arg({
+        type: NotificationLogFilter,
+        description: 'Only the logs matching every filter given.',
+      }),
+    },
+    complexity: connectionComplexity,
+    resolve: (_root, args, context) => {
+      const f = args.filter ?? {};
+      const text = (name: string, value: string | null | undefined): string | undefined => {
+        if (value === null || value === undefined) return undefined;
+        const trimmed = value.trim();
+        if (trimmed === '' || trimmed.length > FILTER_TEXT_MAX) {
+          throw badUserInput(`\`filter.${name}\` must be 1 to ${FILTER_TEXT_MAX} characters.`);
+        }
+        return trimmed;
+      };
+      const from = f.messageSentAfter?.getTime();
+      const to = f.messageSentBefore?.getTime();
+      if (from !== undefined && to !== undefined && to < from) {
+        throw badUserInput('`filter.messageSentBefore` must not be before `messageSentAfter`.');
+      }
+      const messageId = text('messageId', f.messageId);
+      if (messageId !== undefined && !/^[1-9][0-9]{0,18}$/.test(messageId)) {
+        throw badUserInput('`filter.messageId` is not a message id.');
+      }
+      const query = {
+        messageId,
+        reactionId: text('reactionId', f.reactionId),
+        from,
+        to,
+        messageCategory: text('messageCategory', f.messageCategory),
+        messageType: text('messageType', f.messageType),
+        trigger: f.trigger ?? undefined,
+        sender: text('senderUid', f.senderUid)?.toLowerCase(),
+        reactionSender: text('reactionSenderUid', f.reactionSenderUid)?.toLowerCase(),
+        receiver: text('receiverId', f.receiverId)?.toLowerCase(),
+        receiverType: f.receiverType ?? undefined,
+        reactionReceiver: text('reactionReceiverUid', f.reactionReceiverUid)?.toLowerCase(),
+        member: text('memberUid', f.memberUid)?.toLowerCase(),
+        channel: f.channel ?? undefined,
+        provider: f.provider ?? undefined,
+        notificationTriggered: f.isNotificationTriggered ?? undefined,
+        reason: text('reason', f.reason),
+        success: f.isSuccessful ?? undefined,
+      };
+      return orClientError(
+        cursorConnection(
+          args,
+          async (q) => {
+            const page = await listNotificationLogs(
+              context.upstream,
+              {
+                ...query,
+                ...(q.id !== null ? { affix: q.affix, logId: q.id } : {}),
+                limit: q.limit,
+              },
+              options(context),
+            );
+            return {
+              items: page.items,
+              limit: page.limit ?? q.limit,
+              count: page.items.length,
+              next: null,
+              previous: null,
+            };
+          },
+          { key: 'notificationLogs', idOf: (log) => log.id },
+        ),
+      );
+    },
+  }),
+}));
+
+// ---------------------------------------------------------------------------------------------
+// Input checks (no message quotes a value: credentials pass through here)
+
+const MAX_SERVICE_ACCOUNT_CHARS = 20_000;
+const SECRET_MAX = 500;
+
+const providerIdSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters')
+  .regex(/^[A-Za-z0-9_.-]+$/, 'may hold only letters, digits, "_", "." and "-"');
+
+const secretSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(SECRET_MAX, `must be at most ${SECRET_MAX} characters`);
+
+const plainText = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+const httpsUrl = z
+  .string()
+  .trim()
+  .max(2048, 'must be at most 2048 characters')
+  .refine(
+    (value) => {
+      try {
+        return new URL(value).protocol === 'https:';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an https URL (CometChat requires HTTPS webhooks)' },
+  );
+
+const emailSchema = z
+  .string()
+  .trim()
+  .max(254, 'must be at most 254 characters')
+  .email('is not an e-mail address');
+
+const serviceAccountSchema = z
+  .string()
+  .max(MAX_SERVICE_ACCOUNT_CHARS, `must be at most ${MAX_SERVICE_ACCOUNT_CHARS} characters`)
+  .transform((text, ctx): FcmServiceAccount => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'is not JSON (the service account file content)' });
+      return z.NEVER;
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
+      return z.NEVER;
+    }
+    const account = parsed as Record<string, unknown>;
+    const missing = ['project_id', 'client_email', 'private_key', 'private_key_id'].filter(
+      (key) => typeof account[key] !== 'string' || (account[key] as string).trim() === '',
+    );
+    if (missing.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `lacks ${missing.join(', ')}` });
+      return z.NEVER;
+    }
+    return {
+      project_id: account.project_id as string,
+      client_email: account.client_email as string,
+      private_key: account.private_key as string,
+      private_key_id: account.private_key_id as string,
+    };
+  });
+
+const payloadNotificationSchema = z
+  .array(
+    z.object({
+      platform: z.enum(['ios', 'android', 'web']),
+      isIncludedInChatPushes: z.boolean(),
+      isIncludedInCallPushes: z.boolean(),
+    }),
+  )
+  .max(3, 'at most one entry per platform')
+  .superRefine((items, ctx) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(item.platform)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'names a platform twice',
+          path: [index, 'platform'],
+        });
+      }
+      seen.add(item.platform);
+    });
+  });
+
+const fcmFields = {
+  serviceAccountFilename: optional(plainText(255)),
+  payloadNotifications: optional(payloadNotificationSchema),
+};
+const fcmAddSchema = z.object({
+  providerId: providerIdSchema,
+  serviceAccountJson: serviceAccountSchema,
+  ...fcmFields,
+});
+const fcmUpdateSchema = z
+  .object({
+    providerId: providerIdSchema,
+    serviceAccountJson: optional(serviceAccountSchema),
+    ...fcmFields,
+  })
+  .superRefine((input, ctx) => checkChanges(input, 'providerId', ctx));
+const fcmDeleteSchema = z.object({ providerId: providerIdSchema });
+
+const customPushSchema = z
+  .object({
+    isEnabled: optional(z.boolean()),
+    webhookUrl: optional(httpsUrl),
+    isBasicAuthUsed: optional(z.boolean()),
+    basicAuthUsername: optional(plainText(255)),
+    basicAuthPassword: optional(secretSchema),
+  })
+  .superRefine((input, ctx) => checkChanges(input, '', ctx));
+
+const twilioSchema = z
+  .object({
+    accountSid: optional(secretSchema),
+    authToken: optional(secretSchema),
+    senderPhoneNumber: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^\+[1-9]\d{1,14}$/, 'must be an E.164 number such as +14155550100'),
+    ),
+    isEnabled: optional(z.boolean()),
+  })
+  .superRefine((input, ctx) => checkChanges(input, '', ctx));
+
+const sendGridSchema = z
+  .object({
+    apiKey: optional(secretSchema),
+    templateId: optional(plainText(255)),
+    unsubscribeGroupId: optional(plainText(100)),
+    senderName: optional(plainText(255)),
+    senderEmail: optional(emailSchema),
+    isEmailReplyAllowed: optional(z.boolean()),
+    senderEmailForReplies: optional(emailSchema),
+    isEnabled: optional(z.boolean()),
+  })
+  .superRefine((input, ctx) => checkChanges(input, '', ctx));
+
+/** The events CometChat's settings document has per scope, and whether each has an override flag. */
+const EVENTS: Record<NotificationScope, Record<string, boolean>> = {
+  oneOnOne: {
+    messages: true,
+    replies: true,
+    reactions: true,
+    messageEdited: false,
+    messageDeleted: false,
+  },
+  group: {
+    messages: true,
+    replies: true,
+    reactions: true,
+    messageEdited: false,
+    messageDeleted: false,
+    memberLeft: true,
+    memberAdded: true,
+    memberJoined: true,
+    memberKicked: true,
+    memberBanned: true,
+    memberUnbanned: true,
+    memberScopeChanged: true,
+  },
+  call: {
+    initiated: true,
+    ongoing: true,
+    cancelled: true,
+    rejected: true,
+    unanswered: true,
+    busy: true,
+    ended: true,
+  },
+};
+const MAX_SETTING_VALUE = 9;
+
+const settingsSchema = z
+  .object({
+    events: optional(
+      z
+        .array(
+          z.object({
+            scope: z.enum(['oneOnOne', 'group', 'call']),
+            event: z.string().trim(),
+            value: optional(
+              z
+                .number()
+                .int('must be a whole number')
+                .min(0, 'must not be negative')
+                .max(MAX_SETTING_VALUE, `must be at most ${MAX_SETTING_VALUE}`),
+            ),
+            isUserOverridable: optional(z.boolean()),
+          }),
+        )
+        .max(50, 'at most 50 events per call')
+        .superRefine((items, ctx) => {
+          const seen = new Set<string>();
+          items.forEach((item, index) => {
+            const events = EVENTS[item.scope];
+            const hasOverride = events[item.event];
+            if (hasOverride === undefined) {
+              ctx.addIssue({
+                code: 'custom',
+                message: `is not a ${item.scope} event (${Object.keys(events).join(', ')})`,
+                path: [index, 'event'],
+              });
+              return;
+            }
+            if (item.value === undefined && item.isUserOverridable === undefined) {
+              ctx.addIssue({
+                code: 'custom',
+                message: 'changes nothing: give `value` or `isUserOverridable`',
+                path: [index],
+              });
+            }
+            if (item.isUserOverridable !== undefined && !hasOverride) {
+              ctx.addIssue({
+                code: 'custom',
+                message: 'CometChat has no override flag for this event',
+                path: [index, 'isUserOverridable'],
+              });
+            }
+            const key = `${item.scope}.${item.event}`;
+            if (seen.has(key)) {
+              ctx.addIssue({
+                code: 'custom',
+                message: 'names this event twice',
+                path: [index, 'event'],
+              });
+            }
+            seen.add(key);
+          });
+        }),
+    ),
+    isMentionBypassingPreferences: optional(z.boolean()),
+  })
+  .superRefine((input, ctx) => checkChanges(input, '', ctx));
+
+// ---------------------------------------------------------------------------------------------
+// Mutations
+
+const FcmPayloadNotificationInput = builder.inputType('FcmPayloadNotificationInput', {
+  description: "Whether FCM pushes to one platform carry FCM's `notification` key.",
+  fields: (t) => ({
+    platform: t.field({ type: FcmPlatform, required: true, description: 'The platform.' }),
+    isIncludedInChatPushes: t.boolean({ required: true, description: 'For chat pushes.' }),
+    isIncludedInCallPushes: t.boolean({ required: true, description: 'For call pushes.' }),
+  }),
+});
+
+const FcmProviderAddInput = builder.inputType('FcmProviderAddInput', {
+  description: 'A new FCM provider. The service account is write-only: no answer shows it.',
+  fields: (t) => ({
+    providerId: t.string({
+      required: true,
+      description: 'Its id: 1 to 100 letters, digits, "_", "." or "-".',
+    }),
+    serviceAccountJson: t.string({
+      required: true,
+      description:
+        "The Firebase service account JSON file's content (with `project_id`, `client_email`, `private_key`, `private_key_id`; at most 20,000 characters).",
+    }),
+    serviceAccountFilename: t.string({ description: "The file's name (at most 255 characters)." }),
+    payloadNotifications: t.field({
+      type: [FcmPayloadNotificationInput],
+      description: 'Per platform, whether pushes carry the `notification` key.',
+    }),
+  }),
+});
+
+const FcmProviderUpdateInput = builder.inputType('FcmProviderUpdateInput', {
+  description: 'Changes to an FCM provider; omitted fields stay. At least one change is required.',
+  fields: (t) => ({
+    providerId: t.string({ required: true, description: 'The id of the provider to change.' }),
+    serviceAccountJson: t.string({
+      description: 'A new service account JSON file content (write-only).',
+    }),
+    serviceAccountFilename: t.string({ description: "The new file's name." }),
+    payloadNotifications: t.field({
+      type: [FcmPayloadNotificationInput],
+      description: 'Per platform, whether pushes carry the `notification` key.',
+    }),
+  }),
+});
+
+const FcmProviderDeleteInput = builder.inputType('FcmProviderDeleteInput', {
+  description: 'The FCM provider to delete.',
+  fields: (t) => ({
+    providerId: t.string({ required: true, description: 'The id of the provider to delete.' }),
+  }),
+});
+
+const CustomPushProviderUpdateInput = builder.inputType('CustomPushProviderUpdateInput', {
+  description:
+    'Changes to the custom push provider; omitted fields stay. At least one change is required. The password is write-only.',
+  fields: (t) => ({
+    isEnabled: t.boolean({ description: 'Enable or disable the provider.' }),
+    webhookUrl: t.string({ description: 'The https webhook URL (at most 2048 characters).' }),
+    isBasicAuthUsed: t.boolean({ description: 'Whether to send basic-auth credentials.' }),
+    basicAuthUsername: t.string({
+      description: 'The basic-auth user name (at most 255 characters).',
+    }),
+    basicAuthPassword: t.string({
+      description: 'The basic-auth password (write-only; at most 500 characters).',
+    }),
+  }),
+});
+
+const TwilioSmsProviderUpdateInput = builder.inputType('TwilioSmsProviderUpdateInput', {
+  description:
+    'Changes to the Twilio SMS provider; omitted fields stay. At least one change is required. The SID and token are write-only.',
+  fields: (t) => ({
+    accountSid: t.string({
+      description: 'The Twilio account SID (write-only; at most 500 characters).',
+    }),
+    authToken: t.string({
+      description: 'The Twilio auth token (write-only; at most 500 characters).',
+    }),
+    senderPhoneNumber: t.string({
+      description: 'The number to send from, E.164 (e.g. +14155550100).',
+    }),
+    isEnabled: t.boolean({ description: 'Enable or disable the provider.' }),
+  }),
+});
+
+const SendGridEmailProviderUpdateInput = builder.inputType('SendGridEmailProviderUpdateInput', {
+  description:
+    'Changes to the SendGrid e-mail provider; omitted fields stay. At least one change is required. The API key is write-only.',
+  fields: (t) => ({
+    apiKey: t.string({ description: 'The SendGrid API key (write-only; at most 500 characters).' }),
+    templateId: t.string({ description: 'The SendGrid template id.' }),
+    unsubscribeGroupId: t.string({ description: 'The SendGrid unsubscribe group id.' }),
+    senderName: t.string({ description: 'The sender name.' }),
+    senderEmail: t.string({ description: 'The sender address.' }),
+    isEmailReplyAllowed: t.boolean({ description: 'Whether recipients may reply by e-mail.' }),
+    senderEmailForReplies: t.string({ description: 'The address replies go to.' }),
+    isEnabled: t.boolean({ description: 'Enable or disable the provider.' }),
+  }),
+});
+
+const NotificationEventSettingInput = builder.inputType('NotificationEventSettingInput', {
+  description:
+    'A change to the setting of one event; at least one of `value` and `isUserOverridable`.',
+  fields: (t) => ({
+    scope: t.field({
+      type: NotificationSettingScope,
+      required: true,
+      description: 'Which events.',
+    }),
+    event: t.string({
+      required: true,
+      description:
+        'The event, as CometChat names it (e.g. `messages`, `memberJoined`, `initiated`).',
+    }),
+    value: t.int({
+      description: `CometChat's setting value (0 to ${MAX_SETTING_VALUE}; its examples use 1 and 2).`,
+    }),
+    isUserOverridable: t.boolean({ description: 'Whether users may override it.' }),
+  }),
+});
+
+const NotificationSettingsUpdateInput = builder.inputType('NotificationSettingsUpdateInput', {
+  description:
+    'Changes to the notification settings; only what is given changes. At least one change.',
+  fields: (t) => ({
+    events: t.field({
+      type: [NotificationEventSettingInput],
+      description: 'Per-event changes (at most 50).',
+    }),
+    isMentionBypassingPreferences: t.boolean({
+      description: 'Whether mentions notify users despite their preferences.',
+    }),
+  }),
+});
+
+const FcmProviderPayloadFields = (name: string, description: string) =>
+  builder.objectRef<{ providerId: string }>(name).implement({
+    description,
+    fields: (t) => ({
+      fcmProvider: t.field({
+        type: FcmProvider,
+        nullable: true,
+        description:
+          'The provider as CometChat lists it now (one more upstream call); null when it is not listed.',
+        resolve: async (v, _args, context) =>
+          (await orClientError(listFcmProviders(context.upstream, options(context)))).find(
+            (p) => p.providerId === v.providerId,
+          ) ?? null,
+      }),
+    }),
+  });
+
+const FcmProviderAddPayload = FcmProviderPayloadFields(
+  'FcmProviderAddPayload',
+  'The added provider.',
+);
+const FcmProviderUpdatePayload = FcmProviderPayloadFields(
+  'FcmProviderUpdatePayload',
+  'The changed provider.',
+);
+const FcmProviderDeletePayload = builder
+  .objectRef<{ providerId: string }>('FcmProviderDeletePayload')
+  .implement({
+    description: 'The deleted provider.',
+    fields: (t) => ({
+      providerId: t.exposeString('providerId', { description: 'The id of the deleted provider.' }),
+    }),
+  });
+
+const CustomPushProviderUpdatePayload = builder
+  .objectRef<object>('CustomPushProviderUpdatePayload')
+  .implement({
+    description: 'The custom push provider after the change.',
+    fields: (t) => ({
+      customPushProvider: t.field({
+        type: CustomPushProvider,
+        nullable: true,
+        description: `The provider as CometChat holds it now (one more upstream call). ${NULL_NOTE}`,
+        resolve: (_v, _args, context) =>
+          orClientError(getCustomPushProvider(context.upstream, options(context))),
+      }),
+    }),
+  });
+
+const TwilioSmsProviderUpdatePayload = builder
+  .objectRef<object>('TwilioSmsProviderUpdatePayload')
+  .implement({
+    description: 'The Twilio SMS provider after the change.',
+    fields: (t) => ({
+      twilioSmsProvider: t.field({
+        type: TwilioSmsProvider,
+        nullable: true,
+        description: `The provider as CometChat holds it now (one more upstream call). ${NULL_NOTE}`,
+        resolve: (_v, _args, context) =>
+          orClientError(getTwilioProvider(context.upstream, options(context))),
+      }),
+    }),
+  });
+
+const SendGridEmailProviderUpdatePayload = builder
+  .objectRef<object>('SendGridEmailProviderUpdatePayload')
+  .implement({
+    description: 'The SendGrid e-mail provider after the change.',
+    fields: (t) => ({
+      sendGridEmailProvider: t.field({
+        type: SendGridEmailProvider,
+        nullable: true,
+        description: `The provider as CometChat holds it now (one more upstream call). ${NULL_NOTE}`,
+        resolve: (_v, _args, context) =>
+          orClientError(getSendGridProvider(context.upstream, options(context))),
+      }),
+    }),
+  });
+
+const NotificationSettingsUpdatePayload = builder
+  .objectRef<object>('NotificationSettingsUpdatePayload')
+  .implement({
+    description: 'The notification settings after the change.',
+    fields: (t) => ({
+      notificationSettings: t.field({
+        type: NotificationSettings,
+        nullable: true,
+        description: `The settings as CometChat holds them now (one more upstream call). ${NULL_NOTE}`,
+        resolve: (_v, _args, context) =>
+          orClientError(getNotificationSettings(context.upstream, options(context))),
+      }),
+    }),
+  });
+
+function fcmBody(
+  providerId: string,
+  input: {
+    serviceAccountJson?: FcmServiceAccount | undefined;
+    serviceAccountFilename?: string | undefined;
+    payloadNotifications?: z.output<typeof payloadNotificationSchema> | undefined;
+  },
+): FcmProviderWrite {
+  const body: FcmProviderWrite = { providerId };
+  if (input.serviceAccountJson !== undefined) body.serviceAccountCreds = input.serviceAccountJson;
+  if (input.serviceAccountFilename !== undefined) {
+    body.serviceAccountFilename = input.serviceAccountFilename;
+  }
+  if (input.payloadNotifications !== undefined) {
+    body.notificationInPayload = Object.fromEntries(
+      input.payloadNotifications.map((p) => [
+        p.platform,
+        { chat: p.isIncludedInChatPushes, call: p.isIncludedInCallPushes },
+      ]),
+    );
+  }
+  return body;
+}
+
+const FCM_FIELDS = {
+  serviceAccountCreds: ['serviceAccountJson'],
+  providerId: ['providerId'],
+  serviceAccountFilename: ['serviceAccountFilename'],
+  notificationInPayload: ['payloadNotifications'],
+};
+
+builder.mutationFields((t) => ({
+  fcmProviderAdd: t.field({
+    type: FcmProviderAddPayload,
+    nullable: true,
+    description: `Adds an FCM provider (\`POST /notifications/push/v1/providers/fcm\`). A taken id is a ConflictError. ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    errors: {
+      types: [ValidationFailure, ConflictFailure],
+      union: { description: 'The added provider, or why it was not added.' },
+    },
+    args: {
+      input: t.arg({ type: FcmProviderAddInput, required: true, description: 'The provider.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const input = validateInput(fcmAddSchema, args.input);
+      await runMutation(
+        context,
+        () => addFcmProvider(context.upstream, fcmBody(input.providerId, input), options(context)),
+        { targetPath: ['providerId'], fieldMap: FCM_FIELDS },
+      );
+      return { providerId: input.providerId };
+    },
+  }),
+  fcmProviderUpdate: t.field({
+    type: FcmProviderUpdatePayload,
+    nullable: true,
+    description: `Changes an FCM provider (\`PUT /notifications/push/v1/providers/fcm\`). ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    errors: {
+      types: [ValidationFailure, NotFoundFailure],
+      union: { description: 'The changed provider, or why nothing changed.' },
+    },
+    args: {
+      input: t.arg({ type: FcmProviderUpdateInput, required: true, description: 'The changes.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const input = validateInput(fcmUpdateSchema, args.input);
+      await runMutation(
+        context,
+        () =>
+          updateFcmProvider(context.upstream, fcmBody(input.providerId, input), options(context)),
+        { targetPath: ['providerId'], fieldMap: FCM_FIELDS },
+      );
+      return { providerId: input.providerId };
+    },
+  }),
+  fcmProviderDelete: t.field({
+    type: FcmProviderDeletePayload,
+    nullable: true,
+    description: `Deletes an FCM provider (\`DELETE /notifications/push/v1/providers/fcm/{providerId}\`); devices registered with it get no more pushes. ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    errors: {
+      types: [ValidationFailure, NotFoundFailure],
+      union: { description: 'The deleted provider, or why it was not deleted.' },
+    },
+    args: {
+      input: t.arg({ type: FcmProviderDeleteInput, required: true, description: 'The provider.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const { providerId } = validateInput(fcmDeleteSchema, args.input);
+      await runMutation(
+        context,
+        () => deleteFcmProvider(context.upstream, providerId, options(context)),
+        { targetPath: ['providerId'] },
+      );
+      return { providerId };
+    },
+  }),
+  customPushProviderUpdate: t.field({
+    type: CustomPushProviderUpdatePayload,
+    nullable: true,
+    description: `Sets up or changes the custom push provider (\`PUT /notifications/push/v1/providers/custom\`). ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    errors: {
+      types: [ValidationFailure],
+      union: { description: 'The provider, or why it was not changed.' },
+    },
+    args: {
+      input: t.arg({
+        type: CustomPushProviderUpdateInput,
+        required: true,
+        description: 'The changes.',
+      }),
+    },
+    resolve: async (_root, args, context) => {
+      const input = validateInput(customPushSchema, args.input);
+      await runMutation(
+        context,
+        () =>
+          updateCustomPushProvider(
+            context.upstream,
+            {
+              isEnabled: input.isEnabled,
+              webhookURL: input.webhookUrl,
+              useBasicAuth: input.isBasicAuthUsed,
+              basicAuthUsername: input.basicAuthUsername,
+              basicAuthPassword: input.basicAuthPassword,
+            },
+            options(context),
+          ),
+        {
+          fieldMap: {
+            isEnabled: ['isEnabled'],
+            webhookURL: ['webhookUrl'],
+            useBasicAuth: ['isBasicAuthUsed'],
+            basicAuthUsername: ['basicAuthUsername'],
+            basicAuthPassword: ['basicAuthPassword'],
+          },
+        },
+      );
+      return {};
+    },
+  }),
+  twilioSmsProviderUpdate: t.field({
+    type: TwilioSmsProviderUpdatePayload,
+    nullable: true,
+    description: `Sets up or changes the Twilio SMS provider (\`PUT /notifications/sms/v1/providers/twilio\`). ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    errors: {
+      types: [ValidationFailure],
+      union: { description: 'The provider, or why it was not changed.' },
+    },
+    args: {
+      input: t.arg({
+        type: TwilioSmsProviderUpdateInput,
+        required: true,
+        description: 'The changes.',
+      }),
+    },
+    resolve: async (_root, args, context) => {
+      const input = validateInput(twilioSchema, args.input);
+      await runMutation(
+        context,
+        () =>
+          updateTwilioProvider(
+            context.upstream,
+            {
+              twilioAccountSID: input.accountSid,
+              twilioAuthToken: input.authToken,
+              twilioSenderPhoneNumber: input.senderPhoneNumber,
+              isEnabled: input.isEnabled,
+            },
+            options(context),
+          ),
+        {
+          fieldMap: {
+            twilioAccountSID: ['accountSid'],
+            twilioAuthToken: ['authToken'],
+            twilioSenderPhoneNumber: ['senderPhoneNumber'],
+            isEnabled: ['isEnabled'],
+          },
+        },
+      );
+      return {};
+    },
+  }),
+  sendGridEmailProviderUpdate: t.field({
+    type: SendGridEmailProviderUpdatePayload,
+    nullable: true,
+    description: `Sets up or changes the SendGrid e-mail provider (\`PUT /notifications/email/v1/providers/sendgrid\`). ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    errors: {
+      types: [ValidationFailure],
+      union: { description: 'The provider, or why it was not changed.' },
+    },
+    args: {
+      input: t.arg({
+        type: SendGridEmailProviderUpdateInput,
+        required: true,
+        description: 'The changes.',
+      }),
+    },
+    resolve: async (_root, args, context) => {
+      const input = validateInput(sendGridSchema, args.input);
+      await runMutation(
+        context,
+        () =>
+          updateSendGridProvider(
+            context.upstream,
+            {
+              sendGridApiKey: input.apiKey,
+              sendGridTemplateID: input.templateId,
+              sendGridUnsubscribeGroupID: input.unsubscribeGroupId,
+              senderName: input.senderName,
+              senderEmail: input.senderEmail,
+              allowEmailReplies: input.isEmailReplyAllowed,
+              senderEmailForReplies: input.senderEmailForReplies,
+              isEnabled: input.isEnabled,
+            },
+            options(context),
+          ),
+        {
+          fieldMap: {
+            sendGridApiKey: ['apiKey'],
+            sendGridTemplateID: ['templateId'],
+            sendGridUnsubscribeGroupID: ['unsubscribeGroupId'],
+            allowEmailReplies: ['isEmailReplyAllowed'],
+          },
+        },
+      );
+      return {};
+    },
+  }),
+  notificationSettingsUpdate: t.field({
+    type: NotificationSettingsUpdatePayload,
+    nullable: true,
+    description: `Changes the app's notification settings (\`PATCH /notifications/v1/settings\`); only what is given changes. ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    errors: {
+      types: [ValidationFailure],
+      union: { description: 'The settings, or why they were not changed.' },
+    },
+    args: {
+      input: t.arg({
+        type: NotificationSettingsUpdateInput,
+        required: true,
+        description: 'The changes.',
+      }),
+    },
+    resolve: async (_root, args, context) => {
+      const input = validateInput(settingsSchema, args.input);
+      const preferences: Record<string, Record<string, unknown> | boolean> = {};
+      for (const item of input.events ?? []) {
+        const existing = preferences[item.scope];
+        const block: Record<string, unknown> = typeof existing === 'object' ? existing : {};
+        preferences[item.scope] = block;
+        if (item.value !== undefined) block[`${item.event}Setting`] = item.value;
+        if (item.isUserOverridable !== undefined) {
+          block[`${item.event}Override`] = item.isUserOverridable;
+        }
+      }
+      if (input.isMentionBypassingPreferences !== undefined) {
+        preferences.bypassPreferencesForMentions = input.isMentionBypassingPreferences;
+      }
+      await runMutation(
+        context,
+        () => updateNotificationSettings(context.upstream, { preferences }, options(context)),
+        { fieldMap: { preferences: ['events'] } },
+      );
+      return {};
+    },
+  }),
+}));

@@ -1,0 +1,611 @@
+/**
+ * The admin side of notifications through GraphQL against the emulator: FCM, custom push, Twilio
+ * and SendGrid providers (read, write; credentials write-only), the app's notification settings
+ * and the delivery logs. Input checked before any call, CometChat's refusals typed, end users
+ * refused, and no credential in any answer or log line.
+ */
+import { describe, expect, it } from 'vitest';
+import { notificationAdminStateOf } from '../../src/emulator/notification-admin.js';
+import { demoUid as u } from '../../src/emulator/seed-demo.js';
+import { ADMIN_TOKEN, startTestGateway } from '../support/gateway.js';
+import {
+  mutationDocument,
+  USER_ERROR_FIELDS,
+  type UserErrorShape,
+  useHarness,
+  VIOLATION_FIELDS,
+} from '../support/harness.js';
+
+const h = useHarness();
+const ERRORS = `${USER_ERROR_FIELDS} ${VIOLATION_FIELDS}`;
+
+const PRIVATE_KEY =
+  '-----BEGIN PRIVATE KEY-----\\nfcmsecretkeymaterial0001\\n-----END PRIVATE KEY-----';
+function serviceAccount(key = PRIVATE_KEY): string {
+  return `{"type":"service_account","project_id":"demo-project","private_key_id":"pkid-secret-0001","private_key":"${key}","client_email":"push@demo-project.iam.gserviceaccount.com"}`;
+}
+
+const FCM_FIELDS =
+  'providerId projectId clientEmail serviceAccountFilename hasServiceAccountKey isDefault payloadNotifications { platform isIncludedInChatPushes isIncludedInCallPushes }';
+const FCM_ADD = mutationDocument('fcmProviderAdd', `fcmProvider { ${FCM_FIELDS} }`, ERRORS);
+const FCM_UPDATE = mutationDocument('fcmProviderUpdate', `fcmProvider { ${FCM_FIELDS} }`, ERRORS);
+const FCM_DELETE = mutationDocument('fcmProviderDelete', 'providerId', ERRORS);
+const CUSTOM = mutationDocument(
+  'customPushProviderUpdate',
+  'customPushProvider { isConfigured isEnabled webhookUrl isBasicAuthUsed basicAuthUsername hasBasicAuthPassword }',
+  ERRORS,
+);
+const TWILIO = mutationDocument(
+  'twilioSmsProviderUpdate',
+  'twilioSmsProvider { isConfigured accountSidHint hasAuthToken senderPhoneNumber isEnabled }',
+  ERRORS,
+);
+const SENDGRID = mutationDocument(
+  'sendGridEmailProviderUpdate',
+  'sendGridEmailProvider { isConfigured hasApiKey templateId unsubscribeGroupId senderEmail senderName isEmailReplyAllowed senderEmailForReplies isEnabled }',
+  ERRORS,
+);
+const SETTINGS = mutationDocument(
+  'notificationSettingsUpdate',
+  'notificationSettings { isMentionBypassingPreferences events { scope event value isUserOverridable } }',
+  ERRORS,
+);
+
+describe('FCM providers', () => {
+  it('adds, lists, changes and deletes a provider; the key never shows', async () => {
+    const added = await h.mutate(FCM_ADD, {
+      input: {
+        providerId: 'android-main',
+        serviceAccountJson: serviceAccount(),
+        serviceAccountFilename: 'demo.json',
+        payloadNotifications: [
+          { platform: 'ANDROID', isIncludedInChatPushes: true, isIncludedInCallPushes: false },
+        ],
+      },
+    });
+    expect(added.writes).toBe(1);
+    expect(added.result).toEqual({
+      __typename: 'FcmProviderAddPayload',
+      fcmProvider: {
+        providerId: 'android-main',
+        projectId: 'demo-project',
+        clientEmail: 'push@demo-project.iam.gserviceaccount.com',
+        serviceAccountFilename: 'demo.json',
+        hasServiceAccountKey: true,
+        isDefault: true,
+        payloadNotifications: [
+          { platform: 'ANDROID', isIncludedInChatPushes: true, isIncludedInCallPushes: false },
+        ],
+      },
+    });
+    // CometChat got the key (the emulator holds it); no answer shows it.
+    const stored = notificationAdminStateOf(h.emulator.store).fcm.get('android-main');
+    expect(JSON.stringify(stored)).toContain('fcmsecretkeymaterial0001');
+
+    const updated = await h.mutate(FCM_UPDATE, {
+      input: { providerId: 'android-main', serviceAccountFilename: 'renamed.json' },
+    });
+    expect(updated.result).toMatchObject({
+      fcmProvider: { serviceAccountFilename: 'renamed.json', projectId: 'demo-project' },
+    });
+
+    const listed = await h.query<{
+      notificationProviders: { fcmProviders: { providerId: string }[] };
+    }>('{ notificationProviders { fcmProviders { providerId } } }');
+    expect(listed.data?.notificationProviders.fcmProviders).toEqual([
+      { providerId: 'android-main' },
+    ]);
+
+    const deleted = await h.mutate(FCM_DELETE, { input: { providerId: 'android-main' } });
+    expect(deleted.result).toEqual({
+      __typename: 'FcmProviderDeletePayload',
+      providerId: 'android-main',
+    });
+    const after = await h.query<{ notificationProviders: { fcmProviders: unknown[] } }>(
+      '{ notificationProviders { fcmProviders { providerId } } }',
+    );
+    expect(after.data?.notificationProviders.fcmProviders).toEqual([]);
+  });
+
+  it('checks the input before any call, without quoting the service account', async () => {
+    const bad = await h.mutate<UserErrorShape>(FCM_ADD, {
+      input: {
+        providerId: 'a b',
+        serviceAccountJson: '{"project_id":"p","private_key":"zzsecretzz"}',
+      },
+    });
+    expect(bad.calls).toBe(0);
+    expect(bad.result.violations?.map((v) => v.path.join('.'))).toEqual([
+      'input.providerId',
+      'input.serviceAccountJson',
+    ]);
+    expect(JSON.stringify(bad.result)).not.toContain('zzsecretzz');
+    const notJson = await h.mutate<UserErrorShape>(FCM_ADD, {
+      input: { providerId: 'p1', serviceAccountJson: 'not json zzsecretzz' },
+    });
+    expect(notJson.calls).toBe(0);
+    expect(notJson.result).toMatchObject({
+      __typename: 'ValidationError',
+      path: ['input', 'serviceAccountJson'],
+    });
+    expect(JSON.stringify(notJson.result)).not.toContain('zzsecretzz');
+    const nothing = await h.mutate<UserErrorShape>(FCM_UPDATE, { input: { providerId: 'p1' } });
+    expect(nothing.calls).toBe(0);
+    expect(nothing.result).toMatchObject({ __typename: 'ValidationError' });
+    const badDelete = await h.mutate<UserErrorShape>(FCM_DELETE, { input: { providerId: '' } });
+    expect(badDelete.calls).toBe(0);
+    expect(badDelete.result).toMatchObject({
+      __typename: 'ValidationError',
+      path: ['input', 'providerId'],
+    });
+  });
+
+  it("passes on CometChat's refusals: a taken id, an unknown provider", async () => {
+    const input = { providerId: 'ios-fcm', serviceAccountJson: serviceAccount() };
+    await h.mutate(FCM_ADD, { input });
+    const taken = await h.mutate<UserErrorShape>(FCM_ADD, { input });
+    expect(taken.calls).toBe(1);
+    expect(taken.result).toMatchObject({
+      __typename: 'ConflictError',
+      path: ['input', 'providerId'],
+      code: 'ERR_PROVIDER_ALREADY_EXISTS',
+    });
+    const missing = await h.mutate<UserErrorShape>(FCM_UPDATE, {
+      input: { providerId: 'nothing', serviceAccountFilename: 'x.json' },
+    });
+    expect(missing.result).toMatchObject({
+      __typename: 'NotFoundError',
+      path: ['input', 'providerId'],
+      code: 'ERR_PROVIDER_NOT_FOUND',
+    });
+    const gone = await h.mutate<UserErrorShape>(FCM_DELETE, { input: { providerId: 'nothing' } });
+    expect(gone.result).toMatchObject({
+      __typename: 'NotFoundError',
+      code: 'ERR_PROVIDER_NOT_FOUND',
+    });
+  });
+});
+
+describe('custom push, Twilio and SendGrid providers', () => {
+  it('set up the custom push webhook; the password shows only as set', async () => {
+    const { result, writes } = await h.mutate(CUSTOM, {
+      input: {
+        isEnabled: true,
+        webhookUrl: 'https://push.example.com/hook',
+        isBasicAuthUsed: true,
+        basicAuthUsername: 'cometchat',
+        basicAuthPassword: 'hookpass-secret-1',
+      },
+    });
+    expect(writes).toBe(1);
+    expect(result).toEqual({
+      __typename: 'CustomPushProviderUpdatePayload',
+      customPushProvider: {
+        isConfigured: true,
+        isEnabled: true,
+        webhookUrl: 'https://push.example.com/hook',
+        isBasicAuthUsed: true,
+        basicAuthUsername: 'cometchat',
+        hasBasicAuthPassword: true,
+      },
+    });
+    const bad = await h.mutate<UserErrorShape>(CUSTOM, {
+      input: { webhookUrl: 'http://plain.example.com' },
+    });
+    expect(bad.calls).toBe(0);
+    expect(bad.result).toMatchObject({
+      __typename: 'ValidationError',
+      path: ['input', 'webhookUrl'],
+    });
+    const empty = await h.mutate<UserErrorShape>(CUSTOM, { input: {} });
+    expect(empty.calls).toBe(0);
+    expect(empty.result).toMatchObject({ __typename: 'ValidationError' });
+  });
+
+  it('set up Twilio; the SID shows as its last 4 characters, the token only as set', async () => {
+    const before = await h.query<{ notificationProviders: { twilioSmsProvider: unknown } }>(
+      '{ notificationProviders { twilioSmsProvider { isConfigured hasAuthToken accountSidHint } } }',
+    );
+    expect(before.data?.notificationProviders.twilioSmsProvider).toEqual({
+      isConfigured: false,
+      hasAuthToken: false,
+      accountSidHint: null,
+    });
+    const { result } = await h.mutate(TWILIO, {
+      input: {
+        accountSid: 'AC00000000000000000000000000sid9',
+        authToken: 'twiliotoken-secret-1',
+        senderPhoneNumber: '+14155550100',
+      },
+    });
+    expect(result).toEqual({
+      __typename: 'TwilioSmsProviderUpdatePayload',
+      twilioSmsProvider: {
+        isConfigured: true,
+        accountSidHint: '…sid9',
+        hasAuthToken: true,
+        senderPhoneNumber: '+14155550100',
+        isEnabled: null,
+      },
+    });
+    const bad = await h.mutate<UserErrorShape>(TWILIO, {
+      input: { senderPhoneNumber: '555-0100' },
+    });
+    expect(bad.calls).toBe(0);
+    expect(bad.result).toMatchObject({
+      __typename: 'ValidationError',
+      path: ['input', 'senderPhoneNumber'],
+    });
+  });
+
+  it("maps CometChat's refusal of a Twilio change onto the input field", async () => {
+    h.emulator.injectFault({
+      method: 'PUT',
+      path: '/notifications/sms/v1/providers/twilio',
+      status: 400,
+      body: {
+        error: {
+          code: 'ERR_BAD_REQUEST',
+          message: 'Failed to validate the data sent with the request.',
+          details: { twilioAuthToken: ['The twilioAuthToken is invalid.'] },
+        },
+      },
+    });
+    const refused = await h.mutate<UserErrorShape>(TWILIO, {
+      input: { authToken: 'wrong-token-1' },
+    });
+    expect(refused.calls).toBe(1);
+    expect(refused.result).toMatchObject({
+      __typename: 'ValidationError',
+      path: ['input', 'authToken'],
+      code: 'ERR_BAD_REQUEST',
+    });
+  });
+
+  it('set up SendGrid; the API key shows only as set', async () => {
+    const { result } = await h.mutate(SENDGRID, {
+      input: {
+        apiKey: 'SG.sendgrid-secret-key-1',
+        templateId: 'd-8284bb96',
+        unsubscribeGroupId: '33832',
+        senderName: 'Emailer',
+        senderEmail: 'noreply@example.com',
+        isEmailReplyAllowed: false,
+        isEnabled: true,
+      },
+    });
+    expect(result).toEqual({
+      __typename: 'SendGridEmailProviderUpdatePayload',
+      sendGridEmailProvider: {
+        isConfigured: true,
+        hasApiKey: true,
+        templateId: 'd-8284bb96',
+        unsubscribeGroupId: '33832',
+        senderEmail: 'noreply@example.com',
+        senderName: 'Emailer',
+        isEmailReplyAllowed: false,
+        senderEmailForReplies: null,
+        isEnabled: true,
+      },
+    });
+    const bad = await h.mutate<UserErrorShape>(SENDGRID, {
+      input: { senderEmail: 'not-an-address' },
+    });
+    expect(bad.calls).toBe(0);
+    expect(bad.result).toMatchObject({
+      __typename: 'ValidationError',
+      path: ['input', 'senderEmail'],
+    });
+  });
+
+  it('map an upstream refusal of the custom push and SendGrid changes', async () => {
+    for (const [path, document, input, field] of [
+      [
+        '/notifications/push/v1/providers/custom',
+        CUSTOM,
+        { webhookUrl: 'https://x.example.com' },
+        'webhookURL',
+      ],
+      [
+        '/notifications/email/v1/providers/sendgrid',
+        SENDGRID,
+        { templateId: 'd-1' },
+        'sendGridTemplateID',
+      ],
+    ] as const) {
+      h.emulator.injectFault({
+        method: 'PUT',
+        path,
+        status: 400,
+        body: {
+          error: {
+            code: 'ERR_BAD_REQUEST',
+            message: 'Invalid.',
+            details: { [field]: ['Invalid.'] },
+          },
+        },
+      });
+      const refused = await h.mutate<UserErrorShape>(document, { input });
+      expect(refused.result).toMatchObject({
+        __typename: 'ValidationError',
+        path: ['input', Object.keys(input)[0]],
+      });
+    }
+  });
+});
+
+describe('notification settings', () => {
+  it('reads them and changes only what is given', async () => {
+    const read = await h.query<{
+      notificationSettings: {
+        isMentionBypassingPreferences: boolean;
+        events: {
+          scope: string;
+          event: string;
+          value: number;
+          isUserOverridable: boolean | null;
+        }[];
+        document: { preferences: unknown };
+      };
+    }>(
+      '{ notificationSettings { isMentionBypassingPreferences document events { scope event value isUserOverridable } } }',
+    );
+    expect(read.errors).toBeUndefined();
+    const settings = read.data?.notificationSettings;
+    expect(settings?.isMentionBypassingPreferences).toBe(false);
+    expect(settings?.events).toContainEqual({
+      scope: 'GROUP',
+      event: 'memberJoined',
+      value: 1,
+      isUserOverridable: true,
+    });
+    expect(settings?.events).toContainEqual({
+      scope: 'ONE_ON_ONE',
+      event: 'messageEdited',
+      value: 2,
+      isUserOverridable: null,
+    });
+    expect(settings?.document.preferences).toBeTypeOf('object');
+
+    const { result, writes } = await h.mutate<{
+      notificationSettings: {
+        isMentionBypassingPreferences: boolean;
+        events: {
+          scope: string;
+          event: string;
+          value: number;
+          isUserOverridable: boolean | null;
+        }[];
+      };
+    }>(SETTINGS, {
+      input: {
+        isMentionBypassingPreferences: true,
+        events: [
+          { scope: 'GROUP', event: 'memberJoined', value: 2, isUserOverridable: false },
+          { scope: 'CALL', event: 'initiated', value: 2 },
+        ],
+      },
+    });
+    expect(writes).toBe(1);
+    expect(result.notificationSettings.isMentionBypassingPreferences).toBe(true);
+    expect(result.notificationSettings.events).toContainEqual({
+      scope: 'GROUP',
+      event: 'memberJoined',
+      value: 2,
+      isUserOverridable: false,
+    });
+    expect(result.notificationSettings.events).toContainEqual({
+      scope: 'CALL',
+      event: 'initiated',
+      value: 2,
+      isUserOverridable: false,
+    });
+    expect(result.notificationSettings.events).toContainEqual({
+      scope: 'GROUP',
+      event: 'memberLeft',
+      value: 1,
+      isUserOverridable: true,
+    });
+  });
+
+  it('checks the input first and maps an upstream refusal', async () => {
+    const bad = await h.mutate<UserErrorShape>(SETTINGS, {
+      input: {
+        events: [
+          { scope: 'ONE_ON_ONE', event: 'memberJoined', value: 1 },
+          { scope: 'GROUP', event: 'messageEdited', isUserOverridable: true },
+          { scope: 'CALL', event: 'busy', value: 99 },
+        ],
+      },
+    });
+    expect(bad.calls).toBe(0);
+    expect(bad.result.violations?.map((v) => v.path.join('.'))).toEqual([
+      'input.events.2.value',
+      'input.events.0.event',
+      'input.events.1.isUserOverridable',
+    ]);
+    h.emulator.injectFault({
+      method: 'PATCH',
+      path: '/notifications/v1/settings',
+      status: 400,
+      body: {
+        error: {
+          code: 'ERR_BAD_REQUEST',
+          message: 'Invalid.',
+          details: { preferences: ['Invalid.'] },
+        },
+      },
+    });
+    const refused = await h.mutate<UserErrorShape>(SETTINGS, {
+      input: { isMentionBypassingPreferences: true },
+    });
+    expect(refused.calls).toBe(1);
+    expect(refused.result).toMatchObject({
+      __typename: 'ValidationError',
+      path: ['input', 'events'],
+    });
+  });
+});
+
+describe('notification logs', () => {
+  const LOGS = `query ($first: Int, $after: String, $filter: NotificationLogFilter) {
+    notificationLogs(first: $first, after: $after, filter: $filter) {
+      pageInfo { hasNextPage endCursor }
+      nodes { logId channel provider trigger messageId senderUid receiverId receiverType isNotificationTriggered reason messageSentAt }
+    } }`;
+  interface LogPage {
+    notificationLogs: {
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: {
+        logId: string;
+        senderUid: string;
+        receiverId: string;
+        isNotificationTriggered: boolean;
+        reason: string | null;
+      }[];
+    };
+  }
+
+  it('pages through the logs and filters them', async () => {
+    const first = await h.query<LogPage>(LOGS, { first: 2 });
+    expect(first.errors).toBeUndefined();
+    const page = first.data?.notificationLogs;
+    expect(page?.nodes).toHaveLength(2);
+    expect(page?.pageInfo.hasNextPage).toBe(true);
+    const triggered = notificationAdminStateOf(h.emulator.store).fcm.size > 0;
+    expect(page?.nodes[0]).toMatchObject({
+      isNotificationTriggered: triggered,
+      reason: triggered ? null : 'NO_PROVIDER',
+    });
+    const second = await h.query<LogPage>(LOGS, { first: 2, after: page?.pageInfo.endCursor });
+    const ids = second.data?.notificationLogs.nodes.map((n) => n.logId) ?? [];
+    expect(ids).toHaveLength(2);
+    expect(ids.some((id) => page?.nodes.some((n) => n.logId === id))).toBe(false);
+
+    const filtered = await h.query<LogPage>(LOGS, {
+      first: 50,
+      filter: { senderUid: u(1), channel: 'PUSH', trigger: 'AFTER_MESSAGE' },
+    });
+    const nodes = filtered.data?.notificationLogs.nodes ?? [];
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.every((n) => n.senderUid === u(1))).toBe(true);
+    expect(h.emulator.requests().at(-1)?.query).toContain(`sender=${u(1)}`);
+  });
+
+  it('refuses bad filters before any call and passes on an outage', async () => {
+    const calls = await h.countUpstream(async () => {
+      const bad = await h.query(LOGS, { filter: { messageId: 'abc' } });
+      expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      const range = await h.query(LOGS, {
+        filter: {
+          messageSentAfter: '2025-01-02T00:00:00Z',
+          messageSentBefore: '2025-01-01T00:00:00Z',
+        },
+      });
+      expect(range.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    });
+    expect(calls).toBe(0);
+    h.emulator.injectFault({
+      method: 'GET',
+      path: '/notifications/v1/logs',
+      status: 503,
+      times: 10,
+    });
+    const down = await h.query<{ notificationLogs: unknown }>(LOGS, {});
+    expect(down.data?.notificationLogs).toBeNull();
+    expect(down.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+  });
+});
+
+describe('end users', () => {
+  it('are refused every read and write, without an upstream call', async () => {
+    h.emulator.clearRequests();
+    for (const query of [
+      '{ notificationProviders { fcmProviders { providerId } } }',
+      '{ notificationSettings { isMentionBypassingPreferences } }',
+      '{ notificationLogs { nodes { logId } } }',
+    ]) {
+      const response = await h.asUser(u(1), query);
+      expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    for (const [document, input] of [
+      [FCM_ADD, { providerId: 'x', serviceAccountJson: serviceAccount() }],
+      [FCM_UPDATE, { providerId: 'x', serviceAccountFilename: 'y.json' }],
+      [FCM_DELETE, { providerId: 'x' }],
+      [CUSTOM, { isEnabled: false }],
+      [TWILIO, { isEnabled: false }],
+      [SENDGRID, { isEnabled: false }],
+      [SETTINGS, { isMentionBypassingPreferences: true }],
+    ] as const) {
+      const response = await h.asUser(u(1), document, { input });
+      expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect(h.emulator.requests()).toEqual([]);
+  });
+});
+
+describe('credentials', () => {
+  it('never appear in an answer or a log line, on success or refusal', async () => {
+    const t = await startTestGateway();
+    const secrets = [
+      'fcmsecretkeymaterial0001',
+      'pkid-secret-0001',
+      'hookpass-secret-1',
+      'twiliotoken-secret-1',
+      'AC00000000000000000000000000sid9',
+      'SG.sendgrid-secret-key-1',
+    ];
+    const bodies: string[] = [];
+    try {
+      const run = async (query: string, variables: Record<string, unknown> = {}) => {
+        const response = await t.inProcess('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+          body: JSON.stringify({ query, variables }),
+        });
+        const text = await response.text();
+        bodies.push(text);
+        return JSON.parse(text) as { data?: Record<string, unknown>; errors?: unknown[] };
+      };
+      const fcm = { providerId: 'p1', serviceAccountJson: serviceAccount() };
+      expect((await run(FCM_ADD, { input: fcm })).errors).toBeUndefined();
+      await run(FCM_ADD, { input: fcm }); // a ConflictError
+      await run(CUSTOM, {
+        input: { webhookUrl: 'https://h.example.com', basicAuthPassword: 'hookpass-secret-1' },
+      });
+      await run(TWILIO, {
+        input: {
+          accountSid: 'AC00000000000000000000000000sid9',
+          authToken: 'twiliotoken-secret-1',
+        },
+      });
+      await run(SENDGRID, { input: { apiKey: 'SG.sendgrid-secret-key-1' } });
+      await run(TWILIO, { input: { authToken: 'twiliotoken-secret-1', senderPhoneNumber: 'bad' } }); // checked
+      const read = await run(`{ notificationProviders {
+        fcmProviders { ${FCM_FIELDS} }
+        customPushProvider { isConfigured hasBasicAuthPassword basicAuthUsername webhookUrl }
+        twilioSmsProvider { isConfigured accountSidHint hasAuthToken }
+        sendGridEmailProvider { isConfigured hasApiKey }
+      } }`);
+      expect(read.errors).toBeUndefined();
+      expect(read.data?.notificationProviders).toMatchObject({
+        fcmProviders: [{ providerId: 'p1', hasServiceAccountKey: true }],
+        customPushProvider: { hasBasicAuthPassword: true },
+        twilioSmsProvider: { isConfigured: true, hasAuthToken: true },
+        sendGridEmailProvider: { hasApiKey: true },
+      });
+      // The emulator holds them, so the answers above left them out on purpose.
+      const state = notificationAdminStateOf(t.emulator.store);
+      const stored = JSON.stringify({ ...state, fcm: [...state.fcm.values()] });
+      for (const secret of secrets) expect(stored).toContain(secret);
+      expect(t.logs.length).toBeGreaterThan(0);
+      for (const secret of secrets) {
+        expect(bodies.find((body) => body.includes(secret))).toBeUndefined();
+        expect(t.logs.find((line) => line.includes(secret))).toBeUndefined();
+      }
+      t.assertNoSecretLeaked();
+    } finally {
+      await t.close();
+    }
+  });
+});
