@@ -42,6 +42,7 @@ import { registerMembers } from './members.js';
 import { registerMessages } from './messages.js';
 import { registerNotifications } from './notifications.js';
 import { registerPins } from './pins.js';
+import { formBoundary, parseForm } from './multipart.js';
 import { registerReactions } from './reactions.js';
 import { registerRelations } from './relations.js';
 import { registerRoles } from './roles.js';
@@ -207,6 +208,8 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
     );
   }
   if (read.kind === 'aborted' || read.text.trim() === '') return undefined;
+  const boundary = formBoundary(headerValue(req, 'content-type'));
+  if (boundary !== undefined) return parseForm(read.text, boundary);
   try {
     return JSON.parse(read.text);
   } catch {
