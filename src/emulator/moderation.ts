@@ -17,9 +17,9 @@ import {
   type Router,
 } from './http.js';
 import { findMessage } from './messages.js';
+import { registerModerationRules } from './moderation-rules.js';
 import { renderMessage } from './render.js';
 import { renderUser } from './render-user.js';
-import { registerModerationRules } from './moderation-rules.js';
 import type { Store } from './store.js';
 
 interface ReasonMeta {

@@ -40,9 +40,9 @@ import {
 import { registerInteractions } from './interactions.js';
 import { registerMembers } from './members.js';
 import { registerMessages } from './messages.js';
+import { formBoundary, parseForm } from './multipart.js';
 import { registerNotifications } from './notifications.js';
 import { registerPins } from './pins.js';
-import { formBoundary, parseForm } from './multipart.js';
 import { registerReactions } from './reactions.js';
 import { registerRelations } from './relations.js';
 import { registerRoles } from './roles.js';
