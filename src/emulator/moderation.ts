@@ -17,6 +17,7 @@ import {
   type Router,
 } from './http.js';
 import { findMessage } from './messages.js';
+import { registerModerationRules } from './moderation-rules.js';
 import { renderMessage } from './render.js';
 import { renderUser } from './render-user.js';
 import type { Store } from './store.js';
@@ -274,43 +275,5 @@ export function registerModeration(chat: Router, management: Router): void {
     }
     return ack(`Message with ID ${id} has been reviewed successfully.`);
   });
-
-  management.add('GET', '/apps/:appId/moderation/rules', (req, { store }) =>
-    list(
-      [
-        {
-          id: RULE.id,
-          name: RULE.name,
-          description: 'Blocks messages with profane words.',
-          enabled: true,
-          conditions: [{ id: 1, entity: 'message', operand: 'text', message: [RULE_CONDITION] }],
-          action: ['blockMessage'],
-          active: true,
-          createdAt: store.now(),
-          updatedAt: store.now(),
-        },
-      ],
-      readLimit(req.query),
-      (rule) => rule,
-    ),
-  );
-  management.add('GET', '/apps/:appId/moderation/keywords', (req, { store }) =>
-    list(
-      [
-        {
-          id: 'profanity-list',
-          name: 'Profane Words',
-          category: 'word',
-          isCSV: false,
-          searchTerms: ['darn', 'heck'],
-          active: true,
-          default: true,
-          createdAt: store.now(),
-          updatedAt: store.now(),
-        },
-      ],
-      readLimit(req.query),
-      (keywords) => keywords,
-    ),
-  );
+  registerModerationRules(management, RULE, RULE_CONDITION);
 }

@@ -40,6 +40,7 @@ import {
 import { registerInteractions } from './interactions.js';
 import { registerMembers } from './members.js';
 import { registerMessages } from './messages.js';
+import { formBoundary, parseForm } from './multipart.js';
 import { registerNotifications } from './notifications.js';
 import { registerPins } from './pins.js';
 import { registerReactions } from './reactions.js';
@@ -207,6 +208,8 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
     );
   }
   if (read.kind === 'aborted' || read.text.trim() === '') return undefined;
+  const boundary = formBoundary(headerValue(req, 'content-type'));
+  if (boundary !== undefined) return parseForm(read.text, boundary);
   try {
     return JSON.parse(read.text);
   } catch {

@@ -1,7 +1,8 @@
 /**
- * The internal-tooling resources (RBAC, moderation, metrics, API keys, notification admin): each registers its chat
+ * The internal-tooling resources (RBAC, moderation, metrics, API keys, notification admin, AI agents): each registers its chat
  * routes, and the Management-API ones their routes on the management surface.
  */
+import { registerAiAgents } from './ai-agents.js';
 import { registerApiKeys } from './api-keys.js';
 import type { Router } from './http.js';
 import { registerModeration } from './moderation.js';
@@ -16,4 +17,5 @@ export function registerTooling(chat: Router, management: Router): void {
   registerStats(chat);
   registerApiKeys(chat);
   registerNotificationAdmin(chat);
+  registerAiAgents(chat);
 }

@@ -47,6 +47,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql/index.js';
+import { AI_AGENT_COST_RULES } from './cost-ai-agents.js';
 import { TOOLING_COST_RULES } from './cost-tooling.js';
 import { aliasTarget } from './deprecation.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
@@ -669,6 +670,7 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   'WebhookUpdatePayload.webhook': free,
 
   ...TOOLING_COST_RULES,
+  ...AI_AGENT_COST_RULES,
 };
 
 /**
@@ -689,6 +691,8 @@ export const NODE_LOOKUPS: Readonly<Record<string, CostRule>> = {
   CallMessage: lookup(),
   InteractiveMessage: lookup(),
   DataImportJob: free,
+  AiAgent: lookup(),
+  ByoAiAgent: lookup(),
   Call: lookup(),
 };
 

@@ -38,6 +38,8 @@ import './rbac.js';
 import './mutations/rbac.js';
 import './moderation.js';
 import './mutations/moderation.js';
+import './mutations/moderation-rules.js';
+import './ai-agents.js';
 import './api-keys.js';
 import './mutations/api-keys.js';
 import './stats.js';

@@ -155,7 +155,7 @@ const BlockedMessage = builder.objectRef<BlockedMessageRecord>('ModeratedMessage
   }),
 });
 
-const ModerationRule = builder.objectRef<ModerationRuleRecord>('ModerationRule').implement({
+export const ModerationRule = builder.objectRef<ModerationRuleRecord>('ModerationRule').implement({
   description: 'A moderation rule: conditions on messages and what to do when they match.',
   fields: (t) => ({
     ruleId: t.exposeString('id', { description: "The rule's identifier." }),
@@ -186,7 +186,7 @@ const ModerationRule = builder.objectRef<ModerationRuleRecord>('ModerationRule')
   }),
 });
 
-const KeywordList = builder.objectRef<KeywordListRecord>('ModerationKeywordList').implement({
+export const KeywordList = builder.objectRef<KeywordListRecord>('ModerationKeywordList').implement({
   description: 'A list of words or patterns moderation rules refer to.',
   fields: (t) => ({
     listId: t.exposeString('id', { description: "The list's identifier." }),

@@ -13,7 +13,7 @@
  * that shares its connections but counts the calls made through it and refuses any beyond the
  * request's budget.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import {
   type FailureInit,
   failuresOf,
@@ -281,7 +281,12 @@ export class UpstreamClient {
       headers.onBehalfOf = req.onBehalfOf;
     }
     let body: string | undefined;
-    if (req.body !== undefined) {
+    if (req.form !== undefined) {
+      if (req.body !== undefined) throw refuse('a request has either a JSON body or a form');
+      const boundary = `----gateway-form-${randomUUID()}`;
+      headers['content-type'] = `multipart/form-data; boundary=${boundary}`;
+      body = multipartBody(req.form, boundary);
+    } else if (req.body !== undefined) {
       headers['content-type'] = 'application/json';
       try {
         body = JSON.stringify(req.body);
@@ -495,4 +500,17 @@ export const BREAKER_OPEN_CODE = 'BREAKER_OPEN';
 /** A request refused before any HTTP call. */
 function invalid(message: string): FailureInit {
   return { kind: 'invalid', code: 'CLIENT_INVALID_ARGUMENT', message };
+}
+
+/** Text fields as a `multipart/form-data` body (CRLF line ends, one part per defined field). */
+function multipartBody(form: Record<string, string | undefined>, boundary: string): string {
+  const parts: string[] = [];
+  for (const [name, value] of Object.entries(form)) {
+    if (value === undefined) continue;
+    const safeName = name.replace(/["\r\n]/g, '_');
+    parts.push(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${safeName}"\r\n\r\n${value}\r\n`,
+    );
+  }
+  return `${parts.join('')}--${boundary}--\r\n`;
 }

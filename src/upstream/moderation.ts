@@ -312,7 +312,7 @@ export interface ModerationRuleRecord {
   updatedAt: Date | null;
 }
 
-const ruleSchema: z.ZodType<ModerationRuleRecord, unknown> = z
+export const ruleSchema: z.ZodType<ModerationRuleRecord, unknown> = z
   .object({
     id: z.string().min(1),
     name: z.string(),
@@ -346,7 +346,7 @@ export interface KeywordListRecord {
   updatedAt: Date | null;
 }
 
-const keywordListSchema: z.ZodType<KeywordListRecord, unknown> = z
+export const keywordListSchema: z.ZodType<KeywordListRecord, unknown> = z
   .object({
     id: z.string().min(1),
     name: optionalString,

@@ -131,6 +131,11 @@ export interface UpstreamRequest extends CallOptions {
   query?: Record<string, QueryValue> | undefined;
   /** Sent as JSON when defined (DELETE included). */
   body?: unknown;
+  /**
+   * Sent as a `multipart/form-data` body of text fields instead of JSON (CometChat's keyword-list
+   * uploads); undefined values are left out. Not together with `body`.
+   */
+  form?: Record<string, string | undefined> | undefined;
   api?: UpstreamApi | undefined;
   /** Further values (e.g. auth tokens in the path) masked in errors and logs. */
   redact?: readonly string[] | undefined;

@@ -7,6 +7,9 @@ import type { EndpointRef } from './wire-extra.js';
 
 const RBAC = 'docs/cometchat-tooling-endpoints.md (RBAC); FACTS.md 7.8';
 const MODERATION = 'docs/cometchat-tooling-endpoints.md (Moderation); FACTS.md 7.10';
+const RULE_WRITES =
+  'docs/cometchat-tooling-endpoints.md (Rule and keyword-list writes); management-apis/moderation pages';
+const AI_AGENTS = 'docs/cometchat-tooling-endpoints.md (AI agents); ai-agents-apis pages';
 const METRICS = 'docs/cometchat-tooling-endpoints.md (Usage metrics); FACTS.md 7.10';
 const NOTIFY =
   'docs/cometchat-tooling-endpoints.md (Notification providers, settings and logs); FACTS.md 7.10';
@@ -34,6 +37,21 @@ export const TOOLING_ENDPOINTS: readonly EndpointRef[] = [
   { method: 'GET', path: '/moderation/reviewed-messages', source: MODERATION },
   { method: 'GET', path: '/apps/{appId}/moderation/rules', source: MODERATION },
   { method: 'GET', path: '/apps/{appId}/moderation/keywords', source: MODERATION },
+  { method: 'POST', path: '/apps/{appId}/moderation/rules', source: RULE_WRITES },
+  { method: 'PUT', path: '/apps/{appId}/moderation/rules/{ruleId}', source: RULE_WRITES },
+  { method: 'DELETE', path: '/apps/{appId}/moderation/rules/{ruleId}', source: RULE_WRITES },
+  { method: 'POST', path: '/apps/{appId}/moderation/keywords', source: RULE_WRITES },
+  { method: 'PUT', path: '/apps/{appId}/moderation/keywords/{keywordId}', source: RULE_WRITES },
+  { method: 'DELETE', path: '/apps/{appId}/moderation/keywords/{keywordId}', source: RULE_WRITES },
+  { method: 'GET', path: '/ai-agents/agent-builder/agents', source: AI_AGENTS },
+  { method: 'POST', path: '/ai-agents/agent-builder/agents', source: AI_AGENTS },
+  { method: 'GET', path: '/ai-agents/agent-builder/agents/{uid}', source: AI_AGENTS },
+  { method: 'PATCH', path: '/ai-agents/agent-builder/agents/{uid}', source: AI_AGENTS },
+  { method: 'DELETE', path: '/ai-agents/agent-builder/agents/{uid}', source: AI_AGENTS },
+  { method: 'GET', path: '/ai-agents/agents', source: AI_AGENTS },
+  { method: 'POST', path: '/ai-agents/agents', source: AI_AGENTS },
+  { method: 'PATCH', path: '/ai-agents/agents/{uid}', source: AI_AGENTS },
+  { method: 'DELETE', path: '/ai-agents/agents/{uid}', source: AI_AGENTS },
   { method: 'GET', path: '/stats', source: METRICS },
   { method: 'GET', path: '/stats/messages', source: METRICS },
   { method: 'GET', path: '/notifications/push/v1/providers/fcm', source: NOTIFY },

@@ -1,0 +1,658 @@
+/**
+ * AI agents for internal tools: the Agent Builder's native agents (`AiAgent`) and the
+ * bring-your-own agent registrations (`ByoAiAgent`), both nodes, with their lists, lookups and
+ * create/update/delete mutations. Admin only; the calls go to the chat API host with the REST API
+ * key (see docs/cometchat-tooling-endpoints.md#ai-agents).
+ */
+import './mutation.js';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import type { GatewayContext } from '../context.js';
+import { toClientError } from '../errors.js';
+import {
+  AI_AGENT_WINDOW,
+  type AiAgentRecord,
+  type AiAgentWrite,
+  type ByoAgentRecord,
+  type ByoAgentWrite,
+  createAiAgent,
+  createByoAgent,
+  deleteAiAgent,
+  deleteByoAgent,
+  getAiAgent,
+  listAiAgents,
+  listByoAgents,
+  updateAiAgent,
+  updateByoAgent,
+} from '../upstream/ai-agents.js';
+import { isUpstreamError } from '../upstream/errors.js';
+import { shortTextArg } from './arg-checks.js';
+import { orClientError } from './client-errors.js';
+import { connectionComplexity, countedConnection, windowArgs, windowOf } from './connections.js';
+import { NotFoundFailure, ValidationFailure } from './errors.js';
+import { nameSchema, optional, urlSchema } from './limits.js';
+import { checkChanges, runMutation, validateInput } from './mutation-support.js';
+import { arrayConnection } from './pagination.js';
+
+const ADMIN_NOTE = 'Admin only (FORBIDDEN for end users).';
+/** Tools, API tools, MCP servers and actions an agent may name (a gateway limit). */
+export const MAX_AGENT_REFERENCES = 50;
+/** An agent's instruction (a gateway limit; CometChat documents none). */
+export const MAX_INSTRUCTION = 10_000;
+/** An agent's description (a gateway limit; CometChat documents none). */
+export const MAX_AGENT_DESCRIPTION = 1000;
+
+/** The agent, or null when CometChat has no such agent. */
+async function orNull<T>(work: Promise<T>): Promise<T | null> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isUpstreamError(error) && error.kind === 'not_found') return null;
+    throw toClientError(error);
+  }
+}
+
+function options(context: GatewayContext) {
+  return context.view(null).options;
+}
+
+async function findByo(context: GatewayContext, uid: string): Promise<ByoAgentRecord | null> {
+  const all = await listByoAgents(context.upstream, options(context));
+  return all.find((agent) => agent.uid === uid) ?? null;
+}
+
+export const AiAgent = builder.node(builder.objectRef<AiAgentRecord>('AiAgent'), {
+  description: `An agent built with CometChat's Agent Builder: its model, instruction and the tools it may use. ${ADMIN_NOTE}`,
+  authScopes: { admin: true },
+  id: { resolve: (agent) => agent.uid },
+  loadOne: (uid, context) => orNull(getAiAgent(context.upstream, uid, options(context))),
+  fields: (t) => ({
+    agentUid: t.exposeString('uid', { description: "The agent's CometChat uid." }),
+    name: t.exposeString('name', { description: 'The display name.' }),
+    description: t.exposeString('description', {
+      nullable: true,
+      description: 'What the agent does; null when none is set.',
+    }),
+    icon: t.exposeString('icon', {
+      nullable: true,
+      description: "The URL of the agent's icon; null when none is set.",
+    }),
+    isActive: t.exposeBoolean('isActive', { description: 'Whether the agent answers users.' }),
+    model: t.exposeString('model', {
+      nullable: true,
+      description: 'The AI model it runs on, e.g. `gpt-4o-mini` (an open set).',
+    }),
+    instruction: t.exposeString('instruction', {
+      nullable: true,
+      description: 'The instructions that shape its behaviour; null when none.',
+    }),
+    temperature: t.exposeFloat('temperature', {
+      nullable: true,
+      description: "The model's temperature; null when not set.",
+    }),
+    maxTokens: t.exposeInt('maxTokens', {
+      nullable: true,
+      description: 'The most tokens per answer; null when not set.',
+    }),
+    tools: t.exposeStringList('tools', {
+      description: 'The ready-made tools it may use, by name.',
+    }),
+    apiTools: t.exposeStringList('apiTools', { description: 'The custom API tools it may use.' }),
+    mcpServers: t.exposeStringList('mcpServers', { description: 'The MCP servers it may use.' }),
+    frontendActions: t.exposeStringList('frontendActions', {
+      description: 'The frontend actions it may trigger.',
+    }),
+    lastMessageAt: t.expose('lastMessageAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it last answered; null when never.',
+    }),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was created; null when CometChat did not say.',
+    }),
+    updatedAt: t.expose('updatedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it last changed; null when CometChat did not say.',
+    }),
+  }),
+});
+
+export const ByoAiAgent = builder.node(builder.objectRef<ByoAgentRecord>('ByoAiAgent'), {
+  description: `A bring-your-own agent: one hosted outside CometChat (Mastra, LangGraph, CrewAI...) that CometChat forwards conversations to. Credentials in its integration settings are never shown. ${ADMIN_NOTE}`,
+  authScopes: { admin: true },
+  id: { resolve: (agent) => agent.uid },
+  loadOne: (uid, context) => findByo(context, uid),
+  fields: (t) => ({
+    agentUid: t.exposeString('uid', { description: "The agent's CometChat uid." }),
+    name: t.exposeString('name', { description: 'The display name.' }),
+    icon: t.exposeString('icon', {
+      nullable: true,
+      description: "The URL of the agent's icon; null when none is set.",
+    }),
+    isActive: t.exposeBoolean('isActive', { description: 'Whether the agent answers users.' }),
+    integrateWith: t.exposeString('integrateWith', {
+      nullable: true,
+      description: 'The framework or platform it runs on, e.g. `mastra` (an open set).',
+    }),
+    integrationType: t.exposeString('integrationType', {
+      nullable: true,
+      description: 'How CometChat connects to it: `agent` or `llm` (an open set).',
+    }),
+    baseUrl: t.exposeString('baseUrl', {
+      nullable: true,
+      description: 'Where the agent is deployed (`integrationMeta.baseUrl`); null when not set.',
+    }),
+    externalAgentId: t.exposeString('externalAgentId', {
+      nullable: true,
+      description:
+        "The agent's id in its own framework (`integrationMeta.agentId`); null when not set.",
+    }),
+    tools: t.exposeStringList('tools', { description: 'The tools it may use, by name.' }),
+    actions: t.exposeStringList('actions', { description: 'The actions it may trigger, by name.' }),
+    instruction: t.exposeString('instruction', {
+      nullable: true,
+      description: 'Its instruction; null when none.',
+    }),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was registered; null when CometChat did not say.',
+    }),
+    updatedAt: t.expose('updatedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it last changed; null when CometChat did not say.',
+    }),
+  }),
+});
+
+const AiAgentConnection = countedConnection(
+  {
+    name: 'AiAgentConnection',
+    type: AiAgent,
+    description: 'A page of Agent Builder agents.',
+    totalCount: `How many agents the window holds (at most ${AI_AGENT_WINDOW}).`,
+  },
+  { name: 'AiAgentEdge', description: 'An agent, with its cursor.' },
+);
+const ByoAiAgentConnection = countedConnection(
+  {
+    name: 'ByoAiAgentConnection',
+    type: ByoAiAgent,
+    description: 'A page of bring-your-own agents.',
+    totalCount: 'How many bring-your-own agents the app has.',
+  },
+  { name: 'ByoAiAgentEdge', description: 'A bring-your-own agent, with its cursor.' },
+);
+
+builder.queryFields((t) => ({
+  aiAgents: t.field({
+    type: AiAgentConnection,
+    nullable: true,
+    description: `The Agent Builder agents of the app, newest first. The gateway reads the first ${AI_AGENT_WINDOW} (one upstream call) and pages within them. ${ADMIN_NOTE} Null when they could not be read (the error on this field says why).`,
+    authScopes: { admin: true },
+    args: windowArgs('agents'),
+    complexity: connectionComplexity,
+    resolve: async (_root, args, context) =>
+      arrayConnection(
+        await orClientError(listAiAgents(context.upstream, options(context))),
+        windowOf(args),
+        { key: 'aiAgents' },
+      ),
+  }),
+  aiAgent: t.field({
+    type: AiAgent,
+    nullable: true,
+    description: `Looks an Agent Builder agent up by its uid. Null when there is no such agent. ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    args: {
+      agentUid: t.arg.string({
+        required: true,
+        description: "The agent's uid.",
+        validate: shortTextArg,
+      }),
+    },
+    resolve: (_root, args, context) =>
+      orNull(getAiAgent(context.upstream, args.agentUid.trim(), options(context))),
+  }),
+  byoAiAgents: t.field({
+    type: ByoAiAgentConnection,
+    nullable: true,
+    description: `The bring-your-own agents of the app (CometChat answers them all in one call; the gateway pages within them). ${ADMIN_NOTE} Null when they could not be read (the error on this field says why).`,
+    authScopes: { admin: true },
+    args: windowArgs('agents'),
+    complexity: connectionComplexity,
+    resolve: async (_root, args, context) =>
+      arrayConnection(
+        await orClientError(listByoAgents(context.upstream, options(context))),
+        windowOf(args),
+        { key: 'byoAiAgents' },
+      ),
+  }),
+  byoAiAgent: t.field({
+    type: ByoAiAgent,
+    nullable: true,
+    description: `Looks a bring-your-own agent up by its uid (from the list: CometChat documents no single read). Null when there is no such agent. ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    args: {
+      agentUid: t.arg.string({
+        required: true,
+        description: "The agent's uid.",
+        validate: shortTextArg,
+      }),
+    },
+    resolve: (_root, args, context) => orClientError(findByo(context, args.agentUid.trim())),
+  }),
+}));
+
+// ---------------------------------------------------------------------------------------------
+// Mutations
+
+const uidSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters');
+const referenceList = z
+  .array(z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'))
+  .max(MAX_AGENT_REFERENCES, `must hold at most ${MAX_AGENT_REFERENCES} names`)
+  .refine((list) => new Set(list).size === list.length, 'must not repeat a name');
+const instructionSchema = z
+  .string()
+  .max(MAX_INSTRUCTION, `must be at most ${MAX_INSTRUCTION} characters`);
+const modelSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters');
+
+const agentFields = {
+  description: optional(
+    z.string().max(MAX_AGENT_DESCRIPTION, `must be at most ${MAX_AGENT_DESCRIPTION} characters`),
+  ),
+  icon: optional(urlSchema),
+  instruction: optional(instructionSchema),
+  model: optional(modelSchema),
+  temperature: optional(z.number().min(0, 'must be 0 to 2').max(2, 'must be 0 to 2')),
+  maxTokens: optional(z.number().int().min(1, 'must be at least 1').max(1_000_000, 'is too large')),
+  tools: optional(referenceList),
+  apiTools: optional(referenceList),
+  mcpServers: optional(referenceList),
+  isActive: optional(z.boolean()),
+};
+const agentCreateSchema = z.object({ name: nameSchema, ...agentFields });
+const agentUpdateSchema = z
+  .object({ agentUid: uidSchema, name: optional(nameSchema), ...agentFields })
+  .superRefine((input, ctx) => checkChanges(input, 'agentUid', ctx));
+const agentDeleteSchema = z.object({ agentUid: uidSchema });
+
+const byoFields = {
+  icon: optional(urlSchema),
+  isActive: optional(z.boolean()),
+  integrationType: optional(z.enum(['agent', 'llm'])),
+  integrateWith: optional(modelSchema),
+  baseUrl: optional(urlSchema),
+  externalAgentId: optional(modelSchema),
+  tools: optional(referenceList),
+  actions: optional(referenceList),
+  instruction: optional(instructionSchema),
+};
+const byoCreateSchema = z.object({
+  ...byoFields,
+  name: nameSchema,
+  integrateWith: modelSchema,
+  integrationType: z.enum(['agent', 'llm']),
+});
+const byoUpdateSchema = z
+  .object({ agentUid: uidSchema, name: optional(nameSchema), ...byoFields })
+  .superRefine((input, ctx) => checkChanges(input, 'agentUid', ctx));
+
+type Loose<T> = { [K in keyof T]?: T[K] | undefined };
+
+function agentWrite(input: Loose<z.output<typeof agentCreateSchema>>): AiAgentWrite {
+  const { temperature, maxTokens, ...rest } = input;
+  const write: AiAgentWrite = {};
+  for (const [key, value] of Object.entries(rest)) {
+    if (value !== undefined) (write as Record<string, unknown>)[key] = value;
+  }
+  if (temperature !== undefined || maxTokens !== undefined) {
+    write.modelMetaData = {
+      ...(temperature !== undefined ? { temperature } : {}),
+      ...(maxTokens !== undefined ? { maxTokens } : {}),
+    };
+  }
+  return write;
+}
+
+function byoWrite(input: Loose<z.output<typeof byoCreateSchema>>): ByoAgentWrite {
+  const { baseUrl, externalAgentId, ...rest } = input;
+  const write: ByoAgentWrite = {};
+  for (const [key, value] of Object.entries(rest)) {
+    if (value !== undefined) (write as Record<string, unknown>)[key] = value;
+  }
+  if (baseUrl !== undefined || externalAgentId !== undefined) {
+    write.integrationMeta = {
+      ...(baseUrl !== undefined ? { baseUrl } : {}),
+      ...(externalAgentId !== undefined ? { agentId: externalAgentId } : {}),
+    };
+  }
+  return write;
+}
+
+const AiAgentIntegrationType = builder.enumType('ByoAiAgentIntegrationType', {
+  description: 'How CometChat connects to a bring-your-own agent.',
+  values: {
+    AGENT: { value: 'agent', description: 'An agent deployed at a URL (`baseUrl`).' },
+    LLM: { value: 'llm', description: 'A language model CometChat calls directly.' },
+  } as const,
+});
+
+const AiAgentCreateInput = builder.inputType('AiAgentCreateInput', {
+  description: 'A new Agent Builder agent.',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'The display name (1 to 100 characters).' }),
+    description: t.string({
+      description: `What it does (at most ${MAX_AGENT_DESCRIPTION} characters).`,
+    }),
+    icon: t.string({ description: 'An http(s) URL of its icon.' }),
+    instruction: t.string({
+      description: `Instructions that shape its behaviour (at most ${MAX_INSTRUCTION} characters).`,
+    }),
+    model: t.string({ description: "The AI model, e.g. `gpt-4o-mini` (CometChat's default)." }),
+    temperature: t.float({ description: "The model's temperature, 0 to 2." }),
+    maxTokens: t.int({ description: 'The most tokens per answer.' }),
+    tools: t.stringList({
+      description: `Ready-made tools it may use, by name (at most ${MAX_AGENT_REFERENCES}).`,
+    }),
+    apiTools: t.stringList({ description: 'Custom API tools it may use, by name.' }),
+    mcpServers: t.stringList({ description: 'MCP servers it may use, by name.' }),
+    isActive: t.boolean({ description: 'Whether it answers users (default true).' }),
+  }),
+});
+
+const AiAgentUpdateInput = builder.inputType('AiAgentUpdateInput', {
+  description: 'Changes to an Agent Builder agent; omitted fields stay. At least one change.',
+  fields: (t) => ({
+    agentUid: t.string({ required: true, description: "The agent's uid." }),
+    name: t.string({ description: 'A new display name (1 to 100 characters).' }),
+    description: t.string({ description: 'A new description.' }),
+    icon: t.string({ description: 'A new icon URL.' }),
+    instruction: t.string({ description: 'New instructions.' }),
+    model: t.string({ description: 'A new model.' }),
+    temperature: t.float({ description: 'A new temperature, 0 to 2.' }),
+    maxTokens: t.int({ description: 'A new token limit per answer.' }),
+    tools: t.stringList({ description: 'The new list of ready-made tools (replaces the old).' }),
+    apiTools: t.stringList({ description: 'The new list of custom API tools.' }),
+    mcpServers: t.stringList({ description: 'The new list of MCP servers.' }),
+    isActive: t.boolean({ description: 'Turn the agent on or off.' }),
+  }),
+});
+
+function deleteInput(name: string, description: string) {
+  return builder.inputType(name, {
+    description,
+    fields: (t) => ({
+      agentUid: t.string({ required: true, description: "The agent's uid." }),
+    }),
+  });
+}
+const AiAgentDeleteInput = deleteInput('AiAgentDeleteInput', 'The Agent Builder agent to delete.');
+const ByoAiAgentDeleteInput = deleteInput(
+  'ByoAiAgentDeleteInput',
+  'The bring-your-own agent to delete.',
+);
+
+const ByoAiAgentCreateInput = builder.inputType('ByoAiAgentCreateInput', {
+  description: 'A new bring-your-own agent registration.',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'The display name (1 to 100 characters).' }),
+    integrateWith: t.string({
+      required: true,
+      description: 'The framework or platform, e.g. `mastra` (1 to 100 characters).',
+    }),
+    integrationType: t.field({
+      type: AiAgentIntegrationType,
+      required: true,
+      description: 'How CometChat connects to it.',
+    }),
+    baseUrl: t.string({ description: 'Where the agent is deployed (an http(s) URL).' }),
+    externalAgentId: t.string({ description: "The agent's id in its own framework." }),
+    icon: t.string({ description: 'An http(s) URL of its icon.' }),
+    instruction: t.string({ description: 'Its instruction.' }),
+    tools: t.stringList({
+      description: `Tools it may use, by name (at most ${MAX_AGENT_REFERENCES}; default none).`,
+    }),
+    actions: t.stringList({ description: 'Actions it may trigger, by name (default none).' }),
+    isActive: t.boolean({ description: 'Whether it answers users (default true).' }),
+  }),
+});
+
+const ByoAiAgentUpdateInput = builder.inputType('ByoAiAgentUpdateInput', {
+  description: 'Changes to a bring-your-own agent; omitted fields stay. At least one change.',
+  fields: (t) => ({
+    agentUid: t.string({ required: true, description: "The agent's uid." }),
+    name: t.string({ description: 'A new display name.' }),
+    integrateWith: t.string({ description: 'A new framework or platform.' }),
+    integrationType: t.field({
+      type: AiAgentIntegrationType,
+      description: 'A new connection type.',
+    }),
+    baseUrl: t.string({ description: 'A new deployment URL.' }),
+    externalAgentId: t.string({ description: "A new id in the agent's own framework." }),
+    icon: t.string({ description: 'A new icon URL.' }),
+    instruction: t.string({ description: 'A new instruction.' }),
+    tools: t.stringList({ description: 'The new list of tools (replaces the old).' }),
+    actions: t.stringList({ description: 'The new list of actions (replaces the old).' }),
+    isActive: t.boolean({ description: 'Turn the agent on or off.' }),
+  }),
+});
+
+const AiAgentCreatePayload = builder
+  .objectRef<{ agent: AiAgentRecord }>('AiAgentCreatePayload')
+  .implement({
+    description: 'The agent that was created.',
+    fields: (t) => ({
+      aiAgent: t.field({ type: AiAgent, description: 'The new agent.', resolve: (v) => v.agent }),
+    }),
+  });
+
+function changedPayload<Record>(
+  name: string,
+  type: typeof AiAgent | typeof ByoAiAgent,
+  read: (context: GatewayContext, uid: string) => Promise<Record | null>,
+  fieldName: 'aiAgent' | 'byoAiAgent',
+) {
+  return builder.objectRef<{ agentUid: string }>(name).implement({
+    description: 'The agent that was changed.',
+    fields: (t) => ({
+      agentUid: t.exposeString('agentUid', { description: "The agent's uid." }),
+      [fieldName]: t.field({
+        type: type as typeof AiAgent,
+        nullable: true,
+        description:
+          'The agent as CometChat holds it now (read with a second call when selected: the update answers only a success flag); null when it is gone.',
+        resolve: (value, _args, context) =>
+          orClientError(read(context, value.agentUid) as Promise<AiAgentRecord | null>),
+      }),
+    }),
+  });
+}
+
+const AiAgentUpdatePayload = changedPayload(
+  'AiAgentUpdatePayload',
+  AiAgent,
+  (context, uid) => orNull(getAiAgent(context.upstream, uid, options(context))),
+  'aiAgent',
+);
+const ByoAiAgentUpdatePayload = changedPayload(
+  'ByoAiAgentUpdatePayload',
+  ByoAiAgent,
+  (context, uid) => findByo(context, uid),
+  'byoAiAgent',
+);
+
+function deletedPayload(name: string) {
+  return builder.objectRef<{ agentUid: string }>(name).implement({
+    description: 'The agent that was deleted.',
+    fields: (t) => ({
+      agentUid: t.exposeString('agentUid', { description: "The deleted agent's uid." }),
+    }),
+  });
+}
+const AiAgentDeletePayload = deletedPayload('AiAgentDeletePayload');
+const ByoAiAgentDeletePayload = deletedPayload('ByoAiAgentDeletePayload');
+
+const ByoAiAgentCreatePayload = builder
+  .objectRef<{ agent: ByoAgentRecord }>('ByoAiAgentCreatePayload')
+  .implement({
+    description: 'The agent that was registered.',
+    fields: (t) => ({
+      byoAiAgent: t.field({
+        type: ByoAiAgent,
+        description: 'The new registration.',
+        resolve: (v) => v.agent,
+      }),
+    }),
+  });
+
+const FIELD_MAP = { modelMetaData: ['temperature'], integrationMeta: ['baseUrl'] };
+
+builder.mutationFields((t) => ({
+  aiAgentCreate: t.field({
+    type: AiAgentCreatePayload,
+    description: `Creates an Agent Builder agent (\`POST /ai-agents/agent-builder/agents\`). ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    nullable: true,
+    errors: {
+      types: [ValidationFailure],
+      union: { description: 'The new agent, or why it was not created.' },
+    },
+    args: { input: t.arg({ type: AiAgentCreateInput, required: true, description: 'The agent.' }) },
+    resolve: async (_root, args, context) => {
+      const input = validateInput(agentCreateSchema, args.input);
+      const agent = await runMutation(
+        context,
+        () => createAiAgent(context.upstream, agentWrite(input), options(context)),
+        { fieldMap: FIELD_MAP },
+      );
+      return { agent };
+    },
+  }),
+  aiAgentUpdate: t.field({
+    type: AiAgentUpdatePayload,
+    description: `Changes an Agent Builder agent (\`PATCH /ai-agents/agent-builder/agents/{uid}\`). ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    nullable: true,
+    errors: {
+      types: [ValidationFailure, NotFoundFailure],
+      union: { description: 'The changed agent, or why nothing changed.' },
+    },
+    args: {
+      input: t.arg({ type: AiAgentUpdateInput, required: true, description: 'The changes.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const { agentUid, ...changes } = validateInput(agentUpdateSchema, args.input);
+      await runMutation(
+        context,
+        () => updateAiAgent(context.upstream, agentUid, agentWrite(changes), options(context)),
+        { targetPath: ['agentUid'], fieldMap: FIELD_MAP },
+      );
+      return { agentUid };
+    },
+  }),
+  aiAgentDelete: t.field({
+    type: AiAgentDeletePayload,
+    description: `Deletes an Agent Builder agent (\`DELETE /ai-agents/agent-builder/agents/{uid}\`). ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    nullable: true,
+    errors: {
+      types: [ValidationFailure, NotFoundFailure],
+      union: { description: 'The deleted agent, or why it was not deleted.' },
+    },
+    args: { input: t.arg({ type: AiAgentDeleteInput, required: true, description: 'The agent.' }) },
+    resolve: async (_root, args, context) => {
+      const { agentUid } = validateInput(agentDeleteSchema, args.input);
+      await runMutation(
+        context,
+        () => deleteAiAgent(context.upstream, agentUid, options(context)),
+        { targetPath: ['agentUid'] },
+      );
+      return { agentUid };
+    },
+  }),
+  byoAiAgentCreate: t.field({
+    type: ByoAiAgentCreatePayload,
+    description: `Registers a bring-your-own agent (\`POST /ai-agents/agents\`). ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    nullable: true,
+    errors: {
+      types: [ValidationFailure],
+      union: { description: 'The new registration, or why it was not made.' },
+    },
+    args: {
+      input: t.arg({ type: ByoAiAgentCreateInput, required: true, description: 'The agent.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const input = validateInput(byoCreateSchema, args.input);
+      const write = byoWrite(input);
+      const agent = await runMutation(
+        context,
+        () =>
+          createByoAgent(
+            context.upstream,
+            { tools: [], actions: [], isActive: true, ...write },
+            options(context),
+          ),
+        { fieldMap: FIELD_MAP },
+      );
+      return { agent };
+    },
+  }),
+  byoAiAgentUpdate: t.field({
+    type: ByoAiAgentUpdatePayload,
+    description: `Changes a bring-your-own agent (\`PATCH /ai-agents/agents/{uid}\`). ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    nullable: true,
+    errors: {
+      types: [ValidationFailure, NotFoundFailure],
+      union: { description: 'The changed agent, or why nothing changed.' },
+    },
+    args: {
+      input: t.arg({ type: ByoAiAgentUpdateInput, required: true, description: 'The changes.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const { agentUid, ...changes } = validateInput(byoUpdateSchema, args.input);
+      await runMutation(
+        context,
+        () => updateByoAgent(context.upstream, agentUid, byoWrite(changes), options(context)),
+        { targetPath: ['agentUid'], fieldMap: FIELD_MAP },
+      );
+      return { agentUid };
+    },
+  }),
+  byoAiAgentDelete: t.field({
+    type: ByoAiAgentDeletePayload,
+    description: `Deletes a bring-your-own agent registration (\`DELETE /ai-agents/agents/{uid}\`). ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    nullable: true,
+    errors: {
+      types: [ValidationFailure, NotFoundFailure],
+      union: { description: 'The deleted agent, or why it was not deleted.' },
+    },
+    args: {
+      input: t.arg({ type: ByoAiAgentDeleteInput, required: true, description: 'The agent.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const { agentUid } = validateInput(agentDeleteSchema, args.input);
+      await runMutation(
+        context,
+        () => deleteByoAgent(context.upstream, agentUid, options(context)),
+        { targetPath: ['agentUid'] },
+      );
+      return { agentUid };
+    },
+  }),
+}));

@@ -1,0 +1,51 @@
+/**
+ * What the AI agent fields and the moderation rule and keyword-list writes cost in CometChat
+ * calls, merged into `COST_RULES` (see src/schema/cost.ts for the rules' meaning).
+ */
+import type { CostRule } from './cost.js';
+
+/** One list call, paged in memory (at most 100 items a page). */
+const windowList: CostRule = ({ args }) => {
+  const first = args.first ?? null;
+  const last = args.last ?? null;
+  const size = (v: unknown) =>
+    v === null ? 0 : typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 100 ? v : -1;
+  if (size(first) < 0 || size(last) < 0) return { refused: true };
+  return {
+    calls: 1,
+    page: Math.max(first === null && last === null ? 20 : 0, size(first), size(last)),
+  };
+};
+const lookup: CostRule = () => ({ calls: 1 });
+const free: CostRule = () => ({});
+function writes(calls: number): CostRule {
+  return () => ({ calls });
+}
+
+export const AI_AGENT_COST_RULES: Readonly<Record<string, CostRule>> = {
+  'Query.aiAgents': windowList,
+  'Query.aiAgent': lookup,
+  'Query.byoAiAgents': windowList,
+  'Query.byoAiAgent': lookup,
+  'Mutation.aiAgentCreate': writes(1),
+  'Mutation.aiAgentUpdate': writes(1),
+  'Mutation.aiAgentDelete': writes(1),
+  'Mutation.byoAiAgentCreate': writes(1),
+  'Mutation.byoAiAgentUpdate': writes(1),
+  'Mutation.byoAiAgentDelete': writes(1),
+  'AiAgentCreatePayload.aiAgent': free,
+  'AiAgentUpdatePayload.aiAgent': lookup,
+  'ByoAiAgentCreatePayload.byoAiAgent': free,
+  'ByoAiAgentUpdatePayload.byoAiAgent': lookup,
+
+  'Mutation.moderationRuleCreate': writes(1),
+  'Mutation.moderationRuleUpdate': writes(1),
+  'Mutation.moderationRuleDelete': writes(1),
+  'Mutation.moderationKeywordListCreate': writes(1),
+  'Mutation.moderationKeywordListUpdate': writes(1),
+  'Mutation.moderationKeywordListDelete': writes(1),
+  'ModerationRuleCreatePayload.moderationRule': free,
+  'ModerationRuleUpdatePayload.moderationRule': free,
+  'ModerationKeywordListCreatePayload.moderationKeywordList': free,
+  'ModerationKeywordListUpdatePayload.moderationKeywordList': free,
+};

@@ -1,0 +1,219 @@
+/**
+ * AI agents through GraphQL against the emulator: Agent Builder agents and bring-your-own agent
+ * registrations listed, looked up (also as nodes), created, changed and deleted; bad input refused
+ * before any call, CometChat's refusals typed, end users refused.
+ */
+import { describe, expect, it } from 'vitest';
+import { demoUid as u } from '../../src/emulator/seed-demo.js';
+import {
+  mutationDocument,
+  USER_ERROR_FIELDS,
+  type UserErrorShape,
+  useHarness,
+  VIOLATION_FIELDS,
+} from '../support/harness.js';
+
+const h = useHarness();
+const ERRORS = `${USER_ERROR_FIELDS} ${VIOLATION_FIELDS}`;
+const AGENT = 'id agentUid name description isActive model instruction temperature maxTokens tools';
+const BYO =
+  'id agentUid name isActive integrateWith integrationType baseUrl externalAgentId tools actions';
+const CREATE = mutationDocument('aiAgentCreate', `aiAgent { ${AGENT} }`, ERRORS);
+const UPDATE = mutationDocument('aiAgentUpdate', `agentUid aiAgent { ${AGENT} }`, ERRORS);
+const DELETE = mutationDocument('aiAgentDelete', 'agentUid', ERRORS);
+const BYO_CREATE = mutationDocument('byoAiAgentCreate', `byoAiAgent { ${BYO} }`, ERRORS);
+const BYO_UPDATE = mutationDocument('byoAiAgentUpdate', `agentUid byoAiAgent { ${BYO} }`, ERRORS);
+const BYO_DELETE = mutationDocument('byoAiAgentDelete', 'agentUid', ERRORS);
+
+interface Agent {
+  id: string;
+  agentUid: string;
+  name: string;
+  [key: string]: unknown;
+}
+
+describe('Agent Builder agents', () => {
+  it('lists the seeded agent and looks it up by uid and as a node', async () => {
+    const list = await h.query<{ aiAgents: { totalCount: number; nodes: Agent[] } }>(
+      `{ aiAgents(first: 10) { totalCount nodes { ${AGENT} } } }`,
+    );
+    expect(list.errors).toBeUndefined();
+    const seeded = list.data?.aiAgents.nodes.find((a) => a.agentUid === 'support-agent');
+    expect(seeded).toMatchObject({ name: 'Support Agent', model: 'gpt-4o-mini', isActive: true });
+    const byNode = await h.query<{ node: Agent | null }>(
+      `query ($id: ID!) { node(id: $id) { ... on AiAgent { agentUid name } } }`,
+      { id: seeded?.id },
+    );
+    expect(byNode.data?.node).toEqual({ agentUid: 'support-agent', name: 'Support Agent' });
+    const missing = await h.query<{ aiAgent: Agent | null }>(
+      '{ aiAgent(agentUid: "nope") { name } }',
+    );
+    expect(missing.errors).toBeUndefined();
+    expect(missing.data?.aiAgent).toBeNull();
+  });
+
+  it('creates, changes and deletes an agent', async () => {
+    const created = await h.mutate<{ aiAgent: Agent }>(CREATE, {
+      input: {
+        name: 'Billing',
+        description: 'Billing help',
+        tools: ['gmail'],
+        temperature: 0.3,
+        maxTokens: 500,
+      },
+    });
+    expect(created.writes).toBe(1);
+    expect(created.result.aiAgent).toMatchObject({
+      name: 'Billing',
+      description: 'Billing help',
+      tools: ['gmail'],
+      temperature: 0.3,
+      maxTokens: 500,
+      isActive: true,
+    });
+    const uid = created.result.aiAgent.agentUid;
+    const updated = await h.mutate<{ aiAgent: Agent }>(UPDATE, {
+      input: { agentUid: uid, name: 'Billing desk', isActive: false },
+    });
+    expect(updated.writes).toBe(1);
+    expect(updated.result).toMatchObject({
+      agentUid: uid,
+      aiAgent: { name: 'Billing desk', isActive: false, description: 'Billing help' },
+    });
+    const deleted = await h.mutate(DELETE, { input: { agentUid: uid } });
+    expect(deleted.result).toEqual({ __typename: 'AiAgentDeletePayload', agentUid: uid });
+    const gone = await h.query<{ aiAgent: Agent | null }>(
+      `{ aiAgent(agentUid: "${uid}") { name } }`,
+    );
+    expect(gone.data?.aiAgent).toBeNull();
+  });
+
+  it('checks the input before any call and maps an unknown agent', async () => {
+    const cases: [string, Record<string, unknown>, string[]][] = [
+      [CREATE, { name: '' }, ['input', 'name']],
+      [CREATE, { name: 'x', icon: 'ftp://x' }, ['input', 'icon']],
+      [CREATE, { name: 'x', temperature: 5 }, ['input', 'temperature']],
+      [CREATE, { name: 'x', tools: ['a', 'a'] }, ['input', 'tools']],
+      [UPDATE, { agentUid: 'support-agent' }, ['input']],
+      [DELETE, { agentUid: '' }, ['input', 'agentUid']],
+    ];
+    for (const [document, input, path] of cases) {
+      const outcome = await h.mutate<UserErrorShape>(document, { input });
+      expect(outcome.calls, JSON.stringify(input)).toBe(0);
+      expect(outcome.result).toMatchObject({ __typename: 'ValidationError', path });
+    }
+    const missing = await h.mutate<UserErrorShape>(UPDATE, {
+      input: { agentUid: 'nope', name: 'x' },
+    });
+    expect(missing.calls).toBe(1);
+    expect(missing.result).toMatchObject({
+      __typename: 'NotFoundError',
+      path: ['input', 'agentUid'],
+      code: 'ERR_AGENT_NOT_FOUND',
+    });
+    const gone = await h.mutate<UserErrorShape>(DELETE, { input: { agentUid: 'nope' } });
+    expect(gone.result).toMatchObject({ __typename: 'NotFoundError', path: ['input', 'agentUid'] });
+  });
+});
+
+describe('bring-your-own agents', () => {
+  it('registers, lists, changes and deletes an agent', async () => {
+    const created = await h.mutate<{ byoAiAgent: Agent }>(BYO_CREATE, {
+      input: {
+        name: 'Travel',
+        integrateWith: 'mastra',
+        integrationType: 'AGENT',
+        baseUrl: 'https://agents.example.com/travel',
+        externalAgentId: 'travelAgent',
+      },
+    });
+    expect(created.writes).toBe(1);
+    expect(created.result.byoAiAgent).toMatchObject({
+      name: 'Travel',
+      integrateWith: 'mastra',
+      integrationType: 'agent',
+      baseUrl: 'https://agents.example.com/travel',
+      externalAgentId: 'travelAgent',
+      tools: [],
+      actions: [],
+      isActive: true,
+    });
+    const uid = created.result.byoAiAgent.agentUid;
+    const list = await h.query<{ byoAiAgents: { nodes: Agent[] } }>(
+      '{ byoAiAgents { nodes { id agentUid name } } }',
+    );
+    const listed = list.data?.byoAiAgents.nodes.find((a) => a.agentUid === uid);
+    expect(listed?.name).toBe('Travel');
+    const node = await h.query<{ node: Agent | null }>(
+      'query ($id: ID!) { node(id: $id) { ... on ByoAiAgent { agentUid } } }',
+      { id: listed?.id },
+    );
+    expect(node.data?.node).toEqual({ agentUid: uid });
+
+    const updated = await h.mutate(BYO_UPDATE, { input: { agentUid: uid, actions: ['open-map'] } });
+    expect(updated.result).toMatchObject({
+      agentUid: uid,
+      byoAiAgent: { actions: ['open-map'], name: 'Travel' },
+    });
+    const deleted = await h.mutate(BYO_DELETE, { input: { agentUid: uid } });
+    expect(deleted.result).toEqual({ __typename: 'ByoAiAgentDeletePayload', agentUid: uid });
+    const lookup = await h.query<{ byoAiAgent: Agent | null }>(
+      `{ byoAiAgent(agentUid: "${uid}") { name } }`,
+    );
+    expect(lookup.data?.byoAiAgent).toBeNull();
+  });
+
+  it('checks the input before any call and maps an unknown agent', async () => {
+    const cases: [string, Record<string, unknown>, string[]][] = [
+      [
+        BYO_CREATE,
+        { name: 'x', integrateWith: '', integrationType: 'AGENT' },
+        ['input', 'integrateWith'],
+      ],
+      [
+        BYO_CREATE,
+        { name: 'x', integrateWith: 'mastra', integrationType: 'AGENT', baseUrl: 'nope' },
+        ['input', 'baseUrl'],
+      ],
+      [BYO_UPDATE, { agentUid: 'weather-agent' }, ['input']],
+      [BYO_DELETE, { agentUid: '  ' }, ['input', 'agentUid']],
+    ];
+    for (const [document, input, path] of cases) {
+      const outcome = await h.mutate<UserErrorShape>(document, { input });
+      expect(outcome.calls, JSON.stringify(input)).toBe(0);
+      expect(outcome.result).toMatchObject({ __typename: 'ValidationError', path });
+    }
+    const missing = await h.mutate<UserErrorShape>(BYO_DELETE, { input: { agentUid: 'nope' } });
+    expect(missing.calls).toBe(1);
+    expect(missing.result).toMatchObject({
+      __typename: 'NotFoundError',
+      path: ['input', 'agentUid'],
+      code: 'ERR_AGENT_NOT_FOUND',
+    });
+  });
+});
+
+it('refuses end users, reading and writing, without an upstream call', async () => {
+  h.emulator.clearRequests();
+  for (const query of [
+    '{ aiAgents { totalCount } }',
+    '{ aiAgent(agentUid: "support-agent") { name } }',
+    '{ byoAiAgents { totalCount } }',
+    '{ byoAiAgent(agentUid: "weather-agent") { name } }',
+  ]) {
+    const response = await h.asUser(u(1), query);
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  }
+  for (const [document, input] of [
+    [CREATE, { name: 'x' }],
+    [UPDATE, { agentUid: 'support-agent', name: 'x' }],
+    [DELETE, { agentUid: 'support-agent' }],
+    [BYO_CREATE, { name: 'x', integrateWith: 'mastra', integrationType: 'AGENT' }],
+    [BYO_UPDATE, { agentUid: 'weather-agent', name: 'x' }],
+    [BYO_DELETE, { agentUid: 'weather-agent' }],
+  ] as const) {
+    const response = await h.asUser(u(1), document, { input });
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  }
+  expect(h.emulator.requests()).toEqual([]);
+});
