@@ -211,8 +211,9 @@ describe('request body limit', () => {
     const outcomes = await Promise.all(sends);
     for (const outcome of outcomes) expectRefused(outcome);
     const grownMb = (process.memoryUsage().rss - before) / MiB;
-    // Held whole, these bodies are 640 MB; cut at the limit they are at most 40 MB.
-    expect(grownMb).toBeLessThan(250);
+    // Held whole, these bodies are 640 MB; cut at the limit they are at most 40 MB. The bound
+    // leaves room for garbage a loaded machine has not collected yet (the process has no forced GC).
+    expect(grownMb).toBeLessThan(400);
     expect(await typename(big)).toEqual({ __typename: 'Query' });
   });
 });
