@@ -1,12 +1,11 @@
-import pLimit from 'p-limit';
 import type { CallOptions, UpstreamClient } from '../upstream/client.js';
 import { getGroupConversation, getUserConversation } from '../upstream/conversations.js';
-import { isUpstreamError } from '../upstream/errors.js';
 import type { ConversationRecord } from '../upstream/records.js';
+import { FAN_OUT_CONCURRENCY, fanOut } from './fan-out.js';
 import { conversationPartner } from './keys.js';
 
 /** Parallel single GETs per batch are capped so one query cannot flood the upstream. */
-export const CONVERSATION_FETCH_CONCURRENCY = 8;
+export const CONVERSATION_FETCH_CONCURRENCY = FAN_OUT_CONCURRENCY;
 
 /**
  * Loads `ownerUid`'s view of conversations by CometChat id, in key order: `GET
@@ -22,27 +21,20 @@ export async function loadConversations(
   conversationIds: readonly string[],
   options: CallOptions,
 ): Promise<(ConversationRecord | null | Error)[]> {
-  const limit = pLimit(CONVERSATION_FETCH_CONCURRENCY);
-  return Promise.all(
-    conversationIds.map((conversationId) => {
-      const partner = conversationPartner(conversationId, ownerUid);
+  const partners = conversationIds.map((id) => conversationPartner(id, ownerUid));
+  return fanOut(
+    partners,
+    async (partner) => {
       if (partner === null) return null;
-      return limit(async () => {
-        try {
-          return partner.type === 'group'
-            ? await getGroupConversation(client, partner.guid, options)
-            : await getUserConversation(client, partner.uid, options);
-        } catch (error) {
-          // A missing owner, partner or group, or an owner who takes no part: no such view.
-          if (
-            isUpstreamError(error) &&
-            (error.kind === 'not_found' || error.kind === 'forbidden')
-          ) {
-            return null;
-          }
-          return error instanceof Error ? error : new Error(String(error));
-        }
-      });
-    }),
+      return partner.type === 'group'
+        ? await getGroupConversation(client, partner.guid, options)
+        : await getUserConversation(client, partner.uid, options);
+    },
+    {
+      concurrency: CONVERSATION_FETCH_CONCURRENCY,
+      accepts: (partner) => partner !== null,
+      // A missing owner, partner or group, or an owner who takes no part: no such view.
+      missing: ['not_found', 'forbidden'],
+    },
   );
 }

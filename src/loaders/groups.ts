@@ -1,11 +1,10 @@
-import pLimit from 'p-limit';
 import type { CallOptions, UpstreamClient } from '../upstream/client.js';
-import { isUpstreamError } from '../upstream/errors.js';
 import { getGroup } from '../upstream/groups.js';
 import type { GroupRecord } from '../upstream/records.js';
+import { FAN_OUT_CONCURRENCY, fanOut } from './fan-out.js';
 
 /** Parallel single GETs per batch are capped so one query cannot flood the upstream. */
-export const GROUP_FETCH_CONCURRENCY = 8;
+export const GROUP_FETCH_CONCURRENCY = FAN_OUT_CONCURRENCY;
 
 /**
  * Loads groups by guid, in key order: a missing group is `null`, any other failure an `Error` in
@@ -18,19 +17,9 @@ export async function loadGroups(
   guids: readonly string[],
   options: CallOptions = {},
 ): Promise<(GroupRecord | null | Error)[]> {
-  const limit = pLimit(GROUP_FETCH_CONCURRENCY);
-  return Promise.all(
-    guids.map((guid) =>
-      limit(async () => {
-        try {
-          return await getGroup(client, guid, options);
-        } catch (error) {
-          if (isUpstreamError(error) && error.kind === 'not_found') return null;
-          return error instanceof Error ? error : new Error(String(error));
-        }
-      }),
-    ),
-  );
+  return fanOut(guids, (guid) => getGroup(client, guid, options), {
+    concurrency: GROUP_FETCH_CONCURRENCY,
+  });
 }
 
 /**

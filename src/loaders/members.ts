@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import { isUpstreamError } from '../upstream/errors.js';
 import type { GroupMemberRecord, GroupRecord, Page, UserRecord } from '../upstream/records.js';
+import { asError } from './fan-out.js';
 import { parseMemberKey } from './keys.js';
 
 /** Parallel lookups per batch are capped so one query cannot flood the upstream. */
@@ -10,10 +11,6 @@ export const MEMBER_FETCH_CONCURRENCY = 8;
 export const MEMBER_SCAN_PAGE_SIZE = 1000;
 
 type Slot = GroupMemberRecord | null | Error;
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
-}
 
 /**
  * The membership a group record read on the member's own behalf describes: CometChat fills

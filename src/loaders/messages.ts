@@ -1,12 +1,11 @@
-import pLimit from 'p-limit';
 import type { CallOptions, UpstreamClient } from '../upstream/client.js';
-import { isUpstreamError } from '../upstream/errors.js';
 import { getMessage } from '../upstream/messages.js';
 import type { MessageRecord } from '../upstream/records.js';
+import { FAN_OUT_CONCURRENCY, fanOut } from './fan-out.js';
 import { isMessageId } from './keys.js';
 
 /** Parallel single GETs per batch are capped so one query cannot flood the upstream. */
-export const MESSAGE_FETCH_CONCURRENCY = 8;
+export const MESSAGE_FETCH_CONCURRENCY = FAN_OUT_CONCURRENCY;
 
 /**
  * Loads messages by id, in key order. A message that does not exist, or that the `onBehalfOf`
@@ -20,23 +19,9 @@ export async function loadMessages(
   ids: readonly string[],
   options: CallOptions = {},
 ): Promise<(MessageRecord | null | Error)[]> {
-  const limit = pLimit(MESSAGE_FETCH_CONCURRENCY);
-  return Promise.all(
-    ids.map((id) => {
-      if (!isMessageId(id)) return null;
-      return limit(async () => {
-        try {
-          return await getMessage(client, id, options);
-        } catch (error) {
-          if (
-            isUpstreamError(error) &&
-            (error.kind === 'not_found' || error.kind === 'forbidden')
-          ) {
-            return null;
-          }
-          return error instanceof Error ? error : new Error(String(error));
-        }
-      });
-    }),
-  );
+  return fanOut(ids, (id) => getMessage(client, id, options), {
+    concurrency: MESSAGE_FETCH_CONCURRENCY,
+    accepts: isMessageId,
+    missing: ['not_found', 'forbidden'],
+  });
 }

@@ -1,11 +1,10 @@
-import pLimit from 'p-limit';
 import type { CallOptions, UpstreamClient } from '../upstream/client.js';
-import { isUpstreamError } from '../upstream/errors.js';
 import type { UserRecord } from '../upstream/records.js';
 import { getUser } from '../upstream/users.js';
+import { FAN_OUT_CONCURRENCY, fanOut } from './fan-out.js';
 
 /** Parallel single GETs per batch are capped so one query cannot flood the upstream. */
-export const USER_FETCH_CONCURRENCY = 8;
+export const USER_FETCH_CONCURRENCY = FAN_OUT_CONCURRENCY;
 
 /**
  * Loads users by uid, in key order: a missing user is `null`, any other failure an `Error` in its
@@ -18,17 +17,11 @@ export async function loadUsers(
   uids: readonly string[],
   options: CallOptions = {},
 ): Promise<(UserRecord | null | Error)[]> {
-  const limit = pLimit(USER_FETCH_CONCURRENCY);
-  return Promise.all(
-    uids.map((uid) =>
-      limit(async () => {
-        try {
-          return { ...(await getUser(client, uid, options)), complete: true };
-        } catch (error) {
-          if (isUpstreamError(error) && error.kind === 'not_found') return null;
-          return error instanceof Error ? error : new Error(String(error));
-        }
-      }),
-    ),
+  return fanOut(
+    uids,
+    async (uid) => ({ ...(await getUser(client, uid, options)), complete: true }),
+    {
+      concurrency: USER_FETCH_CONCURRENCY,
+    },
   );
 }

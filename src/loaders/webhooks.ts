@@ -1,11 +1,10 @@
-import pLimit from 'p-limit';
 import type { CallOptions, UpstreamClient } from '../upstream/client.js';
-import { isUpstreamError } from '../upstream/errors.js';
 import type { WebhookRecord } from '../upstream/records.js';
 import { getWebhook, listTriggers } from '../upstream/webhooks.js';
+import { FAN_OUT_CONCURRENCY, fanOut } from './fan-out.js';
 
 /** Parallel single GETs per batch are capped so one query cannot flood the Management API. */
-export const WEBHOOK_FETCH_CONCURRENCY = 8;
+export const WEBHOOK_FETCH_CONCURRENCY = FAN_OUT_CONCURRENCY;
 
 /**
  * CometChat documents about 55 trigger ids, so one page of 100 normally holds every trigger of a
@@ -13,10 +12,6 @@ export const WEBHOOK_FETCH_CONCURRENCY = 8;
  */
 export const TRIGGERS_PER_PAGE = 100;
 const MAX_TRIGGER_PAGES = 20;
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
-}
 
 /**
  * Loads webhooks by id, in key order: a missing webhook is `null`, any other failure an `Error`
@@ -28,19 +23,9 @@ export async function loadWebhooks(
   ids: readonly string[],
   options: CallOptions = {},
 ): Promise<(WebhookRecord | null | Error)[]> {
-  const limit = pLimit(WEBHOOK_FETCH_CONCURRENCY);
-  return Promise.all(
-    ids.map((id) =>
-      limit(async () => {
-        try {
-          return await getWebhook(client, id, options);
-        } catch (error) {
-          if (isUpstreamError(error) && error.kind === 'not_found') return null;
-          return asError(error);
-        }
-      }),
-    ),
-  );
+  return fanOut(ids, (id) => getWebhook(client, id, options), {
+    concurrency: WEBHOOK_FETCH_CONCURRENCY,
+  });
 }
 
 /**
@@ -53,29 +38,23 @@ export async function loadWebhookTriggers(
   ids: readonly string[],
   options: CallOptions = {},
 ): Promise<(string[] | null | Error)[]> {
-  const limit = pLimit(WEBHOOK_FETCH_CONCURRENCY);
-  return Promise.all(
-    ids.map((id) =>
-      limit(async () => {
-        try {
-          const triggers: string[] = [];
-          for (let page = 1; page <= MAX_TRIGGER_PAGES; page++) {
-            const result = await listTriggers(
-              client,
-              id,
-              { page, perPage: TRIGGERS_PER_PAGE },
-              options,
-            );
-            for (const trigger of result.items) triggers.push(trigger.id);
-            const { currentPage, totalPages } = result.pagination;
-            if (result.items.length < TRIGGERS_PER_PAGE || currentPage >= totalPages) break;
-          }
-          return triggers;
-        } catch (error) {
-          if (isUpstreamError(error) && error.kind === 'not_found') return null;
-          return asError(error);
-        }
-      }),
-    ),
+  return fanOut(
+    ids,
+    async (id) => {
+      const triggers: string[] = [];
+      for (let page = 1; page <= MAX_TRIGGER_PAGES; page++) {
+        const result = await listTriggers(
+          client,
+          id,
+          { page, perPage: TRIGGERS_PER_PAGE },
+          options,
+        );
+        for (const trigger of result.items) triggers.push(trigger.id);
+        const { currentPage, totalPages } = result.pagination;
+        if (result.items.length < TRIGGERS_PER_PAGE || currentPage >= totalPages) break;
+      }
+      return triggers;
+    },
+    { concurrency: WEBHOOK_FETCH_CONCURRENCY },
   );
 }
