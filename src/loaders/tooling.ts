@@ -1,9 +1,18 @@
 /**
- * Reads of the internal-tooling resources (RBAC, moderation, metrics, API keys). They are admin
+ * Reads of the internal-tooling resources (RBAC, moderation, metrics, API keys, AI agents,
+ * notification providers, settings and logs). They are admin
  * resources read as the app: each read takes the app view, so its calls carry the view's options
  * (its abort signal, never an `onBehalfOf`). Nothing is cached across fields: these lists are
  * small and read once per field.
  */
+
+import {
+  type AiAgentRecord,
+  type ByoAgentRecord,
+  getAiAgent,
+  listAiAgents,
+  listByoAgents,
+} from '../upstream/ai-agents.js';
 import {
   type ApiKeyListQuery,
   type ApiKeyRecord,
@@ -26,6 +35,21 @@ import {
   type ModerationReasonRecord,
   type ModerationRuleRecord,
 } from '../upstream/moderation.js';
+import {
+  type CustomPushProviderRecord,
+  type FcmProviderRecord,
+  getCustomPushProvider,
+  getNotificationSettings,
+  getSendGridProvider,
+  getTwilioProvider,
+  listFcmProviders,
+  listNotificationLogs,
+  type NotificationLogPage,
+  type NotificationLogQuery,
+  type NotificationSettingsRecord,
+  type SendGridProviderRecord,
+  type TwilioProviderRecord,
+} from '../upstream/notification-admin.js';
 import {
   listRestrictedFeatures,
   listRolePermissions,
@@ -86,6 +110,24 @@ export interface ToolingReads {
   apiKeys(query: ApiKeyListQuery): Promise<Page<ApiKeyRecord>>;
   /** `GET /apikeys/{apiKey}`; null when there is no such key. */
   apiKey(value: string): Promise<ApiKeyRecord | null>;
+  /** `GET /ai-agents/agent-builder/agents`, the first window of them. */
+  aiAgents(): Promise<AiAgentRecord[]>;
+  /** `GET /ai-agents/agent-builder/agents/{uid}` (fails with not found when there is none). */
+  aiAgent(uid: string): Promise<AiAgentRecord>;
+  /** `GET /ai-agents/agents`: the bring-your-own agent registrations. */
+  byoAgents(): Promise<ByoAgentRecord[]>;
+  /** `GET /notifications/push/v1/providers/fcm`. */
+  fcmProviders(): Promise<FcmProviderRecord[]>;
+  /** `GET /notifications/push/v1/providers/custom`. */
+  customPushProvider(): Promise<CustomPushProviderRecord>;
+  /** `GET /notifications/sms/v1/providers/twilio`. */
+  twilioProvider(): Promise<TwilioProviderRecord>;
+  /** `GET /notifications/email/v1/providers/sendgrid`. */
+  sendGridProvider(): Promise<SendGridProviderRecord>;
+  /** `GET /notifications/v1/settings`. */
+  notificationSettings(): Promise<NotificationSettingsRecord>;
+  /** `GET /notifications/v1/logs`, one page. */
+  notificationLogs(query: NotificationLogQuery): Promise<NotificationLogPage>;
 }
 
 /** The tooling reads of `view` (the app view) through the request's `upstream` client. */
@@ -158,5 +200,14 @@ export function toolingReads(upstream: UpstreamClient, view: AppView): ToolingRe
         throw error;
       }
     },
+    aiAgents: () => listAiAgents(upstream, options),
+    aiAgent: (uid) => getAiAgent(upstream, uid, options),
+    byoAgents: () => listByoAgents(upstream, options),
+    fcmProviders: () => listFcmProviders(upstream, options),
+    customPushProvider: () => getCustomPushProvider(upstream, options),
+    twilioProvider: () => getTwilioProvider(upstream, options),
+    sendGridProvider: () => getSendGridProvider(upstream, options),
+    notificationSettings: () => getNotificationSettings(upstream, options),
+    notificationLogs: (query) => listNotificationLogs(upstream, query, options),
   };
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
 import { toClientError } from '../errors.js';
+import { toolingReads } from '../loaders/index.js';
 import {
   AI_AGENT_WINDOW,
   type AiAgentRecord,
@@ -19,9 +20,6 @@ import {
   createByoAgent,
   deleteAiAgent,
   deleteByoAgent,
-  getAiAgent,
-  listAiAgents,
-  listByoAgents,
   updateAiAgent,
   updateByoAgent,
 } from '../upstream/ai-agents.js';
@@ -56,8 +54,13 @@ function options(context: GatewayContext) {
   return context.view(null).options;
 }
 
+/** The tooling reads, as the app. */
+function tooling(context: GatewayContext) {
+  return toolingReads(context.upstream, context.view(null));
+}
+
 async function findByo(context: GatewayContext, uid: string): Promise<ByoAgentRecord | null> {
-  const all = await listByoAgents(context.upstream, options(context));
+  const all = await tooling(context).byoAgents();
   return all.find((agent) => agent.uid === uid) ?? null;
 }
 
@@ -65,7 +68,7 @@ export const AiAgent = builder.node(builder.objectRef<AiAgentRecord>('AiAgent'),
   description: `An agent built with CometChat's Agent Builder: its model, instruction and the tools it may use. ${ADMIN_NOTE}`,
   authScopes: { admin: true },
   id: { resolve: (agent) => agent.uid },
-  loadOne: (uid, context) => orNull(getAiAgent(context.upstream, uid, options(context))),
+  loadOne: (uid, context) => orNull(tooling(context).aiAgent(uid)),
   fields: (t) => ({
     agentUid: t.exposeString('uid', { description: "The agent's CometChat uid." }),
     name: t.exposeString('name', { description: 'The display name.' }),
@@ -197,11 +200,9 @@ builder.queryFields((t) => ({
     args: windowArgs('agents'),
     complexity: connectionComplexity,
     resolve: async (_root, args, context) =>
-      arrayConnection(
-        await orClientError(listAiAgents(context.upstream, options(context))),
-        windowOf(args),
-        { key: 'aiAgents' },
-      ),
+      arrayConnection(await orClientError(tooling(context).aiAgents()), windowOf(args), {
+        key: 'aiAgents',
+      }),
   }),
   aiAgent: t.field({
     type: AiAgent,
@@ -215,8 +216,7 @@ builder.queryFields((t) => ({
         validate: shortTextArg,
       }),
     },
-    resolve: (_root, args, context) =>
-      orNull(getAiAgent(context.upstream, args.agentUid.trim(), options(context))),
+    resolve: (_root, args, context) => orNull(tooling(context).aiAgent(args.agentUid.trim())),
   }),
   byoAiAgents: t.field({
     type: ByoAiAgentConnection,
@@ -226,11 +226,9 @@ builder.queryFields((t) => ({
     args: windowArgs('agents'),
     complexity: connectionComplexity,
     resolve: async (_root, args, context) =>
-      arrayConnection(
-        await orClientError(listByoAgents(context.upstream, options(context))),
-        windowOf(args),
-        { key: 'byoAiAgents' },
-      ),
+      arrayConnection(await orClientError(tooling(context).byoAgents()), windowOf(args), {
+        key: 'byoAiAgents',
+      }),
   }),
   byoAiAgent: t.field({
     type: ByoAiAgent,
@@ -484,7 +482,7 @@ function changedPayload<Record>(
 const AiAgentUpdatePayload = changedPayload(
   'AiAgentUpdatePayload',
   AiAgent,
-  (context, uid) => orNull(getAiAgent(context.upstream, uid, options(context))),
+  (context, uid) => orNull(tooling(context).aiAgent(uid)),
   'aiAgent',
 );
 const ByoAiAgentUpdatePayload = changedPayload(

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
 import { badUserInput } from '../errors.js';
+import { toolingReads } from '../loaders/index.js';
 import {
   addFcmProvider,
   type CustomPushProviderRecord,
@@ -19,13 +20,7 @@ import {
   type FcmProviderRecord,
   type FcmProviderWrite,
   type FcmServiceAccount,
-  getCustomPushProvider,
-  getNotificationSettings,
-  getSendGridProvider,
-  getTwilioProvider,
   hintOf,
-  listFcmProviders,
-  listNotificationLogs,
   type NotificationEventSettingRecord,
   type NotificationLogRecord,
   type NotificationScope,
@@ -50,6 +45,11 @@ const NULL_NOTE = 'Null when it could not be read (the error on this field says 
 
 function options(context: GatewayContext) {
   return context.view(null).options;
+}
+
+/** The tooling reads, as the app. */
+function tooling(context: GatewayContext) {
+  return toolingReads(context.upstream, context.view(null));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,29 +230,25 @@ const NotificationProviders = builder.objectRef<object>('NotificationProviders')
       type: [FcmProvider],
       nullable: true,
       description: `The FCM providers (\`GET /notifications/push/v1/providers/fcm\`). ${NULL_NOTE}`,
-      resolve: (_root, _args, context) =>
-        orClientError(listFcmProviders(context.upstream, options(context))),
+      resolve: (_root, _args, context) => orClientError(tooling(context).fcmProviders()),
     }),
     customPushProvider: t.field({
       type: CustomPushProvider,
       nullable: true,
       description: `The custom push provider (a webhook). ${NULL_NOTE}`,
-      resolve: (_root, _args, context) =>
-        orClientError(getCustomPushProvider(context.upstream, options(context))),
+      resolve: (_root, _args, context) => orClientError(tooling(context).customPushProvider()),
     }),
     twilioSmsProvider: t.field({
       type: TwilioSmsProvider,
       nullable: true,
       description: `The Twilio SMS provider. ${NULL_NOTE}`,
-      resolve: (_root, _args, context) =>
-        orClientError(getTwilioProvider(context.upstream, options(context))),
+      resolve: (_root, _args, context) => orClientError(tooling(context).twilioProvider()),
     }),
     sendGridEmailProvider: t.field({
       type: SendGridEmailProvider,
       nullable: true,
       description: `The SendGrid e-mail provider. ${NULL_NOTE}`,
-      resolve: (_root, _args, context) =>
-        orClientError(getSendGridProvider(context.upstream, options(context))),
+      resolve: (_root, _args, context) => orClientError(tooling(context).sendGridProvider()),
     }),
   }),
 });
@@ -538,8 +534,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: `The app's notification settings (\`GET /notifications/v1/settings\`). ${ADMIN_NOTE} ${NULL_NOTE}`,
     authScopes: { admin: true },
-    resolve: (_root, _args, context) =>
-      orClientError(getNotificationSettings(context.upstream, options(context))),
+    resolve: (_root, _args, context) => orClientError(tooling(context).notificationSettings()),
   }),
   notificationLogs: t.field({
     type: NotificationLogConnection,
@@ -597,15 +592,11 @@ builder.queryFields((t) => ({
         cursorConnection(
           args,
           async (q) => {
-            const page = await listNotificationLogs(
-              context.upstream,
-              {
-                ...query,
-                ...(q.id !== null ? { affix: q.affix, logId: q.id } : {}),
-                limit: q.limit,
-              },
-              options(context),
-            );
+            const page = await tooling(context).notificationLogs({
+              ...query,
+              ...(q.id !== null ? { affix: q.affix, logId: q.id } : {}),
+              limit: q.limit,
+            });
             return {
               items: page.items,
               limit: page.limit ?? q.limit,
@@ -1017,7 +1008,7 @@ const FcmProviderPayloadFields = (name: string, description: string) =>
         description:
           'The provider as CometChat lists it now (one more upstream call); null when it is not listed.',
         resolve: async (v, _args, context) =>
-          (await orClientError(listFcmProviders(context.upstream, options(context)))).find(
+          (await orClientError(tooling(context).fcmProviders())).find(
             (p) => p.providerId === v.providerId,
           ) ?? null,
       }),
@@ -1050,8 +1041,7 @@ const CustomPushProviderUpdatePayload = builder
         type: CustomPushProvider,
         nullable: true,
         description: `The provider as CometChat holds it now (one more upstream call). ${NULL_NOTE}`,
-        resolve: (_v, _args, context) =>
-          orClientError(getCustomPushProvider(context.upstream, options(context))),
+        resolve: (_v, _args, context) => orClientError(tooling(context).customPushProvider()),
       }),
     }),
   });
@@ -1065,8 +1055,7 @@ const TwilioSmsProviderUpdatePayload = builder
         type: TwilioSmsProvider,
         nullable: true,
         description: `The provider as CometChat holds it now (one more upstream call). ${NULL_NOTE}`,
-        resolve: (_v, _args, context) =>
-          orClientError(getTwilioProvider(context.upstream, options(context))),
+        resolve: (_v, _args, context) => orClientError(tooling(context).twilioProvider()),
       }),
     }),
   });
@@ -1080,8 +1069,7 @@ const SendGridEmailProviderUpdatePayload = builder
         type: SendGridEmailProvider,
         nullable: true,
         description: `The provider as CometChat holds it now (one more upstream call). ${NULL_NOTE}`,
-        resolve: (_v, _args, context) =>
-          orClientError(getSendGridProvider(context.upstream, options(context))),
+        resolve: (_v, _args, context) => orClientError(tooling(context).sendGridProvider()),
       }),
     }),
   });
@@ -1095,8 +1083,7 @@ const NotificationSettingsUpdatePayload = builder
         type: NotificationSettings,
         nullable: true,
         description: `The settings as CometChat holds them now (one more upstream call). ${NULL_NOTE}`,
-        resolve: (_v, _args, context) =>
-          orClientError(getNotificationSettings(context.upstream, options(context))),
+        resolve: (_v, _args, context) => orClientError(tooling(context).notificationSettings()),
       }),
     }),
   });
