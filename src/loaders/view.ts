@@ -489,6 +489,7 @@ export class PerspectiveView implements View {
     for (const loader of Object.values(this.own)) loader.clearAll();
     this.ahead.clear();
     this.callLogs?.clear();
+    this.muted = undefined;
   }
 
   /** Call logs, read lazily: most requests never touch the Calls API. */
