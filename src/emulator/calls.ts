@@ -18,7 +18,7 @@ import {
   type Router,
   readPage,
 } from './http.js';
-import type { Store } from './store.js';
+import type { MessageRow, Store } from './store.js';
 
 export interface CallParticipantRow {
   uid: string;
@@ -191,6 +191,68 @@ function getCall(req: EmuRequest, { store }: EmulatorContext): EmuResponse {
     );
   }
   return ok(renderCall(store, row));
+}
+
+const CALL_STATUSES = [
+  'initiated',
+  'ongoing',
+  'ended',
+  'unanswered',
+  'rejected',
+  'busy',
+  'cancelled',
+];
+
+/**
+ * Keeps the call log in step with call messages, as CometChat's Calls API reflects the calls its
+ * SDKs start: a call message (`category: "call"`) naming a session (`data.entities.on`, kept as
+ * `action.on` of type `call`) that the log does not hold yet records a new call (the sender as the
+ * initiator, status from `data.action`, `initiated` by default); a later call message of the same
+ * session moves its status on (`ongoing` starts it, `ended` ends it; the participants follow)
+ * until the call is over.
+ */
+export function recordCallMessage(store: Store, message: MessageRow): void {
+  if (message.category !== 'call' || message.action?.on.type !== 'call') return;
+  const sessionId = message.action.on.id;
+  const action = typeof message.data.action === 'string' ? message.data.action : 'initiated';
+  const status = CALL_STATUSES.includes(action) ? action : 'initiated';
+  let row = store.callLogs.find((c) => c.sessionId === sessionId);
+  if (!row) {
+    const receivers =
+      message.receiverType === 'user' ? [message.sender, message.receiver] : [message.sender];
+    row = {
+      sessionId,
+      type: message.type === 'audio' ? 'audio' : 'video',
+      mode: 'call',
+      status: 'initiated',
+      receiverType: message.receiverType,
+      initiator: message.sender,
+      receiver: message.receiver,
+      participants: receivers.map((uid) => ({ uid, isJoined: false, state: 'initiated' })),
+      initiatedAt: message.sentAt,
+      recordings: [],
+      hasTranscription: false,
+    };
+    store.callLogs.push(row);
+  } else if (row.status !== 'initiated' && row.status !== 'ongoing') {
+    return; // a call that is over stays as it ended
+  }
+  row.status = status;
+  if (status === 'ongoing' && row.startedAt === undefined) {
+    row.startedAt = message.sentAt;
+    for (const participant of row.participants) {
+      participant.isJoined = true;
+      participant.joinedAt = message.sentAt;
+    }
+  }
+  if (status === 'ended' && row.endedAt === undefined) {
+    row.endedAt = message.sentAt;
+    row.startedAt ??= message.sentAt;
+    for (const participant of row.participants) {
+      if (participant.isJoined) participant.leftAt = message.sentAt;
+    }
+  }
+  for (const participant of row.participants) participant.state = status;
 }
 
 /**

@@ -4,7 +4,10 @@
  * true}}`), `GET …/tokens?authToken=` lists that user's, `DELETE …/tokens/{pushToken}` `{authToken}`
  * removes one of them and answers with it (`{data:{pushTokens:[…]}}`). The user is the owner of
  * the auth token; a push token registered again moves to its new owner (one device, one user).
- * A user's notification time zone: `GET|PATCH /notifications/v1/preferences/timezone?uid=`.
+ * The list takes `all=true` for every token of that user; without it, only the tokens registered
+ * with the given auth token.
+ * A user's notification time zone: `GET|PATCH /notifications/v1/preferences/timezone?uid=`;
+ * preferences, muted conversations and contact details: see notification-preferences.ts.
  */
 import {
   assertValid,
@@ -14,9 +17,11 @@ import {
   type EmuRequest,
   type EmuResponse,
   ok,
+  queryFlag,
   type Router,
   uidNotFound,
 } from './http.js';
+import { registerNotificationPreferences } from './notification-preferences.js';
 import type { Store } from './store.js';
 
 /** CometChat's documented limits: 100 active tokens per user, a token of at most 4,096 characters. */
@@ -68,6 +73,7 @@ export function registerNotifications(router: Router): void {
     ok({ timezone: timezonesOf(ctx.store).get(userOf(req, ctx.store)) ?? null }),
   );
   router.add('PATCH', '/notifications/v1/preferences/timezone', setTimezone);
+  registerNotificationPreferences(router);
 }
 
 /** uid -> IANA time zone, per emulator store. */
@@ -209,9 +215,14 @@ function register(req: EmuRequest, { store }: EmulatorContext): EmuResponse {
   return ok({ success: true });
 }
 
+/** Every token of the auth token's user with `all=true`; else those registered with that token. */
 function list(req: EmuRequest, { store }: EmulatorContext): EmuResponse {
-  const uid = ownerOf(store, req.query.get('authToken'));
-  const rows = [...tokensOf(store).values()].filter((row) => row.uid === uid);
+  const authToken = req.query.get('authToken');
+  const uid = ownerOf(store, authToken);
+  const all = queryFlag(req.query, 'all');
+  const rows = [...tokensOf(store).values()].filter(
+    (row) => row.uid === uid && (all || row.authToken === authToken),
+  );
   return ok({ pushTokens: rows.map(render) });
 }
 

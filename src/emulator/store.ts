@@ -4,7 +4,7 @@
  * methods below so that lists stay O(page) even on the `large` seed.
  */
 
-import type { CallLogRow } from './calls.js';
+import { type CallLogRow, recordCallMessage } from './calls.js';
 
 export type UserStatus = 'available' | 'offline';
 export type GroupType = 'public' | 'private' | 'password';
@@ -272,6 +272,7 @@ export class Store {
         set.add(message.conversationId);
       }
     }
+    recordCallMessage(this, message);
     return message;
   }
 

@@ -40,8 +40,14 @@ import {
   type MessageFilters,
 } from '../upstream/messages.js';
 import {
+  type ContactDetailsRecord,
+  getContactDetails,
+  getNotificationPreferences,
   getNotificationTimezone,
+  listMutedConversations,
   listPushTokens,
+  type MutedConversationRecord,
+  type NotificationPreferencesRecord,
   type PushTokenRecord,
 } from '../upstream/notifications.js';
 import { type ListReactionsQuery, listReactions } from '../upstream/reactions.js';
@@ -202,12 +208,23 @@ export interface View {
   /** `GET /threads`: this view's user's threads (their parent messages); empty in the app view. */
   threads(query: ListThreadsQuery): Promise<CursorPage<MessageRecord>>;
   /**
-   * `GET /notifications/push/v1/tokens`: the push tokens of the user `authToken` belongs to
-   * (CometChat names the user by it, not by onBehalfOf); empty in the app view.
+   * This view's user's push tokens: CometChat names the user by one of their auth tokens, not by
+   * onBehalfOf, so one existing token is read first (`GET /users/{uid}/auth_tokens?perPage=1`,
+   * which creates none), then `GET /notifications/push/v1/tokens?authToken=&all=true`. A user
+   * without any auth token has none listed (and one call is made); empty in the app view.
    */
-  pushTokens(authToken: string): Promise<PushTokenRecord[]>;
+  pushTokens(): Promise<PushTokenRecord[]>;
   /** `GET /notifications/v1/preferences/timezone?uid=`: this view's user's; null in the app view. */
   notificationTimezone(): Promise<string | null>;
+  /** `GET /notifications/v1/preferences?uid=`: this view's user's; null in the app view. */
+  notificationPreferences(): Promise<NotificationPreferencesRecord | null>;
+  /**
+   * `GET /notifications/v1/preferences/mute?uid=`: the conversations this view's user muted, read
+   * once per view and request (every conversation's `mutedUntil` shares it); empty in the app view.
+   */
+  mutedConversations(): Promise<MutedConversationRecord[]>;
+  /** `GET /notifications/v1/contact-details` as this view's user; null in the app view. */
+  contactDetails(): Promise<ContactDetailsRecord | null>;
   /**
    * `GET /calls` on the Calls API: in a user's view only the calls that user took part in
    * (`onBehalfOf`), every call in the app view.
@@ -472,6 +489,7 @@ export class PerspectiveView implements View {
     for (const loader of Object.values(this.own)) loader.clearAll();
     this.ahead.clear();
     this.callLogs?.clear();
+    this.muted = undefined;
   }
 
   /** Call logs, read lazily: most requests never touch the Calls API. */
@@ -704,10 +722,44 @@ export class PerspectiveView implements View {
     return this.servedMessages(await listThreads(this.host.upstream, query, this.options));
   }
 
-  async pushTokens(authToken: string): Promise<PushTokenRecord[]> {
+  async pushTokens(): Promise<PushTokenRecord[]> {
     if (this.perspective === null) return [];
     const { signal } = this.options;
-    return listPushTokens(this.host.upstream, authToken, signal ? { signal } : {});
+    const asApp = signal ? { signal } : {};
+    const tokens = await listAuthTokens(
+      this.host.upstream,
+      this.perspective,
+      { perPage: 1 },
+      asApp,
+    );
+    const authToken = tokens.items[0]?.authToken;
+    if (authToken === undefined) return [];
+    return listPushTokens(this.host.upstream, authToken, asApp);
+  }
+
+  async notificationPreferences(): Promise<NotificationPreferencesRecord | null> {
+    if (this.perspective === null) return null;
+    const { signal } = this.options;
+    return getNotificationPreferences(
+      this.host.upstream,
+      this.perspective,
+      signal ? { signal } : {},
+    );
+  }
+
+  private muted: Promise<MutedConversationRecord[]> | undefined;
+
+  mutedConversations(): Promise<MutedConversationRecord[]> {
+    if (this.perspective === null) return Promise.resolve([]);
+    const uid = this.perspective;
+    const { signal } = this.options;
+    this.muted ??= listMutedConversations(this.host.upstream, uid, signal ? { signal } : {});
+    return this.muted;
+  }
+
+  async contactDetails(): Promise<ContactDetailsRecord | null> {
+    if (this.perspective === null) return null;
+    return getContactDetails(this.host.upstream, this.options);
   }
 
   async notificationTimezone(): Promise<string | null> {

@@ -90,6 +90,12 @@ export interface FieldCost {
   calls?: number;
   /** Lookups on the roles loader (see {@link MAX_ROLES_PER_APP}). */
   roleLoads?: number;
+  /**
+   * Reads of a user's muted conversations (`GET /notifications/v1/preferences/mute`), which a view
+   * makes once per request: at most one for a user caller (one view), one per item for an admin
+   * (each conversation may belong to another user).
+   */
+  muteLists?: number;
   /** A list field: the most items one resolution returns. */
   items?: number;
   /** A connection field: the page size its `edges` and `nodes` hold. */
@@ -334,6 +340,32 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   'Viewer.notificationTimezone': ({ caller }) =>
     caller === 'user' ? { calls: 1 } : { refused: true },
   'Mutation.viewerNotificationTimezoneUpdate': writes(1),
+  // Preferences, mutes and contact details (the viewing user's own; refused before any call for
+  // an admin without X-Act-As). The muted list is read once per view and request, shared with
+  // every `Conversation.mutedUntil` (see `muteLists`).
+  'Viewer.notificationPreferences': ({ caller }) =>
+    caller === 'user' ? { calls: 1 } : { refused: true },
+  'NotificationPreferences.oneOnOne': free,
+  'NotificationPreferences.group': free,
+  'NotificationPreferences.schedule': leafList,
+  'ViewerNotificationPreferencesUpdatePayload.notificationPreferences': free,
+  'Mutation.viewerNotificationPreferencesUpdate': writes(1),
+  'Viewer.mutedConversations': ({ caller, args }) => {
+    const page = pageSize(args);
+    if (caller !== 'user' || page === null) return { refused: true };
+    return { muteLists: 1, page };
+  },
+  'MutedConversation.with': lookup(),
+  'MutedConversation.conversation': lookup(),
+  'Conversation.mutedUntil': () => ({ muteLists: 1 }),
+  'ConversationMutePayload.mutedConversation': free,
+  'ConversationUnmutePayload.conversation': lookup(),
+  'Mutation.conversationMute': writes(1),
+  'Mutation.conversationUnmute': writes(1),
+  'Viewer.notificationContactDetails': ({ caller }) =>
+    caller === 'user' ? { calls: 1 } : { refused: true },
+  'ViewerNotificationContactDetailsUpdatePayload.notificationContactDetails': free,
+  'Mutation.viewerNotificationContactDetailsUpdate': writes(1),
 
   // Users ------------------------------------------------------------------------------------
   'User.authTokens': pagedList(),
@@ -728,22 +760,39 @@ export function isEdgeType(type: GraphQLObjectType): boolean {
 interface Cost {
   calls: number;
   roleLoads: number;
+  muteLists: number;
 }
 
-const ZERO: Cost = { calls: 0, roleLoads: 0 };
+const ZERO: Cost = { calls: 0, roleLoads: 0, muteLists: 0 };
 
 function add(a: Cost, b: Cost, times = 1): Cost {
-  if (times === 0 || (b.calls === 0 && b.roleLoads === 0)) return a;
-  return { calls: a.calls + b.calls * times, roleLoads: a.roleLoads + b.roleLoads * times };
+  if (times === 0 || (b.calls === 0 && b.roleLoads === 0 && b.muteLists === 0)) return a;
+  return {
+    calls: a.calls + b.calls * times,
+    roleLoads: a.roleLoads + b.roleLoads * times,
+    muteLists: a.muteLists + b.muteLists * times,
+  };
 }
 
 function max(a: Cost, b: Cost): Cost {
-  return { calls: Math.max(a.calls, b.calls), roleLoads: Math.max(a.roleLoads, b.roleLoads) };
+  return {
+    calls: Math.max(a.calls, b.calls),
+    roleLoads: Math.max(a.roleLoads, b.roleLoads),
+    muteLists: Math.max(a.muteLists, b.muteLists),
+  };
 }
 
-/** The total of a cost: every call, role lookups capped at what one app can have. */
-function total(cost: Cost): number {
-  return cost.calls + Math.min(cost.roleLoads, MAX_ROLES_PER_APP);
+function costOf(own: FieldCost): Cost {
+  return { calls: own.calls ?? 0, roleLoads: own.roleLoads ?? 0, muteLists: own.muteLists ?? 0 };
+}
+
+/**
+ * The total of a cost: every call, role lookups capped at what one app can have, mute lists at
+ * one for a user caller (their own view's, read once).
+ */
+function total(cost: Cost, caller: CallerKind): number {
+  const muteLists = caller === 'user' ? Math.min(cost.muteLists, 1) : cost.muteLists;
+  return cost.calls + Math.min(cost.roleLoads, MAX_ROLES_PER_APP) + muteLists;
 }
 
 /** What the walk carries into an object: what it is known to be, and its page if a connection. */
@@ -922,7 +971,7 @@ function fieldCost(
     own = passOn;
   } else own = {};
   if (own.refused) return ZERO;
-  const cost: Cost = { calls: own.calls ?? 0, roleLoads: own.roleLoads ?? 0 };
+  const cost = costOf(own);
   const type = getNamedType(field.type);
   if (!isCompositeType(type)) return cost;
   // Every list of objects has a rule (a test checks); the largest page is the safe guess if not.
@@ -952,7 +1001,7 @@ function nodeCost(walk: Walk, ids: unknown, nodes: readonly FieldNode[]): Cost {
       rootArgs: walk.rootArgs,
       origin: null,
     });
-    cost = add(cost, { calls: own.calls ?? 0, roleLoads: own.roleLoads ?? 0 });
+    cost = add(cost, costOf(own));
     cost = add(
       cost,
       valueCost(walk, type, nodes, { origin: own.origin ?? null, page: DEFAULT_PAGE_SIZE }),
@@ -1020,14 +1069,14 @@ export function estimateUpstreamCalls(input: EstimateInput): number {
       walk.memo.clear();
       cost = add(cost, fieldCost(walk, rootType, nodes, scope));
     }
-    return total(cost);
+    return total(cost, input.caller);
   }
   // Each mutation empties the request's loaders, so role lookups count again after each one.
   let sum = 0;
   for (const nodes of roots.values()) {
     walk.rootArgs = rootArgsOf(walk, rootType, nodes);
     walk.memo.clear();
-    sum += total(fieldCost(walk, rootType, nodes, scope));
+    sum += total(fieldCost(walk, rootType, nodes, scope), input.caller);
   }
   return sum;
 }

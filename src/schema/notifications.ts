@@ -1,7 +1,9 @@
 /**
  * The viewing user's push tokens (`viewer.pushTokens`). CometChat names the user of these calls
- * by one of their auth tokens, so each read first gets the user's latest auth token
- * (`POST /users/{uid}/auth_tokens`, which reuses it) and then lists. A push token is a credential
+ * by one of their auth tokens, so a read first lists one of the user's existing auth tokens
+ * (`GET /users/{uid}/auth_tokens`, which creates none) and then lists every token of that user
+ * (`all=true`); registering and removing get one with `POST /users/{uid}/auth_tokens` (which
+ * reuses the latest, creating one only for a user who has none). A push token is a credential
  * of the device: it is shown masked (its last 4 characters), in full only in the answer to its
  * registration.
  */
@@ -108,12 +110,11 @@ builder.objectField(Viewer, 'pushTokens', (t) =>
     type: [PushToken],
     nullable: true,
     description:
-      "The viewing user's registered push tokens (CometChat keeps at most 100 per user), masked. Two upstream calls. An admin must act as a user (`X-Act-As`); without it the field answers BAD_USER_INPUT. Null when it could not be read (the error on this field says why).",
+      "The viewing user's registered push tokens (CometChat keeps at most 100 per user), masked. Two upstream calls: one of the user's existing auth tokens (reading creates none; a user without any has no tokens listed), then the tokens. An admin must act as a user (`X-Act-As`); without it the field answers BAD_USER_INPUT. Null when it could not be read (the error on this field says why).",
     resolve: (_caller, _args, context) =>
       orClientError(async () => {
-        const uid = viewingUid(context, 'Push tokens');
-        const authToken = await authTokenOf(context, uid);
-        const records = await context.view().pushTokens(authToken);
+        viewingUid(context, 'Push tokens');
+        const records = await context.view().pushTokens();
         return records.map((record) => ({ record, revealed: false }));
       }),
   }),

@@ -4,7 +4,7 @@
  * token and the auth token are credentials, so both are redacted from errors and logs.
  */
 import { z } from 'zod';
-import { call } from './call.js';
+import { call, callAsUser } from './call.js';
 import type { CallOptions, UpstreamClient } from './client.js';
 
 /** The push platforms the gateway registers: CometChat's documented `fcm_*` values and APNs. */
@@ -107,14 +107,17 @@ export function registerPushToken(
   });
 }
 
-/** `GET /notifications/push/v1/tokens?authToken=`: the push tokens of the auth token's user. */
+/**
+ * `GET /notifications/push/v1/tokens?authToken=&all=true`: every push token of the auth token's
+ * user (without `all`, CometChat lists only those registered with that auth token).
+ */
 export function listPushTokens(
   client: UpstreamClient,
   authToken: string,
   opts: CallOptions = {},
 ): Promise<PushTokenRecord[]> {
   return call(client, 'GET', '/notifications/push/v1/tokens', tokenListAnswer, {
-    query: { authToken },
+    query: { authToken, all: true },
     redact: [authToken],
     ...opts,
   });
@@ -167,6 +170,307 @@ export function updateNotificationTimezone(
   return call(client, 'PATCH', '/notifications/v1/preferences/timezone', timezoneAnswer, {
     query: { uid },
     body: { timezone },
+    ...opts,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notification preferences (`/notifications/v1/preferences?uid=`)
+
+/** The group events a user's preferences cover, in CometChat's `groupPreferences` names. */
+export const GROUP_PREFERENCE_KEYS = [
+  'groupMessages',
+  'groupReplies',
+  'groupQuotedReplies',
+  'groupReactions',
+  'groupMemberLeft',
+  'groupMemberAdded',
+  'groupMemberJoined',
+  'groupMemberKicked',
+  'groupMemberBanned',
+  'groupMemberUnbanned',
+  'groupMemberScopeChanged',
+] as const;
+
+/** The 1:1 events a user's preferences cover, in CometChat's `oneOnOnePreferences` names. */
+export const ONE_ON_ONE_PREFERENCE_KEYS = [
+  'oneOnOneMessages',
+  'oneOnOneReplies',
+  'oneOnOneQuotedReplies',
+  'oneOnOneReactions',
+] as const;
+
+export const WEEKDAYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
+
+export type GroupPreferenceKey = (typeof GROUP_PREFERENCE_KEYS)[number];
+export type OneOnOnePreferenceKey = (typeof ONE_ON_ONE_PREFERENCE_KEYS)[number];
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** One day of a user's notification schedule: `from`/`to` as `hhmm` (0 to 2359), `dnd` all day. */
+export interface ScheduleDayRecord {
+  day: Weekday;
+  from: number;
+  to: number;
+  dnd: boolean;
+}
+
+/**
+ * A user's notification preferences. Settings are CometChat's integers (1 = don't notify, 2 =
+ * notify / all, 3 = mentions only or, for reactions, reactions on all messages); null where
+ * CometChat's answer does not say.
+ */
+export interface NotificationPreferencesRecord {
+  group: Record<GroupPreferenceKey, number | null>;
+  oneOnOne: Record<OneOnOnePreferenceKey, number | null>;
+  /** `mutePreferences.dnd`: 1 = do-not-disturb off, 2 = on. */
+  dnd: number | null;
+  schedule: ScheduleDayRecord[];
+  usePrivacyTemplate: boolean | null;
+}
+
+/** The partial update `PATCH /notifications/v1/preferences` takes (CometChat's body names). */
+export interface NotificationPreferencesPatch {
+  groupPreferences?: Partial<Record<GroupPreferenceKey, number>>;
+  oneOnOnePreferences?: Partial<Record<OneOnOnePreferenceKey, number>>;
+  mutePreferences?: {
+    dnd?: number;
+    schedule?: Partial<Record<Weekday, { from: number; to: number; dnd: boolean }>>;
+  };
+  usePrivacyTemplate?: boolean;
+}
+
+const looseObject = z.record(z.string(), z.unknown());
+
+function intOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isInteger(value) ? value : null;
+}
+
+function objectOrEmpty(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+function scheduleOf(value: unknown): ScheduleDayRecord[] {
+  const days = objectOrEmpty(value);
+  const schedule: ScheduleDayRecord[] = [];
+  for (const day of WEEKDAYS) {
+    const entry = objectOrEmpty(days[day]);
+    const from = intOrNull(entry.from);
+    const to = intOrNull(entry.to);
+    if (from === null || to === null) continue;
+    schedule.push({ day, from, to, dnd: entry.dnd === true });
+  }
+  return schedule;
+}
+
+/** `Messages` -> `messagesSetting` in the app-settings spelling the docs' GET example uses. */
+const SETTING_NAMES: Record<string, string> = {
+  Messages: 'messagesSetting',
+  Replies: 'repliesSetting',
+  QuotedReplies: 'quotedRepliesSetting',
+  Reactions: 'reactionsSetting',
+  MemberLeft: 'memberLeftSetting',
+  MemberAdded: 'memberAddedSetting',
+  MemberJoined: 'memberJoinedSetting',
+  MemberKicked: 'memberKickedSetting',
+  MemberBanned: 'memberBannedSetting',
+  MemberUnbanned: 'memberUnbannedSetting',
+  MemberScopeChanged: 'memberScopeChangedSetting',
+};
+
+/**
+ * Reads either spelling of a user's preferences: the user shape (`groupPreferences`,
+ * `oneOnOnePreferences`, `mutePreferences {dnd, schedule}`, `usePrivacyTemplate`) that the PATCH
+ * body and the reset answer use, or the settings shape (`preferences {group, oneOnOne, mute}` with
+ * `…Setting` names) that the docs' GET example shows.
+ */
+export function preferencesOf(raw: Record<string, unknown>): NotificationPreferencesRecord {
+  const settings = objectOrEmpty(raw.preferences);
+  const userShape = !('preferences' in raw);
+  const groupSource = objectOrEmpty(userShape ? raw.groupPreferences : settings.group);
+  const oneSource = objectOrEmpty(userShape ? raw.oneOnOnePreferences : settings.oneOnOne);
+  const read = (source: Record<string, unknown>, key: string, prefix: string): number | null =>
+    userShape
+      ? intOrNull(source[key])
+      : intOrNull(source[SETTING_NAMES[key.slice(prefix.length)] ?? '']);
+  const group = Object.fromEntries(
+    GROUP_PREFERENCE_KEYS.map((key) => [key, read(groupSource, key, 'group')]),
+  ) as Record<GroupPreferenceKey, number | null>;
+  const oneOnOne = Object.fromEntries(
+    ONE_ON_ONE_PREFERENCE_KEYS.map((key) => [key, read(oneSource, key, 'oneOnOne')]),
+  ) as Record<OneOnOnePreferenceKey, number | null>;
+  const mute = objectOrEmpty(userShape ? raw.mutePreferences : settings.mute);
+  return {
+    group,
+    oneOnOne,
+    dnd: intOrNull(userShape ? mute.dnd : mute.dndPreferenceSetting),
+    schedule: scheduleOf(userShape ? mute.schedule : mute.schedulePreferenceSetting),
+    usePrivacyTemplate: typeof raw.usePrivacyTemplate === 'boolean' ? raw.usePrivacyTemplate : null,
+  };
+}
+
+const preferencesAnswer = z.object({ data: looseObject }).transform((v) => preferencesOf(v.data));
+
+/** `GET /notifications/v1/preferences?uid=`: the user's notification preferences. */
+export function getNotificationPreferences(
+  client: UpstreamClient,
+  uid: string,
+  opts: CallOptions = {},
+): Promise<NotificationPreferencesRecord> {
+  return call(client, 'GET', '/notifications/v1/preferences', preferencesAnswer, {
+    query: { uid },
+    ...opts,
+  });
+}
+
+/**
+ * `PATCH /notifications/v1/preferences?uid=` with the parts to change; answers with the user's
+ * preferences as they now are.
+ */
+export function updateNotificationPreferences(
+  client: UpstreamClient,
+  uid: string,
+  patch: NotificationPreferencesPatch,
+  opts: CallOptions = {},
+): Promise<NotificationPreferencesRecord> {
+  return call(client, 'PATCH', '/notifications/v1/preferences', preferencesAnswer, {
+    query: { uid },
+    body: { ...patch },
+    ...opts,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Muted conversations (`/notifications/v1/preferences/mute?uid=`)
+
+/** A conversation the user muted: `id` is the other user's uid or the group's guid. */
+export interface MutedConversationRecord {
+  id: string;
+  type: 'oneOnOne' | 'group';
+  /** Until when, in milliseconds since the epoch; null when CometChat does not say. */
+  until: number | null;
+}
+
+const mutedConversationSchema: z.ZodType<MutedConversationRecord, unknown> = z
+  .object({
+    id: z.string().min(1),
+    type: z.enum(['oneOnOne', 'group']),
+    until: z.union([z.number(), z.string()]).nullish(),
+  })
+  .transform((v) => {
+    const until = v.until === null || v.until === undefined ? Number.NaN : Number(v.until);
+    return { id: v.id, type: v.type, until: Number.isFinite(until) ? until : null };
+  });
+
+const mutedListAnswer = z
+  .object({
+    data: z.object({ mutedConversations: z.array(mutedConversationSchema).nullish() }),
+  })
+  .transform((v) => v.data.mutedConversations ?? []);
+
+/** `GET /notifications/v1/preferences/mute?uid=`: the conversations the user muted. */
+export function listMutedConversations(
+  client: UpstreamClient,
+  uid: string,
+  opts: CallOptions = {},
+): Promise<MutedConversationRecord[]> {
+  return call(client, 'GET', '/notifications/v1/preferences/mute', mutedListAnswer, {
+    query: { uid },
+    ...opts,
+  });
+}
+
+/** `PUT /notifications/v1/preferences/mute?uid=` `{conversations: [{id, type, until}]}`. */
+export function muteConversations(
+  client: UpstreamClient,
+  uid: string,
+  conversations: { id: string; type: 'oneOnOne' | 'group'; until: number }[],
+  opts: CallOptions = {},
+): Promise<boolean> {
+  return call(client, 'PUT', '/notifications/v1/preferences/mute', successAnswer, {
+    query: { uid },
+    body: { conversations },
+    ...opts,
+  });
+}
+
+/** `DELETE /notifications/v1/preferences/mute?uid=` `{conversations: [{id, type}]}`. */
+export function unmuteConversations(
+  client: UpstreamClient,
+  uid: string,
+  conversations: { id: string; type: 'oneOnOne' | 'group' }[],
+  opts: CallOptions = {},
+): Promise<boolean> {
+  return call(client, 'DELETE', '/notifications/v1/preferences/mute', successAnswer, {
+    query: { uid },
+    body: { conversations },
+    ...opts,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Contact details (`/notifications/v1/contact-details`, onBehalfOf required)
+
+/** The email address and phone number CometChat sends email and SMS notifications to. */
+export interface ContactDetailsRecord {
+  email: string | null;
+  /** CometChat's `phno`: with the country code, e.g. `+919591128691`. */
+  phoneNumber: string | null;
+}
+
+const contactDetailsAnswer = z
+  .object({
+    data: z.object({
+      email: z.string().nullish(),
+      phno: z.string().nullish(),
+    }),
+  })
+  .transform((v) => ({
+    email: v.data.email ? v.data.email : null,
+    phoneNumber: v.data.phno ? v.data.phno : null,
+  }));
+
+/** `GET /notifications/v1/contact-details` as the user (`onBehalfOf`). */
+export function getContactDetails(
+  client: UpstreamClient,
+  opts: CallOptions,
+): Promise<ContactDetailsRecord> {
+  return callAsUser(client, 'GET', '/notifications/v1/contact-details', contactDetailsAnswer, {
+    ...opts,
+  });
+}
+
+/**
+ * `PATCH /notifications/v1/contact-details` `{email?, phno?}` as the user; answers with the
+ * details as they now are. Both values are personal data, so they are redacted from errors.
+ */
+export function updateContactDetails(
+  client: UpstreamClient,
+  details: { email?: string | undefined; phoneNumber?: string | undefined },
+  opts: CallOptions,
+): Promise<ContactDetailsRecord> {
+  const body: Record<string, string> = {};
+  if (details.email !== undefined) body.email = details.email;
+  if (details.phoneNumber !== undefined) body.phno = details.phoneNumber;
+  return callAsUser(client, 'PATCH', '/notifications/v1/contact-details', contactDetailsAnswer, {
+    body,
+    redact: Object.values(body),
+    ...opts,
+  });
+}
+
+/** `DELETE /notifications/v1/contact-details` as the user: removes both. */
+export function deleteContactDetails(client: UpstreamClient, opts: CallOptions): Promise<boolean> {
+  return callAsUser(client, 'DELETE', '/notifications/v1/contact-details', successAnswer, {
     ...opts,
   });
 }

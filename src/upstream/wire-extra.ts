@@ -175,6 +175,46 @@ export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
     source:
       'docs/cometchat-facts.md 7.10 (?uid=); notifications update-timezone page: body {timezone}',
   },
+  {
+    method: 'GET',
+    path: '/notifications/v1/preferences',
+    source:
+      'notifications list-preferences page (?uid=, requiredUID); answer read in the user shape of the reset answer, or the settings shape of its example',
+  },
+  {
+    method: 'PATCH',
+    path: '/notifications/v1/preferences',
+    source:
+      'notifications update-preferences page: ?uid=, body pnUpdatePreferences {groupPreferences, oneOnOnePreferences, mutePreferences {dnd, schedule}, usePrivacyTemplate}',
+  },
+  {
+    method: 'GET',
+    path: '/notifications/v1/preferences/mute',
+    source: 'notifications list-muted page: ?uid=, {data: {mutedConversations: []}}',
+  },
+  {
+    method: 'PUT',
+    path: '/notifications/v1/preferences/mute',
+    source:
+      'notifications mute-conversations page: ?uid=, body {conversations: [{id, type: oneOnOne|group, until (ms)}]}, {data: {success: true}}',
+  },
+  {
+    method: 'DELETE',
+    path: '/notifications/v1/preferences/mute',
+    source:
+      'notifications unmute-conversations page: ?uid=, body {conversations: [{id, type}]}, {data: {success: true}}',
+  },
+  {
+    method: 'GET',
+    path: '/notifications/v1/contact-details',
+    source: 'notifications get-contact-details page: onBehalfOf required, {data: {email, phno}}',
+  },
+  {
+    method: 'PATCH',
+    path: '/notifications/v1/contact-details',
+    source:
+      'notifications update-contact-details page: onBehalfOf required, body {email, phno}, {data: {email, phno}}',
+  },
   ...TOOLING_ENDPOINTS,
 ];
 

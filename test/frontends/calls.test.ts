@@ -300,6 +300,66 @@ describe('CallMessage.call', () => {
   });
 });
 
+describe('calls started by call messages', () => {
+  it('are recorded in the call log, and their later messages move them on', async () => {
+    const store = h.emulator.store;
+    const session = 'v1.us.emulator.call-from-message';
+    const at = store.now();
+    const callMessage = (action: string, sentAt: number) =>
+      store.addMessage({
+        conversationId: `${U1}_user_${U2}`,
+        sender: U2,
+        receiver: U1,
+        receiverType: 'user',
+        category: 'call',
+        type: 'audio',
+        data: { action },
+        tags: [],
+        replyCount: 0,
+        sentAt,
+        updatedAt: sentAt,
+        action: {
+          by: { type: 'user', id: U2 },
+          on: { type: 'call', id: session },
+          for: { type: 'user', id: U1 },
+        },
+      });
+    callMessage('initiated', at);
+    const CALL_STATE = `query($id: String!) { call(sessionId: $id) {
+      sessionId callType status durationSeconds initiator { uid } } }`;
+    interface CallState {
+      call: {
+        sessionId: string;
+        callType: string;
+        status: string;
+        durationSeconds: number | null;
+        initiator: { uid: string } | null;
+      } | null;
+    }
+    const listed = await h.asUser<CallsData>(U1, CALLS, { first: 10 });
+    expect(listed.errors).toBeUndefined();
+    expect(sessions(listed.data)).toContain(session);
+    const initiated = await h.query<CallState>(CALL_STATE, { id: session });
+    expect(initiated.data?.call).toMatchObject({
+      sessionId: session,
+      callType: 'AUDIO',
+      status: 'INITIATED',
+      initiator: { uid: U2 },
+    });
+    callMessage('ongoing', at + 3);
+    callMessage('ended', at + 63);
+    const ended = await h.query<CallState>(CALL_STATE, { id: session });
+    expect(ended.data?.call).toMatchObject({ status: 'ENDED', durationSeconds: 60 });
+    // A call that is over stays as it ended.
+    callMessage('initiated', at + 70);
+    const after = await h.query<CallState>(CALL_STATE, { id: session });
+    expect(after.data?.call?.status).toBe('ENDED');
+    // Someone who took no part does not see it.
+    const outsider = await h.asUser<CallsData>('cometchat-uid-4', CALLS, { first: 10 });
+    expect(sessions(outsider.data)).not.toContain(session);
+  });
+});
+
 describe('without a Calls API base URL', () => {
   const bare = useHarness({ seed: 'demo' }, { client: { callBaseUrl: undefined } });
 

@@ -166,6 +166,30 @@ describe('push tokens', () => {
     expect(await list(U2)).toEqual([]);
   });
 
+  it('are read without creating an auth token: a user with none has none listed', async () => {
+    const { store } = h.emulator;
+    const U5 = [...store.users.values()].find(
+      (user) =>
+        user.deactivatedAt === undefined && (store.authTokens.get(user.uid) ?? []).length === 0,
+    )?.uid;
+    if (U5 === undefined) throw new Error('the demo seed has no user without an auth token');
+    h.emulator.clearRequests();
+    expect(await list(U5)).toEqual([]);
+    expect(tokenPaths()).toEqual([`GET /v3/users/${U5}/auth_tokens`]);
+    expect(store.authTokens.get(U5) ?? []).toEqual([]);
+    // A user with tokens: their existing auth token names them, and every token is listed.
+    h.emulator.clearRequests();
+    expect((await list(U2)).length).toBeGreaterThanOrEqual(0);
+    const paths = tokenPaths();
+    expect(paths).toEqual([
+      `GET /v3/users/${U2}/auth_tokens`,
+      'GET /v3/notifications/push/v1/tokens',
+    ]);
+    const listed = h.emulator.requests().find((r) => r.path === '/v3/notifications/push/v1/tokens');
+    expect(listed?.query).toContain('all=true');
+    expect(h.emulator.requests().some((r) => r.method === 'POST')).toBe(false);
+  });
+
   it('refuses an admin without a user perspective, with no call', async () => {
     h.emulator.clearRequests();
     const read = await overHttp(h, null, LIST);
