@@ -121,6 +121,11 @@ export function registerNotificationPreferences(router: Router): void {
     return ok(state.preferences ?? defaults());
   });
   router.add('PATCH', '/notifications/v1/preferences', updatePreferences);
+  router.add('DELETE', '/notifications/v1/preferences', (req, { store }) => {
+    const state = stateOf(store, userOf(req, store));
+    delete state.preferences;
+    return ok(defaults());
+  });
   router.add('GET', '/notifications/v1/preferences/mute', listMuted);
   router.add('PUT', '/notifications/v1/preferences/mute', mute);
   router.add('DELETE', '/notifications/v1/preferences/mute', unmute);

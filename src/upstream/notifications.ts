@@ -349,6 +349,21 @@ export function updateNotificationPreferences(
   });
 }
 
+/**
+ * `DELETE /notifications/v1/preferences?uid=`: puts the user's preferences back to the app's
+ * defaults; answers with them.
+ */
+export function resetNotificationPreferences(
+  client: UpstreamClient,
+  uid: string,
+  opts: CallOptions = {},
+): Promise<NotificationPreferencesRecord> {
+  return call(client, 'DELETE', '/notifications/v1/preferences', preferencesAnswer, {
+    query: { uid },
+    ...opts,
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Muted conversations (`/notifications/v1/preferences/mute?uid=`)
 

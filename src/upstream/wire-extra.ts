@@ -188,6 +188,12 @@ export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
       'notifications update-preferences page: ?uid=, body pnUpdatePreferences {groupPreferences, oneOnOnePreferences, mutePreferences {dnd, schedule}, usePrivacyTemplate}',
   },
   {
+    method: 'DELETE',
+    path: '/notifications/v1/preferences',
+    source:
+      'notifications reset-preferences page: ?uid=, answers the defaults in the user shape {data: {groupPreferences, oneOnOnePreferences, mutePreferences, usePrivacyTemplate}}',
+  },
+  {
     method: 'GET',
     path: '/notifications/v1/preferences/mute',
     source: 'notifications list-muted page: ?uid=, {data: {mutedConversations: []}}',
@@ -214,6 +220,11 @@ export const HAND_ADDED_ENDPOINTS: readonly EndpointRef[] = [
     path: '/notifications/v1/contact-details',
     source:
       'notifications update-contact-details page: onBehalfOf required, body {email, phno}, {data: {email, phno}}',
+  },
+  {
+    method: 'DELETE',
+    path: '/notifications/v1/contact-details',
+    source: 'notifications delete-contact-details page: onBehalfOf required',
   },
   ...TOOLING_ENDPOINTS,
 ];

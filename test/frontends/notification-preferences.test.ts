@@ -170,6 +170,38 @@ describe('notification preferences', () => {
     expect(h.emulator.requests()).toEqual([]);
   });
 
+  it("resets to the app's defaults with isReset, one DELETE as the viewing user", async () => {
+    await overHttp(h, U2, PREFS_UPDATE, {
+      input: { oneOnOne: { messages: 'NONE' }, isDoNotDisturbOn: true },
+    });
+    expect((await readPrefs(U2))?.oneOnOne.messages).toBe('NONE');
+    h.emulator.clearRequests();
+    const response = await overHttp<{
+      viewerNotificationPreferencesUpdate: Result & { notificationPreferences?: Prefs };
+    }>(h, U2, PREFS_UPDATE, { input: { isReset: true } });
+    expect(response.errors).toBeUndefined();
+    const result = response.data?.viewerNotificationPreferencesUpdate;
+    expect(result?.__typename).toBe('ViewerNotificationPreferencesUpdatePayload');
+    expect(result?.notificationPreferences?.oneOnOne.messages).toBe('ALL');
+    expect(result?.notificationPreferences?.isDoNotDisturbOn).toBe(false);
+    expect(notificationRequests()).toEqual([`DELETE /v3/notifications/v1/preferences?uid=${U2}`]);
+    expect((await readPrefs(U2))?.oneOnOne.messages).toBe('ALL');
+  });
+
+  it('refuses a reset combined with changes (one write per call), before calling CometChat', async () => {
+    h.emulator.clearRequests();
+    const response = await overHttp<{ viewerNotificationPreferencesUpdate: Result }>(
+      h,
+      U2,
+      PREFS_UPDATE,
+      { input: { isReset: true, isDoNotDisturbOn: true } },
+    );
+    const result = response.data?.viewerNotificationPreferencesUpdate;
+    expect(result?.__typename).toBe('ValidationError');
+    expect(result?.violations?.map((v) => v.path)).toContainEqual(['input', 'isReset']);
+    expect(h.emulator.requests()).toEqual([]);
+  });
+
   it("maps CometChat's refusal of one setting onto the input field", async () => {
     h.emulator.injectFault({
       method: 'PATCH',
@@ -196,6 +228,40 @@ describe('notification preferences', () => {
     expect(result?.__typename).toBe('ValidationError');
     expect(result?.violations?.map((v) => v.path)).toContainEqual(['input', 'group', 'messages']);
     expect((await readPrefs(U1))?.group.messages).toBe('ALL');
+  });
+
+  it("maps CometChat's refusal of a reset or a removal to typed errors", async () => {
+    h.emulator.injectFault({
+      method: 'DELETE',
+      path: '/v3/notifications/v1/preferences',
+      status: 404,
+      body: { error: { code: 'ERR_UID_NOT_FOUND', message: 'The UID does not exist.' } },
+    });
+    h.emulator.injectFault({
+      method: 'DELETE',
+      path: '/v3/notifications/v1/contact-details',
+      status: 503,
+      body: { error: { code: 'ERR_SERVICE_UNAVAILABLE', message: 'Try later.' } },
+    });
+    try {
+      const reset = await overHttp<{ viewerNotificationPreferencesUpdate: Result }>(
+        h,
+        U1,
+        PREFS_UPDATE,
+        { input: { isReset: true } },
+      );
+      expect(reset.data?.viewerNotificationPreferencesUpdate?.__typename).toBe('NotFoundError');
+      const removal = await overHttp<{ viewerNotificationContactDetailsUpdate: Result | null }>(
+        h,
+        U1,
+        CONTACT_UPDATE,
+        { input: { isRemoved: true } },
+      );
+      expect(removal.data?.viewerNotificationContactDetailsUpdate ?? null).toBeNull();
+      expect(removal.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+    } finally {
+      h.emulator.clearFaults();
+    }
   });
 
   it('refuses an admin without a user perspective, with no call', async () => {
@@ -446,6 +512,39 @@ describe('notification contact details', () => {
     const result = response.data?.viewerNotificationContactDetailsUpdate;
     expect(result?.__typename).toBe('ValidationError');
     expect(result?.violations?.map((v) => v.path)).toContainEqual(path);
+    expect(h.emulator.requests()).toEqual([]);
+  });
+
+  it("removes both details with isRemoved (one DELETE as the viewing user), and nobody else's", async () => {
+    await overHttp(h, U2, CONTACT_UPDATE, { input: { email: 'george@example.com' } });
+    await overHttp(h, U1, CONTACT_UPDATE, { input: { email: 'andrew@example.com' } });
+    h.emulator.clearRequests();
+    const response = await overHttp<{
+      viewerNotificationContactDetailsUpdate: Result & { notificationContactDetails?: unknown };
+    }>(h, U2, CONTACT_UPDATE, { input: { isRemoved: true } });
+    expect(response.data?.viewerNotificationContactDetailsUpdate).toEqual({
+      __typename: 'ViewerNotificationContactDetailsUpdatePayload',
+      notificationContactDetails: { email: null, phoneNumber: null },
+    });
+    const deletes = h.emulator.requests().filter((r) => r.method === 'DELETE');
+    expect(deletes.map((r) => [r.path, r.onBehalfOf])).toEqual([
+      ['/v3/notifications/v1/contact-details', U2],
+    ]);
+    expect(await contact(U2)).toEqual({ email: null, phoneNumber: null });
+    expect((await contact(U1))?.email).toBe('andrew@example.com');
+  });
+
+  it('refuses isRemoved beside a detail to set, before calling CometChat', async () => {
+    h.emulator.clearRequests();
+    const response = await overHttp<{ viewerNotificationContactDetailsUpdate: Result }>(
+      h,
+      U1,
+      CONTACT_UPDATE,
+      { input: { isRemoved: true, email: 'andrew@example.com' } },
+    );
+    const result = response.data?.viewerNotificationContactDetailsUpdate;
+    expect(result?.__typename).toBe('ValidationError');
+    expect(result?.violations?.map((v) => v.path)).toContainEqual(['input', 'isRemoved']);
     expect(h.emulator.requests()).toEqual([]);
   });
 

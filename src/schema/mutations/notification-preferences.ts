@@ -10,8 +10,10 @@ import { z } from 'zod';
 import { builder } from '../../builder.js';
 import type { GatewayContext } from '../../context.js';
 import {
+  deleteContactDetails,
   muteConversations,
   type NotificationPreferencesPatch,
+  resetNotificationPreferences,
   unmuteConversations,
   updateContactDetails,
   updateNotificationPreferences,
@@ -84,6 +86,7 @@ const preferencesSchema = z
       .max(7, 'must hold each day at most once')
       .nullish(),
     isPrivacyTemplateUsed: onOff,
+    isReset: z.boolean().nullish(),
   })
   .superRefine((value, ctx) => {
     const days = (value.schedule ?? []).map((d) => d.day);
@@ -104,8 +107,18 @@ const preferencesSchema = z
       value.isDoNotDisturbOn != null ||
       (value.schedule != null && value.schedule.length > 0) ||
       value.isPrivacyTemplateUsed != null;
-    if (!anything)
-      ctx.addIssue({ code: 'custom', path: [], message: 'give at least one preference to change' });
+    if (value.isReset === true && anything)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['isReset'],
+        message: 'resets every preference: give it alone, then change what you need',
+      });
+    else if (!anything && value.isReset !== true)
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: 'give at least one preference to change, or isReset: true',
+      });
   });
 
 type PreferencesInput = z.output<typeof preferencesSchema>;
@@ -253,6 +266,10 @@ const ViewerNotificationPreferencesUpdateInput = builder.inputType(
       isPrivacyTemplateUsed: t.boolean({
         description: "Whether notifications use the app's privacy template (no message content).",
       }),
+      isReset: t.boolean({
+        description:
+          "Put every preference back to the app's defaults (CometChat's reset). Given alone: one write per call, so a failure never leaves the preferences half-changed.",
+      }),
     }),
   },
 );
@@ -278,7 +295,7 @@ builder.mutationField('viewerNotificationPreferencesUpdate', (t) =>
     type: ViewerNotificationPreferencesUpdatePayload,
     nullable: true,
     description:
-      "Changes the viewing user's notification preferences (what notifies them in 1:1 and group conversations, do-not-disturb, the weekly schedule). Only as oneself: a user caller, or an admin with `X-Act-As`.",
+      "Changes the viewing user's notification preferences (what notifies them in 1:1 and group conversations, do-not-disturb, the weekly schedule), or resets them to the app's defaults (`isReset`). Only as oneself: a user caller, or an admin with `X-Act-As`.",
     errors: {
       types: MUTATION_ERRORS,
       union: { description: 'The preferences as they now are, or why nothing changed.' },
@@ -293,9 +310,13 @@ builder.mutationField('viewerNotificationPreferencesUpdate', (t) =>
     resolve: async (_root, { input }, context) => {
       const value = validateInput(preferencesSchema, input);
       const uid = ownUid(context, 'notification preferences');
+      const patch = patchOf(value);
       const notificationPreferences = await runMutation(
         context,
-        () => updateNotificationPreferences(context.upstream, uid, patchOf(value)),
+        () =>
+          value.isReset === true
+            ? resetNotificationPreferences(context.upstream, uid, context.view().options)
+            : updateNotificationPreferences(context.upstream, uid, patch),
         { fieldMap: PREFERENCE_FIELDS },
       );
       return { notificationPreferences };
@@ -469,13 +490,21 @@ const contactSchema = z
       .trim()
       .regex(PHONE, 'must be a phone number with its country code, e.g. +14155550100')
       .nullish(),
+    isRemoved: z.boolean().nullish(),
   })
   .superRefine((value, ctx) => {
-    if (value.email == null && value.phoneNumber == null) {
+    const given = value.email != null || value.phoneNumber != null;
+    if (value.isRemoved === true && given) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['isRemoved'],
+        message: 'removes both details: give it without email or phoneNumber',
+      });
+    } else if (value.isRemoved !== true && !given) {
       ctx.addIssue({
         code: 'custom',
         path: ['email'],
-        message: 'give an email, a phone number or both',
+        message: 'give an email, a phone number or both (or isRemoved: true)',
       });
     }
   });
@@ -489,6 +518,10 @@ const ViewerNotificationContactDetailsUpdateInput = builder.inputType(
       email: t.string({ description: 'The email address.' }),
       phoneNumber: t.string({
         description: 'The phone number with its country code (E.164), e.g. `+14155550100`.',
+      }),
+      isRemoved: t.boolean({
+        description:
+          'Remove both the email address and the phone number (CometChat deletes the contact details); not with `email` or `phoneNumber`.',
       }),
     }),
   },
@@ -515,7 +548,7 @@ builder.mutationField('viewerNotificationContactDetailsUpdate', (t) =>
     type: ViewerNotificationContactDetailsUpdatePayload,
     nullable: true,
     description:
-      "Sets the email address and/or phone number CometChat sends the viewing user's email and SMS notifications to. Only as oneself: a user caller, or an admin with `X-Act-As`.",
+      "Sets (or, with `isRemoved`, removes) the email address and/or phone number CometChat sends the viewing user's email and SMS notifications to. Only as oneself: a user caller, or an admin with `X-Act-As`.",
     errors: {
       types: MUTATION_ERRORS,
       union: { description: 'The contact details as they now are, or why nothing changed.' },
@@ -530,6 +563,12 @@ builder.mutationField('viewerNotificationContactDetailsUpdate', (t) =>
     resolve: async (_root, { input }, context) => {
       const value = validateInput(contactSchema, input);
       ownUid(context, 'notification contact details');
+      if (value.isRemoved === true) {
+        await runMutation(context, () =>
+          deleteContactDetails(context.upstream, context.view().options),
+        );
+        return { notificationContactDetails: { email: null, phoneNumber: null } };
+      }
       const notificationContactDetails = await runMutation(
         context,
         () =>
