@@ -1,0 +1,959 @@
+
+      export type PossibleTypesResultData = {
+  "possibleTypes": {
+    "ApiKeyCreateResult": [
+      "ApiKeyCreatePayload",
+      "ValidationError"
+    ],
+    "ApiKeyDeleteResult": [
+      "ApiKeyDeletePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "ApiKeyUpdateResult": [
+      "ApiKeyUpdatePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "AppPinnedConversationsSetResult": [
+      "AppPinnedConversationsSetPayload",
+      "ConflictError",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "AuthTokenCreateResult": [
+      "AuthTokenCreatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AuthTokenDeleteResult": [
+      "AuthTokenDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AuthTokenUpdateResult": [
+      "AuthTokenUpdatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AuthTokensFlushResult": [
+      "AuthTokensFlushPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CallReceiver": [
+      "Group",
+      "User"
+    ],
+    "ConversationMarkDeliveredResult": [
+      "ConflictError",
+      "ConversationMarkDeliveredPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "ConversationMarkReadResult": [
+      "ConflictError",
+      "ConversationMarkReadPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "ConversationMarkUnreadResult": [
+      "ConflictError",
+      "ConversationMarkUnreadPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "ConversationPartner": [
+      "Group",
+      "User"
+    ],
+    "ConversationPinResult": [
+      "ConflictError",
+      "ConversationPinPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "ConversationResetResult": [
+      "ConflictError",
+      "ConversationResetPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "ConversationTagsUpdateResult": [
+      "ConflictError",
+      "ConversationTagsUpdatePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "ConversationUnpinResult": [
+      "ConflictError",
+      "ConversationUnpinPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "DataImportJobResumeResult": [
+      "ConflictError",
+      "DataImportJobResumePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "DataImportJobStartResult": [
+      "DataImportJobStartPayload",
+      "ValidationError"
+    ],
+    "FlaggedMessageReviewResult": [
+      "FlaggedMessageReviewPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "GroupCreateResult": [
+      "ConflictError",
+      "GroupCreatePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "GroupDeleteResult": [
+      "ConflictError",
+      "GroupDeletePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "GroupJoinResult": [
+      "ConflictError",
+      "GroupJoinPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "GroupMemberBanResult": [
+      "ConflictError",
+      "GroupMemberBanPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "GroupMemberKickResult": [
+      "ConflictError",
+      "GroupMemberKickPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "GroupMemberScopeChangeResult": [
+      "ConflictError",
+      "GroupMemberScopeChangePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "GroupMemberUnbanResult": [
+      "ConflictError",
+      "GroupMemberUnbanPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "GroupMembersAddResult": [
+      "ConflictError",
+      "GroupMembersAddPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "GroupScopePermissionResetResult": [
+      "GroupScopePermissionResetPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "GroupScopePermissionsUpdateResult": [
+      "GroupScopePermissionsUpdatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "GroupUpdateResult": [
+      "ConflictError",
+      "GroupUpdatePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "Message": [
+      "ActionMessage",
+      "CallMessage",
+      "CustomMessage",
+      "InteractiveMessage",
+      "MediaMessage",
+      "TextMessage"
+    ],
+    "MessageDeleteResult": [
+      "ConflictError",
+      "MessageDeletePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageEditResult": [
+      "ConflictError",
+      "MessageEditPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageFlagResult": [
+      "ConflictError",
+      "MessageFlagPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageMarkInteractedResult": [
+      "ConflictError",
+      "MessageMarkInteractedPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessagePinResult": [
+      "ConflictError",
+      "MessagePinPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageReactionAddResult": [
+      "ConflictError",
+      "MessageReactionAddPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageReactionRemoveResult": [
+      "ConflictError",
+      "MessageReactionRemovePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageReceiver": [
+      "Group",
+      "User"
+    ],
+    "MessageReplyResult": [
+      "ConflictError",
+      "MessageReplyPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageSaveResult": [
+      "ConflictError",
+      "MessageSavePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageSendResult": [
+      "ConflictError",
+      "MessageSendPayload",
+      "NotAppliedError",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageThreadSubscribeResult": [
+      "ConflictError",
+      "MessageThreadSubscribePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageThreadUnsubscribeResult": [
+      "ConflictError",
+      "MessageThreadUnsubscribePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageUnpinResult": [
+      "ConflictError",
+      "MessageUnpinPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageUnsaveResult": [
+      "ConflictError",
+      "MessageUnsavePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "ModeratedMessageReviewResult": [
+      "ModeratedMessageReviewPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "ModerationReasonCreateResult": [
+      "ConflictError",
+      "ModerationReasonCreatePayload",
+      "ValidationError"
+    ],
+    "ModerationReasonDeleteResult": [
+      "ModerationReasonDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "ModerationReasonUpdateResult": [
+      "ModerationReasonUpdatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "Node": [
+      "ActionMessage",
+      "AuthToken",
+      "Call",
+      "CallMessage",
+      "Conversation",
+      "CustomMessage",
+      "DataImportJob",
+      "Group",
+      "GroupMember",
+      "InteractiveMessage",
+      "MediaMessage",
+      "Reaction",
+      "Role",
+      "TextMessage",
+      "User",
+      "Webhook"
+    ],
+    "PushTokenRegisterResult": [
+      "ConflictError",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "PushTokenRegisterPayload",
+      "ValidationError"
+    ],
+    "PushTokenRemoveResult": [
+      "ConflictError",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "PushTokenRemovePayload",
+      "ValidationError"
+    ],
+    "RoleCreateResult": [
+      "ConflictError",
+      "RoleCreatePayload",
+      "ValidationError"
+    ],
+    "RoleDeleteResult": [
+      "NotFoundError",
+      "PermissionDeniedError",
+      "RoleDeletePayload",
+      "ValidationError"
+    ],
+    "RoleFeaturesAllowResult": [
+      "NotFoundError",
+      "RoleFeaturesAllowPayload",
+      "ValidationError"
+    ],
+    "RoleFeaturesRestrictResult": [
+      "NotFoundError",
+      "RoleFeaturesRestrictPayload",
+      "ValidationError"
+    ],
+    "RolePermissionResetResult": [
+      "NotFoundError",
+      "RolePermissionResetPayload",
+      "ValidationError"
+    ],
+    "RolePermissionsUpdateResult": [
+      "NotFoundError",
+      "RolePermissionsUpdatePayload",
+      "ValidationError"
+    ],
+    "RoleUpdateResult": [
+      "NotFoundError",
+      "RoleUpdatePayload",
+      "ValidationError"
+    ],
+    "UserCreateResult": [
+      "ConflictError",
+      "NotFoundError",
+      "UserCreatePayload",
+      "ValidationError"
+    ],
+    "UserDeleteResult": [
+      "NotFoundError",
+      "UserDeletePayload",
+      "ValidationError"
+    ],
+    "UserError": [
+      "ConflictError",
+      "NotAppliedError",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "UserFriendsAddResult": [
+      "NotFoundError",
+      "PermissionDeniedError",
+      "UserFriendsAddPayload",
+      "ValidationError"
+    ],
+    "UserFriendsRemoveResult": [
+      "NotFoundError",
+      "PermissionDeniedError",
+      "UserFriendsRemovePayload",
+      "ValidationError"
+    ],
+    "UserUpdateResult": [
+      "NotFoundError",
+      "UserUpdatePayload",
+      "ValidationError"
+    ],
+    "UsersBlockResult": [
+      "NotFoundError",
+      "PermissionDeniedError",
+      "UsersBlockPayload",
+      "ValidationError"
+    ],
+    "UsersDeactivateResult": [
+      "UsersDeactivatePayload",
+      "ValidationError"
+    ],
+    "UsersReactivateResult": [
+      "UsersReactivatePayload",
+      "ValidationError"
+    ],
+    "UsersUnblockResult": [
+      "NotFoundError",
+      "PermissionDeniedError",
+      "UsersUnblockPayload",
+      "ValidationError"
+    ],
+    "ViewerNotificationTimezoneUpdateResult": [
+      "ConflictError",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError",
+      "ViewerNotificationTimezoneUpdatePayload"
+    ],
+    "WebhookCreateResult": [
+      "ConflictError",
+      "ValidationError",
+      "WebhookCreatePayload"
+    ],
+    "WebhookDeleteResult": [
+      "NotFoundError",
+      "ValidationError",
+      "WebhookDeletePayload"
+    ],
+    "WebhookTriggersAddResult": [
+      "NotFoundError",
+      "ValidationError",
+      "WebhookTriggersAddPayload"
+    ],
+    "WebhookTriggersRemoveResult": [
+      "NotFoundError",
+      "ValidationError",
+      "WebhookTriggersRemovePayload"
+    ],
+    "WebhookUpdateResult": [
+      "NotFoundError",
+      "ValidationError",
+      "WebhookUpdatePayload"
+    ]
+  }
+};
+      const result: PossibleTypesResultData = {
+  "possibleTypes": {
+    "ApiKeyCreateResult": [
+      "ApiKeyCreatePayload",
+      "ValidationError"
+    ],
+    "ApiKeyDeleteResult": [
+      "ApiKeyDeletePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "ApiKeyUpdateResult": [
+      "ApiKeyUpdatePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "AppPinnedConversationsSetResult": [
+      "AppPinnedConversationsSetPayload",
+      "ConflictError",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "AuthTokenCreateResult": [
+      "AuthTokenCreatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AuthTokenDeleteResult": [
+      "AuthTokenDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AuthTokenUpdateResult": [
+      "AuthTokenUpdatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AuthTokensFlushResult": [
+      "AuthTokensFlushPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CallReceiver": [
+      "Group",
+      "User"
+    ],
+    "ConversationMarkDeliveredResult": [
+      "ConflictError",
+      "ConversationMarkDeliveredPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "ConversationMarkReadResult": [
+      "ConflictError",
+      "ConversationMarkReadPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "ConversationMarkUnreadResult": [
+      "ConflictError",
+      "ConversationMarkUnreadPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "ConversationPartner": [
+      "Group",
+      "User"
+    ],
+    "ConversationPinResult": [
+      "ConflictError",
+      "ConversationPinPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "ConversationResetResult": [
+      "ConflictError",
+      "ConversationResetPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "ConversationTagsUpdateResult": [
+      "ConflictError",
+      "ConversationTagsUpdatePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "ConversationUnpinResult": [
+      "ConflictError",
+      "ConversationUnpinPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "DataImportJobResumeResult": [
+      "ConflictError",
+      "DataImportJobResumePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "DataImportJobStartResult": [
+      "DataImportJobStartPayload",
+      "ValidationError"
+    ],
+    "FlaggedMessageReviewResult": [
+      "FlaggedMessageReviewPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "GroupCreateResult": [
+      "ConflictError",
+      "GroupCreatePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "GroupDeleteResult": [
+      "ConflictError",
+      "GroupDeletePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "GroupJoinResult": [
+      "ConflictError",
+      "GroupJoinPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "GroupMemberBanResult": [
+      "ConflictError",
+      "GroupMemberBanPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "GroupMemberKickResult": [
+      "ConflictError",
+      "GroupMemberKickPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "GroupMemberScopeChangeResult": [
+      "ConflictError",
+      "GroupMemberScopeChangePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "GroupMemberUnbanResult": [
+      "ConflictError",
+      "GroupMemberUnbanPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "GroupMembersAddResult": [
+      "ConflictError",
+      "GroupMembersAddPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "GroupScopePermissionResetResult": [
+      "GroupScopePermissionResetPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "GroupScopePermissionsUpdateResult": [
+      "GroupScopePermissionsUpdatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "GroupUpdateResult": [
+      "ConflictError",
+      "GroupUpdatePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "Message": [
+      "ActionMessage",
+      "CallMessage",
+      "CustomMessage",
+      "InteractiveMessage",
+      "MediaMessage",
+      "TextMessage"
+    ],
+    "MessageDeleteResult": [
+      "ConflictError",
+      "MessageDeletePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageEditResult": [
+      "ConflictError",
+      "MessageEditPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageFlagResult": [
+      "ConflictError",
+      "MessageFlagPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageMarkInteractedResult": [
+      "ConflictError",
+      "MessageMarkInteractedPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessagePinResult": [
+      "ConflictError",
+      "MessagePinPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageReactionAddResult": [
+      "ConflictError",
+      "MessageReactionAddPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageReactionRemoveResult": [
+      "ConflictError",
+      "MessageReactionRemovePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageReceiver": [
+      "Group",
+      "User"
+    ],
+    "MessageReplyResult": [
+      "ConflictError",
+      "MessageReplyPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageSaveResult": [
+      "ConflictError",
+      "MessageSavePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageSendResult": [
+      "ConflictError",
+      "MessageSendPayload",
+      "NotAppliedError",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageThreadSubscribeResult": [
+      "ConflictError",
+      "MessageThreadSubscribePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageThreadUnsubscribeResult": [
+      "ConflictError",
+      "MessageThreadUnsubscribePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageUnpinResult": [
+      "ConflictError",
+      "MessageUnpinPayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "MessageUnsaveResult": [
+      "ConflictError",
+      "MessageUnsavePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "ModeratedMessageReviewResult": [
+      "ModeratedMessageReviewPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "ModerationReasonCreateResult": [
+      "ConflictError",
+      "ModerationReasonCreatePayload",
+      "ValidationError"
+    ],
+    "ModerationReasonDeleteResult": [
+      "ModerationReasonDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "ModerationReasonUpdateResult": [
+      "ModerationReasonUpdatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "Node": [
+      "ActionMessage",
+      "AuthToken",
+      "Call",
+      "CallMessage",
+      "Conversation",
+      "CustomMessage",
+      "DataImportJob",
+      "Group",
+      "GroupMember",
+      "InteractiveMessage",
+      "MediaMessage",
+      "Reaction",
+      "Role",
+      "TextMessage",
+      "User",
+      "Webhook"
+    ],
+    "PushTokenRegisterResult": [
+      "ConflictError",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "PushTokenRegisterPayload",
+      "ValidationError"
+    ],
+    "PushTokenRemoveResult": [
+      "ConflictError",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "PushTokenRemovePayload",
+      "ValidationError"
+    ],
+    "RoleCreateResult": [
+      "ConflictError",
+      "RoleCreatePayload",
+      "ValidationError"
+    ],
+    "RoleDeleteResult": [
+      "NotFoundError",
+      "PermissionDeniedError",
+      "RoleDeletePayload",
+      "ValidationError"
+    ],
+    "RoleFeaturesAllowResult": [
+      "NotFoundError",
+      "RoleFeaturesAllowPayload",
+      "ValidationError"
+    ],
+    "RoleFeaturesRestrictResult": [
+      "NotFoundError",
+      "RoleFeaturesRestrictPayload",
+      "ValidationError"
+    ],
+    "RolePermissionResetResult": [
+      "NotFoundError",
+      "RolePermissionResetPayload",
+      "ValidationError"
+    ],
+    "RolePermissionsUpdateResult": [
+      "NotFoundError",
+      "RolePermissionsUpdatePayload",
+      "ValidationError"
+    ],
+    "RoleUpdateResult": [
+      "NotFoundError",
+      "RoleUpdatePayload",
+      "ValidationError"
+    ],
+    "UserCreateResult": [
+      "ConflictError",
+      "NotFoundError",
+      "UserCreatePayload",
+      "ValidationError"
+    ],
+    "UserDeleteResult": [
+      "NotFoundError",
+      "UserDeletePayload",
+      "ValidationError"
+    ],
+    "UserError": [
+      "ConflictError",
+      "NotAppliedError",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "UserFriendsAddResult": [
+      "NotFoundError",
+      "PermissionDeniedError",
+      "UserFriendsAddPayload",
+      "ValidationError"
+    ],
+    "UserFriendsRemoveResult": [
+      "NotFoundError",
+      "PermissionDeniedError",
+      "UserFriendsRemovePayload",
+      "ValidationError"
+    ],
+    "UserUpdateResult": [
+      "NotFoundError",
+      "UserUpdatePayload",
+      "ValidationError"
+    ],
+    "UsersBlockResult": [
+      "NotFoundError",
+      "PermissionDeniedError",
+      "UsersBlockPayload",
+      "ValidationError"
+    ],
+    "UsersDeactivateResult": [
+      "UsersDeactivatePayload",
+      "ValidationError"
+    ],
+    "UsersReactivateResult": [
+      "UsersReactivatePayload",
+      "ValidationError"
+    ],
+    "UsersUnblockResult": [
+      "NotFoundError",
+      "PermissionDeniedError",
+      "UsersUnblockPayload",
+      "ValidationError"
+    ],
+    "ViewerNotificationTimezoneUpdateResult": [
+      "ConflictError",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError",
+      "ViewerNotificationTimezoneUpdatePayload"
+    ],
+    "WebhookCreateResult": [
+      "ConflictError",
+      "ValidationError",
+      "WebhookCreatePayload"
+    ],
+    "WebhookDeleteResult": [
+      "NotFoundError",
+      "ValidationError",
+      "WebhookDeletePayload"
+    ],
+    "WebhookTriggersAddResult": [
+      "NotFoundError",
+      "ValidationError",
+      "WebhookTriggersAddPayload"
+    ],
+    "WebhookTriggersRemoveResult": [
+      "NotFoundError",
+      "ValidationError",
+      "WebhookTriggersRemovePayload"
+    ],
+    "WebhookUpdateResult": [
+      "NotFoundError",
+      "ValidationError",
+      "WebhookUpdatePayload"
+    ]
+  }
+};
+      export default result;
+    
