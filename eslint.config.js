@@ -45,8 +45,13 @@ export default [
               // Settings, statistics and validation details, not objects of their own.
               ...['AppStats', 'MessageBucket', 'Permission', 'PermissionSetting', 'RoleSettings'],
               ...['FieldViolation', 'RestrictedFeature', 'AppPinnedConversation'],
+              // Notification settings and providers of the app (one each, no identity of their own).
+              ...['NotificationSettings', 'NotificationEventSetting', 'NotificationProviders'],
+              ...['FcmProvider', 'FcmPayloadNotification', 'CustomPushProvider'],
+              ...['SendGridEmailProvider', 'TwilioSmsProvider'],
               // Tooling lists without a single-item read in the gateway (see "Schema lint").
               ...['ApiKey', 'DataImportFailure', 'FlaggedMessage', 'ModeratedMessage'],
+              ...['NotificationLog'],
               ...['ModerationKeywordList', 'ModerationReason', 'ModerationRule'],
             ],
             suffixes: ['Connection', 'Edge', 'Payload', 'Error', 'Outcome', 'Event'],

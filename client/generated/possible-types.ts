@@ -1,6 +1,20 @@
 
       export type PossibleTypesResultData = {
   "possibleTypes": {
+    "AiAgentCreateResult": [
+      "AiAgentCreatePayload",
+      "ValidationError"
+    ],
+    "AiAgentDeleteResult": [
+      "AiAgentDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AiAgentUpdateResult": [
+      "AiAgentUpdatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "ApiKeyCreateResult": [
       "ApiKeyCreatePayload",
       "ValidationError"
@@ -41,6 +55,20 @@
     ],
     "AuthTokensFlushResult": [
       "AuthTokensFlushPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "ByoAiAgentCreateResult": [
+      "ByoAiAgentCreatePayload",
+      "ValidationError"
+    ],
+    "ByoAiAgentDeleteResult": [
+      "ByoAiAgentDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "ByoAiAgentUpdateResult": [
+      "ByoAiAgentUpdatePayload",
       "NotFoundError",
       "ValidationError"
     ],
@@ -101,6 +129,10 @@
       "PermissionDeniedError",
       "ValidationError"
     ],
+    "CustomPushProviderUpdateResult": [
+      "CustomPushProviderUpdatePayload",
+      "ValidationError"
+    ],
     "DataImportJobResumeResult": [
       "ConflictError",
       "DataImportJobResumePayload",
@@ -109,6 +141,21 @@
     ],
     "DataImportJobStartResult": [
       "DataImportJobStartPayload",
+      "ValidationError"
+    ],
+    "FcmProviderAddResult": [
+      "ConflictError",
+      "FcmProviderAddPayload",
+      "ValidationError"
+    ],
+    "FcmProviderDeleteResult": [
+      "FcmProviderDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "FcmProviderUpdateResult": [
+      "FcmProviderUpdatePayload",
+      "NotFoundError",
       "ValidationError"
     ],
     "FlaggedMessageReviewResult": [
@@ -305,6 +352,21 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "ModerationKeywordListCreateResult": [
+      "ConflictError",
+      "ModerationKeywordListCreatePayload",
+      "ValidationError"
+    ],
+    "ModerationKeywordListDeleteResult": [
+      "ModerationKeywordListDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "ModerationKeywordListUpdateResult": [
+      "ModerationKeywordListUpdatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "ModerationReasonCreateResult": [
       "ConflictError",
       "ModerationReasonCreatePayload",
@@ -320,9 +382,26 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "ModerationRuleCreateResult": [
+      "ConflictError",
+      "ModerationRuleCreatePayload",
+      "ValidationError"
+    ],
+    "ModerationRuleDeleteResult": [
+      "ModerationRuleDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "ModerationRuleUpdateResult": [
+      "ModerationRuleUpdatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "Node": [
       "ActionMessage",
+      "AiAgent",
       "AuthToken",
+      "ByoAiAgent",
       "Call",
       "CallMessage",
       "Conversation",
@@ -337,6 +416,10 @@
       "TextMessage",
       "User",
       "Webhook"
+    ],
+    "NotificationSettingsUpdateResult": [
+      "NotificationSettingsUpdatePayload",
+      "ValidationError"
     ],
     "PushTokenRegisterResult": [
       "ConflictError",
@@ -386,6 +469,14 @@
     "RoleUpdateResult": [
       "NotFoundError",
       "RoleUpdatePayload",
+      "ValidationError"
+    ],
+    "SendGridEmailProviderUpdateResult": [
+      "SendGridEmailProviderUpdatePayload",
+      "ValidationError"
+    ],
+    "TwilioSmsProviderUpdateResult": [
+      "TwilioSmsProviderUpdatePayload",
       "ValidationError"
     ],
     "UserCreateResult": [
@@ -479,6 +570,20 @@
 };
       const result: PossibleTypesResultData = {
   "possibleTypes": {
+    "AiAgentCreateResult": [
+      "AiAgentCreatePayload",
+      "ValidationError"
+    ],
+    "AiAgentDeleteResult": [
+      "AiAgentDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AiAgentUpdateResult": [
+      "AiAgentUpdatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "ApiKeyCreateResult": [
       "ApiKeyCreatePayload",
       "ValidationError"
@@ -519,6 +624,20 @@
     ],
     "AuthTokensFlushResult": [
       "AuthTokensFlushPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "ByoAiAgentCreateResult": [
+      "ByoAiAgentCreatePayload",
+      "ValidationError"
+    ],
+    "ByoAiAgentDeleteResult": [
+      "ByoAiAgentDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "ByoAiAgentUpdateResult": [
+      "ByoAiAgentUpdatePayload",
       "NotFoundError",
       "ValidationError"
     ],
@@ -579,6 +698,10 @@
       "PermissionDeniedError",
       "ValidationError"
     ],
+    "CustomPushProviderUpdateResult": [
+      "CustomPushProviderUpdatePayload",
+      "ValidationError"
+    ],
     "DataImportJobResumeResult": [
       "ConflictError",
       "DataImportJobResumePayload",
@@ -587,6 +710,21 @@
     ],
     "DataImportJobStartResult": [
       "DataImportJobStartPayload",
+      "ValidationError"
+    ],
+    "FcmProviderAddResult": [
+      "ConflictError",
+      "FcmProviderAddPayload",
+      "ValidationError"
+    ],
+    "FcmProviderDeleteResult": [
+      "FcmProviderDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "FcmProviderUpdateResult": [
+      "FcmProviderUpdatePayload",
+      "NotFoundError",
       "ValidationError"
     ],
     "FlaggedMessageReviewResult": [
@@ -783,6 +921,21 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "ModerationKeywordListCreateResult": [
+      "ConflictError",
+      "ModerationKeywordListCreatePayload",
+      "ValidationError"
+    ],
+    "ModerationKeywordListDeleteResult": [
+      "ModerationKeywordListDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "ModerationKeywordListUpdateResult": [
+      "ModerationKeywordListUpdatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "ModerationReasonCreateResult": [
       "ConflictError",
       "ModerationReasonCreatePayload",
@@ -798,9 +951,26 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "ModerationRuleCreateResult": [
+      "ConflictError",
+      "ModerationRuleCreatePayload",
+      "ValidationError"
+    ],
+    "ModerationRuleDeleteResult": [
+      "ModerationRuleDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "ModerationRuleUpdateResult": [
+      "ModerationRuleUpdatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "Node": [
       "ActionMessage",
+      "AiAgent",
       "AuthToken",
+      "ByoAiAgent",
       "Call",
       "CallMessage",
       "Conversation",
@@ -815,6 +985,10 @@
       "TextMessage",
       "User",
       "Webhook"
+    ],
+    "NotificationSettingsUpdateResult": [
+      "NotificationSettingsUpdatePayload",
+      "ValidationError"
     ],
     "PushTokenRegisterResult": [
       "ConflictError",
@@ -864,6 +1038,14 @@
     "RoleUpdateResult": [
       "NotFoundError",
       "RoleUpdatePayload",
+      "ValidationError"
+    ],
+    "SendGridEmailProviderUpdateResult": [
+      "SendGridEmailProviderUpdatePayload",
+      "ValidationError"
+    ],
+    "TwilioSmsProviderUpdateResult": [
+      "TwilioSmsProviderUpdatePayload",
       "ValidationError"
     ],
     "UserCreateResult": [

@@ -48,7 +48,9 @@ export type NodeByIdQueryVariables = Exact<{
 
 export type NodeByIdQuery = { node:
     | { __typename: 'ActionMessage', id: string }
+    | { __typename: 'AiAgent', id: string }
     | { __typename: 'AuthToken', id: string }
+    | { __typename: 'ByoAiAgent', id: string }
     | { __typename: 'Call', id: string }
     | { __typename: 'CallMessage', id: string }
     | { __typename: 'Conversation', id: string }
@@ -72,7 +74,9 @@ export type NodesByIdsQueryVariables = Exact<{
 
 export type NodesByIdsQuery = { nodes: Array<
     | { __typename: 'ActionMessage', id: string }
+    | { __typename: 'AiAgent', id: string }
     | { __typename: 'AuthToken', id: string }
+    | { __typename: 'ByoAiAgent', id: string }
     | { __typename: 'Call', id: string }
     | { __typename: 'CallMessage', id: string }
     | { __typename: 'Conversation', id: string }
