@@ -41,7 +41,9 @@ export default [
               // Parts of a call, read only with it.
               ...['CallLogParticipant', 'CallParticipant', 'CallRecording'],
               // Facts about the caller or a user, read only with them.
-              ...['GroupMembership', 'PushToken'],
+              ...['GroupMembership', 'PushToken', 'NotificationContactDetails'],
+              ...['NotificationPreferences', 'OneOnOneNotificationPreferences'],
+              ...['GroupNotificationPreferences', 'NotificationScheduleDay'],
               // Settings, statistics and validation details, not objects of their own.
               ...['AppStats', 'MessageBucket', 'Permission', 'PermissionSetting', 'RoleSettings'],
               ...['FieldViolation', 'RestrictedFeature', 'AppPinnedConversation'],
@@ -51,7 +53,7 @@ export default [
               ...['SendGridEmailProvider', 'TwilioSmsProvider'],
               // Tooling lists without a single-item read in the gateway (see "Schema lint").
               ...['ApiKey', 'DataImportFailure', 'FlaggedMessage', 'ModeratedMessage'],
-              ...['NotificationLog'],
+              ...['NotificationLog', 'MutedConversation'],
               ...['ModerationKeywordList', 'ModerationReason', 'ModerationRule'],
             ],
             suffixes: ['Connection', 'Edge', 'Payload', 'Error', 'Outcome', 'Event'],

@@ -97,6 +97,13 @@
       "PermissionDeniedError",
       "ValidationError"
     ],
+    "ConversationMuteResult": [
+      "ConflictError",
+      "ConversationMutePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
     "ConversationPartner": [
       "Group",
       "User"
@@ -118,6 +125,13 @@
     "ConversationTagsUpdateResult": [
       "ConflictError",
       "ConversationTagsUpdatePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "ConversationUnmuteResult": [
+      "ConflictError",
+      "ConversationUnmutePayload",
       "NotFoundError",
       "PermissionDeniedError",
       "ValidationError"
@@ -533,6 +547,20 @@
       "PermissionDeniedError",
       "UsersUnblockPayload",
       "ValidationError"
+    ],
+    "ViewerNotificationContactDetailsUpdateResult": [
+      "ConflictError",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError",
+      "ViewerNotificationContactDetailsUpdatePayload"
+    ],
+    "ViewerNotificationPreferencesUpdateResult": [
+      "ConflictError",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError",
+      "ViewerNotificationPreferencesUpdatePayload"
     ],
     "ViewerNotificationTimezoneUpdateResult": [
       "ConflictError",
@@ -666,6 +694,13 @@
       "PermissionDeniedError",
       "ValidationError"
     ],
+    "ConversationMuteResult": [
+      "ConflictError",
+      "ConversationMutePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
     "ConversationPartner": [
       "Group",
       "User"
@@ -687,6 +722,13 @@
     "ConversationTagsUpdateResult": [
       "ConflictError",
       "ConversationTagsUpdatePayload",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "ConversationUnmuteResult": [
+      "ConflictError",
+      "ConversationUnmutePayload",
       "NotFoundError",
       "PermissionDeniedError",
       "ValidationError"
@@ -1102,6 +1144,20 @@
       "PermissionDeniedError",
       "UsersUnblockPayload",
       "ValidationError"
+    ],
+    "ViewerNotificationContactDetailsUpdateResult": [
+      "ConflictError",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError",
+      "ViewerNotificationContactDetailsUpdatePayload"
+    ],
+    "ViewerNotificationPreferencesUpdateResult": [
+      "ConflictError",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "ValidationError",
+      "ViewerNotificationPreferencesUpdatePayload"
     ],
     "ViewerNotificationTimezoneUpdateResult": [
       "ConflictError",

@@ -27,6 +27,7 @@ const DOCUMENTED_EXCEPTIONS = [
   'relay-edge-types: ModerationKeywordListEdge',
   'relay-edge-types: ModerationReasonEdge',
   'relay-edge-types: ModerationRuleEdge',
+  'relay-edge-types: MutedConversationEdge',
   'relay-edge-types: NotificationLogEdge',
   'relay-edge-types: RestrictedFeatureEdge',
 ];
