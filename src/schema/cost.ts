@@ -50,7 +50,7 @@ import {
 import { AI_AGENT_COST_RULES } from './cost-ai-agents.js';
 import { TOOLING_COST_RULES } from './cost-tooling.js';
 import { aliasTarget } from './deprecation.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_REACTION_LOOKUP_PAGES } from './pagination.js';
 
 export type CallerKind = 'admin' | 'user';
 
@@ -726,6 +726,10 @@ export const NODE_LOOKUPS: Readonly<Record<string, CostRule>> = {
   AiAgent: lookup(),
   ByoAiAgent: lookup(),
   Call: lookup(),
+  // The message as the caller may read it, then the emoji's reaction pages until the user is found.
+  Reaction: () => ({ calls: 1 + MAX_REACTION_LOOKUP_PAGES }),
+  // The user, then the user's tokens (one page holds all 100 CometChat keeps).
+  AuthToken: () => ({ calls: 2 }),
 };
 
 /** The rule for `type.field`: the type's own, else that of an interface declaring the field. */

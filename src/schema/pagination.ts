@@ -21,6 +21,12 @@ import type { CursorPage, Page } from '../upstream/records.js';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+/**
+ * Pages of one emoji's reactions (of 1000 each) that resolving a `Reaction` global ID reads at
+ * most while looking for its user: CometChat has no single-reaction GET.
+ */
+export const MAX_REACTION_LOOKUP_PAGES = 5;
+
 /** The largest `perPage` CometChat accepts on its page lists. */
 const MAX_UPSTREAM_PER_PAGE = 1000;
 const CURSOR_VERSION = 1;

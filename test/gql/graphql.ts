@@ -48,13 +48,19 @@ export type NodeByIdQueryVariables = Exact<{
 
 export type NodeByIdQuery = { node:
     | { __typename: 'ActionMessage', id: string }
+    | { __typename: 'AiAgent', id: string }
+    | { __typename: 'AuthToken', id: string }
+    | { __typename: 'ByoAiAgent', id: string }
+    | { __typename: 'Call', id: string }
     | { __typename: 'CallMessage', id: string }
     | { __typename: 'Conversation', id: string }
     | { __typename: 'CustomMessage', id: string }
+    | { __typename: 'DataImportJob', id: string }
     | { __typename: 'Group', id: string }
     | { __typename: 'GroupMember', id: string }
     | { __typename: 'InteractiveMessage', id: string }
     | { __typename: 'MediaMessage', id: string }
+    | { __typename: 'Reaction', id: string }
     | { __typename: 'Role', id: string }
     | { __typename: 'TextMessage', id: string }
     | { __typename: 'User', uid: string, name: string, id: string }
@@ -68,13 +74,19 @@ export type NodesByIdsQueryVariables = Exact<{
 
 export type NodesByIdsQuery = { nodes: Array<
     | { __typename: 'ActionMessage', id: string }
+    | { __typename: 'AiAgent', id: string }
+    | { __typename: 'AuthToken', id: string }
+    | { __typename: 'ByoAiAgent', id: string }
+    | { __typename: 'Call', id: string }
     | { __typename: 'CallMessage', id: string }
     | { __typename: 'Conversation', id: string }
     | { __typename: 'CustomMessage', id: string }
+    | { __typename: 'DataImportJob', id: string }
     | { __typename: 'Group', id: string }
     | { __typename: 'GroupMember', id: string }
     | { __typename: 'InteractiveMessage', id: string }
     | { __typename: 'MediaMessage', id: string }
+    | { __typename: 'Reaction', id: string }
     | { __typename: 'Role', id: string }
     | { __typename: 'TextMessage', id: string }
     | { __typename: 'User', uid: string, id: string }

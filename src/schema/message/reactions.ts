@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { builder } from '../../builder.js';
-import type { ReactionSummaryRecord } from '../../upstream/records.js';
+import type { GatewayContext } from '../../context.js';
+import type { CursorPage, ReactionRecord, ReactionSummaryRecord } from '../../upstream/records.js';
 import { orClientError } from '../client-errors.js';
 import { connectionComplexity, windowArgs, windowOf } from '../connections.js';
 import { aliased } from '../deprecation.js';
-import { cursorConnection } from '../pagination.js';
+import { cursorConnection, MAX_REACTION_LOOKUP_PAGES } from '../pagination.js';
 import { MessageRef, ReactionRef, UserRef } from '../refs.js';
 import { loadUserOrNull } from './common.js';
 
@@ -28,8 +29,68 @@ const ReactionSummary = builder.objectRef<ReactionSummaryRecord>('ReactionSummar
   }),
 });
 
-ReactionRef.implement({
-  description: 'One user reacting to a message with one emoji.',
+const REACTION_PAGE_SIZE = 1000;
+
+/**
+ * A reaction's key: (message, user, emoji), which CometChat keeps unique (a user reacts with an
+ * emoji once), unlike its reaction id, which a remove and re-add changes.
+ */
+function reactionKey(reaction: ReactionRecord): string {
+  return JSON.stringify([reaction.messageId, reaction.uid, reaction.reaction]);
+}
+
+function parseReactionKey(key: string): [string, string, string] | null {
+  try {
+    const value: unknown = JSON.parse(key);
+    if (
+      Array.isArray(value) &&
+      value.length === 3 &&
+      value.every((part) => typeof part === 'string' && part !== '')
+    ) {
+      return value as [string, string, string]; // checked element by element above
+    }
+  } catch {
+    // Not a key this API issued: no such reaction.
+  }
+  return null;
+}
+
+/**
+ * A reaction by key, as the caller may read it: null when the message cannot be read by the
+ * caller (or is gone) or the user no longer reacts with that emoji. CometChat has no single
+ * reaction GET, so this reads the emoji's list of the message, up to 5 pages of 1000 (a user
+ * further down a longer list is not found: null).
+ */
+async function reactionNode(context: GatewayContext, key: string): Promise<ReactionRecord | null> {
+  const parsed = parseReactionKey(key);
+  if (parsed === null) return null;
+  const [messageId, uid, emoji] = parsed;
+  if (!/^[0-9]{1,20}$/.test(messageId) || emoji.length > 45) return null;
+  const view = context.view();
+  const message = await view.loaders.messages.load(messageId);
+  if (message === null) return null;
+  let after: string | null = null;
+  for (let pageIndex = 0; pageIndex < MAX_REACTION_LOOKUP_PAGES; pageIndex += 1) {
+    const page: CursorPage<ReactionRecord> = await view.reactions(messageId, {
+      reaction: emoji,
+      limit: REACTION_PAGE_SIZE,
+      affix: 'append',
+      id: after,
+    });
+    const found = page.items.find((reaction) => reaction.uid === uid);
+    if (found) return found;
+    const last = page.items.at(-1);
+    if (page.next === null || last === undefined) return null;
+    after = page.next.id ?? last.id;
+  }
+  return null;
+}
+
+builder.node(ReactionRef, {
+  description:
+    'One user reacting to a message with one emoji. Its global ID stands for the triple (message, user, emoji), so it stays the same for as long as the user keeps that reaction.',
+  id: { resolve: (reaction) => reactionKey(reaction) },
+  loadMany: (keys, context) => keys.map((key) => orClientError(reactionNode(context, key))),
   fields: (t) => ({
     emoji: t.exposeString('reaction', { description: 'The reaction, usually one emoji.' }),
     user: t.field({

@@ -3,6 +3,7 @@
  * is used from, revoke one, revoke all. Tokens are credentials, so every one is admin only.
  */
 import '../mutation.js';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
 import {
@@ -11,6 +12,7 @@ import {
   flushAuthTokens,
   updateAuthToken,
 } from '../../upstream/auth-tokens.js';
+import { authTokenKey } from '../auth-token.js';
 import { orClientError } from '../client-errors.js';
 import { NotFoundFailure, ValidationFailure } from '../errors.js';
 import { idSchema, metadataSchema, optional } from '../limits.js';
@@ -137,6 +139,8 @@ const AuthTokenUpdatePayload = objectPayload(
 /** Who lost tokens: the payload of a revocation. */
 interface RevokedValue {
   uid: string;
+  /** The revoked token (authTokenDelete only). */
+  token?: string;
 }
 
 function revokedPayload(name: string, description: string, noun: string) {
@@ -160,6 +164,14 @@ const AuthTokenDeletePayload = revokedPayload(
   'AuthTokenDeletePayload',
   'The token that was revoked.',
   'token was revoked',
+);
+
+builder.objectField(AuthTokenDeletePayload, 'deletedAuthTokenId', (t) =>
+  t.id({
+    description:
+      'The global ID the revoked token had (`AuthToken.id`), for clients that drop it from their cache.',
+    resolve: (value) => encodeGlobalID('AuthToken', authTokenKey(value.uid, value.token ?? '')),
+  }),
 );
 
 const AuthTokensFlushPayload = revokedPayload(
@@ -243,7 +255,7 @@ builder.mutationFields((t) => ({
         () => deleteAuthToken(context.upstream, uid, token, context.view().options),
         TOKEN_TARGET,
       );
-      return { uid };
+      return { uid, token };
     },
   }),
   authTokensFlush: t.field({
