@@ -109,7 +109,7 @@ function shape(value: unknown): unknown {
   return value;
 }
 
-export function expectSameAsSchema<T>(
+function expectSameAsSchema<T>(
   schema: Parameters<typeof parseWithoutFastReader<T>>[0],
   read: (raw: unknown) => T | undefined,
   raw: unknown,
