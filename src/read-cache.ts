@@ -10,8 +10,9 @@
  * cannot bring back an entry stored before the bump, because such an entry expired first.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { CacheConfig, Config } from './config.js';
+import { newRedis } from './lazy-redis.js';
 import type { Logger } from './logger.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { CacheLookup, CacheStore, UpstreamClient } from './upstream/client.js';
@@ -202,7 +203,7 @@ export function createReadCache(options: ReadCacheOptions): ReadCache | null {
   }
   if (options.redisUrl === null) throw new Error('GATEWAY_CACHE=redis needs REDIS_URL');
   const logger = options.logger.child({ component: 'read-cache' });
-  const client = new Redis(options.redisUrl, {
+  const client = newRedis(options.redisUrl, {
     lazyConnect: true,
     connectionName: 'cometchat-gateway-cache',
     // A cache that does not answer quickly is skipped: the read goes to CometChat.

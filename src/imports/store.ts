@@ -7,7 +7,8 @@
  */
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { newRedis } from '../lazy-redis.js';
 import type { ImportItems, JobRecord } from './job.js';
 
 export interface JobStore {
@@ -143,7 +144,7 @@ export class RedisJobStore implements JobStore {
   private readonly redis: Redis;
 
   constructor(url: string) {
-    this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
+    this.redis = newRedis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
     this.redis.on('error', () => {});
   }
 

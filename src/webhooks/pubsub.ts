@@ -9,8 +9,8 @@
  * narrowest channel its filter allows, so a targeted event wakes only the subscribers it concerns.
  */
 import { setMaxListeners } from 'node:events';
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { loadRedisEventTarget, newRedis } from '../lazy-redis.js';
 import type { Logger } from '../logger.js';
 import {
   createMemoryDedupStore,
@@ -262,8 +262,8 @@ function createRedisBus(options: EventBusOptions & { redisUrl: string }): EventB
     // Fail a command after a few reconnection attempts instead of queueing it forever.
     maxRetriesPerRequest: 3,
   };
-  const publisher = new Redis(options.redisUrl, clientOptions);
-  const subscriber = new Redis(options.redisUrl, clientOptions);
+  const publisher = newRedis(options.redisUrl, clientOptions);
+  const subscriber = newRedis(options.redisUrl, clientOptions);
   let lastError: unknown = null;
   for (const [name, client] of [
     ['publisher', publisher],
@@ -276,6 +276,7 @@ function createRedisBus(options: EventBusOptions & { redisUrl: string }): EventB
     });
   }
   const prefix = options.namespace;
+  const createRedisEventTarget = loadRedisEventTarget();
   const eventTarget = createRedisEventTarget<CustomEvent>({
     publishClient: publisher,
     subscribeClient: guardedSubscriber(subscriber, logger),
