@@ -9,14 +9,28 @@
  * A tag that was never bumped (or whose version expired) has version `0`; an expired version
  * cannot bring back an entry stored before the bump, because such an entry expired first.
  */
+
 import { createHash, randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis, RedisOptions } from 'ioredis';
 import type { CacheConfig, Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { CacheLookup, CacheStore, UpstreamClient } from './upstream/client.js';
 import { invalidatedBy } from './webhooks/invalidation.js';
 import type { RealtimeEvent } from './webhooks/payloads.js';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * `new Redis(url, options)`, ioredis loaded on first use: a gateway without Redis does not carry
+ * its modules (about 9 MiB of idle RSS, docs/bench.md). It ships CommonJS, so `require` keeps
+ * this synchronous.
+ */
+function newRedis(url: string, options: RedisOptions): Redis {
+  const { Redis: RedisClient } = require('ioredis') as typeof import('ioredis');
+  return new RedisClient(url, options);
+}
 
 /** How much longer than an entry a tag's version is kept. */
 const VERSION_MARGIN_MS = 60_000;
@@ -202,7 +216,7 @@ export function createReadCache(options: ReadCacheOptions): ReadCache | null {
   }
   if (options.redisUrl === null) throw new Error('GATEWAY_CACHE=redis needs REDIS_URL');
   const logger = options.logger.child({ component: 'read-cache' });
-  const client = new Redis(options.redisUrl, {
+  const client = newRedis(options.redisUrl, {
     lazyConnect: true,
     connectionName: 'cometchat-gateway-cache',
     // A cache that does not answer quickly is skipped: the read goes to CometChat.

@@ -8,9 +8,11 @@
  * conversation, group, message or call session where it has one. A subscription listens on the
  * narrowest channel its filter allows, so a targeted event wakes only the subscribers it concerns.
  */
+
 import { setMaxListeners } from 'node:events';
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type * as RedisEventTargetModule from '@graphql-yoga/redis-event-target';
+import type { Redis, RedisOptions } from 'ioredis';
 import type { Logger } from '../logger.js';
 import {
   createMemoryDedupStore,
@@ -20,6 +22,24 @@ import {
 } from './dedup.js';
 import type { Delivery } from './events.js';
 import type { EventScope } from './payloads.js';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * `new Redis(url, options)`, ioredis loaded on first use: a gateway without Redis does not carry
+ * its modules (about 9 MiB of idle RSS, docs/bench.md). It ships CommonJS, so `require` keeps
+ * this synchronous.
+ */
+function newRedis(url: string, options: RedisOptions): Redis {
+  const { Redis: RedisClient } = require('ioredis') as typeof import('ioredis');
+  return new RedisClient(url, options);
+}
+
+/** `createRedisEventTarget`, loaded on first use like ioredis (CommonJS as well). */
+function loadRedisEventTarget(): typeof RedisEventTargetModule.createRedisEventTarget {
+  const module = require('@graphql-yoga/redis-event-target') as typeof RedisEventTargetModule;
+  return module.createRedisEventTarget;
+}
 
 /** Events a subscriber may fall behind by before the oldest it has not taken yet are dropped. */
 export const SUBSCRIBER_BUFFER = 1000;
@@ -262,8 +282,8 @@ function createRedisBus(options: EventBusOptions & { redisUrl: string }): EventB
     // Fail a command after a few reconnection attempts instead of queueing it forever.
     maxRetriesPerRequest: 3,
   };
-  const publisher = new Redis(options.redisUrl, clientOptions);
-  const subscriber = new Redis(options.redisUrl, clientOptions);
+  const publisher = newRedis(options.redisUrl, clientOptions);
+  const subscriber = newRedis(options.redisUrl, clientOptions);
   let lastError: unknown = null;
   for (const [name, client] of [
     ['publisher', publisher],
@@ -276,6 +296,7 @@ function createRedisBus(options: EventBusOptions & { redisUrl: string }): EventB
     });
   }
   const prefix = options.namespace;
+  const createRedisEventTarget = loadRedisEventTarget();
   const eventTarget = createRedisEventTarget<CustomEvent>({
     publishClient: publisher,
     subscribeClient: guardedSubscriber(subscriber, logger),

@@ -6,7 +6,10 @@
 import { z } from 'zod';
 
 /** What a {@link field} reader returns for a value it refuses. */
-const REFUSED: unique symbol = Symbol('refused');
+export const REFUSED: unique symbol = Symbol('refused');
+
+/** A field's check and conversion on its own, shared by its zod field and the fast readers (`fast.ts`). */
+export type FieldRead<T> = (value: unknown) => T | typeof REFUSED;
 
 /**
  * A field read in one step: `read` checks the raw value and converts it, or returns
@@ -16,7 +19,7 @@ const REFUSED: unique symbol = Symbol('refused');
  * costly per item: unions that try each alternative (allocating the failures of the ones that do
  * not match) and chains of wrappers and pipes, each with its own intermediate result.
  */
-function field<T>(expected: string, read: (value: unknown) => T | typeof REFUSED) {
+function field<T>(expected: string, read: FieldRead<T>) {
   // `.optional()` so that zod hands an absent key to `read` (as undefined) instead of refusing it.
   return z
     .unknown()
@@ -41,70 +44,75 @@ function isNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Epoch seconds (number or numeric string) as a Date. */
-export const epochSeconds = field('epoch seconds (a number or a numeric string)', (v) =>
-  isNumber(v) || (typeof v === 'string' && DECIMAL.test(v)) ? new Date(Number(v) * 1000) : REFUSED,
-);
+export const readEpochSeconds: FieldRead<Date> = (v) =>
+  isNumber(v) || (typeof v === 'string' && DECIMAL.test(v)) ? new Date(Number(v) * 1000) : REFUSED;
+export const epochSeconds = field('epoch seconds (a number or a numeric string)', readEpochSeconds);
 
 /** Optional epoch seconds: absent, null, 0 or "" read as null. */
-export const optionalEpoch = field('epoch seconds or nothing', (v) => {
+export const readOptionalEpoch: FieldRead<Date | null> = (v) => {
   if (v === null || v === undefined) return null;
   if (!isNumber(v) && !(typeof v === 'string' && OPTIONAL_DECIMAL.test(v))) return REFUSED;
   return v === '' || Number(v) === 0 ? null : new Date(Number(v) * 1000);
-});
+};
+export const optionalEpoch = field('epoch seconds or nothing', readOptionalEpoch);
 
 /** Ids that CometChat sends as strings in most places and as numbers in a few. */
-export const idString = field('an id (a non-empty string or an integer)', (v) =>
-  (typeof v === 'string' && v !== '') || Number.isSafeInteger(v) ? String(v) : REFUSED,
-);
+export const readIdString: FieldRead<string> = (v) =>
+  (typeof v === 'string' && v !== '') || Number.isSafeInteger(v) ? String(v) : REFUSED;
+export const idString = field('an id (a non-empty string or an integer)', readIdString);
 
-export const optionalId = field('an id or nothing', (v) => {
+export const readOptionalId: FieldRead<string | null> = (v) => {
   if (v === null || v === undefined || v === '') return null;
   return typeof v === 'string' || Number.isSafeInteger(v) ? String(v) : REFUSED;
-});
+};
+export const optionalId = field('an id or nothing', readOptionalId);
 
 /** A string that may be absent; absent and null both become null. */
-export const optionalString = field('a string or nothing', (v) =>
-  v === null || v === undefined ? null : typeof v === 'string' ? v : REFUSED,
-);
+export const readOptionalString: FieldRead<string | null> = (v) =>
+  v === null || v === undefined ? null : typeof v === 'string' ? v : REFUSED;
+export const optionalString = field('a string or nothing', readOptionalString);
 
 /** A count that CometChat sometimes sends as a string (`unreadMessageCount: "0"`). */
-export const count = field('a count (a whole number or a string of digits)', (v) =>
+export const readCount: FieldRead<number> = (v) =>
   (Number.isSafeInteger(v) && (v as number) >= 0) || (typeof v === 'string' && DIGITS.test(v))
     ? Number(v)
-    : REFUSED,
-);
+    : REFUSED;
+export const count = field('a count (a whole number or a string of digits)', readCount);
 
-export const optionalCount = field('a count or nothing', (v) =>
+export const readOptionalCount: FieldRead<number | null> = (v) =>
   v === null || v === undefined
     ? null
     : (Number.isSafeInteger(v) && (v as number) >= 0) || (typeof v === 'string' && DIGITS.test(v))
       ? Number(v)
-      : REFUSED,
-);
+      : REFUSED;
+export const optionalCount = field('a count or nothing', readOptionalCount);
 
 /** A JSON object, as CometChat sent it (not copied). */
-export const jsonObject = field('an object', (v) => (isObject(v) ? v : REFUSED));
+export const readJsonObject: FieldRead<Record<string, unknown>> = (v) =>
+  isObject(v) ? v : REFUSED;
+export const jsonObject = field('an object', readJsonObject);
 
 /** An optional JSON object (metadata, settings); absent or null becomes null. */
-export const optionalObject = field('an object or nothing', (v) =>
-  v === null || v === undefined ? null : isObject(v) ? v : REFUSED,
-);
+export const readOptionalObject: FieldRead<Record<string, unknown> | null> = (v) =>
+  v === null || v === undefined ? null : isObject(v) ? v : REFUSED;
+export const optionalObject = field('an object or nothing', readOptionalObject);
 
-export const tagList = field('a list of strings or nothing', (v): string[] | typeof REFUSED => {
+export const readTagList: FieldRead<string[]> = (v): string[] | typeof REFUSED => {
   if (v === null || v === undefined) return [];
   if (!Array.isArray(v)) return REFUSED;
   for (const tag of v) if (typeof tag !== 'string') return REFUSED;
   return v as string[]; // every item checked just above
-});
+};
+export const tagList = field('a list of strings or nothing', readTagList);
 
-export const optionalBoolean = field('a boolean or nothing', (v) =>
-  v === null || v === undefined ? null : typeof v === 'boolean' ? v : REFUSED,
-);
+export const readOptionalBoolean: FieldRead<boolean | null> = (v) =>
+  v === null || v === undefined ? null : typeof v === 'boolean' ? v : REFUSED;
+export const optionalBoolean = field('a boolean or nothing', readOptionalBoolean);
 
 /**
  * Parses `value` with `schema` inside another schema's transform, reporting failures as issues of

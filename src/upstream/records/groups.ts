@@ -3,14 +3,24 @@ import { z } from 'zod';
 import {
   count,
   epochSeconds,
+  isObject,
   optionalBoolean,
   optionalEpoch,
   optionalObject,
   optionalString,
   parseNested,
+  REFUSED,
+  readCount,
+  readEpochSeconds,
+  readOptionalBoolean,
+  readOptionalEpoch,
+  readOptionalObject,
+  readOptionalString,
+  readTagList,
   tagList,
 } from './common.js';
-import { type UserRecord, userSchema } from './users.js';
+import { withFastReader } from './fast-path.js';
+import { readUser, type UserRecord, userSchema } from './users.js';
 
 export type GroupType = 'public' | 'private' | 'password';
 export type MemberScope = 'admin' | 'moderator' | 'participant';
@@ -76,6 +86,70 @@ export const groupSchema: z.ZodType<GroupRecord, unknown> = z
     }),
   );
 
+/** {@link groupSchema}'s fast reader (see `fast-path.ts`). */
+export function readGroup(raw: unknown): GroupRecord | undefined {
+  if (!isObject(raw)) return undefined;
+  const { guid, name, type: rawType, scope: rawScope } = raw;
+  if (typeof guid !== 'string' || guid.length < 1 || typeof name !== 'string') return undefined;
+  let type: GroupType;
+  if (rawType === 'public' || rawType === 'private' || rawType === 'password') type = rawType;
+  else if (rawType === 'protected') type = 'password';
+  else return undefined;
+  let scope: MemberScope | null;
+  if (rawScope === 'admin' || rawScope === 'moderator' || rawScope === 'participant')
+    scope = rawScope;
+  else if (rawScope === '' || rawScope === null || rawScope === undefined) scope = null;
+  else return undefined;
+  const description = readOptionalString(raw.description);
+  const icon = readOptionalString(raw.icon);
+  const owner = readOptionalString(raw.owner);
+  const metadata = readOptionalObject(raw.metadata);
+  const tags = readTagList(raw.tags);
+  const membersCount = readCount(raw.membersCount);
+  const createdAt = readEpochSeconds(raw.createdAt);
+  const updatedAt = readOptionalEpoch(raw.updatedAt);
+  const updatedBy = readOptionalString(raw.updatedBy);
+  const conversationId = readOptionalString(raw.conversationId);
+  const joinedAt = readOptionalEpoch(raw.joinedAt);
+  const hasJoined = readOptionalBoolean(raw.hasJoined);
+  if (
+    description === REFUSED ||
+    icon === REFUSED ||
+    owner === REFUSED ||
+    metadata === REFUSED ||
+    tags === REFUSED ||
+    membersCount === REFUSED ||
+    createdAt === REFUSED ||
+    updatedAt === REFUSED ||
+    updatedBy === REFUSED ||
+    conversationId === REFUSED ||
+    joinedAt === REFUSED ||
+    hasJoined === REFUSED
+  )
+    return undefined;
+  return {
+    kind: 'group',
+    guid,
+    name,
+    type,
+    description,
+    icon,
+    owner,
+    metadata,
+    tags,
+    membersCount,
+    createdAt,
+    updatedAt,
+    updatedBy,
+    conversationId: conversationId ?? `group_${guid}`,
+    scope,
+    joinedAt,
+    hasJoined,
+  };
+}
+
+withFastReader(groupSchema, readGroup);
+
 export interface GroupMemberRecord {
   guid: string;
   scope: MemberScope;
@@ -98,6 +172,19 @@ export const groupMemberItemSchema: z.ZodType<
   Omit<GroupMemberRecord, 'guid'>,
   unknown
 > = memberItemSchema;
+
+/** {@link groupMemberItemSchema}'s fast reader (see `fast-path.ts`). */
+export function readGroupMemberItem(raw: unknown): Omit<GroupMemberRecord, 'guid'> | undefined {
+  if (!isObject(raw)) return undefined;
+  const scope = raw.scope;
+  if (scope !== 'admin' && scope !== 'moderator' && scope !== 'participant') return undefined;
+  const joinedAt = readEpochSeconds(raw.joinedAt);
+  if (joinedAt === REFUSED) return undefined;
+  const user = readUser(raw);
+  return user === undefined ? undefined : { scope, joinedAt, user };
+}
+
+withFastReader(groupMemberItemSchema, readGroupMemberItem);
 
 /** Adds the group's guid (from the request path) to parsed list items. */
 export function withGuid<T extends object>(guid: string, items: T[]): (T & { guid: string })[] {

@@ -8,6 +8,7 @@ import {
   count,
   epochSeconds,
   idString,
+  isObject,
   jsonObject,
   optionalBoolean,
   optionalCount,
@@ -16,10 +17,22 @@ import {
   optionalObject,
   optionalString,
   parseNested,
+  REFUSED,
+  readCount,
+  readEpochSeconds,
+  readIdString,
+  readOptionalBoolean,
+  readOptionalCount,
+  readOptionalEpoch,
+  readOptionalId,
+  readOptionalObject,
+  readOptionalString,
+  readTagList,
   tagList,
 } from './common.js';
-import { type GroupRecord, groupSchema } from './groups.js';
-import { type UserRecord, userSchema } from './users.js';
+import { withFastReader } from './fast-path.js';
+import { type GroupRecord, groupSchema, readGroup } from './groups.js';
+import { readUser, type UserRecord, userSchema } from './users.js';
 
 export type MessageCategory = 'message' | 'custom' | 'action' | 'call' | 'interactive';
 export type ReceiverType = 'user' | 'group';
@@ -307,6 +320,249 @@ function contentless(data: z.output<typeof messageDataSchema>): z.output<typeof 
   } = data;
   return { ...rest, text: null, metadata: null, interactiveData: null };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The fast reader of messageSchema (see `fast-path.ts`): the same checks and the same record for
+// the messages lists are made of; `undefined` for anything else (a deleted message among them),
+// which the schema then reads or refuses itself.
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** {@link readEntity} without zod for users and groups; other kinds go through their schemas. */
+function readEntityFast(raw: unknown): EntityRecord | null {
+  if (!isObject(raw)) return null;
+  const { entity, entityType } = raw;
+  if (entityType === 'user') return readUser(entity) ?? readEntity(raw);
+  if (entityType === 'group') return readGroup(entity) ?? readEntity(raw);
+  return readEntity(raw);
+}
+
+function readAttachments(raw: unknown): AttachmentRecord[] | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  const out: AttachmentRecord[] = [];
+  for (const a of raw) {
+    if (!isObject(a) || typeof a.url !== 'string') return undefined;
+    const name = readOptionalString(a.name);
+    const mimeType = readOptionalString(a.mimeType);
+    const extension = readOptionalString(a.extension);
+    const rawSize = a.size;
+    let size: number | null;
+    if (rawSize === null || rawSize === undefined) size = null;
+    else if (typeof rawSize === 'number' && Number.isFinite(rawSize)) size = rawSize;
+    else if (typeof rawSize === 'string' && /^\d+$/.test(rawSize)) size = Number(rawSize);
+    else return undefined;
+    if (name === REFUSED || mimeType === REFUSED || extension === REFUSED) return undefined;
+    out.push({ url: a.url, name, mimeType, extension, size });
+  }
+  return out;
+}
+
+function readReactions(raw: unknown): ReactionSummaryRecord[] | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  const out: ReactionSummaryRecord[] = [];
+  for (const r of raw) {
+    if (!isObject(r) || typeof r.reaction !== 'string') return undefined;
+    const n = readCount(r.count);
+    const reactedByMe = readOptionalBoolean(r.reactedByMe);
+    if (n === REFUSED || reactedByMe === REFUSED) return undefined;
+    out.push({ reaction: r.reaction, count: n, reactedByMe: reactedByMe ?? false });
+  }
+  return out;
+}
+
+function readMentions(raw: unknown): { uid: string; name: string | null }[] | undefined {
+  if (!isPlainObject(raw)) return undefined;
+  const out: { uid: string; name: string | null }[] = [];
+  for (const key of Object.keys(raw)) {
+    const m = raw[key];
+    if (!isObject(m) || typeof m.uid !== 'string') return undefined;
+    const name = readOptionalString(m.name);
+    if (name === REFUSED) return undefined;
+    out.push({ uid: m.uid, name });
+  }
+  return out;
+}
+
+function readInteractions(raw: unknown): Record<string, unknown>[] | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  for (const item of raw) if (!isObject(item)) return undefined;
+  return raw.slice() as Record<string, unknown>[];
+}
+
+/** {@link messageSchema}'s fast reader. */
+export function readMessage(raw: unknown): MessageRecord | undefined {
+  if (!isObject(raw)) return undefined;
+  const { conversationId, sender, receiver, receiverType, category, type, data } = raw;
+  if (
+    typeof conversationId !== 'string' ||
+    conversationId.length < 1 ||
+    typeof sender !== 'string' ||
+    typeof receiver !== 'string' ||
+    (receiverType !== 'user' && receiverType !== 'group') ||
+    (category !== 'message' &&
+      category !== 'custom' &&
+      category !== 'action' &&
+      category !== 'call' &&
+      category !== 'interactive') ||
+    typeof type !== 'string'
+  )
+    return undefined;
+  const id = readIdString(raw.id);
+  const muid = readOptionalString(raw.muid);
+  const tags = readTagList(raw.tags);
+  const sentAt = readEpochSeconds(raw.sentAt);
+  const updatedAt = readOptionalEpoch(raw.updatedAt);
+  const editedAt = readOptionalEpoch(raw.editedAt);
+  const editedBy = readOptionalString(raw.editedBy);
+  const deletedAt = readOptionalEpoch(raw.deletedAt);
+  const deletedBy = readOptionalString(raw.deletedBy);
+  const parentId = readOptionalId(raw.parentId);
+  const replyCount = readOptionalCount(raw.replyCount);
+  const pinnedAt = readOptionalEpoch(raw.pinnedAt);
+  const pinnedBy = readOptionalString(raw.pinnedBy);
+  const savedAt = readOptionalEpoch(raw.savedAt);
+  const threadSubscribed = readOptionalBoolean(raw.threadSubscribed);
+  if (
+    id === REFUSED ||
+    muid === REFUSED ||
+    tags === REFUSED ||
+    sentAt === REFUSED ||
+    updatedAt === REFUSED ||
+    editedAt === REFUSED ||
+    editedBy === REFUSED ||
+    deletedAt === REFUSED ||
+    // A deleted message loses its content: left to the schema.
+    deletedAt !== null ||
+    deletedBy === REFUSED ||
+    parentId === REFUSED ||
+    replyCount === REFUSED ||
+    pinnedAt === REFUSED ||
+    pinnedBy === REFUSED ||
+    savedAt === REFUSED ||
+    threadSubscribed === REFUSED
+  )
+    return undefined;
+  let topReactions: ReactionSummaryRecord[] | undefined;
+  if (raw.reactions !== undefined) {
+    topReactions = readReactions(raw.reactions);
+    if (topReactions === undefined) return undefined;
+  }
+
+  let text: string | null = null;
+  let attachments: AttachmentRecord[] = [];
+  let customData: unknown = null;
+  let metadata: Record<string, unknown> | null = null;
+  let action: string | null = null;
+  let reactions: ReactionSummaryRecord[] | undefined;
+  let mentions: { uid: string; name: string | null }[] = [];
+  let interactiveData: Record<string, unknown> | null = null;
+  let interactionGoal: Record<string, unknown> | null = null;
+  let interactions: Record<string, unknown>[] = [];
+  let allowSenderInteraction: boolean | null = null;
+  let entities: Record<string, unknown> = {};
+  if (data !== null && data !== undefined) {
+    if (!isObject(data)) return undefined;
+    const t = readOptionalString(data.text);
+    const md = readOptionalObject(data.metadata);
+    const ac = readOptionalString(data.action);
+    const idata = readOptionalObject(data.interactiveData);
+    const goal = readOptionalObject(data.interactionGoal);
+    const allow = readOptionalBoolean(data.allowSenderInteraction);
+    if (
+      t === REFUSED ||
+      md === REFUSED ||
+      ac === REFUSED ||
+      idata === REFUSED ||
+      goal === REFUSED ||
+      allow === REFUSED
+    )
+      return undefined;
+    text = t;
+    metadata = md;
+    action = ac;
+    interactiveData = idata;
+    interactionGoal = goal;
+    allowSenderInteraction = allow;
+    const url = data.url;
+    if (url !== undefined && typeof url !== 'string') return undefined;
+    if (data.attachments !== undefined) {
+      const list = readAttachments(data.attachments);
+      if (list === undefined) return undefined;
+      attachments = list;
+    } else if (url !== undefined) {
+      attachments = [attachmentFromUrl(url)];
+    }
+    if (data.customData !== undefined) customData = data.customData ?? null;
+    if (data.entities !== undefined) {
+      if (!isPlainObject(data.entities)) return undefined;
+      entities = data.entities;
+    }
+    if (data.reactions !== undefined) {
+      reactions = readReactions(data.reactions);
+      if (reactions === undefined) return undefined;
+    }
+    if (data.mentions !== undefined) {
+      const list = readMentions(data.mentions);
+      if (list === undefined) return undefined;
+      mentions = list;
+    }
+    if (data.interactions !== undefined) {
+      const list = readInteractions(data.interactions);
+      if (list === undefined) return undefined;
+      interactions = list;
+    }
+  }
+  const on = readEntityFast(entities.on);
+  return {
+    kind: 'message',
+    id,
+    muid,
+    conversationId,
+    sender,
+    receiver,
+    receiverType,
+    category,
+    type,
+    text,
+    attachments,
+    customData,
+    metadata,
+    action,
+    tags,
+    sentAt,
+    updatedAt,
+    editedAt,
+    editedBy,
+    deletedAt,
+    deletedBy,
+    parentId,
+    replyCount,
+    pinnedAt,
+    pinnedBy: pinnedAt === null ? null : pinnedBy,
+    savedAt,
+    threadSubscribed,
+    reactions: reactions ?? topReactions ?? [],
+    mentions,
+    entities: {
+      sender: asUser(readEntityFast(entities.sender)),
+      receiver: asUserOrGroup(readEntityFast(entities.receiver)),
+      by: asUser(readEntityFast(entities.by)),
+      on,
+      for: asUserOrGroup(readEntityFast(entities.for)),
+    },
+    call: on?.kind === 'call' ? on : null,
+    interactiveData,
+    interactionGoal,
+    interactions,
+    allowSenderInteraction,
+  };
+}
+
+withFastReader(messageSchema, readMessage);
 
 function attachmentFromUrl(url: string): AttachmentRecord {
   return { url, name: null, mimeType: null, extension: null, size: null };

@@ -2,12 +2,21 @@
 import { z } from 'zod';
 import {
   epochSeconds,
+  isObject,
   optionalBoolean,
   optionalEpoch,
   optionalObject,
   optionalString,
+  REFUSED,
+  readEpochSeconds,
+  readOptionalBoolean,
+  readOptionalEpoch,
+  readOptionalObject,
+  readOptionalString,
+  readTagList,
   tagList,
 } from './common.js';
+import { withFastReader } from './fast-path.js';
 
 export type UserStatus = 'available' | 'offline';
 
@@ -77,6 +86,82 @@ export const userSchema: z.ZodType<UserRecord, unknown> = z
     authToken: optionalString,
   })
   .transform((u): UserRecord => ({ kind: 'user', ...u }));
+
+/**
+ * {@link userSchema}'s fast reader (see `fast-path.ts`): the same checks field by field, the same
+ * record; `undefined` for anything else, which the schema then refuses (or reads) itself.
+ */
+export function readUser(raw: unknown): UserRecord | undefined {
+  if (!isObject(raw)) return undefined;
+  const { uid, name, role: rawRole, status: rawStatus } = raw;
+  if (typeof uid !== 'string' || uid.length < 1 || typeof name !== 'string') return undefined;
+  let role: string;
+  if (rawRole === null || rawRole === undefined || rawRole === '') role = 'default';
+  else if (typeof rawRole === 'string') role = rawRole;
+  else return undefined;
+  let status: UserStatus;
+  if (rawStatus === 'available' || rawStatus === 'online') status = 'available';
+  else if (rawStatus === 'offline' || rawStatus === null || rawStatus === undefined)
+    status = 'offline';
+  else return undefined;
+  const avatar = readOptionalString(raw.avatar);
+  const link = readOptionalString(raw.link);
+  const statusMessage = readOptionalString(raw.statusMessage);
+  const metadata = readOptionalObject(raw.metadata);
+  const tags = readTagList(raw.tags);
+  const createdAt = readEpochSeconds(raw.createdAt);
+  const updatedAt = readOptionalEpoch(raw.updatedAt);
+  const lastActiveAt = readOptionalEpoch(raw.lastActiveAt);
+  const deactivatedAt = readOptionalEpoch(raw.deactivatedAt);
+  const conversationId = readOptionalString(raw.conversationId);
+  const blockedByMe = readOptionalBoolean(raw.blockedByMe);
+  const hasBlockedMe = readOptionalBoolean(raw.hasBlockedMe);
+  const blockedByMeAt = readOptionalEpoch(raw.blockedByMeAt);
+  const blockedAt = readOptionalEpoch(raw.blockedAt);
+  const authToken = readOptionalString(raw.authToken);
+  if (
+    avatar === REFUSED ||
+    link === REFUSED ||
+    statusMessage === REFUSED ||
+    metadata === REFUSED ||
+    tags === REFUSED ||
+    createdAt === REFUSED ||
+    updatedAt === REFUSED ||
+    lastActiveAt === REFUSED ||
+    deactivatedAt === REFUSED ||
+    conversationId === REFUSED ||
+    blockedByMe === REFUSED ||
+    hasBlockedMe === REFUSED ||
+    blockedByMeAt === REFUSED ||
+    blockedAt === REFUSED ||
+    authToken === REFUSED
+  )
+    return undefined;
+  return {
+    kind: 'user',
+    uid,
+    name,
+    avatar,
+    link,
+    role,
+    status,
+    statusMessage: statusMessage || null,
+    metadata,
+    tags,
+    createdAt,
+    updatedAt,
+    lastActiveAt,
+    deactivatedAt,
+    conversationId,
+    blockedByMe,
+    hasBlockedMe,
+    blockedByMeAt,
+    blockedAt,
+    authToken,
+  };
+}
+
+withFastReader(userSchema, readUser);
 
 export interface AuthTokenRecord {
   uid: string;
