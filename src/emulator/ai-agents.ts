@@ -43,13 +43,16 @@ interface ByoAgent {
   isActive: boolean;
   integrateWith: string;
   integrationType: string;
-  integrationMeta: Record<string, string>;
+  integrationMeta: IntegrationMeta;
   tools: string[];
   actions: string[];
   instruction?: string;
   createdAt: number;
   updatedAt: number;
 }
+
+/** `baseUrl`, `agentId` and the like, and maps such as the `headers` CometChat sends the agent. */
+type IntegrationMeta = Record<string, string | Record<string, string>>;
 
 interface AgentsState {
   builder: Map<string, BuilderAgent>;
@@ -141,12 +144,22 @@ function checkMeta(value: unknown, details: Record<string, string[]>) {
     details.integrationMeta = ['The integrationMeta must be an object.'];
     return undefined;
   }
-  const out: Record<string, string> = {};
+  const out: IntegrationMeta = {};
   for (const [key, v] of Object.entries(value)) {
-    if (typeof v !== 'string') details[`integrationMeta.${key}`] = [`The ${key} must be a string.`];
-    else out[key] = v;
+    if (typeof v === 'string') out[key] = v;
+    else if (isStringMap(v)) out[key] = { ...v };
+    else details[`integrationMeta.${key}`] = [`The ${key} must be a string or a map of strings.`];
   }
   return out;
+}
+
+function isStringMap(value: unknown): value is Record<string, string> {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => typeof v === 'string')
+  );
 }
 
 function readLimit(query: URLSearchParams): number {

@@ -10,8 +10,10 @@ import {
   type AiAgentRecord,
   type ByoAgentRecord,
   getAiAgent,
+  type IntegrationMeta,
   listAiAgents,
   listByoAgents,
+  readByoIntegrationMeta,
 } from '../upstream/ai-agents.js';
 import {
   type ApiKeyListQuery,
@@ -116,6 +118,11 @@ export interface ToolingReads {
   aiAgent(uid: string): Promise<AiAgentRecord>;
   /** `GET /ai-agents/agents`: the bring-your-own agent registrations. */
   byoAgents(): Promise<ByoAgentRecord[]>;
+  /**
+   * `GET /ai-agents/agents`, the whole `integrationMeta` of `uid` (credentials included: for an
+   * update to send back, never to show); null when there is no such agent.
+   */
+  byoIntegrationMeta(uid: string): Promise<IntegrationMeta | null>;
   /** `GET /notifications/push/v1/providers/fcm`. */
   fcmProviders(): Promise<FcmProviderRecord[]>;
   /** `GET /notifications/push/v1/providers/custom`. */
@@ -203,6 +210,7 @@ export function toolingReads(upstream: UpstreamClient, view: AppView): ToolingRe
     aiAgents: () => listAiAgents(upstream, options),
     aiAgent: (uid) => getAiAgent(upstream, uid, options),
     byoAgents: () => listByoAgents(upstream, options),
+    byoIntegrationMeta: (uid) => readByoIntegrationMeta(upstream, uid, options),
     fcmProviders: () => listFcmProviders(upstream, options),
     customPushProvider: () => getCustomPushProvider(upstream, options),
     twilioProvider: () => getTwilioProvider(upstream, options),

@@ -623,9 +623,24 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const { agentUid, ...changes } = validateInput(byoUpdateSchema, args.input);
+      const write = byoWrite(changes);
       await runMutation(
         context,
-        () => updateByoAgent(context.upstream, agentUid, byoWrite(changes), options(context)),
+        async () => {
+          if (write.integrationMeta !== undefined) {
+            // Sent whole, so the headers CometChat holds for the agent survive a new baseUrl.
+            const current = await tooling(context).byoIntegrationMeta(agentUid);
+            if (current === null) {
+              throw new NotFoundFailure(
+                `There is no bring-your-own agent ${agentUid}.`,
+                ['input', 'agentUid'],
+                null,
+              );
+            }
+            write.integrationMeta = { ...current, ...write.integrationMeta };
+          }
+          return updateByoAgent(context.upstream, agentUid, write, options(context));
+        },
         { targetPath: ['agentUid'], fieldMap: FIELD_MAP },
       );
       return { agentUid };

@@ -243,7 +243,7 @@ export interface ByoAgentWrite {
   isActive?: boolean | undefined;
   integrateWith?: string | undefined;
   integrationType?: 'llm' | 'agent' | undefined;
-  integrationMeta?: { baseUrl?: string; agentId?: string } | undefined;
+  integrationMeta?: IntegrationMeta | undefined;
   tools?: string[] | undefined;
   actions?: string[] | undefined;
   instruction?: string | undefined;
@@ -255,6 +255,34 @@ export function listByoAgents(
   opts: CallOptions = {},
 ): Promise<ByoAgentRecord[]> {
   return call(client, 'GET', '/ai-agents/agents', byoList, { ...opts });
+}
+
+/** A BYO agent's whole `integrationMeta`, credentials included: only ever sent back, never shown. */
+export type IntegrationMeta = Record<string, unknown>;
+
+const rawMetaList = z.preprocess(
+  unwrap('data'),
+  z.array(
+    z
+      .object({ uid: z.string(), integrationMeta: z.record(z.string(), z.unknown()).nullish() })
+      .passthrough(),
+  ),
+);
+
+/**
+ * `GET /ai-agents/agents`, keeping only the `integrationMeta` of `uid` (null when there is no such
+ * agent): what an update merges a new `baseUrl` or `agentId` into, so that the headers and other
+ * settings CometChat holds for the agent are sent back unchanged whether CometChat replaces or
+ * merges the object.
+ */
+export async function readByoIntegrationMeta(
+  client: UpstreamClient,
+  uid: string,
+  opts: CallOptions = {},
+): Promise<IntegrationMeta | null> {
+  const all = await call(client, 'GET', '/ai-agents/agents', rawMetaList, { ...opts });
+  const agent = all.find((entry) => entry.uid === uid);
+  return agent ? (agent.integrationMeta ?? {}) : null;
 }
 
 /** `POST /ai-agents/agents`: answers `{agent: {...}}`. */

@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { demoUid as u } from '../../src/emulator/seed-demo.js';
+import { chat, pick } from '../support/emulator-http.js';
+import { ADMIN_TOKEN, startTestGateway } from '../support/gateway.js';
 import {
   mutationDocument,
   USER_ERROR_FIELDS,
@@ -216,4 +218,129 @@ it('refuses end users, reading and writing, without an upstream call', async () 
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   }
   expect(h.emulator.requests()).toEqual([]);
+});
+
+describe('bring-your-own agent credentials', () => {
+  it('never appear in an answer or a log line, on reads, changes and refusals', async () => {
+    const t = await startTestGateway();
+    const secrets = ['Bearer byo-secret-token-0001', 'x-api-key-secret-0002', 'basic-pass-0003'];
+    const bodies: string[] = [];
+    try {
+      // Registered as the dashboard would, with the headers CometChat sends the agent.
+      const seeded = await chat(t.emulator, 'POST', '/ai-agents/agents', {
+        body: {
+          name: 'Secret Keeper',
+          isActive: true,
+          integrateWith: 'ag-ui',
+          integrationType: 'agent',
+          tools: [],
+          actions: [],
+          integrationMeta: {
+            baseUrl: 'https://agents.example.com/keeper',
+            agentId: 'keeper',
+            headers: {
+              Authorization: 'Bearer byo-secret-token-0001',
+              'X-API-Key': 'x-api-key-secret-0002',
+            },
+            password: 'basic-pass-0003',
+          },
+        },
+      });
+      expect(seeded.status).toBe(200);
+      const uid = String(pick(seeded.body, 'agent', 'uid'));
+      const run = async (query: string, variables: Record<string, unknown> = {}) => {
+        const response = await t.inProcess('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+          body: JSON.stringify({ query, variables }),
+        });
+        const text = await response.text();
+        bodies.push(text);
+        return JSON.parse(text) as { data?: Record<string, unknown>; errors?: unknown[] };
+      };
+      const fields = `id agentUid ${BYO} baseUrl icon instruction createdAt updatedAt`;
+      const list = await run(`{ byoAiAgents { nodes { ${fields} } } }`);
+      expect(list.errors).toBeUndefined();
+      const lookup = await run(`{ byoAiAgent(agentUid: "${uid}") { ${fields} } }`);
+      expect(lookup.data?.byoAiAgent).toMatchObject({
+        baseUrl: 'https://agents.example.com/keeper',
+        externalAgentId: 'keeper',
+      });
+      const id = (lookup.data?.byoAiAgent as { id: string } | undefined)?.id;
+      expect(
+        (await run(`{ node(id: "${id}") { ... on ByoAiAgent { ${fields} } } }`)).errors,
+      ).toBeUndefined();
+      const moved = await run(BYO_UPDATE, {
+        input: { agentUid: uid, baseUrl: 'https://agents.example.com/keeper-v2' },
+      });
+      expect(moved.data?.byoAiAgentUpdate).toMatchObject({
+        byoAiAgent: { baseUrl: 'https://agents.example.com/keeper-v2', externalAgentId: 'keeper' },
+      });
+      // Refusals: the gateway's own (checked before any call) and an unknown agent.
+      await run(BYO_UPDATE, { input: { agentUid: uid, externalAgentId: 'x'.repeat(101) } });
+      await run(BYO_UPDATE, { input: { agentUid: 'nope', baseUrl: 'https://a.example.com' } });
+      // An answer the gateway cannot read, holding the credentials: its error names neither.
+      t.emulator.injectFault({
+        method: 'GET',
+        path: '/v3/ai-agents/agents',
+        status: 200,
+        body: [{ uid, integrationMeta: { headers: { Authorization: secrets[0] } } }],
+      });
+      const unreadable = await run(`{ byoAiAgents { nodes { ${fields} } } }`);
+      expect(unreadable.errors?.length).toBe(1);
+      // The emulator kept the credentials through the change, so the answers left them out.
+      const stored = await chat(t.emulator, 'GET', '/ai-agents/agents');
+      for (const secret of secrets) expect(stored.text).toContain(secret);
+      await run(BYO_DELETE, { input: { agentUid: uid } });
+      expect(t.logs.length).toBeGreaterThan(0);
+      for (const secret of secrets) {
+        expect(bodies.find((body) => body.includes(secret))).toBeUndefined();
+        expect(t.logs.find((line) => line.includes(secret))).toBeUndefined();
+      }
+      t.assertNoSecretLeaked();
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('are sent back unchanged when the deployment URL or agent id changes', async () => {
+    const seeded = await chat(h.emulator, 'POST', '/ai-agents/agents', {
+      body: {
+        name: 'Header Keeper',
+        isActive: true,
+        integrateWith: 'mastra',
+        integrationType: 'agent',
+        tools: [],
+        actions: [],
+        integrationMeta: {
+          baseUrl: 'https://agents.example.com/a',
+          agentId: 'a',
+          headers: { Authorization: 'Bearer kept-token-9' },
+        },
+      },
+    });
+    const uid = String(pick(seeded.body, 'agent', 'uid'));
+    const moved = await h.mutate(BYO_UPDATE, {
+      input: { agentUid: uid, baseUrl: 'https://agents.example.com/b', externalAgentId: 'b' },
+    });
+    expect(moved.calls).toBe(3); // read the settings, write them, read the agent for the payload
+    expect(JSON.stringify(moved.result)).not.toContain('kept-token-9');
+    const after = await chat(h.emulator, 'GET', '/ai-agents/agents');
+    const agent = (after.body as { uid: string; integrationMeta: unknown }[]).find(
+      (a) => a.uid === uid,
+    );
+    expect(agent?.integrationMeta).toEqual({
+      baseUrl: 'https://agents.example.com/b',
+      agentId: 'b',
+      headers: { Authorization: 'Bearer kept-token-9' },
+    });
+    const missing = await h.mutate<UserErrorShape>(BYO_UPDATE, {
+      input: { agentUid: 'nope', baseUrl: 'https://agents.example.com/c' },
+    });
+    expect(missing.calls).toBe(1);
+    expect(missing.result).toMatchObject({
+      __typename: 'NotFoundError',
+      path: ['input', 'agentUid'],
+    });
+  });
 });
