@@ -98,7 +98,12 @@ function stateOf(store: Store): AgentsState {
   return state;
 }
 
-function agentNotFound(uid: string): EmuError {
+/** Whether the app has the Agent Builder agent `uid` (for the knowledge-base routes). */
+export function hasBuilderAgent(store: Store, uid: string): boolean {
+  return stateOf(store).builder.has(uid);
+}
+
+export function agentNotFound(uid: string): EmuError {
   return new EmuError(404, 'ERR_AGENT_NOT_FOUND', `The agent ${uid} does not exist.`);
 }
 

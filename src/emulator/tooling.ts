@@ -2,6 +2,7 @@
  * The internal-tooling resources (RBAC, moderation, metrics, API keys, notification admin, AI agents): each registers its chat
  * routes, and the Management-API ones their routes on the management surface.
  */
+import { registerAgentBuilder } from './ai-agent-builder.js';
 import { registerAiAgents } from './ai-agents.js';
 import { registerApiKeys } from './api-keys.js';
 import type { Router } from './http.js';
@@ -18,4 +19,5 @@ export function registerTooling(chat: Router, management: Router): void {
   registerApiKeys(chat);
   registerNotificationAdmin(chat);
   registerAiAgents(chat);
+  registerAgentBuilder(chat);
 }

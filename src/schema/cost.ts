@@ -725,6 +725,9 @@ export const NODE_LOOKUPS: Readonly<Record<string, CostRule>> = {
   DataImportJob: free,
   AiAgent: lookup(),
   ByoAiAgent: lookup(),
+  AiKnowledgeSource: lookup(),
+  AiKnowledgeText: lookup(),
+  AiAgentVariable: lookup(),
   Call: lookup(),
   // The message as the caller may read it, then the emoji's reaction pages until the user is found.
   Reaction: () => ({ calls: 1 + MAX_REACTION_LOOKUP_PAGES }),

@@ -42,6 +42,7 @@ import './moderation.js';
 import './mutations/moderation.js';
 import './mutations/moderation-rules.js';
 import './ai-agents.js';
+import './ai-agent-builder.js';
 import './api-keys.js';
 import './mutations/api-keys.js';
 import './stats.js';

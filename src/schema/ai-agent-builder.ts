@@ -1,0 +1,752 @@
+/**
+ * The Agent Builder's knowledge base and custom variables for internal tools: knowledge-base
+ * sources (`AiKnowledgeSource`) and text entries (`AiKnowledgeText`), attaching sources to an
+ * agent, and custom variables (`AiAgentVariable`), with their lists, lookups and mutations. Admin
+ * only; a variable's constant value is write-only (CometChat suggests constants for API keys). See
+ * docs/cometchat-tooling-endpoints.md#ai-agents.
+ */
+import './mutation.js';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import type { GatewayContext } from '../context.js';
+import { toClientError } from '../errors.js';
+import {
+  type CustomVariableRecord,
+  type CustomVariableWrite,
+  changeAgentKnowledge,
+  createCustomVariable,
+  createKnowledgeText,
+  deleteKnowledgeText,
+  getKnowledgeText,
+  KNOWLEDGE_WINDOW,
+  type KnowledgeSourceRecord,
+  type KnowledgeTextRecord,
+  listCustomVariables,
+  listKnowledgeSources,
+  updateCustomVariable,
+  updateKnowledgeText,
+} from '../upstream/ai-agent-builder.js';
+import { getAiAgent } from '../upstream/ai-agents.js';
+import { isUpstreamError } from '../upstream/errors.js';
+import { AiAgent } from './ai-agents.js';
+import { shortTextArg } from './arg-checks.js';
+import { orClientError } from './client-errors.js';
+import { connectionComplexity, countedConnection, windowArgs, windowOf } from './connections.js';
+import { ConflictFailure, NotFoundFailure, ValidationFailure } from './errors.js';
+import { optional } from './limits.js';
+import { checkChanges, runMutation, validateInput } from './mutation-support.js';
+import { arrayConnection } from './pagination.js';
+
+const ADMIN_NOTE = 'Admin only (FORBIDDEN for end users).';
+/** A text entry's title and text (CometChat's limits). */
+export const MAX_KNOWLEDGE_TITLE = 500;
+export const MAX_KNOWLEDGE_TEXT = 5000;
+/** Sources one attach or detach may name (a gateway limit). */
+export const MAX_ATTACH = 50;
+
+function options(context: GatewayContext) {
+  return context.view(null).options;
+}
+
+/** The value, or null when CometChat answers 404. */
+async function orNull<T>(work: Promise<T>): Promise<T | null> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isUpstreamError(error) && error.kind === 'not_found') return null;
+    throw toClientError(error);
+  }
+}
+
+async function findSource(
+  context: GatewayContext,
+  id: string,
+): Promise<KnowledgeSourceRecord | null> {
+  const all = await listKnowledgeSources(context.upstream, options(context));
+  return all.find((source) => source.uniqueId === id) ?? null;
+}
+
+async function findVariable(
+  context: GatewayContext,
+  id: string,
+): Promise<CustomVariableRecord | null> {
+  const all = await listCustomVariables(context.upstream, options(context));
+  return all.find((variable) => variable.variableId === id) ?? null;
+}
+
+function readText(context: GatewayContext, id: string) {
+  return orNull(getKnowledgeText(context.upstream, id, options(context)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+export const AiKnowledgeText = builder.node(
+  builder.objectRef<KnowledgeTextRecord>('AiKnowledgeText'),
+  {
+    description: `A text entry of the Agent Builder's knowledge base: a title and up to ${MAX_KNOWLEDGE_TEXT} characters that agents it is attached to can draw on. ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    id: { resolve: (entry) => entry.uniqueId },
+    loadOne: (id, context) => readText(context, id),
+    fields: (t) => ({
+      sourceId: t.exposeString('uniqueId', { description: "The entry's CometChat id." }),
+      title: t.exposeString('title', { description: 'The title.' }),
+      text: t.exposeString('text', {
+        nullable: true,
+        description: 'The text; null when not sent.',
+      }),
+      fileName: t.exposeString('fileName', {
+        nullable: true,
+        description: 'The Markdown file CometChat keeps it as.',
+      }),
+      status: t.exposeString('status', {
+        nullable: true,
+        description: 'Its indexing status, e.g. `indexing`, `indexed`, `failed` (an open set).',
+      }),
+      vectorizationStatus: t.exposeString('vectorizationStatus', {
+        nullable: true,
+        description: 'Its vectorization status, e.g. `completed` (an open set).',
+      }),
+      isActive: t.exposeBoolean('isActive', { description: 'Whether it is in use.' }),
+      createdAt: t.expose('createdAt', {
+        type: 'DateTime',
+        nullable: true,
+        description: 'When it was created; null when CometChat did not say.',
+      }),
+      updatedAt: t.expose('updatedAt', {
+        type: 'DateTime',
+        nullable: true,
+        description: 'When it last changed; null when CometChat did not say.',
+      }),
+    }),
+  },
+);
+
+export const AiKnowledgeSource = builder.node(
+  builder.objectRef<KnowledgeSourceRecord>('AiKnowledgeSource'),
+  {
+    description: `A source of the Agent Builder's knowledge base (an uploaded file, a text entry, a crawled website...). ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    id: { resolve: (source) => source.uniqueId },
+    loadOne: (id, context) => orClientError(findSource(context, id)),
+    fields: (t) => ({
+      sourceId: t.exposeString('uniqueId', { description: "The source's CometChat id." }),
+      name: t.exposeString('sourceName', {
+        nullable: true,
+        description: 'Its name (a file name or a title).',
+      }),
+      kind: t.exposeString('type', {
+        nullable: true,
+        description:
+          'Its kind as CometChat names it, e.g. `uploads` (an open set); also the source type it is attached to agents under.',
+      }),
+      status: t.exposeString('status', {
+        nullable: true,
+        description: 'Its indexing status, e.g. `indexed` (an open set).',
+      }),
+      lastSyncedAt: t.expose('lastSynced', {
+        type: 'DateTime',
+        nullable: true,
+        description: 'When it was last indexed; null when never.',
+      }),
+      createdAt: t.expose('createdAt', {
+        type: 'DateTime',
+        nullable: true,
+        description: 'When it was added; null when CometChat did not say.',
+      }),
+      updatedAt: t.expose('updatedAt', {
+        type: 'DateTime',
+        nullable: true,
+        description: 'When it last changed; null when CometChat did not say.',
+      }),
+      textEntry: t.field({
+        type: AiKnowledgeText,
+        nullable: true,
+        description:
+          'The text entry behind this source (one more call); null when it is not a text entry.',
+        resolve: (source, _args, context) => readText(context, source.uniqueId),
+      }),
+    }),
+  },
+);
+
+const VariableSourceType = builder.enumType('AiAgentVariableSourceType', {
+  description: "Where a custom variable's value comes from.",
+  values: {
+    MESSAGE_METADATA: {
+      value: 'message_metadata',
+      description: "The message's metadata, at `sourcePath`.",
+    },
+    USER_METADATA: {
+      value: 'user_metadata',
+      description: "The sender's metadata, at `sourcePath`.",
+    },
+    CONSTANT: { value: 'constant', description: 'A fixed value (`constantValue`).' },
+  } as const,
+});
+
+export const AiAgentVariable = builder.node(
+  builder.objectRef<CustomVariableRecord>('AiAgentVariable'),
+  {
+    description: `A custom variable of the Agent Builder: a value agents' instructions and API tools insert as \`@var-custom:name\`. Its constant value is never shown (CometChat suggests constants for API keys). ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    id: { resolve: (variable) => variable.variableId },
+    loadOne: (id, context) => orClientError(findVariable(context, id)),
+    fields: (t) => ({
+      variableId: t.exposeString('variableId', { description: "The variable's CometChat id." }),
+      name: t.exposeString('name', { description: 'Its name (fixed once created).' }),
+      reference: t.string({
+        description: 'How instructions insert it: `@var-custom:` and its name.',
+        resolve: (variable) => `@var-custom:${variable.name}`,
+      }),
+      description: t.exposeString('description', {
+        nullable: true,
+        description: 'What it holds; null when none is set.',
+      }),
+      sourceType: t.field({
+        type: VariableSourceType,
+        nullable: true,
+        description: 'Where its value comes from; null for a kind this gateway does not know.',
+        resolve: (variable) =>
+          variable.sourceType === 'message_metadata' ||
+          variable.sourceType === 'user_metadata' ||
+          variable.sourceType === 'constant'
+            ? variable.sourceType
+            : null,
+      }),
+      sourcePath: t.exposeString('sourcePath', {
+        nullable: true,
+        description: 'The dot path into the metadata; null when none is set.',
+      }),
+      hasConstantValue: t.exposeBoolean('hasConstantValue', {
+        description: 'Whether a constant value is set (the value itself is write-only).',
+      }),
+      defaultValue: t.exposeString('defaultValue', {
+        nullable: true,
+        description: 'The value used when the path does not resolve; null when none.',
+      }),
+      createdAt: t.expose('createdAt', {
+        type: 'DateTime',
+        nullable: true,
+        description: 'When it was created; null when CometChat did not say.',
+      }),
+      updatedAt: t.expose('updatedAt', {
+        type: 'DateTime',
+        nullable: true,
+        description: 'When it last changed; null when CometChat did not say.',
+      }),
+    }),
+  },
+);
+
+const AiKnowledgeSourceConnection = countedConnection(
+  {
+    name: 'AiKnowledgeSourceConnection',
+    type: AiKnowledgeSource,
+    description: 'A page of knowledge-base sources.',
+    totalCount: `How many sources the window holds (at most ${KNOWLEDGE_WINDOW}).`,
+  },
+  { name: 'AiKnowledgeSourceEdge', description: 'A knowledge-base source, with its cursor.' },
+);
+const AiAgentVariableConnection = countedConnection(
+  {
+    name: 'AiAgentVariableConnection',
+    type: AiAgentVariable,
+    description: 'A page of custom variables.',
+    totalCount: 'How many custom variables the app has.',
+  },
+  { name: 'AiAgentVariableEdge', description: 'A custom variable, with its cursor.' },
+);
+
+builder.queryFields((t) => ({
+  aiKnowledgeSources: t.field({
+    type: AiKnowledgeSourceConnection,
+    nullable: true,
+    description: `The sources of the Agent Builder's knowledge base, newest first. The gateway reads the newest ${KNOWLEDGE_WINDOW} (one upstream call) and pages within them. ${ADMIN_NOTE} Null when they could not be read (the error on this field says why).`,
+    authScopes: { admin: true },
+    args: windowArgs('sources'),
+    complexity: connectionComplexity,
+    resolve: async (_root, args, context) =>
+      arrayConnection(
+        await orClientError(listKnowledgeSources(context.upstream, options(context))),
+        windowOf(args),
+        { key: 'aiKnowledgeSources' },
+      ),
+  }),
+  aiKnowledgeText: t.field({
+    type: AiKnowledgeText,
+    nullable: true,
+    description: `Looks a knowledge-base text entry up by its id. Null when there is no such entry. ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    args: {
+      sourceId: t.arg.string({
+        required: true,
+        description: "The entry's id.",
+        validate: shortTextArg,
+      }),
+    },
+    resolve: (_root, args, context) => readText(context, args.sourceId.trim()),
+  }),
+  aiAgentVariables: t.field({
+    type: AiAgentVariableConnection,
+    nullable: true,
+    description: `The custom variables of the Agent Builder (CometChat answers them all in one call; the gateway pages within them). ${ADMIN_NOTE} Null when they could not be read (the error on this field says why).`,
+    authScopes: { admin: true },
+    args: windowArgs('variables'),
+    complexity: connectionComplexity,
+    resolve: async (_root, args, context) =>
+      arrayConnection(
+        await orClientError(listCustomVariables(context.upstream, options(context))),
+        windowOf(args),
+        { key: 'aiAgentVariables' },
+      ),
+  }),
+}));
+
+// ---------------------------------------------------------------------------------------------
+// Knowledge-base mutations
+
+const idSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters');
+const titleSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(MAX_KNOWLEDGE_TITLE, `must be at most ${MAX_KNOWLEDGE_TITLE} characters`);
+const bodySchema = z
+  .string()
+  .refine((v) => v.trim() !== '', 'must not be empty')
+  .refine(
+    (v) => [...v].length <= MAX_KNOWLEDGE_TEXT,
+    `must be at most ${MAX_KNOWLEDGE_TEXT} characters`,
+  );
+const textCreateSchema = z.object({ title: titleSchema, text: bodySchema });
+const textUpdateSchema = z
+  .object({ sourceId: idSchema, title: optional(titleSchema), text: optional(bodySchema) })
+  .superRefine((input, ctx) => checkChanges(input, 'sourceId', ctx));
+const textDeleteSchema = z.object({ sourceId: idSchema });
+const attachSchema = z.object({
+  agentUid: idSchema,
+  sourceIds: z
+    .array(idSchema)
+    .min(1, 'must name at least one source')
+    .max(MAX_ATTACH, `must name at most ${MAX_ATTACH} sources`)
+    .refine((list) => new Set(list).size === list.length, 'must not repeat a source'),
+});
+
+const AiKnowledgeTextCreateInput = builder.inputType('AiKnowledgeTextCreateInput', {
+  description: 'A new knowledge-base text entry.',
+  fields: (t) => ({
+    title: t.string({
+      required: true,
+      description: `Its title (1 to ${MAX_KNOWLEDGE_TITLE} characters).`,
+    }),
+    text: t.string({
+      required: true,
+      description: `Its text (1 to ${MAX_KNOWLEDGE_TEXT} characters).`,
+    }),
+  }),
+});
+const AiKnowledgeTextUpdateInput = builder.inputType('AiKnowledgeTextUpdateInput', {
+  description: 'Changes to a text entry; omitted fields stay. At least one change.',
+  fields: (t) => ({
+    sourceId: t.string({ required: true, description: "The entry's id." }),
+    title: t.string({ description: 'A new title.' }),
+    text: t.string({ description: 'A new text (replaces the old one).' }),
+  }),
+});
+const AiKnowledgeTextDeleteInput = builder.inputType('AiKnowledgeTextDeleteInput', {
+  description: 'The text entry to delete.',
+  fields: (t) => ({ sourceId: t.string({ required: true, description: "The entry's id." }) }),
+});
+function attachInput(name: string, description: string) {
+  return builder.inputType(name, {
+    description,
+    fields: (t) => ({
+      agentUid: t.string({ required: true, description: "The Agent Builder agent's uid." }),
+      sourceIds: t.stringList({
+        required: true,
+        description: `The knowledge-base sources, by id (1 to ${MAX_ATTACH}, each once).`,
+      }),
+    }),
+  });
+}
+const AiAgentKnowledgeAttachInput = attachInput(
+  'AiAgentKnowledgeAttachInput',
+  'Knowledge-base sources to attach to an agent.',
+);
+const AiAgentKnowledgeDetachInput = attachInput(
+  'AiAgentKnowledgeDetachInput',
+  'Knowledge-base sources to detach from an agent (they stay in the knowledge base).',
+);
+
+function textPayload(name: string, description: string) {
+  return builder.objectRef<{ sourceId: string }>(name).implement({
+    description,
+    fields: (t) => ({
+      sourceId: t.exposeString('sourceId', { description: "The entry's id." }),
+      aiKnowledgeText: t.field({
+        type: AiKnowledgeText,
+        nullable: true,
+        description:
+          'The entry as CometChat holds it now (read with a second call when selected: the write answers only a summary); null when it is gone.',
+        resolve: (value, _args, context) => readText(context, value.sourceId),
+      }),
+    }),
+  });
+}
+const AiKnowledgeTextCreatePayload = textPayload(
+  'AiKnowledgeTextCreatePayload',
+  'The text entry that was created.',
+);
+const AiKnowledgeTextUpdatePayload = textPayload(
+  'AiKnowledgeTextUpdatePayload',
+  'The text entry that was changed.',
+);
+const AiKnowledgeTextDeletePayload = builder
+  .objectRef<{ sourceId: string }>('AiKnowledgeTextDeletePayload')
+  .implement({
+    description: 'The text entry that was deleted (and detached from every agent).',
+    fields: (t) => ({
+      sourceId: t.exposeString('sourceId', { description: "The deleted entry's id." }),
+    }),
+  });
+function attachPayload(name: string, description: string) {
+  return builder.objectRef<{ agentUid: string }>(name).implement({
+    description,
+    fields: (t) => ({
+      agentUid: t.exposeString('agentUid', { description: "The agent's uid." }),
+      aiAgent: t.field({
+        type: AiAgent,
+        nullable: true,
+        description: 'The agent (read with a second call when selected); null when it is gone.',
+        resolve: (value, _args, context) =>
+          orNull(getAiAgent(context.upstream, value.agentUid, options(context))),
+      }),
+    }),
+  });
+}
+const AiAgentKnowledgeAttachPayload = attachPayload(
+  'AiAgentKnowledgeAttachPayload',
+  'The agent the sources were attached to.',
+);
+const AiAgentKnowledgeDetachPayload = attachPayload(
+  'AiAgentKnowledgeDetachPayload',
+  'The agent the sources were detached from.',
+);
+
+/**
+ * Attaches or detaches sources: one list call to learn each source's kind (CometChat's add and
+ * remove take the source type in the path), then one call per kind.
+ */
+async function changeKnowledge(
+  context: GatewayContext,
+  input: unknown,
+  change: 'add' | 'remove',
+): Promise<{ agentUid: string }> {
+  const { agentUid, sourceIds } = validateInput(attachSchema, input);
+  await runMutation(
+    context,
+    async () => {
+      const known = new Map(
+        (await listKnowledgeSources(context.upstream, options(context))).map((s) => [
+          s.uniqueId,
+          s,
+        ]),
+      );
+      const byKind = new Map<string, string[]>();
+      for (const [index, id] of sourceIds.entries()) {
+        const source = known.get(id);
+        if (!source) {
+          throw new NotFoundFailure(
+            `There is no knowledge-base source ${id} (among the newest ${KNOWLEDGE_WINDOW}).`,
+            ['input', 'sourceIds', String(index)],
+            null,
+          );
+        }
+        const kind = source.type ?? 'uploads';
+        byKind.set(kind, [...(byKind.get(kind) ?? []), id]);
+      }
+      for (const [kind, ids] of byKind) {
+        await changeAgentKnowledge(context.upstream, agentUid, kind, change, ids, options(context));
+      }
+    },
+    { targetPath: ['agentUid'], fieldMap: { uniqueIds: ['sourceIds'] } },
+  );
+  return { agentUid };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Variable mutations
+
+const VARIABLE_NAME = /^[a-zA-Z][a-zA-Z0-9_.]*$/;
+const variableFields = {
+  description: optional(z.string().max(200, 'must be at most 200 characters')),
+  sourcePath: optional(z.string().trim().max(100, 'must be at most 100 characters')),
+  constantValue: optional(z.string().max(500, 'must be at most 500 characters')),
+  defaultValue: optional(z.string().max(200, 'must be at most 200 characters')),
+};
+const sourceTypeSchema = z.enum(['message_metadata', 'user_metadata', 'constant']);
+const variableCreateSchema = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(50, 'must be at most 50 characters')
+      .regex(VARIABLE_NAME, 'must start with a letter and hold only letters, digits, _ and .'),
+    sourceType: sourceTypeSchema,
+    ...variableFields,
+  })
+  .superRefine((input, ctx) => {
+    if (input.sourceType === 'constant' && input.constantValue === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'is required when the source type is CONSTANT',
+        path: ['constantValue'],
+      });
+    }
+    if (input.sourceType !== 'constant' && input.sourcePath === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'is required when the value comes from metadata',
+        path: ['sourcePath'],
+      });
+    }
+  });
+const variableUpdateSchema = z
+  .object({ variableId: idSchema, sourceType: optional(sourceTypeSchema), ...variableFields })
+  .superRefine((input, ctx) => checkChanges(input, 'variableId', ctx));
+
+const AiAgentVariableCreateInput = builder.inputType('AiAgentVariableCreateInput', {
+  description: 'A new custom variable.',
+  fields: (t) => ({
+    name: t.string({
+      required: true,
+      description:
+        'Its name: a letter, then letters, digits, `_` and `.` (at most 50 characters; unique; fixed once created).',
+    }),
+    sourceType: t.field({
+      type: VariableSourceType,
+      required: true,
+      description: 'Where its value comes from.',
+    }),
+    description: t.string({ description: 'What it holds (at most 200 characters).' }),
+    sourcePath: t.string({
+      description:
+        'The dot path into the metadata (at most 100 characters); required unless the source type is CONSTANT.',
+    }),
+    constantValue: t.string({
+      description:
+        'The fixed value (at most 500 characters); required when the source type is CONSTANT. Write-only: never shown again.',
+    }),
+    defaultValue: t.string({
+      description: 'The value used when the path does not resolve (at most 200 characters).',
+    }),
+  }),
+});
+const AiAgentVariableUpdateInput = builder.inputType('AiAgentVariableUpdateInput', {
+  description: 'Changes to a custom variable (its name cannot change); omitted fields stay.',
+  fields: (t) => ({
+    variableId: t.string({ required: true, description: "The variable's id." }),
+    sourceType: t.field({ type: VariableSourceType, description: 'A new source.' }),
+    description: t.string({ description: 'A new description.' }),
+    sourcePath: t.string({ description: 'A new metadata path.' }),
+    constantValue: t.string({ description: 'A new constant value (write-only).' }),
+    defaultValue: t.string({ description: 'A new default value.' }),
+  }),
+});
+function variablePayload(name: string, description: string) {
+  return builder.objectRef<{ variable: CustomVariableRecord }>(name).implement({
+    description,
+    fields: (t) => ({
+      aiAgentVariable: t.field({
+        type: AiAgentVariable,
+        description: 'The variable as CometChat answered it.',
+        resolve: (value) => value.variable,
+      }),
+    }),
+  });
+}
+const AiAgentVariableCreatePayload = variablePayload(
+  'AiAgentVariableCreatePayload',
+  'The variable that was created.',
+);
+const AiAgentVariableUpdatePayload = variablePayload(
+  'AiAgentVariableUpdatePayload',
+  'The variable that was changed.',
+);
+
+function variableWrite(input: Record<string, unknown>): CustomVariableWrite {
+  const write: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) if (value !== undefined) write[key] = value;
+  return write as CustomVariableWrite;
+}
+
+builder.mutationFields((t) => ({
+  aiKnowledgeTextCreate: t.field({
+    type: AiKnowledgeTextCreatePayload,
+    description: `Adds a text entry to the Agent Builder's knowledge base (\`POST /ai-agents/agent-builder/knowledge-base/text\`); CometChat indexes it in the background. ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    nullable: true,
+    errors: {
+      types: [ValidationFailure],
+      union: { description: 'The new entry, or why it was not created.' },
+    },
+    args: {
+      input: t.arg({ type: AiKnowledgeTextCreateInput, required: true, description: 'The entry.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const input = validateInput(textCreateSchema, args.input);
+      const sourceId = await runMutation(context, () =>
+        createKnowledgeText(context.upstream, input, options(context)),
+      );
+      return { sourceId };
+    },
+  }),
+  aiKnowledgeTextUpdate: t.field({
+    type: AiKnowledgeTextUpdatePayload,
+    description: `Changes a knowledge-base text entry (\`PATCH /ai-agents/agent-builder/knowledge-base/text/{uniqueId}\`); CometChat indexes it again. ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    nullable: true,
+    errors: {
+      types: [ValidationFailure, NotFoundFailure],
+      union: { description: 'The changed entry, or why nothing changed.' },
+    },
+    args: {
+      input: t.arg({
+        type: AiKnowledgeTextUpdateInput,
+        required: true,
+        description: 'The changes.',
+      }),
+    },
+    resolve: async (_root, args, context) => {
+      const { sourceId, ...changes } = validateInput(textUpdateSchema, args.input);
+      await runMutation(
+        context,
+        () => updateKnowledgeText(context.upstream, sourceId, changes, options(context)),
+        { targetPath: ['sourceId'] },
+      );
+      return { sourceId };
+    },
+  }),
+  aiKnowledgeTextDelete: t.field({
+    type: AiKnowledgeTextDeletePayload,
+    description: `Deletes a knowledge-base text entry and detaches it from every agent (\`DELETE /ai-agents/agent-builder/knowledge-base/text/{uniqueId}\`). ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    nullable: true,
+    errors: {
+      types: [ValidationFailure, NotFoundFailure],
+      union: { description: 'The deleted entry, or why it was not deleted.' },
+    },
+    args: {
+      input: t.arg({ type: AiKnowledgeTextDeleteInput, required: true, description: 'The entry.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const { sourceId } = validateInput(textDeleteSchema, args.input);
+      await runMutation(
+        context,
+        () => deleteKnowledgeText(context.upstream, sourceId, options(context)),
+        { targetPath: ['sourceId'] },
+      );
+      return { sourceId };
+    },
+  }),
+  aiAgentKnowledgeAttach: t.field({
+    type: AiAgentKnowledgeAttachPayload,
+    description: `Attaches knowledge-base sources to an Agent Builder agent: one read of the knowledge base for each source's kind, then \`PATCH /ai-agents/agent-builder/agents/{uid}/knowledge-base/{sourceType}/add\` once per kind. ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    nullable: true,
+    errors: {
+      types: [ValidationFailure, NotFoundFailure],
+      union: { description: 'The agent, or why nothing was attached.' },
+    },
+    args: {
+      input: t.arg({
+        type: AiAgentKnowledgeAttachInput,
+        required: true,
+        description: 'What to attach.',
+      }),
+    },
+    resolve: (_root, args, context) => changeKnowledge(context, args.input, 'add'),
+  }),
+  aiAgentKnowledgeDetach: t.field({
+    type: AiAgentKnowledgeDetachPayload,
+    description: `Detaches knowledge-base sources from an Agent Builder agent (they stay in the knowledge base): one read of the knowledge base, then \`PATCH /ai-agents/agent-builder/agents/{uid}/knowledge-base/{sourceType}/remove\` once per kind. ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    nullable: true,
+    errors: {
+      types: [ValidationFailure, NotFoundFailure],
+      union: { description: 'The agent, or why nothing was detached.' },
+    },
+    args: {
+      input: t.arg({
+        type: AiAgentKnowledgeDetachInput,
+        required: true,
+        description: 'What to detach.',
+      }),
+    },
+    resolve: (_root, args, context) => changeKnowledge(context, args.input, 'remove'),
+  }),
+  aiAgentVariableCreate: t.field({
+    type: AiAgentVariableCreatePayload,
+    description: `Creates a custom variable (\`POST /ai-agents/agent-builder/agents/variables/custom\`). ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    nullable: true,
+    errors: {
+      types: [ValidationFailure, ConflictFailure],
+      union: { description: 'The new variable, or why it was not created.' },
+    },
+    args: {
+      input: t.arg({
+        type: AiAgentVariableCreateInput,
+        required: true,
+        description: 'The variable.',
+      }),
+    },
+    resolve: async (_root, args, context) => {
+      const input = validateInput(variableCreateSchema, args.input);
+      const variable = await runMutation(
+        context,
+        () => createCustomVariable(context.upstream, variableWrite(input), options(context)),
+        { targetPath: ['name'] },
+      );
+      return { variable };
+    },
+  }),
+  aiAgentVariableUpdate: t.field({
+    type: AiAgentVariableUpdatePayload,
+    description: `Changes a custom variable (\`PATCH /ai-agents/agent-builder/agents/variables/custom/{variableId}\`); its name cannot change. ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    nullable: true,
+    errors: {
+      types: [ValidationFailure, NotFoundFailure],
+      union: { description: 'The changed variable, or why nothing changed.' },
+    },
+    args: {
+      input: t.arg({
+        type: AiAgentVariableUpdateInput,
+        required: true,
+        description: 'The changes.',
+      }),
+    },
+    resolve: async (_root, args, context) => {
+      const { variableId, ...changes } = validateInput(variableUpdateSchema, args.input);
+      const variable = await runMutation(
+        context,
+        () =>
+          updateCustomVariable(
+            context.upstream,
+            variableId,
+            variableWrite(changes),
+            options(context),
+          ),
+        { targetPath: ['variableId'] },
+      );
+      return { variable };
+    },
+  }),
+}));
