@@ -1,11 +1,19 @@
 /**
- * Reads of the internal-tooling resources (RBAC, moderation, metrics, API keys, AI agents,
- * notification providers, settings and logs). They are admin
+ * Reads of the internal-tooling resources (RBAC, moderation, metrics, API keys, AI agents and
+ * the Agent Builder's knowledge base and variables, notification providers, settings and logs). They are admin
  * resources read as the app: each read takes the app view, so its calls carry the view's options
  * (its abort signal, never an `onBehalfOf`). Nothing is cached across fields: these lists are
  * small and read once per field.
  */
 
+import {
+  type CustomVariableRecord,
+  getKnowledgeText,
+  type KnowledgeSourceRecord,
+  type KnowledgeTextRecord,
+  listCustomVariables,
+  listKnowledgeSources,
+} from '../upstream/ai-agent-builder.js';
 import {
   type AiAgentRecord,
   type ByoAgentRecord,
@@ -123,6 +131,12 @@ export interface ToolingReads {
    * update to send back, never to show); null when there is no such agent.
    */
   byoIntegrationMeta(uid: string): Promise<IntegrationMeta | null>;
+  /** `GET /ai-agents/agent-builder/knowledge-base`, the newest window of sources. */
+  knowledgeSources(): Promise<KnowledgeSourceRecord[]>;
+  /** `GET /ai-agents/agent-builder/knowledge-base/text/{uniqueId}` (not found when there is none). */
+  knowledgeText(uniqueId: string): Promise<KnowledgeTextRecord>;
+  /** `GET /ai-agents/agent-builder/agents/variables/custom`: every custom variable. */
+  customVariables(): Promise<CustomVariableRecord[]>;
   /** `GET /notifications/push/v1/providers/fcm`. */
   fcmProviders(): Promise<FcmProviderRecord[]>;
   /** `GET /notifications/push/v1/providers/custom`. */
@@ -211,6 +225,9 @@ export function toolingReads(upstream: UpstreamClient, view: AppView): ToolingRe
     aiAgent: (uid) => getAiAgent(upstream, uid, options),
     byoAgents: () => listByoAgents(upstream, options),
     byoIntegrationMeta: (uid) => readByoIntegrationMeta(upstream, uid, options),
+    knowledgeSources: () => listKnowledgeSources(upstream, options),
+    knowledgeText: (uniqueId) => getKnowledgeText(upstream, uniqueId, options),
+    customVariables: () => listCustomVariables(upstream, options),
     fcmProviders: () => listFcmProviders(upstream, options),
     customPushProvider: () => getCustomPushProvider(upstream, options),
     twilioProvider: () => getTwilioProvider(upstream, options),

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
 import { toClientError } from '../errors.js';
+import { toolingReads } from '../loaders/index.js';
 import {
   type CustomVariableRecord,
   type CustomVariableWrite,
@@ -17,16 +18,12 @@ import {
   createCustomVariable,
   createKnowledgeText,
   deleteKnowledgeText,
-  getKnowledgeText,
   KNOWLEDGE_WINDOW,
   type KnowledgeSourceRecord,
   type KnowledgeTextRecord,
-  listCustomVariables,
-  listKnowledgeSources,
   updateCustomVariable,
   updateKnowledgeText,
 } from '../upstream/ai-agent-builder.js';
-import { getAiAgent } from '../upstream/ai-agents.js';
 import { isUpstreamError } from '../upstream/errors.js';
 import { AiAgent } from './ai-agents.js';
 import { shortTextArg } from './arg-checks.js';
@@ -48,6 +45,11 @@ function options(context: GatewayContext) {
   return context.view(null).options;
 }
 
+/** The tooling reads, as the app. */
+function tooling(context: GatewayContext) {
+  return toolingReads(context.upstream, context.view(null));
+}
+
 /** The value, or null when CometChat answers 404. */
 async function orNull<T>(work: Promise<T>): Promise<T | null> {
   try {
@@ -62,7 +64,7 @@ async function findSource(
   context: GatewayContext,
   id: string,
 ): Promise<KnowledgeSourceRecord | null> {
-  const all = await listKnowledgeSources(context.upstream, options(context));
+  const all = await tooling(context).knowledgeSources();
   return all.find((source) => source.uniqueId === id) ?? null;
 }
 
@@ -70,12 +72,12 @@ async function findVariable(
   context: GatewayContext,
   id: string,
 ): Promise<CustomVariableRecord | null> {
-  const all = await listCustomVariables(context.upstream, options(context));
+  const all = await tooling(context).customVariables();
   return all.find((variable) => variable.variableId === id) ?? null;
 }
 
 function readText(context: GatewayContext, id: string) {
-  return orNull(getKnowledgeText(context.upstream, id, options(context)));
+  return orNull(tooling(context).knowledgeText(id));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -267,11 +269,9 @@ builder.queryFields((t) => ({
     args: windowArgs('sources'),
     complexity: connectionComplexity,
     resolve: async (_root, args, context) =>
-      arrayConnection(
-        await orClientError(listKnowledgeSources(context.upstream, options(context))),
-        windowOf(args),
-        { key: 'aiKnowledgeSources' },
-      ),
+      arrayConnection(await orClientError(tooling(context).knowledgeSources()), windowOf(args), {
+        key: 'aiKnowledgeSources',
+      }),
   }),
   aiKnowledgeText: t.field({
     type: AiKnowledgeText,
@@ -295,11 +295,9 @@ builder.queryFields((t) => ({
     args: windowArgs('variables'),
     complexity: connectionComplexity,
     resolve: async (_root, args, context) =>
-      arrayConnection(
-        await orClientError(listCustomVariables(context.upstream, options(context))),
-        windowOf(args),
-        { key: 'aiAgentVariables' },
-      ),
+      arrayConnection(await orClientError(tooling(context).customVariables()), windowOf(args), {
+        key: 'aiAgentVariables',
+      }),
   }),
 }));
 
@@ -423,8 +421,7 @@ function attachPayload(name: string, description: string) {
         type: AiAgent,
         nullable: true,
         description: 'The agent (read with a second call when selected); null when it is gone.',
-        resolve: (value, _args, context) =>
-          orNull(getAiAgent(context.upstream, value.agentUid, options(context))),
+        resolve: (value, _args, context) => orNull(tooling(context).aiAgent(value.agentUid)),
       }),
     }),
   });
@@ -452,10 +449,7 @@ async function changeKnowledge(
     context,
     async () => {
       const known = new Map(
-        (await listKnowledgeSources(context.upstream, options(context))).map((s) => [
-          s.uniqueId,
-          s,
-        ]),
+        (await tooling(context).knowledgeSources()).map((s) => [s.uniqueId, s]),
       );
       const byKind = new Map<string, string[]>();
       for (const [index, id] of sourceIds.entries()) {
