@@ -10,8 +10,42 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "AiAgentKnowledgeAttachResult": [
+      "AiAgentKnowledgeAttachPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AiAgentKnowledgeDetachResult": [
+      "AiAgentKnowledgeDetachPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "AiAgentUpdateResult": [
       "AiAgentUpdatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AiAgentVariableCreateResult": [
+      "AiAgentVariableCreatePayload",
+      "ConflictError",
+      "ValidationError"
+    ],
+    "AiAgentVariableUpdateResult": [
+      "AiAgentVariableUpdatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AiKnowledgeTextCreateResult": [
+      "AiKnowledgeTextCreatePayload",
+      "ValidationError"
+    ],
+    "AiKnowledgeTextDeleteResult": [
+      "AiKnowledgeTextDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AiKnowledgeTextUpdateResult": [
+      "AiKnowledgeTextUpdatePayload",
       "NotFoundError",
       "ValidationError"
     ],
@@ -414,6 +448,9 @@
     "Node": [
       "ActionMessage",
       "AiAgent",
+      "AiAgentVariable",
+      "AiKnowledgeSource",
+      "AiKnowledgeText",
       "AuthToken",
       "ByoAiAgent",
       "Call",
@@ -607,8 +644,42 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "AiAgentKnowledgeAttachResult": [
+      "AiAgentKnowledgeAttachPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AiAgentKnowledgeDetachResult": [
+      "AiAgentKnowledgeDetachPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "AiAgentUpdateResult": [
       "AiAgentUpdatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AiAgentVariableCreateResult": [
+      "AiAgentVariableCreatePayload",
+      "ConflictError",
+      "ValidationError"
+    ],
+    "AiAgentVariableUpdateResult": [
+      "AiAgentVariableUpdatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AiKnowledgeTextCreateResult": [
+      "AiKnowledgeTextCreatePayload",
+      "ValidationError"
+    ],
+    "AiKnowledgeTextDeleteResult": [
+      "AiKnowledgeTextDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AiKnowledgeTextUpdateResult": [
+      "AiKnowledgeTextUpdatePayload",
       "NotFoundError",
       "ValidationError"
     ],
@@ -1011,6 +1082,9 @@
     "Node": [
       "ActionMessage",
       "AiAgent",
+      "AiAgentVariable",
+      "AiKnowledgeSource",
+      "AiKnowledgeText",
       "AuthToken",
       "ByoAiAgent",
       "Call",

@@ -49,6 +49,9 @@ export type NodeByIdQueryVariables = Exact<{
 export type NodeByIdQuery = { node:
     | { __typename: 'ActionMessage', id: string }
     | { __typename: 'AiAgent', id: string }
+    | { __typename: 'AiAgentVariable', id: string }
+    | { __typename: 'AiKnowledgeSource', id: string }
+    | { __typename: 'AiKnowledgeText', id: string }
     | { __typename: 'AuthToken', id: string }
     | { __typename: 'ByoAiAgent', id: string }
     | { __typename: 'Call', id: string }
@@ -75,6 +78,9 @@ export type NodesByIdsQueryVariables = Exact<{
 export type NodesByIdsQuery = { nodes: Array<
     | { __typename: 'ActionMessage', id: string }
     | { __typename: 'AiAgent', id: string }
+    | { __typename: 'AiAgentVariable', id: string }
+    | { __typename: 'AiKnowledgeSource', id: string }
+    | { __typename: 'AiKnowledgeText', id: string }
     | { __typename: 'AuthToken', id: string }
     | { __typename: 'ByoAiAgent', id: string }
     | { __typename: 'Call', id: string }
