@@ -14,7 +14,6 @@ import {
   type SubscriptionArgs,
 } from 'graphql/index.js';
 import type { Context, SubscribePayload } from 'graphql-ws';
-import { type Extra, useServer } from 'graphql-ws/use/ws';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { assertNotExpired, createAuthenticator, credentialsFromConnectionParams } from './auth.js';
@@ -57,6 +56,7 @@ import { createRealtime, type Realtime } from './webhooks/realtime.js';
 import { WEBHOOK_PATH } from './webhooks/receiver.js';
 import { RECEIVER_TRIGGERS } from './webhooks/triggers.js';
 import { createSocketObservability } from './ws-observability.js';
+import { type SocketExtra, useWsServer } from './ws-server.js';
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/health';
@@ -100,7 +100,8 @@ export interface GatewayDeps {
 
 /** What Yoga's context factory starts from: node's req/res over HTTP, the socket's over WebSocket. */
 export interface ServerContext {
-  req: IncomingMessage;
+  /** node's request over HTTP; absent over WebSocket (the upgrade request is not kept). */
+  req?: IncomingMessage;
   res?: ServerResponse;
   /** graphql-ws connection parameters (WebSocket operations only). */
   connectionParams?: Readonly<Record<string, unknown>>;
@@ -472,15 +473,15 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   server.on('upgrade', (req, socket, head) => {
     wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req));
   });
-  const wsDisposable = useServer(
+  const wsDisposable = useWsServer(
     {
       execute: (args) =>
         socketLog.run(args.contextValue, () => envelopedRoot(args).execute(args)) as ReturnType<
-          NonNullable<Parameters<typeof useServer>[0]['execute']>
+          NonNullable<Parameters<typeof useWsServer>[0]['execute']>
         >,
       subscribe: (args) =>
         socketLog.run(args.contextValue, () => envelopedRoot(args).subscribe(args)) as ReturnType<
-          NonNullable<Parameters<typeof useServer>[0]['subscribe']>
+          NonNullable<Parameters<typeof useWsServer>[0]['subscribe']>
         >,
       onNext: (ctx, id) => socketLog.next(ctx, id),
       onError: (ctx, id) => socketLog.end(ctx, id, 'error'),
@@ -491,7 +492,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
           const caller = await authenticator.authenticate(
             credentialsFromConnectionParams(ctx.connectionParams),
           );
-          (ctx.extra as { caller?: Caller }).caller = caller;
+          ctx.extra.caller = caller;
           return true;
         } catch (error) {
           // 4401 tells graphql-ws clients the credentials are wrong, so they do not retry; 4403
@@ -509,14 +510,15 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       },
     },
     wsServer,
+    { logger },
   );
 
   async function subscribeOperation(
-    ctx: Context<Record<string, unknown> | undefined, Extra>,
+    ctx: Context<Record<string, unknown> | undefined, SocketExtra>,
     params: SubscribePayload,
     scope: RequestScope,
   ) {
-    const caller = (ctx.extra as { caller?: Caller }).caller;
+    const caller = ctx.extra.caller as Caller | undefined; // set by onConnect above
     const {
       schema: envelopedSchema,
       execute,
@@ -526,7 +528,6 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       validate,
     } = yoga.getEnveloped({
       ...ctx,
-      req: ctx.extra.request,
       socket: ctx.extra.socket,
       params,
       caller,

@@ -9,7 +9,6 @@
  *
  * Never logged: the connection parameters (they carry the token), variables, the document.
  */
-import type { IncomingMessage } from 'node:http';
 import { getOperationAST } from 'graphql/index.js';
 import type { Logger } from './logger.js';
 import {
@@ -20,6 +19,7 @@ import {
   sanitizeRequestId,
   traceIdOf,
 } from './request-scope.js';
+import type { UpgradeHeaders } from './ws-server.js';
 
 const MAX_LOGGED = 100;
 const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
@@ -40,12 +40,7 @@ interface SocketLog {
 
 /** The part of graphql-ws's server context this module reads (its `extra` holds our fields). */
 export interface SocketContext {
-  extra: { request: IncomingMessage };
-}
-
-function header(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
+  extra: { headers: UpgradeHeaders };
 }
 
 function loggedName(name: string | null | undefined): string | undefined {
@@ -112,8 +107,8 @@ export function createSocketObservability(logger: Logger): SocketObservability {
     let socket = sockets.get(ctx);
     if (!socket) {
       socket = {
-        connectionId: sanitizeRequestId(header(ctx.extra.request, 'x-request-id')),
-        traceId: traceIdOf(header(ctx.extra.request, 'traceparent')),
+        connectionId: sanitizeRequestId(ctx.extra.headers.requestId),
+        traceId: traceIdOf(ctx.extra.headers.traceparent),
         openedAt: performance.now(),
         operations: 0,
         live: new Map(),
