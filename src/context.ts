@@ -97,7 +97,7 @@ export function createContext(input: ContextInput): GatewayContext {
           maxCalls: maxUpstreamCalls,
           exceeded: upstreamCallBudgetSpent,
         });
-  const reads = createReadLayer({ ...rest, upstream });
+  const reads = createReadLayer({ caller: input.caller, upstream, signal: input.signal });
   return { ...rest, upstream, logger, reads, view: reads.view };
 }
 

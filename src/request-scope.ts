@@ -76,8 +76,12 @@ export function createScope(
   };
 }
 
-export function runInScope<T>(scope: RequestScope, fn: () => T): T {
-  return storage.run(scope, fn);
+export function runInScope<T, A extends unknown[] = []>(
+  scope: RequestScope,
+  fn: (...args: A) => T,
+  ...args: A
+): T {
+  return storage.run(scope, fn, ...args);
 }
 
 /** The scope of the request the current code runs for; undefined outside one (e.g. WebSocket). */

@@ -72,32 +72,39 @@ function resultFor(args: ExecutionArgs, key: string | null, event: unknown): Res
   return result;
 }
 
-/** A subscriber's results: its own source events, each mapped to the shared result. */
+const DONE: IteratorResult<ExecutionResult> = Object.freeze({ value: undefined, done: true });
+
+/**
+ * A subscriber's results: its own source events, each mapped to the shared result. A plain
+ * iterator (no async frames): an idle subscriber holds this object and its pending pull only.
+ * The sharing key is worked out per event, so an idle subscriber holds no copy of it.
+ */
 class SharedResults implements AsyncIterableIterator<ExecutionResult> {
   constructor(
     private readonly source: AsyncIterator<unknown>,
     private readonly args: ExecutionArgs,
-    private readonly key: string | null,
   ) {}
 
-  async next(): Promise<IteratorResult<ExecutionResult>> {
-    const pulled = await this.source.next();
-    if (pulled.done) return { value: undefined, done: true };
-    const result = await resultFor(this.args, this.key, pulled.value);
-    // Later hooks (error masking, logging) may replace the result, never edit it; a copy per
-    // subscriber keeps even an edit to itself.
-    return { value: { ...result }, done: false };
+  next(): Promise<IteratorResult<ExecutionResult>> {
+    return this.source.next().then((pulled) => {
+      if (pulled.done) return DONE;
+      return Promise.resolve(resultFor(this.args, sharingKey(this.args), pulled.value)).then(
+        // Later hooks (error masking, logging) may replace the result, never edit it; a copy per
+        // subscriber keeps even an edit to itself.
+        (result) => ({ value: { ...result }, done: false }),
+      );
+    });
   }
 
   async return(): Promise<IteratorResult<ExecutionResult>> {
     await this.source.return?.();
-    return { value: undefined, done: true };
+    return DONE;
   }
 
   async throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
     if (this.source.throw) await this.source.throw(error);
     else await this.source.return?.();
-    return { value: undefined, done: true };
+    return DONE;
   }
 
   [Symbol.asyncIterator](): AsyncIterableIterator<ExecutionResult> {
@@ -110,7 +117,7 @@ async function subscribeShared(
 ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const stream = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in stream)) return stream;
-  return new SharedResults(stream[Symbol.asyncIterator](), args, sharingKey(args));
+  return new SharedResults(stream[Symbol.asyncIterator](), args);
 }
 
 /** The envelop plugin: subscriptions execute through `subscribeShared`. */

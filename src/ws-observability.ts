@@ -47,34 +47,47 @@ function loggedName(name: string | null | undefined): string | undefined {
   return name && name.length <= MAX_LOGGED && NAME.test(name) ? name : undefined;
 }
 
-/** An async iterator whose every step runs inside `scope` (what a subscription's events need). */
-function iterateInScope<T>(
-  scope: RequestScope,
-  source: AsyncIterable<T>,
-): AsyncIterableIterator<T> & {
-  return(value?: unknown): Promise<IteratorResult<T>>;
-  throw(error?: unknown): Promise<IteratorResult<T>>;
-} {
-  const iterator = source[Symbol.asyncIterator]();
-  const wrapped = {
-    next: (...args: [] | [unknown]) => runInScope(scope, () => iterator.next(...args)),
-    return: (value?: unknown) =>
-      iterator.return
-        ? runInScope(scope, () =>
-            (iterator.return as (v?: unknown) => Promise<IteratorResult<T>>)(value),
-          )
-        : Promise.resolve({ done: true, value } as IteratorResult<T>),
-    throw: (error?: unknown) =>
-      iterator.throw
-        ? runInScope(scope, () =>
-            (iterator.throw as (e?: unknown) => Promise<IteratorResult<T>>)(error),
-          )
-        : Promise.reject(error),
-    [Symbol.asyncIterator]() {
-      return wrapped;
-    },
-  };
-  return wrapped;
+const NO_VALUE = Symbol('no value');
+
+function callNext<T>(iterator: AsyncIterator<T>, value: unknown): Promise<IteratorResult<T>> {
+  return value === NO_VALUE ? iterator.next() : iterator.next(value);
+}
+
+function callReturn<T>(iterator: AsyncIterator<T>, value: unknown): Promise<IteratorResult<T>> {
+  return (iterator.return as (v?: unknown) => Promise<IteratorResult<T>>).call(iterator, value);
+}
+
+function callThrow<T>(iterator: AsyncIterator<T>, error: unknown): Promise<IteratorResult<T>> {
+  return (iterator.throw as (e?: unknown) => Promise<IteratorResult<T>>).call(iterator, error);
+}
+
+/**
+ * An async iterator whose every step runs inside `scope` (what a subscription's events need).
+ * Methods on a prototype: an idle subscription holds one small object, not a set of closures.
+ */
+class ScopedIterator<T> implements AsyncIterableIterator<T> {
+  constructor(
+    private readonly scope: RequestScope,
+    private readonly iterator: AsyncIterator<T>,
+  ) {}
+
+  next(...args: [] | [unknown]): Promise<IteratorResult<T>> {
+    return runInScope(this.scope, callNext, this.iterator, args.length === 0 ? NO_VALUE : args[0]);
+  }
+
+  return(value?: unknown): Promise<IteratorResult<T>> {
+    if (!this.iterator.return) return Promise.resolve({ done: true, value } as IteratorResult<T>);
+    return runInScope(this.scope, callReturn, this.iterator, value);
+  }
+
+  throw(error?: unknown): Promise<IteratorResult<T>> {
+    if (!this.iterator.throw) return Promise.reject(error);
+    return runInScope(this.scope, callThrow, this.iterator, error);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return this;
+  }
 }
 
 export interface SocketObservability {
@@ -178,7 +191,7 @@ export function createSocketObservability(logger: Logger): SocketObservability {
       // each pull re-enters the operation's scope.
       const wrap = (value: unknown): unknown =>
         typeof value === 'object' && value !== null && Symbol.asyncIterator in value
-          ? iterateInScope(scope, value as AsyncIterable<unknown>)
+          ? new ScopedIterator(scope, (value as AsyncIterable<unknown>)[Symbol.asyncIterator]())
           : value;
       if (result instanceof Promise) return result.then(wrap) as T;
       return wrap(result) as T;

@@ -22,7 +22,8 @@ export class ReadLayer {
   /** The caller's own perspective: null for an admin, the uid for a user caller. */
   readonly own: Perspective;
 
-  private views = new Map<string, PerspectiveView>();
+  /** Created on the first read (an idle subscription never reads). */
+  private views: Map<string, PerspectiveView> | null = null;
   private input: ReadLayerInput;
 
   constructor(input: ReadLayerInput) {
@@ -54,7 +55,7 @@ export class ReadLayer {
 
   /** Empties every view's loaders (after a write), so later reads see the new state. */
   clear(): void {
-    for (const view of this.views.values()) view.clear();
+    for (const view of this.views?.values() ?? []) view.clear();
   }
 
   /**
@@ -64,11 +65,12 @@ export class ReadLayer {
    */
   restart(upstream: UpstreamClient): void {
     this.input = { ...this.input, upstream };
-    this.views = new Map();
+    this.views = null;
   }
 
   private viewOf(perspective: Perspective): PerspectiveView {
     const key = perspective ?? '';
+    this.views ??= new Map();
     const existing = this.views.get(key);
     if (existing) return existing;
     const host = {

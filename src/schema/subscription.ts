@@ -54,13 +54,14 @@ class EventStream<E> implements AsyncIterableIterator<E> {
     private readonly select: (delivery: Delivery) => Promise<E | null>,
   ) {}
 
-  async next(): Promise<IteratorResult<E>> {
-    for (;;) {
-      const pulled = await this.source.next();
+  // Promise chains, not an async method: an idle subscription holds no suspended frame.
+  next(): Promise<IteratorResult<E>> {
+    return this.source.next().then((pulled) => {
       if (pulled.done) return { value: undefined, done: true };
-      const event = await this.select(pulled.value);
-      if (event !== null) return { value: event, done: false };
-    }
+      return this.select(pulled.value).then((event) =>
+        event === null ? this.next() : { value: event, done: false },
+      );
+    });
   }
 
   async return(): Promise<IteratorResult<E>> {
