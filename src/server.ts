@@ -527,7 +527,9 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       parse,
       validate,
     } = yoga.getEnveloped({
-      ...ctx,
+      // What plugins read over WebSocket: the connection parameters (tracing), the request's
+      // params (operation name) and the authenticated caller. One literal shape for all.
+      connectionParams: ctx.connectionParams,
       socket: ctx.extra.socket,
       params,
       caller,

@@ -71,8 +71,15 @@ export function viewerAccess(
 ): ViewerAccess {
   const { caller } = context;
   const viewer = caller.kind === 'user' ? caller.uid : asUid;
-  if (viewer === undefined) return { mayRead: () => Promise.resolve(true) };
-  const uid: string = viewer;
+  // The app's view reads everything: one shared answer, no per-subscription state.
+  if (viewer === undefined) return READS_ALL;
+  return userAccess(context, feed, viewer);
+}
+
+const READS_ALL: ViewerAccess = { mayRead: () => Promise.resolve(true) };
+
+/** A user's access: their conversations, and the groups they are in (asked, then remembered). */
+function userAccess(context: GatewayContext, feed: EventFeed, uid: string): ViewerAccess {
   const memberships = new Map<string, Membership>();
 
   async function isMember(guid: string, ifUnknown?: boolean): Promise<boolean> {

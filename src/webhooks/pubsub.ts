@@ -116,6 +116,7 @@ function isDelivery(value: unknown): value is Delivery {
  */
 class DeliveryQueue implements AsyncIterableIterator<Delivery> {
   private buffer: Delivery[] | null = null;
+  /** Pending pulls: one at a time in practice (a subscription pulls its next event when done). */
   private waiting: ((result: IteratorResult<Delivery>) => void)[] | null = null;
   private ended = false;
 
@@ -138,8 +139,8 @@ class DeliveryQueue implements AsyncIterableIterator<Delivery> {
     if (buffered !== undefined) return Promise.resolve({ value: buffered, done: false });
     if (this.ended) return Promise.resolve({ value: undefined, done: true });
     return new Promise((resolve) => {
-      this.waiting ??= [];
-      this.waiting.push(resolve);
+      if (this.waiting === null) this.waiting = [resolve];
+      else this.waiting.push(resolve);
     });
   }
 
