@@ -67,25 +67,42 @@ function loadMessage(context: GatewayContext, id: string): Promise<MessageRecord
   return orClientError(context.view().loaders.messages.load(id));
 }
 
-const isMessage =
+/** One type guard per trigger, made once (not per subscription). */
+function perTrigger<T extends string, G>(make: (trigger: T) => G): (trigger: T) => G {
+  const made = new Map<T, G>();
+  return (trigger) => {
+    let guard = made.get(trigger);
+    if (guard === undefined) {
+      guard = make(trigger);
+      made.set(trigger, guard);
+    }
+    return guard;
+  };
+}
+
+const isMessage = perTrigger(
   (trigger: MessageEvent['trigger']) =>
-  (event: RealtimeEvent): event is MessageEvent =>
-    event.kind === 'message' && event.trigger === trigger;
+    (event: RealtimeEvent): event is MessageEvent =>
+      event.kind === 'message' && event.trigger === trigger,
+);
 
-const isChange =
+const isChange = perTrigger(
   (trigger: MessageChangeEvent['trigger']) =>
-  (event: RealtimeEvent): event is MessageChangeEvent =>
-    event.kind === 'message_change' && event.trigger === trigger;
+    (event: RealtimeEvent): event is MessageChangeEvent =>
+      event.kind === 'message_change' && event.trigger === trigger,
+);
 
-const isReceipt =
+const isReceipt = perTrigger(
   (trigger: ReceiptEvent['trigger']) =>
-  (event: RealtimeEvent): event is ReceiptEvent =>
-    event.kind === 'receipt' && event.trigger === trigger;
+    (event: RealtimeEvent): event is ReceiptEvent =>
+      event.kind === 'receipt' && event.trigger === trigger,
+);
 
-const isReaction =
+const isReaction = perTrigger(
   (trigger: ReactionEvent['trigger']) =>
-  (event: RealtimeEvent): event is ReactionEvent =>
-    event.kind === 'reaction' && event.trigger === trigger;
+    (event: RealtimeEvent): event is ReactionEvent =>
+      event.kind === 'reaction' && event.trigger === trigger,
+);
 
 const isModeration = (event: RealtimeEvent): event is ModerationEvent =>
   event.kind === 'moderation';

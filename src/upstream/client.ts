@@ -149,20 +149,19 @@ export class UpstreamClient {
   private readonly core: ClientCore;
   /**
    * A request-scoped view's answers to its reads, by call: an identical read later in the same
-   * request gets the same answer (emptied by any write through the view). Null on the client.
+   * request gets the same answer (emptied by any write through the view). Null on the client,
+   * and on a view until its first read (an idle subscription's view never reads).
    */
-  private readonly answered: Map<string, Promise<ReadAnswer>> | null;
+  private answered: Map<string, Promise<ReadAnswer>> | null = null;
 
   /** `options` configure a new client; views come from {@link forRequest} only. */
   constructor(options: UpstreamClientOptions | ViewInit) {
     if (VIEW in options) {
       this.core = options.core;
       this.callBudget = options.budget;
-      this.answered = new Map();
     } else {
       this.core = createCore(options);
       this.callBudget = null;
-      this.answered = null;
     }
     this.hasManagement = this.core.management !== undefined;
     this.stats = this.core.transport.stats;
@@ -314,6 +313,8 @@ export class UpstreamClient {
       // Identical reads share one answer: within this request (until a write), and with any
       // identical read in flight in the same perspective; cacheable ones may come from the cache.
       const key = `${api} ${headers.onBehalfOf ?? ''} ${target.basePath}${path}${query}`;
+      // Views (which have a budget) share answers within their request; the client does not.
+      if (this.callBudget !== null) this.answered ??= new Map();
       const answered = this.answered;
       let pending = answered?.get(key);
       if (pending) {
