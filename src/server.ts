@@ -510,7 +510,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       },
     },
     wsServer,
-    { logger },
+    { logger, production: config.nodeEnv === 'production' },
   );
 
   async function subscribeOperation(

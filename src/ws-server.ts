@@ -44,6 +44,8 @@ export interface WsServerOptions {
   keepAliveMs?: number;
   /** Milliseconds a socket has to send `connection_init` (graphql-ws's default, 3 s). */
   connectionInitWaitMs?: number;
+  /** Close reasons name no internal error in production. */
+  production?: boolean;
   logger: Logger;
 }
 
@@ -52,10 +54,8 @@ function header(request: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-const isProd = () => process.env.NODE_ENV === 'production';
-
-function internalReason(error: unknown): string {
-  if (isProd()) return 'Internal server error';
+function internalReason(error: unknown, production: boolean): string {
+  if (production) return 'Internal server error';
   const message = error instanceof Error ? error.message : String(error);
   return message.length < 124 ? message : 'Internal server error';
 }
@@ -65,6 +65,7 @@ class SocketAdapter implements ProtocolSocket {
   constructor(
     private readonly ws: WebSocket,
     private readonly logger: Logger,
+    private readonly production: boolean,
   ) {}
 
   get protocol(): string {
@@ -84,12 +85,12 @@ class SocketAdapter implements ProtocolSocket {
   }
 
   onMessage(cb: (data: string) => Promise<void>): void {
-    const { ws, logger } = this;
+    const { ws, logger, production } = this;
     ws.on('message', (data) => {
       // Not awaited here, so the message's buffer is not held while the operation runs.
       cb(String(data)).catch((error: unknown) => {
         logger.error({ err: error }, 'WebSocket message handling failed');
-        ws.close(CloseCode.InternalServerError, internalReason(error));
+        ws.close(CloseCode.InternalServerError, internalReason(error, production));
       });
     });
   }
@@ -144,6 +145,7 @@ export function useWsServer<P extends Record<string, unknown> | undefined>(
   settings: WsServerOptions,
 ): { dispose(): Promise<void> } {
   const { logger } = settings;
+  const production = settings.production ?? true;
   const keepAliveMs = settings.keepAliveMs ?? 12_000;
   const initWaitMs = settings.connectionInitWaitMs ?? 3_000;
   const onConnect = options.onConnect;
@@ -161,13 +163,13 @@ export function useWsServer<P extends Record<string, unknown> | undefined>(
   wss.once('error', (error) => {
     logger.error({ err: error }, 'WebSocket server error');
     for (const client of wss.clients) {
-      client.close(CloseCode.InternalServerError, internalReason(error));
+      client.close(CloseCode.InternalServerError, internalReason(error, production));
     }
   });
   wss.on('connection', (ws: WebSocket, request: IncomingMessage) => {
     ws.once('error', (error) => {
       logger.error({ err: error }, 'WebSocket error');
-      ws.close(CloseCode.InternalServerError, internalReason(error));
+      ws.close(CloseCode.InternalServerError, internalReason(error, production));
     });
     const extra: SocketExtra = {
       socket: ws,
@@ -183,7 +185,7 @@ export function useWsServer<P extends Record<string, unknown> | undefined>(
       }, initWaitMs);
     }
     keepAlive.add(ws);
-    const closed = server.opened(new SocketAdapter(ws, logger), extra);
+    const closed = server.opened(new SocketAdapter(ws, logger, production), extra);
     ws.once('close', (code, reason) => {
       clearTimeout(extra.initWait);
       extra.initWait = undefined;

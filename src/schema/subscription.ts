@@ -54,14 +54,15 @@ class EventStream<E> implements AsyncIterableIterator<E> {
     private readonly select: (delivery: Delivery) => Promise<E | null>,
   ) {}
 
-  // Promise chains, not an async method: an idle subscription holds no suspended frame.
-  next(): Promise<IteratorResult<E>> {
-    return this.source.next().then((pulled) => {
+  // A loop, not a chain of promises: however many deliveries `select` drops in a row, one
+  // pending pull holds one frame.
+  async next(): Promise<IteratorResult<E>> {
+    for (;;) {
+      const pulled = await this.source.next();
       if (pulled.done) return { value: undefined, done: true };
-      return this.select(pulled.value).then((event) =>
-        event === null ? this.next() : { value: event, done: false },
-      );
-    });
+      const event = await this.select(pulled.value);
+      if (event !== null) return { value: event, done: false };
+    }
   }
 
   async return(): Promise<IteratorResult<E>> {
