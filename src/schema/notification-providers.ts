@@ -38,6 +38,7 @@ import { connectionComplexity, forwardPageArgs } from './connections.js';
 import { ConflictFailure, NotFoundFailure, ValidationFailure } from './errors.js';
 import { optional } from './limits.js';
 import { checkChanges, runMutation, validateInput } from './mutation-support.js';
+import { rereadPayload } from './mutations/fields.js';
 import { cursorConnection } from './pagination.js';
 
 const ADMIN_NOTE = 'Admin only (FORBIDDEN for end users).';
@@ -1032,61 +1033,51 @@ const FcmProviderDeletePayload = builder
     }),
   });
 
-const CustomPushProviderUpdatePayload = builder
-  .objectRef<object>('CustomPushProviderUpdatePayload')
-  .implement({
-    description: 'The custom push provider after the change.',
-    fields: (t) => ({
-      customPushProvider: t.field({
-        type: CustomPushProvider,
-        nullable: true,
-        description: `The provider as CometChat holds it now (one more upstream call). ${NULL_NOTE}`,
-        resolve: (_v, _args, context) => orClientError(tooling(context).customPushProvider()),
-      }),
-    }),
-  });
+const REREAD = 'as CometChat holds it now (one more upstream call).';
 
-const TwilioSmsProviderUpdatePayload = builder
-  .objectRef<object>('TwilioSmsProviderUpdatePayload')
-  .implement({
-    description: 'The Twilio SMS provider after the change.',
-    fields: (t) => ({
-      twilioSmsProvider: t.field({
-        type: TwilioSmsProvider,
-        nullable: true,
-        description: `The provider as CometChat holds it now (one more upstream call). ${NULL_NOTE}`,
-        resolve: (_v, _args, context) => orClientError(tooling(context).twilioProvider()),
-      }),
-    }),
-  });
+const CustomPushProviderUpdatePayload = rereadPayload(
+  'CustomPushProviderUpdatePayload',
+  'The custom push provider after the change.',
+  {
+    name: 'customPushProvider',
+    type: CustomPushProvider,
+    description: `The provider ${REREAD} ${NULL_NOTE}`,
+    read: (context) => tooling(context).customPushProvider(),
+  },
+);
 
-const SendGridEmailProviderUpdatePayload = builder
-  .objectRef<object>('SendGridEmailProviderUpdatePayload')
-  .implement({
-    description: 'The SendGrid e-mail provider after the change.',
-    fields: (t) => ({
-      sendGridEmailProvider: t.field({
-        type: SendGridEmailProvider,
-        nullable: true,
-        description: `The provider as CometChat holds it now (one more upstream call). ${NULL_NOTE}`,
-        resolve: (_v, _args, context) => orClientError(tooling(context).sendGridProvider()),
-      }),
-    }),
-  });
+const TwilioSmsProviderUpdatePayload = rereadPayload(
+  'TwilioSmsProviderUpdatePayload',
+  'The Twilio SMS provider after the change.',
+  {
+    name: 'twilioSmsProvider',
+    type: TwilioSmsProvider,
+    description: `The provider ${REREAD} ${NULL_NOTE}`,
+    read: (context) => tooling(context).twilioProvider(),
+  },
+);
 
-const NotificationSettingsUpdatePayload = builder
-  .objectRef<object>('NotificationSettingsUpdatePayload')
-  .implement({
-    description: 'The notification settings after the change.',
-    fields: (t) => ({
-      notificationSettings: t.field({
-        type: NotificationSettings,
-        nullable: true,
-        description: `The settings as CometChat holds them now (one more upstream call). ${NULL_NOTE}`,
-        resolve: (_v, _args, context) => orClientError(tooling(context).notificationSettings()),
-      }),
-    }),
-  });
+const SendGridEmailProviderUpdatePayload = rereadPayload(
+  'SendGridEmailProviderUpdatePayload',
+  'The SendGrid e-mail provider after the change.',
+  {
+    name: 'sendGridEmailProvider',
+    type: SendGridEmailProvider,
+    description: `The provider ${REREAD} ${NULL_NOTE}`,
+    read: (context) => tooling(context).sendGridProvider(),
+  },
+);
+
+const NotificationSettingsUpdatePayload = rereadPayload(
+  'NotificationSettingsUpdatePayload',
+  'The notification settings after the change.',
+  {
+    name: 'notificationSettings',
+    type: NotificationSettings,
+    description: `The settings as CometChat holds them now (one more upstream call). ${NULL_NOTE}`,
+    read: (context) => tooling(context).notificationSettings(),
+  },
+);
 
 function fcmBody(
   providerId: string,

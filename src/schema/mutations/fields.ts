@@ -4,6 +4,8 @@
  */
 import type { InterfaceRef, ObjectRef } from '@pothos/core';
 import { builder } from '../../builder.js';
+import type { GatewayContext } from '../../context.js';
+import { orClientError } from '../client-errors.js';
 import { renamedTo } from '../deprecation.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
@@ -46,6 +48,34 @@ export function objectPayload<Field extends string, Shape>(
               resolve: (payload) => payload[field.name] as never,
             }),
           }),
+    }),
+  });
+}
+
+/**
+ * A payload type with one nullable field, `field`, that reads the changed object back from
+ * CometChat, for writes whose answer holds no record: one more upstream call, made only when the
+ * field is selected; a failed read nulls the field alone.
+ */
+export function rereadPayload<Shape>(
+  name: string,
+  description: string,
+  field: {
+    name: string;
+    type: ObjectRef<Types, Shape>;
+    description: string;
+    read: (context: GatewayContext) => Promise<Shape>;
+  },
+) {
+  return builder.objectRef<object>(name).implement({
+    description,
+    fields: (t) => ({
+      [field.name]: t.field({
+        type: field.type,
+        nullable: true,
+        description: field.description,
+        resolve: (_payload, _args, context) => orClientError(field.read(context)) as never, // the ref's shape: Pothos cannot infer it generically
+      }),
     }),
   });
 }
