@@ -1,11 +1,8 @@
 import type { CallOptions, UpstreamClient } from '../upstream/client.js';
 import { getGroupConversation, getUserConversation } from '../upstream/conversations.js';
 import type { ConversationRecord } from '../upstream/records.js';
-import { FAN_OUT_CONCURRENCY, fanOut } from './fan-out.js';
+import { fanOut } from './fan-out.js';
 import { conversationPartner } from './keys.js';
-
-/** Parallel single GETs per batch are capped so one query cannot flood the upstream. */
-export const CONVERSATION_FETCH_CONCURRENCY = FAN_OUT_CONCURRENCY;
 
 /**
  * Loads `ownerUid`'s view of conversations by CometChat id, in key order: `GET
@@ -31,7 +28,6 @@ export async function loadConversations(
         : await getUserConversation(client, partner.uid, options);
     },
     {
-      concurrency: CONVERSATION_FETCH_CONCURRENCY,
       accepts: (partner) => partner !== null,
       // A missing owner, partner or group, or an owner who takes no part: no such view.
       missing: ['not_found', 'forbidden'],

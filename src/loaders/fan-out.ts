@@ -17,8 +17,6 @@ export interface FanOutOptions<K> {
   missing?: readonly UpstreamErrorKind[];
   /** Keys that cannot name anything (a malformed id) are `null` without a call. */
   accepts?: (key: K) => boolean;
-  /** Calls in flight at once (FAN_OUT_CONCURRENCY by default). */
-  concurrency?: number;
 }
 
 const NOT_FOUND: readonly UpstreamErrorKind[] = ['not_found'];
@@ -27,13 +25,13 @@ export function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-/** `fetchOne` for every key, at most `concurrency` at once; see above for the slots. */
+/** `fetchOne` for every key, at most FAN_OUT_CONCURRENCY at once; see above for the slots. */
 export function fanOut<K, V>(
   keys: readonly K[],
   fetchOne: (key: K) => Promise<V>,
   options: FanOutOptions<K> = {},
 ): Promise<(V | null | Error)[]> {
-  const limit = pLimit(options.concurrency ?? FAN_OUT_CONCURRENCY);
+  const limit = pLimit(FAN_OUT_CONCURRENCY);
   const missing = options.missing ?? NOT_FOUND;
   return Promise.all(
     keys.map((key) => {

@@ -1,10 +1,7 @@
 import type { CallOptions, UpstreamClient } from '../upstream/client.js';
 import { getGroup } from '../upstream/groups.js';
 import type { GroupRecord } from '../upstream/records.js';
-import { FAN_OUT_CONCURRENCY, fanOut } from './fan-out.js';
-
-/** Parallel single GETs per batch are capped so one query cannot flood the upstream. */
-export const GROUP_FETCH_CONCURRENCY = FAN_OUT_CONCURRENCY;
+import { fanOut } from './fan-out.js';
 
 /**
  * Loads groups by guid, in key order: a missing group is `null`, any other failure an `Error` in
@@ -17,9 +14,7 @@ export async function loadGroups(
   guids: readonly string[],
   options: CallOptions = {},
 ): Promise<(GroupRecord | null | Error)[]> {
-  return fanOut(guids, (guid) => getGroup(client, guid, options), {
-    concurrency: GROUP_FETCH_CONCURRENCY,
-  });
+  return fanOut(guids, (guid) => getGroup(client, guid, options));
 }
 
 /**

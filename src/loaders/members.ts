@@ -1,11 +1,8 @@
 import pLimit from 'p-limit';
 import { isUpstreamError } from '../upstream/errors.js';
 import type { GroupMemberRecord, GroupRecord, Page, UserRecord } from '../upstream/records.js';
-import { asError } from './fan-out.js';
+import { asError, FAN_OUT_CONCURRENCY } from './fan-out.js';
 import { parseMemberKey } from './keys.js';
-
-/** Parallel lookups per batch are capped so one query cannot flood the upstream. */
-export const MEMBER_FETCH_CONCURRENCY = 8;
 
 /** A member-list scan reads pages this large: CometChat's largest `perPage`. */
 export const MEMBER_SCAN_PAGE_SIZE = 1000;
@@ -42,7 +39,7 @@ export interface AppMemberDeps {
  * membership, so each key reads the group in the member's own view. At most a few run at once.
  */
 export function loadMembersForApp(keys: readonly string[], deps: AppMemberDeps): Promise<Slot[]> {
-  const limit = pLimit(MEMBER_FETCH_CONCURRENCY);
+  const limit = pLimit(FAN_OUT_CONCURRENCY);
   return Promise.all(
     keys.map(async (key): Promise<Slot> => {
       const parsed = parseMemberKey(key);
@@ -80,7 +77,7 @@ export interface UserMemberDeps {
  * viewer may not list (a private group they are not in) shows no memberships: each is `null`.
  */
 export function loadMembersForUser(keys: readonly string[], deps: UserMemberDeps): Promise<Slot[]> {
-  const limit = pLimit(MEMBER_FETCH_CONCURRENCY);
+  const limit = pLimit(FAN_OUT_CONCURRENCY);
   const wanted = new Map<string, Set<string>>();
   const parsed = keys.map((key) => parseMemberKey(key));
   for (const entry of parsed) {

@@ -1,11 +1,8 @@
 import type { CallOptions, UpstreamClient } from '../upstream/client.js';
 import { getMessage } from '../upstream/messages.js';
 import type { MessageRecord } from '../upstream/records.js';
-import { FAN_OUT_CONCURRENCY, fanOut } from './fan-out.js';
+import { fanOut } from './fan-out.js';
 import { isMessageId } from './keys.js';
-
-/** Parallel single GETs per batch are capped so one query cannot flood the upstream. */
-export const MESSAGE_FETCH_CONCURRENCY = FAN_OUT_CONCURRENCY;
 
 /**
  * Loads messages by id, in key order. A message that does not exist, or that the `onBehalfOf`
@@ -20,7 +17,6 @@ export async function loadMessages(
   options: CallOptions = {},
 ): Promise<(MessageRecord | null | Error)[]> {
   return fanOut(ids, (id) => getMessage(client, id, options), {
-    concurrency: MESSAGE_FETCH_CONCURRENCY,
     accepts: isMessageId,
     missing: ['not_found', 'forbidden'],
   });

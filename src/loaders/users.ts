@@ -1,10 +1,7 @@
 import type { CallOptions, UpstreamClient } from '../upstream/client.js';
 import type { UserRecord } from '../upstream/records.js';
 import { getUser } from '../upstream/users.js';
-import { FAN_OUT_CONCURRENCY, fanOut } from './fan-out.js';
-
-/** Parallel single GETs per batch are capped so one query cannot flood the upstream. */
-export const USER_FETCH_CONCURRENCY = FAN_OUT_CONCURRENCY;
+import { fanOut } from './fan-out.js';
 
 /**
  * Loads users by uid, in key order: a missing user is `null`, any other failure an `Error` in its
@@ -17,11 +14,8 @@ export async function loadUsers(
   uids: readonly string[],
   options: CallOptions = {},
 ): Promise<(UserRecord | null | Error)[]> {
-  return fanOut(
-    uids,
-    async (uid) => ({ ...(await getUser(client, uid, options)), complete: true }),
-    {
-      concurrency: USER_FETCH_CONCURRENCY,
-    },
-  );
+  return fanOut(uids, async (uid) => ({
+    ...(await getUser(client, uid, options)),
+    complete: true,
+  }));
 }

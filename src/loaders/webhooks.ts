@@ -1,10 +1,7 @@
 import type { CallOptions, UpstreamClient } from '../upstream/client.js';
 import type { WebhookRecord } from '../upstream/records.js';
 import { getWebhook, listTriggers } from '../upstream/webhooks.js';
-import { FAN_OUT_CONCURRENCY, fanOut } from './fan-out.js';
-
-/** Parallel single GETs per batch are capped so one query cannot flood the Management API. */
-export const WEBHOOK_FETCH_CONCURRENCY = FAN_OUT_CONCURRENCY;
+import { fanOut } from './fan-out.js';
 
 /**
  * CometChat documents about 55 trigger ids, so one page of 100 normally holds every trigger of a
@@ -23,9 +20,7 @@ export async function loadWebhooks(
   ids: readonly string[],
   options: CallOptions = {},
 ): Promise<(WebhookRecord | null | Error)[]> {
-  return fanOut(ids, (id) => getWebhook(client, id, options), {
-    concurrency: WEBHOOK_FETCH_CONCURRENCY,
-  });
+  return fanOut(ids, (id) => getWebhook(client, id, options));
 }
 
 /**
@@ -38,23 +33,14 @@ export async function loadWebhookTriggers(
   ids: readonly string[],
   options: CallOptions = {},
 ): Promise<(string[] | null | Error)[]> {
-  return fanOut(
-    ids,
-    async (id) => {
-      const triggers: string[] = [];
-      for (let page = 1; page <= MAX_TRIGGER_PAGES; page++) {
-        const result = await listTriggers(
-          client,
-          id,
-          { page, perPage: TRIGGERS_PER_PAGE },
-          options,
-        );
-        for (const trigger of result.items) triggers.push(trigger.id);
-        const { currentPage, totalPages } = result.pagination;
-        if (result.items.length < TRIGGERS_PER_PAGE || currentPage >= totalPages) break;
-      }
-      return triggers;
-    },
-    { concurrency: WEBHOOK_FETCH_CONCURRENCY },
-  );
+  return fanOut(ids, async (id) => {
+    const triggers: string[] = [];
+    for (let page = 1; page <= MAX_TRIGGER_PAGES; page++) {
+      const result = await listTriggers(client, id, { page, perPage: TRIGGERS_PER_PAGE }, options);
+      for (const trigger of result.items) triggers.push(trigger.id);
+      const { currentPage, totalPages } = result.pagination;
+      if (result.items.length < TRIGGERS_PER_PAGE || currentPage >= totalPages) break;
+    }
+    return triggers;
+  });
 }

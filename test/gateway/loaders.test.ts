@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/context.js';
 import { type Emulator, startEmulator } from '../../src/emulator/server.js';
+import { FAN_OUT_CONCURRENCY } from '../../src/loaders/fan-out.js';
 import { createReadLayer } from '../../src/loaders/index.js';
-import { USER_FETCH_CONCURRENCY } from '../../src/loaders/users.js';
 import { UpstreamClient } from '../../src/upstream/client.js';
 
 let emulator: Emulator;
@@ -58,7 +58,7 @@ describe('the users loader', () => {
       .sort((a, b) => a - b);
     expect(arrivals).toHaveLength(20);
     // With 20 ms per answer, a cap of N spreads 20 calls over at least ceil(20 / N) - 1 rounds.
-    const rounds = Math.ceil(20 / USER_FETCH_CONCURRENCY) - 1;
+    const rounds = Math.ceil(20 / FAN_OUT_CONCURRENCY) - 1;
     expect((arrivals.at(-1) ?? 0) - (arrivals[0] ?? 0)).toBeGreaterThanOrEqual(rounds * 20 - 5);
   });
 
