@@ -8,7 +8,7 @@
  * - `Bearer <JWT>` from the app's own backend: `sub` is the CometChat uid; HS256 with
  *   GATEWAY_JWT_SECRET or RS256/ES256 from GATEWAY_JWKS_URL, issuer and audience checked when set.
  * - `CometChat <authToken>`: a CometChat auth token (what apps issue for CometChat's SDKs), checked
- *   with CometChat.
+ *   with CometChat. The same token sent as `Bearer <authToken>` is accepted too.
  *
  * The user an end-user credential names must exist and be active. Checks with CometChat are made on
  * behalf of that user and cached briefly, positive and negative, so a burst costs one call.
@@ -259,12 +259,15 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
     };
   }
 
-  async function verifyAuthToken(token: string): Promise<Caller> {
+  async function verifyAuthToken(
+    token: string,
+    refusal = 'The CometChat auth token is not valid.',
+  ): Promise<Caller> {
     // CometChat auth tokens are `<uid>_<issued at><random>`: the uid is before the last `_`.
     const cut = token.lastIndexOf('_');
     const uid = cut > 0 ? token.slice(0, cut).toLowerCase() : '';
     if (!upstream || !UID_PATTERN.test(uid) || token.length > 300) {
-      throw unauthenticated('The CometChat auth token is not valid.');
+      throw unauthenticated(refusal);
     }
     const owner = await authTokens.get(
       digest(token).toString('hex'),
@@ -279,7 +282,7 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
       },
       (found) => found !== null,
     );
-    if (owner === null) throw unauthenticated('The CometChat auth token is not valid.');
+    if (owner === null) throw unauthenticated(refusal);
     return {
       kind: 'user',
       uid: await requireActiveUser(owner, 'The CometChat auth token'),
@@ -311,8 +314,8 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
           ? await verifyAuthToken(parsed.token)
           : parsed.token.split('.').length === 3
             ? await verifyJwt(parsed.token)
-            : null;
-      if (caller === null) throw unauthenticated('The bearer token is not valid.');
+            : // A CometChat auth token sent as a bearer token, as SDK-minded clients do.
+              await verifyAuthToken(parsed.token, 'The bearer token is not valid.');
       if (actAsValue !== null) {
         throw gatewayError('FORBIDDEN', 'Only an admin token may act as another user (X-Act-As).');
       }

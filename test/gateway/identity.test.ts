@@ -303,6 +303,19 @@ describe('end users by CometChat auth token', () => {
       data: { viewer: { kind: 'USER', user: { uid: 'cometchat-uid-6' } } },
     });
   });
+
+  it('accepts the same token sent as a bearer token, and refuses an unknown one', async () => {
+    const token = await issue('cometchat-uid-7');
+    const response = await post(t, { authorization: `Bearer ${token}` });
+    expect(await response.json()).toEqual({
+      data: { viewer: { kind: 'USER', user: { uid: 'cometchat-uid-7' } } },
+    });
+    for (const value of [`${token}0`, token.replace('cometchat-uid-7', 'cometchat-uid-1')]) {
+      const refused = await post(t, { authorization: `Bearer ${value}` });
+      expect(refused.status, value).toBe(401);
+      expect((await refused.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+  });
 });
 
 describe('admins acting as a user (X-Act-As)', () => {
