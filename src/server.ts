@@ -4,6 +4,7 @@
  */
 
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
@@ -403,6 +404,9 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       if (!caller) throw gatewayError('UNAUTHENTICATED', 'Authentication required.');
       assertNotExpired(caller);
       const scope = currentScope();
+      // One request runs many upstream calls at once, each listening to its abort signal: that is
+      // not a leak, so Node's "possible memory leak" warning past 10 listeners would only mislead.
+      if (request?.signal instanceof EventTarget) setMaxListeners(0, request.signal);
       return createContext({
         caller,
         upstream,
