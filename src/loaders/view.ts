@@ -182,6 +182,13 @@ export interface View {
   readonly loaders: ViewLoaders;
   readonly prime: ViewPrimer;
   readonly prefetch: ViewPrefetch;
+  /**
+   * A user another answer named (a message's sender, a reaction's user): the record CometChat
+   * embedded in that answer when this view has seen one (rendered for nobody, so without the
+   * viewer fields `blockedByMe` / `hasBlockedMe`), else the users loader's. The schema reads the
+   * viewer fields of such a record through the loader, on demand.
+   */
+  userRef(uid: string): Promise<UserRecord | null>;
   /** `GET /users`; `withTags` lists hold full profiles. Active users prime the users loader. */
   users(query: ListUsersQuery): Promise<Page<UserRecord>>;
   /** `GET /groups`. Empty when this view's user does not exist. */
@@ -484,9 +491,21 @@ export class PerspectiveView implements View {
     };
   }
 
+  /**
+   * Users embedded in answers this view read but not rendered for it (no viewer fields): the
+   * answer to `userRef` for their uids. Made on the first such user.
+   */
+  private embeddedUsers: Map<string, UserRecord> | null = null;
+
+  userRef(uid: string): Promise<UserRecord | null> {
+    const embedded = this.embeddedUsers?.get(uid);
+    return embedded ? Promise.resolve(embedded) : this.loaders.users.load(uid);
+  }
+
   /** Empties every loader (after a write), so later reads of the request see the new state. */
   clear(): void {
     for (const loader of Object.values(this.own)) loader.clearAll();
+    this.embeddedUsers = null;
     this.ahead.clear();
     this.callLogs?.clear();
     this.muted = undefined;
@@ -549,6 +568,9 @@ export class PerspectiveView implements View {
       this.own.users.prime(user.uid, neutralUser(user));
     } else if (renderedFor === this.perspective && user.blockedByMe !== null) {
       this.own.users.prime(user.uid, user);
+    } else {
+      // Rendered for nobody (or for someone else): good for everything but the viewer fields.
+      (this.embeddedUsers ??= new Map()).set(user.uid, neutralUser(user));
     }
   }
 

@@ -80,9 +80,11 @@ const MAX_WEBHOOK_TRIGGERS = 100;
  * - `notPrimed`: messages whose embedded entities were never primed (their sender etc. cost a
  *   lookup even for an admin);
  * - `othersView`: groups read as someone other than the caller, so a user caller's
- *   `viewerMembership` needs a lookup.
+ *   `viewerMembership` needs a lookup;
+ * - `viewerless`: users as another answer embedded them (rendered for nobody), so a user caller's
+ *   viewer fields (`blockedByViewer`, `hasBlockedViewer`) need a lookup.
  */
-export type Origin = 'fullProfile' | 'notPrimed' | 'othersView' | 'groupsPrimed';
+export type Origin = 'fullProfile' | 'notPrimed' | 'othersView' | 'groupsPrimed' | 'viewerless';
 
 /** What one resolution of a field costs, and what it hands its sub-selection. */
 export interface FieldCost {
@@ -178,13 +180,21 @@ const userLookup = lookup('fullProfile');
 
 /**
  * A user, group or message CometChat embeds in a message (sender, receiver, action targets). An
- * admin's loaders are primed with every embedded entity; a user caller's only with their own
- * record (the others are rendered for nobody), so for them each costs a lookup.
+ * admin's loaders are primed with every embedded entity. A user caller's view keeps the embedded
+ * users aside (they are rendered for nobody): free too, but their viewer fields cost a lookup
+ * (`viewerless`); an embedded group or message costs a user caller a lookup.
  */
 function embedded(origin?: Origin): CostRule {
-  return ({ caller, origin: parent }) =>
-    caller === 'admin' && parent !== 'notPrimed' ? {} : { calls: 1, ...(origin ? { origin } : {}) };
+  return ({ caller, origin: parent }) => {
+    if (parent === 'notPrimed') return { calls: 1, ...(origin ? { origin } : {}) };
+    if (caller === 'admin') return {};
+    return origin === 'fullProfile' ? { origin: 'viewerless' } : { calls: 1 };
+  };
 }
+
+/** A user's viewer field: free unless the user came embedded in another answer (a user caller). */
+const viewerField: CostRule = ({ caller, origin }) =>
+  caller === 'user' && origin === 'viewerless' ? { calls: 1 } : {};
 
 /**
  * A membership by `guid:uid` (the members loader): the group read on that user's behalf plus the
@@ -379,6 +389,8 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   'User.role': () => ({ roleLoads: 1 }),
   // Embedded users lack their tags: one `GET /users/{uid}` each, unless fetched whole already.
   'User.tags': ({ origin }) => (origin === 'fullProfile' ? {} : { calls: 1 }),
+  'User.isBlockedByViewer': viewerField,
+  'User.hasBlockedViewer': viewerField,
   'AuthToken.user': userLookup,
   'Role.settings': free,
   'Role.users': pagedList('fullProfile'),
@@ -415,14 +427,17 @@ export const COST_RULES: Readonly<Record<string, CostRule>> = {
   'Message.parent': lookup(),
   'Message.reactions': () => ({ items: MAX_REACTION_SUMMARIES }),
   'Message.reactionsConnection': cursorList,
-  'Message.receiver': embedded('fullProfile'),
+  // A group receiver is not kept aside like an embedded user: a user caller looks it up.
+  'Message.receiver': ({ caller, origin }) =>
+    caller === 'admin' && origin !== 'notPrimed' ? {} : { calls: 1, origin: 'fullProfile' },
   'Message.replies': cursorList,
   'Message.sender': embedded('fullProfile'),
-  // Actions and calls embed who acted and on what (`by`, `on`, `for`), not always their sender
-  // and receiver: those can cost a lookup even for an admin.
-  'ActionMessage.sender': userLookup,
+  // Actions and calls embed who acted and on what (`by`, `on`, `for`), not always their
+  // receiver: that can cost a lookup even for an admin. Their sender is who acted (`by`), or the
+  // app itself (no user at all).
+  'ActionMessage.sender': embedded('fullProfile'),
   'ActionMessage.receiver': userLookup,
-  'CallMessage.sender': userLookup,
+  'CallMessage.sender': embedded('fullProfile'),
   'CallMessage.receiver': userLookup,
   'ActionMessage.actor': embedded('fullProfile'),
   'ActionMessage.targetGroup': lookup(),

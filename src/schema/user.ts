@@ -56,6 +56,23 @@ async function tagsOf(user: UserRecord, context: GatewayContext): Promise<string
   return full?.tags ?? user.tags;
 }
 
+/**
+ * A viewer field of `user` (`blockedByMe`, `hasBlockedMe`): as the record has it, or, for a record
+ * CometChat rendered for nobody (a message's sender, say), as the viewer's own lookup of that user
+ * has it. Null when there is no viewer (an admin caller) or the user is the viewer.
+ */
+async function viewerField(
+  user: UserRecord,
+  context: GatewayContext,
+  field: 'blockedByMe' | 'hasBlockedMe',
+): Promise<boolean | null> {
+  if (user[field] !== null) return user[field];
+  const view = context.view();
+  if (view.perspective === null || view.perspective === user.uid) return null;
+  const loaded = await view.loaders.users.load(user.uid);
+  return loaded === null ? null : loaded[field];
+}
+
 export const User = builder.node(UserRef, {
   description: 'A CometChat user: a person (or bot) who sends and receives messages.',
   id: { resolve: (user) => user.uid },
@@ -125,14 +142,14 @@ export const User = builder.node(UserRef, {
         nullable: true,
         description:
           'Whether the viewer (the user the caller acts as) has blocked this user. Null when there is no viewer (an admin caller), when this is the viewer, or when CometChat did not say.',
-        resolve: (user) => user.blockedByMe,
+        resolve: (user, _args, context) => viewerField(user, context, 'blockedByMe'),
       }),
     ),
     hasBlockedViewer: t.boolean({
       nullable: true,
       description:
         'Whether this user has blocked the viewer (the user the caller acts as). Null when there is no viewer (an admin caller), when this is the viewer, or when CometChat did not say.',
-      resolve: (user) => user.hasBlockedMe,
+      resolve: (user, _args, context) => viewerField(user, context, 'hasBlockedMe'),
     }),
   }),
 });

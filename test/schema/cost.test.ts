@@ -182,10 +182,17 @@ describe('the estimate', () => {
     expect(estimate(query)).toBe(1 + 10 * 2);
   });
 
-  it('counts primed lookups as free for an admin and as lookups for an end user', () => {
+  it('counts embedded senders as free, and an end user’s viewer fields on them as lookups', () => {
     const query = '{ messages(last: 10) { nodes { ... on TextMessage { sender { name } } } } }';
     expect(estimate(query, { caller: 'admin' })).toBe(1);
-    expect(estimate(query, { caller: 'user' })).toBe(1 + 10);
+    expect(estimate(query, { caller: 'user' })).toBe(1);
+    const viewer =
+      '{ messages(last: 10) { nodes { ... on TextMessage { sender { name blockedByViewer hasBlockedViewer } } } } }';
+    expect(estimate(viewer, { caller: 'admin' })).toBe(1);
+    expect(estimate(viewer, { caller: 'user' })).toBe(1 + 10 + 10);
+    const receiver =
+      '{ messages(last: 10) { nodes { ... on TextMessage { receiver { __typename } } } } }';
+    expect(estimate(receiver, { caller: 'user' })).toBe(1 + 10);
   });
 
   it('bounds mentions by CometChat’s limit per message', () => {

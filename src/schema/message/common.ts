@@ -63,13 +63,16 @@ export function isMessageRecord(value: unknown): value is MessageRecord {
   );
 }
 
-/** A user by uid through the request's loader; the app's own pseudo-user is null. */
+/**
+ * A user an answer named, by uid: the record embedded in that answer where the view has it, else
+ * through the request's loader (see `View.userRef`); the app's own pseudo-user is null.
+ */
 export function loadUserOrNull(
   context: GatewayContext,
   uid: string | null,
 ): Promise<UserRecord | null> | null {
   if (uid === null || uid === '' || uid === APP_SYSTEM_UID) return null;
-  return orClientError(context.view().loaders.users.load(uid));
+  return orClientError(context.view().userRef(uid));
 }
 
 /** A plain JSON object, or null for anything else (arrays, scalars, absent). */
