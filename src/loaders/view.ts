@@ -570,7 +570,8 @@ export class PerspectiveView implements View {
       this.own.users.prime(user.uid, user);
     } else {
       // Rendered for nobody (or for someone else): good for everything but the viewer fields.
-      (this.embeddedUsers ??= new Map()).set(user.uid, neutralUser(user));
+      this.embeddedUsers ??= new Map();
+      this.embeddedUsers.set(user.uid, neutralUser(user));
     }
   }
 
