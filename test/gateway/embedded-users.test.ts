@@ -4,12 +4,11 @@
  * end user's call budget), while the viewer fields of those users (`blockedByViewer`,
  * `hasBlockedViewer`) are still the viewer's own, read on demand.
  */
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chat } from '../support/emulator-http.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { JWT_SECRET, userToken } from '../support/realtime.js';
 
-const SECRET = 'an-hs256-secret-for-tests-embedded-users-0123';
 const VIEWER = 'cometchat-uid-1';
 const GROUP = 'cometchat-guid-1';
 
@@ -17,12 +16,8 @@ let t: TestGateway;
 let jwt: string;
 
 beforeAll(async () => {
-  t = await startTestGateway({ env: { GATEWAY_JWT_SECRET: SECRET } });
-  jwt = await new SignJWT({})
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(VIEWER)
-    .setExpirationTime('10m')
-    .sign(new TextEncoder().encode(SECRET));
+  t = await startTestGateway({ env: { GATEWAY_JWT_SECRET: JWT_SECRET } });
+  jwt = await userToken(VIEWER);
 });
 afterAll(async () => {
   await t.close();
