@@ -390,7 +390,8 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     healthCheckEndpoint: HEALTH_PATH,
     landingPage: false,
     logging: yogaLogger(logger, () => observability.logger(logger)),
-    maxRequestBodySize: config.maxBodyBytes,
+    // The body limit's own plugins count what needs counting (see src/exposure/body-limit.ts).
+    maxRequestBodySize: false,
     cors: corsPolicy(config.cors),
     graphiql: graphiql ? graphiql.options : false,
     ...(graphiql ? { renderGraphiQL: graphiql.render } : {}),
@@ -448,6 +449,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       ...(config.introspection ? [] : [introspectionOff]),
       useUpstreamBudget(config.maxUpstreamCalls),
       useSharedSubscriptionResults(),
+      bodyLimit.streamingPlugin,
     ],
   });
 

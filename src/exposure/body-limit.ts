@@ -2,8 +2,13 @@
  * The request body limit. Two places enforce it, so no body is ever held beyond the limit:
  * - `admit`, called from the node `http` request listener before Yoga sees the request: a
  *   declared `Content-Length` over the limit is refused at once, from the headers alone.
- * - Yoga's `maxRequestBodySize` (set to the same number) counts the bytes while the body streams
- *   in, so a chunked body without a length is cut off as soon as it crosses the limit.
+ * - `streamingPlugin` counts the bytes while a body without a declared length (chunked, or a
+ *   stream handed to Yoga in process) streams in, so it is cut off as soon as it crosses the limit.
+ *   A body that came through node's HTTP server with a `Content-Length` is not counted again:
+ *   node's parser delivers exactly the declared bytes (a malformed or conflicting length is refused
+ *   with a 400 before any listener runs), and `admit` has compared that length with the limit. It
+ *   replaces Yoga's `maxRequestBodySize` (turned off), which pipes every body through a transform
+ *   stream, with a stream pipeline and an `AbortController` per request, whatever its length.
  * `plugin` gives the second refusal the same answer as the first: HTTP 413, `PAYLOAD_TOO_LARGE`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -13,8 +18,47 @@ import { gatewayError } from '../errors.js';
 
 export const PAYLOAD_TOO_LARGE_MESSAGE = 'The request body is larger than this gateway accepts.';
 
-// The code Yoga's own streaming limit uses; it is mapped to ours.
+// The code Yoga's own streaming limit uses (and the streaming plugin below); it is mapped to ours.
 const YOGA_TOO_LARGE_CODE = 'REQUEST_ENTITY_TOO_LARGE';
+const DECIMAL = /^\d+$/;
+
+function streamingTooLarge(): GraphQLError {
+  return new GraphQLError('Request body too large', {
+    extensions: { http: { status: 413 }, code: YOGA_TOO_LARGE_CODE },
+  });
+}
+
+type FetchApi = { Request: typeof Request; TransformStream: typeof TransformStream };
+
+/** The request with its body counted while it streams (what Yoga's own limit does). */
+function countedRequest(request: Request, maxBytes: number, fetchAPI: FetchApi): Request {
+  const body = request.body;
+  if (!body) return request;
+  // A native stream (a request built in process) pipes into a native transform, the adapter's
+  // own into the adapter's (see Yoga's use-limit-request-body-size).
+  const Transform =
+    body instanceof globalThis.ReadableStream ? globalThis.TransformStream : fetchAPI.TransformStream;
+  let bytesRead = 0;
+  const counted = body.pipeThrough(
+    new Transform({
+      transform(chunk: Uint8Array, controller) {
+        bytesRead += chunk.byteLength;
+        if (bytesRead > maxBytes) {
+          controller.error(streamingTooLarge());
+          return;
+        }
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  return new fetchAPI.Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    signal: request.signal,
+    body: counted,
+    duplex: 'half',
+  } as RequestInit);
+}
 
 // After a refusal the client may still be uploading. Closing a socket with unread data resets
 // the connection, and the client may then lose the 413 it has not read yet; so the rest of the
@@ -40,8 +84,13 @@ export interface BodyLimit {
    * `listener`. Without it node answers 100 Continue to everyone, and the body comes anyway.
    */
   continueOrRefuse(listener: RequestListener): RequestListener;
-  /** Maps Yoga's streaming refusal to `PAYLOAD_TOO_LARGE` and drains what the client still sends. */
+  /** Maps the streaming refusal to `PAYLOAD_TOO_LARGE` and drains what the client still sends. */
   plugin: Plugin;
+  /**
+   * The streaming count (see above). It wraps the request parser Yoga picked, so it goes after
+   * every plugin that sets one.
+   */
+  streamingPlugin: Plugin;
 }
 
 /** The error a client gets for a body over the limit. */
@@ -127,6 +176,24 @@ export function createBodyLimit(options: BodyLimitOptions): BodyLimit {
         if (response.status !== 413) return;
         const req = (serverContext as { req?: unknown }).req; // node's request over HTTP, absent in process
         if (isNodeRequest(req)) drainThenClose(req, lingerMs);
+      },
+    },
+    streamingPlugin: {
+      onRequestParse({ request, requestParser, setRequestParser, serverContext, fetchAPI }) {
+        const declared = request.headers.get('content-length');
+        if (declared !== null) {
+          if (!DECIMAL.test(declared)) {
+            throw new GraphQLError('Content-Length header is invalid.', {
+              extensions: { http: { status: 400 }, code: 'BAD_REQUEST' },
+            });
+          }
+          if (Number(declared) > maxBytes) throw streamingTooLarge();
+          // Node's parser delivers exactly the declared bytes: nothing more to count.
+          if (isNodeRequest((serverContext as { req?: unknown }).req)) return;
+        }
+        if (!requestParser || !request.body) return;
+        const parse = requestParser;
+        setRequestParser((req) => parse(countedRequest(req, maxBytes, fetchAPI)));
       },
     },
   };
