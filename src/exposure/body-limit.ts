@@ -37,7 +37,9 @@ function countedRequest(request: Request, maxBytes: number, fetchAPI: FetchApi):
   // A native stream (a request built in process) pipes into a native transform, the adapter's
   // own into the adapter's (see Yoga's use-limit-request-body-size).
   const Transform =
-    body instanceof globalThis.ReadableStream ? globalThis.TransformStream : fetchAPI.TransformStream;
+    body instanceof globalThis.ReadableStream
+      ? globalThis.TransformStream
+      : fetchAPI.TransformStream;
   let bytesRead = 0;
   const counted = body.pipeThrough(
     new Transform({

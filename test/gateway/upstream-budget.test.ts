@@ -154,6 +154,27 @@ describe('with the default budgets', () => {
     expect((await t.asUser('cometchat-uid-1', query, { n: 10 })).errors).toBeUndefined();
   });
 
+  it('judges a repeated document anew for each set of variables and each kind of caller', async () => {
+    // The estimate is remembered per document: the same text must still get each verdict right.
+    const query =
+      'query Repeated($n: Int!) { users(first: $n) { nodes { uid groups(first: 1) { totalCount } } } }';
+    for (let round = 0; round < 3; round++) {
+      let refused: GraphQLResponse = {};
+      const calls = await t.countUpstream(async () => {
+        refused = await t.asUser('cometchat-uid-1', query, { n: 60 });
+      });
+      expectRefused(refused);
+      expect(calls).toBe(0);
+      // Run, not refused (a user caller's reads of other users' groups fail field by field).
+      const small = await t.asUser<{ users: { nodes: unknown[] } }>('cometchat-uid-1', query, {
+        n: 10,
+      });
+      expect(errorCodes(small.errors)).not.toContain('QUERY_TOO_EXPENSIVE');
+      expect(small.data?.users.nodes).toHaveLength(10);
+      expect((await t.query(query, { n: 60 })).errors).toBeUndefined();
+    }
+  });
+
   it('refuses over WebSocket too, before any call, and keeps the connection', async () => {
     const client = createClient({
       url: t.info.graphqlUrl.replace('http', 'ws'),
