@@ -173,6 +173,10 @@ export async function startGatewayProcess(
     {
       ...process.env,
       ...env,
+      // As the Docker image and the Kubernetes manifest run it. Libraries read this from the
+      // environment, not from the gateway's config (graphql-js checks every \`instanceof\` for
+      // a second copy of itself unless it is 'production').
+      NODE_ENV: 'production',
       BENCH_GATEWAY: source ? 'source' : 'dist',
       BENCH_EMULATOR: JSON.stringify(emulator),
       BENCH_GATEWAY_ENV: JSON.stringify(env),
