@@ -11,7 +11,6 @@ import {
   type AppPinnedConversationRecord,
   setAppPinnedConversations,
 } from '../upstream/app-pins.js';
-import { orClientError } from './client-errors.js';
 import { MUTATION_ERRORS } from './errors.js';
 import { runMutation, validateInput } from './mutation-support.js';
 import { GroupRef, UserRef } from './refs.js';
@@ -64,8 +63,7 @@ builder.queryField('appPinnedConversations', (t) =>
     description:
       'The conversations the app pins for every user (at most 25 through this API). Admin only. One upstream call. Null when it could not be read (the error on this field says why).',
     authScopes: { admin: true },
-    resolve: (_root, _args, context) =>
-      orClientError((context.view(null) as AppView).appPinnedConversations()),
+    resolve: (_root, _args, context) => (context.view(null) as AppView).appPinnedConversations(),
   }),
 );
 

@@ -7,7 +7,6 @@ import '../mutation.js';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { markInteracted } from '../../upstream/interactions.js';
-import { orClientError } from '../client-errors.js';
 import { aliased } from '../deprecation.js';
 import { MUTATION_ERRORS } from '../errors.js';
 import { rejectField, runMutation, validateInput } from '../mutation-support.js';
@@ -42,7 +41,7 @@ const MessageMarkInteractedPayload = builder
           description:
             'The message as the viewing user now sees it (`viewerInteractions`); read with one more upstream call when asked for. Null when it is gone.',
           resolve: (payload, _args, context) =>
-            orClientError(context.view().loaders.messages.load(payload.messageId)),
+            context.view().loaders.messages.load(payload.messageId),
         }),
       ),
     }),
