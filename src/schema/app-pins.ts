@@ -12,11 +12,12 @@ import {
   setAppPinnedConversations,
 } from '../upstream/app-pins.js';
 import { MUTATION_ERRORS } from './errors.js';
+import { LIMITS } from './limits.js';
 import { runMutation, validateInput } from './mutation-support.js';
 import { GroupRef, UserRef } from './refs.js';
 
 /** A gateway limit on one list (CometChat's own is an app setting it does not document). */
-const MAX_APP_PINS = 25;
+const MAX_APP_PINS = LIMITS.appPinnedConversations;
 
 const AppPinnedConversation = builder
   .objectRef<AppPinnedConversationRecord>('AppPinnedConversation')

@@ -9,12 +9,13 @@ import { builder } from '../../builder.js';
 import { markInteracted } from '../../upstream/interactions.js';
 import { aliased } from '../deprecation.js';
 import { MUTATION_ERRORS } from '../errors.js';
+import { LIMITS } from '../limits.js';
 import { rejectField, runMutation, validateInput } from '../mutation-support.js';
 import { MessageRef } from '../refs.js';
 import { messageIdSchema } from './message/common.js';
 
 /** CometChat documents no limit; the gateway takes at most this many element ids per call. */
-const MAX_ELEMENTS = 25;
+const MAX_ELEMENTS = LIMITS.interactionElements;
 
 const inputSchema = z.object({
   messageId: messageIdSchema,
