@@ -482,3 +482,12 @@ export type WebhookWire = Extend<
 >;
 
 export type WebhookTriggerWire = ManagementSpec['listTriggerSchema'];
+
+/** The pagination of a page list (`meta.pagination`). */
+export type PaginationWire = NonNullable<Spec['metaSchema']['pagination']>;
+
+/** `meta.current` of a cursor list (messages, threads, reactions). */
+export type CursorCurrentWire = NonNullable<Spec['messageMetaSchema']['current']>;
+
+/** `meta.next` of a cursor list; `meta.previous` (which the 2023 spec lacks) has the same shape. */
+export type CursorWire = NonNullable<Spec['messageMetaSchema']['next']>;

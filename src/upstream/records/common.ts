@@ -4,6 +4,8 @@
  * list, cursor list) plus acknowledgements and per-item bulk results.
  */
 import { z } from 'zod';
+import type { CursorCurrentWire, CursorWire, PaginationWire } from '../wire-extra.js';
+import { wireShape } from './wire-check.js';
 
 /** What a {@link field} reader returns for a value it refuses. */
 export const REFUSED: unique symbol = Symbol('refused');
@@ -194,13 +196,15 @@ export interface Page<T> {
 }
 
 const paginationSchema = z
-  .object({
-    total: count,
-    count: count,
-    per_page: count,
-    current_page: count,
-    total_pages: count,
-  })
+  .object(
+    wireShape<PaginationWire>()({
+      total: count,
+      count: count,
+      per_page: count,
+      current_page: count,
+      total_pages: count,
+    }),
+  )
   .transform(
     (p): PageInfoRecord => ({
       total: p.total,
@@ -247,11 +251,13 @@ export interface CursorPage<T> {
 }
 
 const cursorSchema = z
-  .object({
-    affix: z.enum(['append', 'prepend']),
-    id: optionalId,
-    sentAt: z.union([z.number(), z.string().regex(/^\d+$/)]).nullish(),
-  })
+  .object(
+    wireShape<CursorWire>()({
+      affix: z.enum(['append', 'prepend']),
+      id: optionalId,
+      sentAt: z.union([z.number(), z.string().regex(/^\d+$/)]).nullish(),
+    }),
+  )
   .nullish()
   .transform((c): MessageCursor | null =>
     c
@@ -276,7 +282,7 @@ export function cursorPageOf<T>(item: z.ZodType<T, unknown>): z.ZodType<CursorPa
     .object({
       data: z.array(item),
       meta: z.object({
-        current: z.object({ limit: count, count: count }),
+        current: z.object(wireShape<CursorCurrentWire>()({ limit: count, count: count })),
         next: maybeEmpty,
         previous: maybeEmpty,
       }),

@@ -17,7 +17,6 @@
  *   unknown values: reading a name `W` does not have is a compile error.
  */
 import type { z } from 'zod';
-import { isObject } from './common.js';
 
 /** What a field's schema is compared with: literals widened, objects as `object`. */
 type Widen<T> = T extends string
@@ -53,5 +52,6 @@ export type WireFields<W> = { readonly [K in keyof W]?: unknown };
 
 /** `raw` typed as `W`'s fields when it is an object (see the module comment), else undefined. */
 export function wireFields<W>(raw: unknown): WireFields<W> | undefined {
-  return isObject(raw) ? (raw as WireFields<W>) : undefined; // every key reads as unknown
+  const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+  return isObject ? (raw as WireFields<W>) : undefined; // every key reads as unknown
 }
