@@ -1,6 +1,7 @@
 /**
  * Yoga's `maskError`: what a client sees of an error, and how loudly it is logged. Client-visible
- * errors keep their code (an upstream failure is mapped here when a resolver let it through);
+ * errors keep their code; an upstream failure is mapped here (resolvers let them through: this is
+ * the one place that maps them for queries, mutations and subscription events alike);
  * anything else becomes `INTERNAL` and is logged as a bug. Upstream failures are logged with
  * CometChat's method, path, status and code (never shown to the client): outages at warn, refusals
  * of the request at debug. A request its client abandoned is logged at debug, without a stack.
@@ -38,6 +39,18 @@ function isClientAbort(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
 }
 
+/**
+ * The errors this masker logged as upstream failures, at their own level. Yoga logs every error
+ * its masker replaced at error level; its logger leaves these out (`yogaLogger`'s `skip`), so an
+ * outage is one warn line and a refusal one debug line, as when resolvers mapped them themselves.
+ */
+const loggedUpstream = new WeakSet<object>();
+
+/** Whether `error` is one the masker already logged as an upstream failure. */
+export function loggedAsUpstreamFailure(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && loggedUpstream.has(error);
+}
+
 /** `loggerOf` gives the logger of the current request (its lines carry the request id). */
 export function createErrorMasker(loggerOf: () => Logger): (error: unknown) => Error {
   return (error) => {
@@ -48,6 +61,7 @@ export function createErrorMasker(loggerOf: () => Logger): (error: unknown) => E
     if (isUpstreamError(original)) {
       safe = upstreamFailure(original);
       logUpstream(logger, original, located?.path);
+      if (typeof error === 'object' && error !== null) loggedUpstream.add(error);
     } else if (located && (original == null || original instanceof GraphQLError)) {
       const cause = original?.originalError;
       if (isUpstreamError(cause)) logUpstream(logger, cause, located.path);

@@ -151,7 +151,11 @@ export function upstreamFailure(error: UpstreamError): Error {
   }
 }
 
-/** Rethrows anything as a client-safe error: upstream failures mapped, GraphQL errors kept. */
+/**
+ * Anything as a client-safe error: upstream failures mapped, GraphQL errors kept. Only for refusals
+ * made outside GraphQL execution (authentication in `onRequest`), where Yoga's error masker does
+ * not run; resolvers let upstream failures through to the masker.
+ */
 export function toClientError(error: unknown): Error {
   if (isUpstreamError(error)) return upstreamFailure(error);
   if (error instanceof Error) return error;

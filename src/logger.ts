@@ -119,9 +119,15 @@ function isClientAbort(value: unknown): boolean {
   return original instanceof Error && original.name === 'AbortError';
 }
 
-function toLogCall(base: Logger, pick: () => Logger, level: 'debug' | 'info' | 'warn' | 'error') {
+function toLogCall(
+  base: Logger,
+  pick: () => Logger,
+  level: 'debug' | 'info' | 'warn' | 'error',
+  skip: (first: unknown) => boolean,
+) {
   return (...args: unknown[]): void => {
     const [first, ...rest] = args;
+    if (skip(first)) return;
     // A client that went away is not a failure of the gateway: one debug line, no stack trace.
     if (isClientAbort(first)) {
       if (base.isLevelEnabled('debug')) pick().debug('request abandoned by its client');
@@ -141,15 +147,20 @@ function toLogCall(base: Logger, pick: () => Logger, level: 'debug' | 'info' | '
 
 /**
  * Adapts pino to Yoga's `logging` option, which logs with `(...args)`. With `current`, a line
- * goes to the logger of the request being served (its id on the line) when there is one.
+ * goes to the logger of the request being served (its id on the line) when there is one; `skip`
+ * leaves out lines about errors logged elsewhere already (the error masker's upstream failures).
  */
-export function yogaLogger(logger: Logger, current?: () => Logger | undefined): YogaLogger {
+export function yogaLogger(
+  logger: Logger,
+  current?: () => Logger | undefined,
+  skip: (first: unknown) => boolean = () => false,
+): YogaLogger {
   const child = logger.child({ component: 'yoga' });
   const pick = (): Logger => current?.()?.child({ component: 'yoga' }) ?? child;
   return {
-    debug: toLogCall(child, pick, 'debug'),
-    info: toLogCall(child, pick, 'info'),
-    warn: toLogCall(child, pick, 'warn'),
-    error: toLogCall(child, pick, 'error'),
+    debug: toLogCall(child, pick, 'debug', skip),
+    info: toLogCall(child, pick, 'info', skip),
+    warn: toLogCall(child, pick, 'warn', skip),
+    error: toLogCall(child, pick, 'error', skip),
   };
 }

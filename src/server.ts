@@ -21,7 +21,7 @@ import { assertNotExpired, createAuthenticator, credentialsFromConnectionParams 
 import { upstreamCallBudget, useUpstreamBudget } from './budget.js';
 import { type Config, secretsOf, type WebhookCredentials } from './config.js';
 import { type Caller, createContext, type GatewayContext } from './context.js';
-import { createErrorMasker } from './error-masking.js';
+import { createErrorMasker, loggedAsUpstreamFailure } from './error-masking.js';
 import { ERROR_CODES, gatewayError } from './errors.js';
 import { createBodyLimit } from './exposure/body-limit.js';
 import { corsPolicy, varyOnOrigin } from './exposure/cors.js';
@@ -389,7 +389,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     graphqlEndpoint: GRAPHQL_PATH,
     healthCheckEndpoint: HEALTH_PATH,
     landingPage: false,
-    logging: yogaLogger(logger, () => observability.logger(logger)),
+    logging: yogaLogger(logger, () => observability.logger(logger), loggedAsUpstreamFailure),
     // The body limit's own plugins count what needs counting (see src/exposure/body-limit.ts).
     maxRequestBodySize: false,
     cors: corsPolicy(config.cors),

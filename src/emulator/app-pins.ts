@@ -5,6 +5,8 @@
  * user whose list holds such a conversation sees it pinned first, `pinnedBy: "app_system"`. Both
  * answer `{data: {pinnedConversations: [{uid}|{guid}, pinnedAt]}}`.
  */
+
+import { LIMITS } from '../cometchat/limits.js';
 import {
   badRequest,
   bodyObject,
@@ -20,7 +22,7 @@ import {
 import type { Store } from './store.js';
 
 /** The emulator's cap on app-wide pins (CometChat's is an app setting it does not document). */
-export const MAX_APP_PINNED_CONVERSATIONS = 25;
+export const MAX_APP_PINNED_CONVERSATIONS = LIMITS.appPinnedConversations;
 
 export function registerAppPins(router: Router): void {
   router.add('GET', '/conversations/pinned', (req, ctx) => show(req, ctx.store));

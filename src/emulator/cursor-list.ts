@@ -22,8 +22,8 @@ export function readCursor(query: URLSearchParams, fallbackLimit = 100): Cursor 
   let limit = fallbackLimit;
   if (limitRaw !== null && limitRaw !== '') {
     limit = Number(limitRaw);
-    if (!Number.isInteger(limit) || limit < 1 || limit > LIMITS.limitMax) {
-      details.limit = [`The limit must be an integer between 1 and ${LIMITS.limitMax}.`];
+    if (!Number.isInteger(limit) || limit < 1 || limit > LIMITS.cursorListLimit) {
+      details.limit = [`The limit must be an integer between 1 and ${LIMITS.cursorListLimit}.`];
     }
   }
   const affix = query.get('affix') || 'prepend';

@@ -2,6 +2,7 @@
  * The emulator's small HTTP toolkit: a path router, CometChat's envelopes and error bodies, and
  * the input checks every resource shares (ids, paging, tags, metadata).
  */
+import { LIMITS } from '../cometchat/limits.js';
 import type { Store } from './store.js';
 
 export interface EmulatorSettings {
@@ -169,7 +170,7 @@ export function pageList<T>(
   };
 }
 
-const ID_PATTERN = /^[a-zA-Z0-9_-]{1,100}$/;
+const ID_PATTERN = new RegExp(`^[a-zA-Z0-9_-]{1,${LIMITS.id}}$`);
 
 /** Checks a uid/guid/role id (alpha-dash, 1..100) and lowercases it, as CometChat does. */
 export function normaliseId(
@@ -183,26 +184,15 @@ export function normaliseId(
   }
   if (!ID_PATTERN.test(value)) {
     details[field] = [
-      `The ${field} may only contain letters, numbers, dashes and underscores, up to 100 characters.`,
+      `The ${field} may only contain letters, numbers, dashes and underscores, up to ${LIMITS.id} characters.`,
     ];
     return '';
   }
   return value.toLowerCase();
 }
 
-export const LIMITS = {
-  name: 100,
-  description: 255,
-  url: 3000,
-  password: 100,
-  tags: 25,
-  tagLength: 100,
-  /** Metadata, JSON-stringified (CometChat documents 5 KB; USERS/GROUPS say 1.6K characters). */
-  metadataBytes: 5 * 1024,
-  membersPerAdd: 25,
-  messageChars: 65_536,
-  limitMax: 1000,
-} as const;
+/** CometChat's documented limits: the table the gateway checks its input against too. */
+export { LIMITS };
 
 export function checkString(
   value: unknown,

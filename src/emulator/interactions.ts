@@ -4,6 +4,8 @@
  * submit button, a card's action). Interactions are each user's own and show in messages rendered
  * for them as `data.interactions: [{elementId, interactedAt}]`. Answers with an acknowledgement.
  */
+
+import { LIMITS } from '../cometchat/limits.js';
 import { requireOnBehalfOf } from './chat-errors.js';
 import {
   ack,
@@ -18,7 +20,7 @@ import {
 import { findMessage } from './messages.js';
 
 /** The most element ids one call may name (the emulator's own limit). */
-const MAX_ELEMENTS = 25;
+const MAX_ELEMENTS = LIMITS.interactionElements;
 
 export function registerInteractions(router: Router): void {
   router.add('PATCH', '/messages/:id/interacted', markInteracted);

@@ -5,6 +5,8 @@
  * ids 409 `ERR_RULE_ALREADY_EXISTS` / `ERR_KEYWORD_ALREADY_EXISTS`: the emulator's own codes, since
  * CometChat documents none for these endpoints.
  */
+
+import { LIMITS } from '../cometchat/limits.js';
 import {
   ack,
   assertValid,
@@ -62,8 +64,8 @@ interface RulesState {
 
 const STATES = new WeakMap<Store, RulesState>();
 const CATEGORIES = ['word', 'pattern', 'sentence-similarity'];
-const MAX_CONDITIONS = 25;
-const MAX_TERMS = 1000;
+const MAX_CONDITIONS = LIMITS.moderationRuleConditions;
+const MAX_TERMS = LIMITS.keywordListTerms;
 
 function stateOf(store: Store, seed: { id: string; name: string }, condition: string): RulesState {
   let state = STATES.get(store);

@@ -9,6 +9,8 @@
  * A user's notification time zone: `GET|PATCH /notifications/v1/preferences/timezone?uid=`;
  * preferences, muted conversations and contact details: see notification-preferences.ts.
  */
+
+import { LIMITS } from '../cometchat/limits.js';
 import {
   assertValid,
   bodyObject,
@@ -26,7 +28,7 @@ import type { Store } from './store.js';
 
 /** CometChat's documented limits: 100 active tokens per user, a token of at most 4,096 characters. */
 export const MAX_PUSH_TOKENS_PER_USER = 100;
-export const MAX_PUSH_TOKEN_LENGTH = 4096;
+export const MAX_PUSH_TOKEN_LENGTH = LIMITS.pushTokenLength;
 
 const PLATFORM_FIELDS: Record<string, string> = {
   fcm_android: 'fcmToken',

@@ -7,6 +7,8 @@
 import type { LookupFunction } from 'node:net';
 import { isIP } from 'node:net';
 import { Agent, request } from 'undici';
+import { LIMITS } from '../cometchat/limits.js';
+import { WEBHOOK_TRIGGER_DESCRIPTIONS } from '../cometchat/webhook-triggers.js';
 import {
   ack,
   assertValid,
@@ -23,65 +25,10 @@ import {
 import type { Store, WebhookRow } from './store.js';
 
 /** Trigger ids CometChat documents, with the description its trigger list returns. */
-export const WEBHOOK_TRIGGERS: Readonly<Record<string, string>> = {
-  message_sent: 'The hook triggers when a message is sent.',
-  message_edited: 'The hook triggers when a message is edited.',
-  message_deleted: 'The hook triggers when a message is deleted.',
-  message_reaction_added: 'The hook triggers when a reaction is added to a message.',
-  message_reaction_removed: 'The hook triggers when a reaction is removed from a message.',
-  message_delivery_receipt:
-    'The hook triggers when the client chat application confirms with CometChat servers that a message was delivered.',
-  message_read_receipt:
-    'The hook triggers when the client chat application confirms with CometChat servers that a message was read.',
-  user_mentioned: 'The hook triggers when a user is mentioned in a message.',
-  user_blocked: 'The hook triggers when a user blocks other users.',
-  user_unblocked: 'The hook triggers when a user unblocks other users.',
-  user_connection_status_changed: 'The hook triggers when a user connects or disconnects.',
-  group_created: 'The hook triggers when a group is created.',
-  group_updated: 'The hook triggers when a group is updated.',
-  group_deleted: 'The hook triggers when a group is deleted.',
-  group_member_joined: 'The hook triggers when a user joins a group.',
-  group_member_left: 'The hook triggers when a member leaves a group.',
-  group_member_added: 'The hook triggers when members are added to a group.',
-  group_member_kicked: 'The hook triggers when a member is kicked from a group.',
-  group_member_banned: 'The hook triggers when a member is banned from a group.',
-  group_member_unbanned: 'The hook triggers when a member is unbanned from a group.',
-  group_member_scope_changed: "The hook triggers when a member's scope is changed.",
-  group_member_removed: 'The hook triggers when a member is removed from a group.',
-  group_owner_transferred: 'The hook triggers when the ownership of a group is transferred.',
-  call_initiated: 'The hook triggers when a call is initiated.',
-  call_started: 'The hook triggers when a call starts.',
-  call_participant_joined: 'The hook triggers when a participant joins a call.',
-  call_participant_left: 'The hook triggers when a participant leaves a call.',
-  call_ended: 'The hook triggers when a call ends.',
-  call_busy: 'The hook triggers when the receiver of a call is busy.',
-  call_cancelled: 'The hook triggers when a call is cancelled.',
-  call_rejected: 'The hook triggers when a call is rejected.',
-  call_unanswered: 'The hook triggers when a call is not answered.',
-  meeting_started: 'The hook triggers when a meeting starts.',
-  meeting_participant_joined: 'The hook triggers when a participant joins a meeting.',
-  meeting_participant_left: 'The hook triggers when a participant leaves a meeting.',
-  meeting_ended: 'The hook triggers when a meeting ends.',
-  recording_generated: 'The hook triggers when a call recording is generated.',
-  transcription_generated: 'The hook triggers when a call transcription is generated.',
-  after_campaign_completed: 'The hook triggers after a campaign completes.',
-  after_campaign_failed: 'The hook triggers after a campaign fails.',
-  after_notification_created: 'The hook triggers after a notification is created.',
-  after_feed_item_sent: 'The hook triggers after a feed item is sent.',
-  after_feed_item_delivered: 'The hook triggers after a feed item is delivered.',
-  after_feed_item_read: 'The hook triggers after a feed item is read.',
-  after_feed_item_interacted: 'The hook triggers after a feed item is interacted with.',
-  after_push_notification_sent: 'The hook triggers after a push notification is sent.',
-  after_push_notification_delivered: 'The hook triggers after a push notification is delivered.',
-  after_push_notification_clicked: 'The hook triggers after a push notification is clicked.',
-  moderation_engine_approved: 'The hook triggers when the moderation engine approves a message.',
-  moderation_engine_blocked: 'The hook triggers when the moderation engine blocks a message.',
-  moderation_manual_approved: 'The hook triggers when a moderator approves a message.',
-  moderation_engine_failed: 'The hook triggers when the moderation engine fails.',
-};
+export const WEBHOOK_TRIGGERS: Readonly<Record<string, string>> = WEBHOOK_TRIGGER_DESCRIPTIONS;
 
 const MAX_WEBHOOKS = 25;
-const WEBHOOK_ID = /^[a-zA-Z0-9_-]{1,50}$/;
+const WEBHOOK_ID = new RegExp(`^[a-zA-Z0-9_-]{1,${LIMITS.webhookId}}$`);
 const NO_WHITESPACE = /^\S+$/;
 
 export function webhookNotFound(id: string): EmuError {
@@ -119,7 +66,7 @@ function checkWebhookUrl(
   details: Record<string, string[]>,
   required: boolean,
 ): string | undefined {
-  const text = checkString(value, 'webhookURL', 255, details, required);
+  const text = checkString(value, 'webhookURL', LIMITS.webhookUrl, details, required);
   if (text === undefined) return undefined;
   let url: URL;
   try {
@@ -185,8 +132,8 @@ function applyAuth(
   details: Record<string, string[]>,
 ): void {
   const useBasicAuth = checkBoolean(body.useBasicAuth, 'useBasicAuth', details);
-  const username = checkCredential(body.username, 'username', 50, details);
-  const password = checkCredential(body.password, 'password', 100, details);
+  const username = checkCredential(body.username, 'username', LIMITS.webhookUsername, details);
+  const password = checkCredential(body.password, 'password', LIMITS.webhookPassword, details);
   if (useBasicAuth !== undefined) row.useBasicAuth = useBasicAuth;
   if (username !== undefined) row.username = username;
   if (password !== undefined) row.password = password;
@@ -205,10 +152,10 @@ export function registerWebhooks(router: Router): void {
     if (typeof body.id !== 'string' || body.id === '') details.id = ['The id field is required.'];
     else if (!WEBHOOK_ID.test(body.id)) {
       details.id = [
-        'The id may only contain letters, numbers, dashes and underscores, up to 50 characters.',
+        `The id may only contain letters, numbers, dashes and underscores, up to ${LIMITS.webhookId} characters.`,
       ];
     } else id = body.id;
-    const name = checkString(body.name, 'name', 50, details, true);
+    const name = checkString(body.name, 'name', LIMITS.webhookName, details, true);
     const webhookURL = checkWebhookUrl(body.webhookURL, details, true);
     const enabled = checkBoolean(body.enabled, 'enabled', details);
     const retryOnFailure = checkBoolean(body.retryOnFailure, 'retryOnFailure', details);
@@ -252,7 +199,13 @@ export function registerWebhooks(router: Router): void {
     const body = bodyObject(req);
     const details: Record<string, string[]> = {};
     const draft: WebhookRow = { ...existing };
-    const name = checkString(body.name, 'name', 50, details, body.name !== undefined);
+    const name = checkString(
+      body.name,
+      'name',
+      LIMITS.webhookName,
+      details,
+      body.name !== undefined,
+    );
     const webhookURL = checkWebhookUrl(body.webhookURL, details, body.webhookURL !== undefined);
     const enabled = checkBoolean(body.enabled, 'enabled', details);
     const retryOnFailure = checkBoolean(body.retryOnFailure, 'retryOnFailure', details);

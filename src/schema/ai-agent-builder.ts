@@ -9,7 +9,6 @@ import './mutation.js';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
-import { toClientError } from '../errors.js';
 import { toolingReads } from '../loaders/index.js';
 import {
   type CustomVariableRecord,
@@ -27,7 +26,6 @@ import {
 import { isUpstreamError } from '../upstream/errors.js';
 import { AiAgent } from './ai-agents.js';
 import { shortTextArg } from './arg-checks.js';
-import { orClientError } from './client-errors.js';
 import { connectionComplexity, countedConnection, windowArgs, windowOf } from './connections.js';
 import { ConflictFailure, NotFoundFailure, ValidationFailure } from './errors.js';
 import { optional } from './limits.js';
@@ -56,7 +54,7 @@ async function orNull<T>(work: Promise<T>): Promise<T | null> {
     return await work;
   } catch (error) {
     if (isUpstreamError(error) && error.kind === 'not_found') return null;
-    throw toClientError(error);
+    throw error;
   }
 }
 
@@ -130,7 +128,7 @@ export const AiKnowledgeSource = builder.node(
     description: `A source of the Agent Builder's knowledge base (an uploaded file, a text entry, a crawled website...). ${ADMIN_NOTE}`,
     authScopes: { admin: true },
     id: { resolve: (source) => source.uniqueId },
-    loadOne: (id, context) => orClientError(findSource(context, id)),
+    loadOne: (id, context) => findSource(context, id),
     fields: (t) => ({
       sourceId: t.exposeString('uniqueId', { description: "The source's CometChat id." }),
       name: t.exposeString('sourceName', {
@@ -193,7 +191,7 @@ export const AiAgentVariable = builder.node(
     description: `A custom variable of the Agent Builder: a value agents' instructions and API tools insert as \`@var-custom:name\`. Its constant value is never shown (CometChat suggests constants for API keys). ${ADMIN_NOTE}`,
     authScopes: { admin: true },
     id: { resolve: (variable) => variable.variableId },
-    loadOne: (id, context) => orClientError(findVariable(context, id)),
+    loadOne: (id, context) => findVariable(context, id),
     fields: (t) => ({
       variableId: t.exposeString('variableId', { description: "The variable's CometChat id." }),
       name: t.exposeString('name', { description: 'Its name (fixed once created).' }),
@@ -269,7 +267,7 @@ builder.queryFields((t) => ({
     args: windowArgs('sources'),
     complexity: connectionComplexity,
     resolve: async (_root, args, context) =>
-      arrayConnection(await orClientError(tooling(context).knowledgeSources()), windowOf(args), {
+      arrayConnection(await tooling(context).knowledgeSources(), windowOf(args), {
         key: 'aiKnowledgeSources',
       }),
   }),
@@ -295,7 +293,7 @@ builder.queryFields((t) => ({
     args: windowArgs('variables'),
     complexity: connectionComplexity,
     resolve: async (_root, args, context) =>
-      arrayConnection(await orClientError(tooling(context).customVariables()), windowOf(args), {
+      arrayConnection(await tooling(context).customVariables(), windowOf(args), {
         key: 'aiAgentVariables',
       }),
   }),

@@ -8,7 +8,6 @@ import './mutation.js';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
-import { toClientError } from '../errors.js';
 import { toolingReads } from '../loaders/index.js';
 import {
   AI_AGENT_WINDOW,
@@ -25,7 +24,6 @@ import {
 } from '../upstream/ai-agents.js';
 import { isUpstreamError } from '../upstream/errors.js';
 import { shortTextArg } from './arg-checks.js';
-import { orClientError } from './client-errors.js';
 import { connectionComplexity, countedConnection, windowArgs, windowOf } from './connections.js';
 import { NotFoundFailure, ValidationFailure } from './errors.js';
 import { nameSchema, optional, urlSchema } from './limits.js';
@@ -46,7 +44,7 @@ async function orNull<T>(work: Promise<T>): Promise<T | null> {
     return await work;
   } catch (error) {
     if (isUpstreamError(error) && error.kind === 'not_found') return null;
-    throw toClientError(error);
+    throw error;
   }
 }
 
@@ -200,7 +198,7 @@ builder.queryFields((t) => ({
     args: windowArgs('agents'),
     complexity: connectionComplexity,
     resolve: async (_root, args, context) =>
-      arrayConnection(await orClientError(tooling(context).aiAgents()), windowOf(args), {
+      arrayConnection(await tooling(context).aiAgents(), windowOf(args), {
         key: 'aiAgents',
       }),
   }),
@@ -226,7 +224,7 @@ builder.queryFields((t) => ({
     args: windowArgs('agents'),
     complexity: connectionComplexity,
     resolve: async (_root, args, context) =>
-      arrayConnection(await orClientError(tooling(context).byoAgents()), windowOf(args), {
+      arrayConnection(await tooling(context).byoAgents(), windowOf(args), {
         key: 'byoAiAgents',
       }),
   }),
@@ -242,7 +240,7 @@ builder.queryFields((t) => ({
         validate: shortTextArg,
       }),
     },
-    resolve: (_root, args, context) => orClientError(findByo(context, args.agentUid.trim())),
+    resolve: (_root, args, context) => findByo(context, args.agentUid.trim()),
   }),
 }));
 
@@ -473,7 +471,7 @@ function changedPayload<Record>(
         description:
           'The agent as CometChat holds it now (read with a second call when selected: the update answers only a success flag); null when it is gone.',
         resolve: (value, _args, context) =>
-          orClientError(read(context, value.agentUid) as Promise<AiAgentRecord | null>),
+          read(context, value.agentUid) as Promise<AiAgentRecord | null>,
       }),
     }),
   });

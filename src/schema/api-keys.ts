@@ -10,7 +10,6 @@ import { builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
 import { toolingReads } from '../loaders/index.js';
 import type { ApiKeyRecord } from '../upstream/api-keys.js';
-import { orClientError } from './client-errors.js';
 import {
   connectionComplexity,
   countedConnection,
@@ -144,6 +143,6 @@ builder.queryFields((t) => ({
         validate: keyArgSchema,
       }),
     },
-    resolve: (_root, args, context) => orClientError(reads(context).apiKey(args.key)),
+    resolve: (_root, args, context) => reads(context).apiKey(args.key),
   }),
 }));

@@ -11,13 +11,13 @@ import {
   type AppPinnedConversationRecord,
   setAppPinnedConversations,
 } from '../upstream/app-pins.js';
-import { orClientError } from './client-errors.js';
 import { MUTATION_ERRORS } from './errors.js';
+import { LIMITS } from './limits.js';
 import { runMutation, validateInput } from './mutation-support.js';
 import { GroupRef, UserRef } from './refs.js';
 
 /** A gateway limit on one list (CometChat's own is an app setting it does not document). */
-const MAX_APP_PINS = 25;
+const MAX_APP_PINS = LIMITS.appPinnedConversations;
 
 const AppPinnedConversation = builder
   .objectRef<AppPinnedConversationRecord>('AppPinnedConversation')
@@ -64,8 +64,7 @@ builder.queryField('appPinnedConversations', (t) =>
     description:
       'The conversations the app pins for every user (at most 25 through this API). Admin only. One upstream call. Null when it could not be read (the error on this field says why).',
     authScopes: { admin: true },
-    resolve: (_root, _args, context) =>
-      orClientError((context.view(null) as AppView).appPinnedConversations()),
+    resolve: (_root, _args, context) => (context.view(null) as AppView).appPinnedConversations(),
   }),
 );
 

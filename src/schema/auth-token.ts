@@ -3,7 +3,6 @@ import { builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
 import { gatewayError } from '../errors.js';
 import type { AuthTokenRecord } from '../upstream/records.js';
-import { orClientError } from './client-errors.js';
 import {
   connectionComplexity,
   countedConnection,
@@ -69,7 +68,7 @@ export const AuthToken = builder.node(AuthTokenRef, {
   description:
     "A token a user's chat client logs in to CometChat with, and the device it was last used from. Its global ID stands for the pair (user, token) without containing the token. Admin only: `node` refuses its ID to other callers with FORBIDDEN.",
   id: { resolve: (token) => authTokenKey(token.uid, token.authToken) },
-  loadMany: (keys, context) => keys.map((key) => orClientError(authTokenNode(context, key))),
+  loadMany: (keys, context) => keys.map((key) => authTokenNode(context, key)),
   fields: (t) => ({
     token: t.exposeString('authToken', {
       description:
@@ -97,8 +96,7 @@ export const AuthToken = builder.node(AuthTokenRef, {
       type: User,
       nullable: true,
       description: 'The user the token logs in as. Null when the user no longer exists.',
-      resolve: (token, _args, context) =>
-        orClientError(context.view().loaders.users.load(token.uid)),
+      resolve: (token, _args, context) => context.view().loaders.users.load(token.uid),
     }),
   }),
 });

@@ -15,7 +15,6 @@ import type {
 } from '../upstream/call-logs.js';
 import type { GroupRecord, UserRecord } from '../upstream/records.js';
 import { keyArg } from './arg-checks.js';
-import { orClientError } from './client-errors.js';
 import {
   connectionComplexity,
   countedConnection,
@@ -111,7 +110,7 @@ export const Call = builder.node(builder.objectRef<CallLogRecord>('Call'), {
   description:
     "A voice or video call from CometChat's call log (the Calls API), with its participants and recordings. An end user sees only the calls they took part in.",
   id: { resolve: (call) => call.sessionId },
-  loadMany: (ids, context) => ids.map((id) => orClientError(context.view().call(id))),
+  loadMany: (ids, context) => ids.map((id) => context.view().call(id)),
   fields: (t) => ({
     sessionId: t.exposeString('sessionId', { description: "The call's session id." }),
     callType: t.field({
@@ -255,7 +254,7 @@ builder.queryFields((t) => ({
         validate: keyArg.max(250, 'is at most 250 characters'),
       }),
     },
-    resolve: (_root, args, context) => orClientError(context.view().call(args.sessionId.trim())),
+    resolve: (_root, args, context) => context.view().call(args.sessionId.trim()),
   }),
   calls: t.field({
     type: CallConnection,
@@ -309,7 +308,7 @@ builder.objectField(CallMessage, 'call', (t) =>
       "This call in the call log (the Calls API), by the message's session id; null when the message carries none or the call log does not have it (yet). One upstream call per distinct call.",
     resolve: (message, _args, context) => {
       const sessionId = message.call?.sessionId;
-      return sessionId ? orClientError(context.view().call(sessionId)) : null;
+      return sessionId ? context.view().call(sessionId) : null;
     },
   }),
 );

@@ -6,7 +6,6 @@
 import type { OutputType } from '@pothos/core';
 import { builder } from '../builder.js';
 import type { Page } from '../upstream/records.js';
-import { orClientError } from './client-errors.js';
 import {
   type Connection,
   type ConnectionArgs,
@@ -136,7 +135,5 @@ export function pagedList<T>(
   fetchPage: (page: number, perPage: number) => Promise<Page<T>>,
   options: { key: string },
 ): Promise<Connection<T>> {
-  return orClientError(
-    pagedConnection({ first: args.first, after: args.after }, fetchPage, { key: options.key }),
-  );
+  return pagedConnection({ first: args.first, after: args.after }, fetchPage, { key: options.key });
 }

@@ -10,7 +10,6 @@ import {
   userConversationId,
 } from '../loaders/index.js';
 import { conversationIdArg, keyArg } from './arg-checks.js';
-import { orClientError } from './client-errors.js';
 import { connectionComplexity, windowArgs, windowOf } from './connections.js';
 import { ConversationSelector, conversationOfGlobalId } from './conversation-selector.js';
 import { replacedBy } from './deprecation.js';
@@ -56,9 +55,9 @@ function lookup(
 ): Promise<ConversationValue | null> | null {
   if (conversationPartner(conversationId, ownerUid) === null) return null;
   const { loaders } = context.view(ownerUid);
-  return orClientError(loaders.conversations.load(conversationId)).then((record) =>
-    record === null ? null : { record, ownerUid },
-  );
+  return loaders.conversations
+    .load(conversationId)
+    .then((record) => (record === null ? null : { record, ownerUid }));
 }
 
 builder.node(ConversationRef, {
@@ -92,8 +91,8 @@ builder.node(ConversationRef, {
             : conversationPartner(record.conversationId, ownerUid);
         if (partner === null) return null;
         const { loaders } = context.view();
-        if (partner.type === 'group') return orClientError(loaders.groups.load(partner.guid));
-        return orClientError(loaders.users.load(partner.uid));
+        if (partner.type === 'group') return loaders.groups.load(partner.guid);
+        return loaders.users.load(partner.uid);
       },
     }),
     viewedBy: t.field({

@@ -1,28 +1,12 @@
 /**
  * CometChat's documented input limits as zod building blocks, so that mutations refuse bad input
- * before any upstream call (properties-and-constraints; see docs/writes.md for the sources).
+ * before any upstream call. The limits themselves are `src/cometchat/limits.ts`, the table the
+ * emulator enforces too (see docs/writes.md for the sources).
  */
 import { z } from 'zod';
+import { LIMITS } from '../cometchat/limits.js';
 
-export const LIMITS = {
-  id: 100,
-  name: 100,
-  description: 255,
-  url: 3000,
-  password: 100,
-  tags: 25,
-  tagLength: 100,
-  /** JSON-stringified metadata (CometChat documents 5 KB). */
-  metadataBytes: 5 * 1024,
-  membersPerAdd: 25,
-  /** Characters of a message payload, metadata included. */
-  messageChars: 65_536,
-  webhookId: 50,
-  webhookName: 50,
-  webhookUrl: 255,
-  webhookUsername: 50,
-  webhookPassword: 100,
-} as const;
+export { LIMITS };
 
 /** uid / guid / role: alpha-dash, 1..100, lowercased as CometChat stores it. */
 export const idSchema = z

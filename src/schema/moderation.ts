@@ -15,7 +15,6 @@ import type {
   ModerationRuleRecord,
 } from '../upstream/moderation.js';
 import { shortTextArg } from './arg-checks.js';
-import { orClientError } from './client-errors.js';
 import { connectionComplexity, countedConnection, windowArgs, windowOf } from './connections.js';
 import { aliased } from './deprecation.js';
 import { arrayConnection } from './pagination.js';
@@ -69,7 +68,7 @@ const MessageFlagReport = builder.objectRef<FlagRecord>('MessageFlagReport').imp
       type: UserRef,
       nullable: true,
       description: 'The user who flagged the message; null when they no longer exist.',
-      resolve: (flag, _args, context) => orClientError(context.view().loaders.users.load(flag.uid)),
+      resolve: (flag, _args, context) => context.view().loaders.users.load(flag.uid),
     }),
     flaggedByUid: t.exposeString('uid', { description: 'The uid of the user who flagged it.' }),
     reasonId: t.exposeString('reasonId', { description: 'The id of the reason they picked.' }),
@@ -271,13 +270,9 @@ builder.queryFields((t) => ({
     args: windowArgs('flagged messages'),
     complexity: connectionComplexity,
     resolve: async (_root, args, context) =>
-      arrayConnection(
-        await orClientError(moderationReads(context).flaggedMessages()),
-        windowOf(args),
-        {
-          key: 'moderationQueue',
-        },
-      ),
+      arrayConnection(await moderationReads(context).flaggedMessages(), windowOf(args), {
+        key: 'moderationQueue',
+      }),
   }),
   moderationBlockedMessages: t.field({
     type: ModeratedMessageConnection,
@@ -287,13 +282,9 @@ builder.queryFields((t) => ({
     args: windowArgs('blocked messages'),
     complexity: connectionComplexity,
     resolve: async (_root, args, context) =>
-      arrayConnection(
-        await orClientError(moderationReads(context).blockedMessages()),
-        windowOf(args),
-        {
-          key: 'moderationBlocked',
-        },
-      ),
+      arrayConnection(await moderationReads(context).blockedMessages(), windowOf(args), {
+        key: 'moderationBlocked',
+      }),
   }),
   moderationReviewedMessages: t.field({
     type: ModeratedMessageConnection,
@@ -303,13 +294,9 @@ builder.queryFields((t) => ({
     args: windowArgs('reviewed messages'),
     complexity: connectionComplexity,
     resolve: async (_root, args, context) =>
-      arrayConnection(
-        await orClientError(moderationReads(context).reviewedMessages()),
-        windowOf(args),
-        {
-          key: 'moderationReviewed',
-        },
-      ),
+      arrayConnection(await moderationReads(context).reviewedMessages(), windowOf(args), {
+        key: 'moderationReviewed',
+      }),
   }),
   moderationReasons: t.field({
     type: ModerationReasonConnection,
@@ -319,13 +306,9 @@ builder.queryFields((t) => ({
     args: windowArgs('reasons'),
     complexity: connectionComplexity,
     resolve: async (_root, args, context) =>
-      arrayConnection(
-        await orClientError(moderationReads(context).moderationReasons()),
-        windowOf(args),
-        {
-          key: 'moderationReasons',
-        },
-      ),
+      arrayConnection(await moderationReads(context).moderationReasons(), windowOf(args), {
+        key: 'moderationReasons',
+      }),
   }),
   moderationReason: t.field({
     type: ModerationReason,
@@ -340,7 +323,7 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: (_root, args, context) =>
-      orClientError(moderationReads(context).moderationReason(args.reasonId.trim())),
+      moderationReads(context).moderationReason(args.reasonId.trim()),
   }),
   moderationRules: t.field({
     type: ModerationRuleConnection,
@@ -351,13 +334,9 @@ builder.queryFields((t) => ({
     complexity: connectionComplexity,
     resolve: async (_root, args, context) => {
       assertManagement(context);
-      return arrayConnection(
-        await orClientError(moderationReads(context).moderationRules()),
-        windowOf(args),
-        {
-          key: 'moderationRules',
-        },
-      );
+      return arrayConnection(await moderationReads(context).moderationRules(), windowOf(args), {
+        key: 'moderationRules',
+      });
     },
   }),
   moderationKeywordLists: t.field({
@@ -369,13 +348,9 @@ builder.queryFields((t) => ({
     complexity: connectionComplexity,
     resolve: async (_root, args, context) => {
       assertManagement(context);
-      return arrayConnection(
-        await orClientError(moderationReads(context).keywordLists()),
-        windowOf(args),
-        {
-          key: 'moderationKeywords',
-        },
-      );
+      return arrayConnection(await moderationReads(context).keywordLists(), windowOf(args), {
+        key: 'moderationKeywords',
+      });
     },
   }),
 }));

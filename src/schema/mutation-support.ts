@@ -5,7 +5,6 @@
  */
 import type { z } from 'zod';
 import type { GatewayContext } from '../context.js';
-import { toClientError } from '../errors.js';
 import { isUpstreamError, type UpstreamError } from '../upstream/errors.js';
 import {
   type FieldViolation,
@@ -122,9 +121,13 @@ function targetOf(error: UpstreamError, options: MutationOptions): string[] {
   return byCode ?? quotedField(error, options.ids ?? []) ?? options.targetPath ?? [];
 }
 
-/** Converts an expected CometChat refusal into its typed error; anything else becomes a GraphQL error. */
-export function mutationFailure(error: unknown, options: MutationOptions = {}): Error {
-  if (!isUpstreamError(error) || error.outcomeUnknown) return toClientError(error);
+/**
+ * Converts an expected CometChat refusal into its typed error. Anything else (an outage, a rate
+ * limit, an unknown outcome, a bug) is returned as it is: thrown from the mutation field, it is
+ * mapped and logged by Yoga's error masker like any other field's failure.
+ */
+export function mutationFailure(error: unknown, options: MutationOptions = {}): unknown {
+  if (!isUpstreamError(error) || error.outcomeUnknown) return error;
   const path = ['input', ...targetOf(error, options)];
   const code = error.code ?? null;
   switch (error.kind) {
@@ -138,7 +141,7 @@ export function mutationFailure(error: unknown, options: MutationOptions = {}): 
       return new ValidationFailure(error.message, first ? first.path : path, code, violations);
     }
     default:
-      return toClientError(error);
+      return error;
   }
 }
 

@@ -1,6 +1,6 @@
 import { decodeGlobalID, resolveNodes } from '@pothos/plugin-relay';
 import { assertNodeType, builder } from '../builder.js';
-import { badUserInput, toClientError } from '../errors.js';
+import { badUserInput } from '../errors.js';
 
 // The relay plugin adds `node` to this root (options in builder.ts); every independently
 // fetchable type implements `Node`.
@@ -39,11 +39,12 @@ builder.queryField('nodes', (t) =>
         try {
           assertNodeType(info.schema.getType(decoded.typename), decoded.typename);
         } catch (error) {
-          return toClientError(error);
+          return error as Error; // assertNodeType's BAD_USER_INPUT
         }
         return decoded;
       });
-      // One batch per type, so a type whose reads fail leaves the other types' items intact.
+      // One batch per type, so a type whose reads fail leaves the other types' items intact. A
+      // failed item is its error: graphql throws it at that index, and the error masker maps it.
       const results: unknown[] = slots.map((slot) => (slot instanceof Error ? slot : null));
       const byType = new Map<string, number[]>();
       slots.forEach((slot, index) => {
@@ -56,10 +57,10 @@ builder.queryField('nodes', (t) =>
           try {
             const loaded = await resolveNodes(builder, context, info, ids);
             loaded.forEach((value, i) => {
-              results[indexes[i] as number] = value instanceof Error ? toClientError(value) : value;
+              results[indexes[i] as number] = value;
             });
           } catch (error) {
-            const failure = toClientError(error);
+            const failure = error instanceof Error ? error : new Error(String(error));
             for (const index of indexes) results[index] = failure;
           }
         }),

@@ -18,7 +18,6 @@ import type {
   ScheduleDayRecord,
 } from '../upstream/notifications.js';
 import { WEEKDAYS, type Weekday } from '../upstream/notifications.js';
-import { orClientError } from './client-errors.js';
 import { connectionComplexity, countedConnection, forwardPageArgs } from './connections.js';
 import { ConversationType } from './conversation.js';
 import { viewingUid } from './notifications.js';
@@ -279,8 +278,8 @@ export const MutedConversation = builder
         resolve: (value, _args, context) => {
           const partner = partnerOf(value.record);
           const { loaders } = context.view();
-          if (partner.type === 'group') return orClientError(loaders.groups.load(partner.guid));
-          return orClientError(loaders.users.load(partner.uid));
+          if (partner.type === 'group') return loaders.groups.load(partner.guid);
+          return loaders.users.load(partner.uid);
         },
       }),
       conversation: t.field({
@@ -289,9 +288,7 @@ export const MutedConversation = builder
         description:
           'The conversation as the viewing user sees it (one more upstream call). Null when it has no messages they can see.',
         resolve: async (value, _args, context) => {
-          const record = await orClientError(
-            context.view().loaders.conversations.load(conversationIdOf(value)),
-          );
+          const record = await context.view().loaders.conversations.load(conversationIdOf(value));
           return record === null ? null : { record, ownerUid: value.ownerUid };
         },
       }),
@@ -336,11 +333,10 @@ builder.objectFields(Viewer, (t) => ({
     type: NotificationPreferences,
     nullable: true,
     description: `The viewing user's notification preferences. One upstream call. ${OWN_ONLY} Null when it could not be read (the error on this field says why).`,
-    resolve: (_caller, _args, context) =>
-      orClientError(async () => {
-        viewingUid(context, 'Notification preferences');
-        return context.view().notificationPreferences();
-      }),
+    resolve: async (_caller, _args, context) => {
+      viewingUid(context, 'Notification preferences');
+      return context.view().notificationPreferences();
+    },
   }),
   mutedConversations: t.field({
     type: MutedConversationConnection,
@@ -348,24 +344,22 @@ builder.objectFields(Viewer, (t) => ({
     description: `The conversations the viewing user muted, until when. One upstream call (shared with every \`Conversation.mutedUntil\` of the request). ${OWN_ONLY} Null when it could not be read.`,
     args: forwardPageArgs('muted conversations'),
     complexity: connectionComplexity,
-    resolve: (_caller, args, context) =>
-      orClientError(async () => {
-        const uid = viewingUid(context, 'Muted conversations');
-        validateConnectionArgs(args, { backwards: false });
-        const records = await context.view().mutedConversations();
-        const values = records.map((record) => ({ record, ownerUid: uid }));
-        return arrayConnection(values, args, { key: `muted:${uid}` });
-      }),
+    resolve: async (_caller, args, context) => {
+      const uid = viewingUid(context, 'Muted conversations');
+      validateConnectionArgs(args, { backwards: false });
+      const records = await context.view().mutedConversations();
+      const values = records.map((record) => ({ record, ownerUid: uid }));
+      return arrayConnection(values, args, { key: `muted:${uid}` });
+    },
   }),
   notificationContactDetails: t.field({
     type: NotificationContactDetails,
     nullable: true,
     description: `The email address and phone number CometChat sends the viewing user's email and SMS notifications to. One upstream call. ${OWN_ONLY} Null when it could not be read.`,
-    resolve: (_caller, _args, context) =>
-      orClientError(async () => {
-        viewingUid(context, 'Contact details');
-        return context.view().contactDetails();
-      }),
+    resolve: async (_caller, _args, context) => {
+      viewingUid(context, 'Contact details');
+      return context.view().contactDetails();
+    },
   }),
 }));
 
@@ -375,21 +369,20 @@ builder.objectFields(ConversationRef, (t) => ({
     nullable: true,
     description:
       "Until when its participant muted the conversation's notifications; null when it is not muted. Read from that participant's muted list: one upstream call per participant and request, so a user's page of conversations costs one call in all. Null for a group conversation listed app-wide (no participant).",
-    resolve: (value, _args, context) =>
-      orClientError(async () => {
-        const owner = value.ownerUid;
-        if (owner === null) return null;
-        const muted = await context.view(owner).mutedConversations();
-        const partner = value.record.conversationId.startsWith('group_')
-          ? { type: 'group' as const, id: value.record.conversationId.slice('group_'.length) }
-          : null;
-        const found = muted.find((m) =>
-          partner
-            ? m.type === 'group' && m.id.toLowerCase() === partner.id
-            : m.type === 'oneOnOne' &&
-              userConversationId(owner, m.id.toLowerCase()) === value.record.conversationId,
-        );
-        return found ? untilDate(found.until) : null;
-      }),
+    resolve: async (value, _args, context) => {
+      const owner = value.ownerUid;
+      if (owner === null) return null;
+      const muted = await context.view(owner).mutedConversations();
+      const partner = value.record.conversationId.startsWith('group_')
+        ? { type: 'group' as const, id: value.record.conversationId.slice('group_'.length) }
+        : null;
+      const found = muted.find((m) =>
+        partner
+          ? m.type === 'group' && m.id.toLowerCase() === partner.id
+          : m.type === 'oneOnOne' &&
+            userConversationId(owner, m.id.toLowerCase()) === value.record.conversationId,
+      );
+      return found ? untilDate(found.until) : null;
+    },
   }),
 }));

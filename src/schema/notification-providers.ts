@@ -33,7 +33,6 @@ import {
   updateSendGridProvider,
   updateTwilioProvider,
 } from '../upstream/notification-admin.js';
-import { orClientError } from './client-errors.js';
 import { connectionComplexity, forwardPageArgs } from './connections.js';
 import { ConflictFailure, NotFoundFailure, ValidationFailure } from './errors.js';
 import { optional } from './limits.js';
@@ -231,25 +230,25 @@ const NotificationProviders = builder.objectRef<object>('NotificationProviders')
       type: [FcmProvider],
       nullable: true,
       description: `The FCM providers (\`GET /notifications/push/v1/providers/fcm\`). ${NULL_NOTE}`,
-      resolve: (_root, _args, context) => orClientError(tooling(context).fcmProviders()),
+      resolve: (_root, _args, context) => tooling(context).fcmProviders(),
     }),
     customPushProvider: t.field({
       type: CustomPushProvider,
       nullable: true,
       description: `The custom push provider (a webhook). ${NULL_NOTE}`,
-      resolve: (_root, _args, context) => orClientError(tooling(context).customPushProvider()),
+      resolve: (_root, _args, context) => tooling(context).customPushProvider(),
     }),
     twilioSmsProvider: t.field({
       type: TwilioSmsProvider,
       nullable: true,
       description: `The Twilio SMS provider. ${NULL_NOTE}`,
-      resolve: (_root, _args, context) => orClientError(tooling(context).twilioProvider()),
+      resolve: (_root, _args, context) => tooling(context).twilioProvider(),
     }),
     sendGridEmailProvider: t.field({
       type: SendGridEmailProvider,
       nullable: true,
       description: `The SendGrid e-mail provider. ${NULL_NOTE}`,
-      resolve: (_root, _args, context) => orClientError(tooling(context).sendGridProvider()),
+      resolve: (_root, _args, context) => tooling(context).sendGridProvider(),
     }),
   }),
 });
@@ -535,7 +534,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: `The app's notification settings (\`GET /notifications/v1/settings\`). ${ADMIN_NOTE} ${NULL_NOTE}`,
     authScopes: { admin: true },
-    resolve: (_root, _args, context) => orClientError(tooling(context).notificationSettings()),
+    resolve: (_root, _args, context) => tooling(context).notificationSettings(),
   }),
   notificationLogs: t.field({
     type: NotificationLogConnection,
@@ -589,25 +588,23 @@ builder.queryFields((t) => ({
         reason: text('reason', f.reason),
         success: f.isSuccessful ?? undefined,
       };
-      return orClientError(
-        cursorConnection(
-          args,
-          async (q) => {
-            const page = await tooling(context).notificationLogs({
-              ...query,
-              ...(q.id !== null ? { affix: q.affix, logId: q.id } : {}),
-              limit: q.limit,
-            });
-            return {
-              items: page.items,
-              limit: page.limit ?? q.limit,
-              count: page.items.length,
-              next: null,
-              previous: null,
-            };
-          },
-          { key: 'notificationLogs', idOf: (log) => log.id },
-        ),
+      return cursorConnection(
+        args,
+        async (q) => {
+          const page = await tooling(context).notificationLogs({
+            ...query,
+            ...(q.id !== null ? { affix: q.affix, logId: q.id } : {}),
+            limit: q.limit,
+          });
+          return {
+            items: page.items,
+            limit: page.limit ?? q.limit,
+            count: page.items.length,
+            next: null,
+            previous: null,
+          };
+        },
+        { key: 'notificationLogs', idOf: (log) => log.id },
       );
     },
   }),
@@ -1009,9 +1006,8 @@ const FcmProviderPayloadFields = (name: string, description: string) =>
         description:
           'The provider as CometChat lists it now (one more upstream call); null when it is not listed.',
         resolve: async (v, _args, context) =>
-          (await orClientError(tooling(context).fcmProviders())).find(
-            (p) => p.providerId === v.providerId,
-          ) ?? null,
+          (await tooling(context).fcmProviders()).find((p) => p.providerId === v.providerId) ??
+          null,
       }),
     }),
   });

@@ -16,7 +16,6 @@ import {
   type PushPlatform,
   type PushTokenRecord,
 } from '../upstream/notifications.js';
-import { orClientError } from './client-errors.js';
 import { Viewer } from './viewer.js';
 
 /** A push token as the schema shows it; `revealed` only in the answer to its registration. */
@@ -111,12 +110,11 @@ builder.objectField(Viewer, 'pushTokens', (t) =>
     nullable: true,
     description:
       "The viewing user's registered push tokens (CometChat keeps at most 100 per user), masked. Two upstream calls: one of the user's existing auth tokens (reading creates none; a user without any has no tokens listed), then the tokens. An admin must act as a user (`X-Act-As`); without it the field answers BAD_USER_INPUT. Null when it could not be read (the error on this field says why).",
-    resolve: (_caller, _args, context) =>
-      orClientError(async () => {
-        viewingUid(context, 'Push tokens');
-        const records = await context.view().pushTokens();
-        return records.map((record) => ({ record, revealed: false }));
-      }),
+    resolve: async (_caller, _args, context) => {
+      viewingUid(context, 'Push tokens');
+      const records = await context.view().pushTokens();
+      return records.map((record) => ({ record, revealed: false }));
+    },
   }),
 );
 
@@ -125,10 +123,9 @@ builder.objectField(Viewer, 'notificationTimezone', (t) =>
     nullable: true,
     description:
       "The viewing user's IANA time zone for notification schedules (quiet hours, email and SMS timing), e.g. `Asia/Kolkata`; null when none is set. One upstream call. An admin must act as a user (`X-Act-As`); without it the field answers BAD_USER_INPUT.",
-    resolve: (_caller, _args, context) =>
-      orClientError(async () => {
-        viewingUid(context, 'Notification time zones');
-        return context.view().notificationTimezone();
-      }),
+    resolve: async (_caller, _args, context) => {
+      viewingUid(context, 'Notification time zones');
+      return context.view().notificationTimezone();
+    },
   }),
 );

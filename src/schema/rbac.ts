@@ -10,7 +10,6 @@ import type {
   PermissionValue,
   RestrictedFeatureRecord,
 } from '../upstream/rbac.js';
-import { orClientError } from './client-errors.js';
 import {
   connectionComplexity,
   countedConnection,
@@ -146,7 +145,7 @@ builder.objectFields(RoleRef, (t) => ({
     description: `The permissions this role can be given (CometChat documents 28; a small closed set, so a list rather than a connection), with their defaults. ${ADMIN_NOTE} One upstream call. Null when it could not be read (the error on this field says why).`,
     authScopes: { admin: true },
     resolve: (role, _args, context) =>
-      orClientError(toolingReads(context.upstream, context.view(null)).rolePermissions(role.role)),
+      toolingReads(context.upstream, context.view(null)).rolePermissions(role.role),
   }),
   restrictedFeatures: t.field({
     type: RestrictedFeatureConnection,
@@ -180,8 +179,6 @@ builder.objectFields(GroupRef, (t) => ({
       }),
     },
     resolve: (group, args, context) =>
-      orClientError(
-        toolingReads(context.upstream, context.view(null)).scopePermissions(group.guid, args.scope),
-      ),
+      toolingReads(context.upstream, context.view(null)).scopePermissions(group.guid, args.scope),
   }),
 }));

@@ -1,6 +1,5 @@
 import { builder } from '../builder.js';
 import { keyArg } from './arg-checks.js';
-import { orClientError } from './client-errors.js';
 import {
   connectionComplexity,
   countedConnection,
@@ -59,7 +58,7 @@ export const Role = builder.node(RoleRef, {
     'A role: a named class of users with its own settings (e.g. who they may message). Every app has the `default` role, and at most 25 roles.',
   id: { resolve: (role) => role.role },
   loadMany: (keys, context) =>
-    keys.map((key) => orClientError(context.view().loaders.roles.load(key.toLowerCase()))),
+    keys.map((key) => context.view().loaders.roles.load(key.toLowerCase())),
   fields: (t) => ({
     role: t.exposeString('role', {
       description: "The role's CometChat key (lowercase), e.g. `default`; users refer to it.",
@@ -124,7 +123,7 @@ builder.objectFields(UserRef, (t) => ({
     nullable: true,
     description:
       "The user's role. Null when the role no longer exists. All roles of a request load with one upstream call.",
-    resolve: (user, _args, context) => orClientError(context.view().loaders.roles.load(user.role)),
+    resolve: (user, _args, context) => context.view().loaders.roles.load(user.role),
   }),
 }));
 
@@ -143,7 +142,7 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: (_root, args, context) =>
-      orClientError(context.view().loaders.roles.load(args.role.trim().toLowerCase())),
+      context.view().loaders.roles.load(args.role.trim().toLowerCase()),
   }),
   roles: t.field({
     type: RoleConnection,

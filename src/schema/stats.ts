@@ -6,7 +6,6 @@ import { builder } from '../builder.js';
 import { gatewayError } from '../errors.js';
 import { toolingReads } from '../loaders/index.js';
 import type { AppStatsRecord, MessageBucketRecord } from '../upstream/stats.js';
-import { orClientError } from './client-errors.js';
 
 /** The most message buckets returned (a day of 5-minute buckets is 288). */
 export const MAX_MESSAGE_BUCKETS = 1000;
@@ -64,9 +63,10 @@ const AppStats = builder.objectRef<AppStatsValue>('AppStats').implement({
       nullable: true,
       description: `Messages and receipts over time, oldest first: the buckets CometChat's message metrics report (its own recent window, not \`from\`/\`to\`; at most ${MAX_MESSAGE_BUCKETS}). One more upstream call. Null when it could not be read (the error on this field says why).`,
       resolve: async (_stats, _args, context) =>
-        (
-          await orClientError(toolingReads(context.upstream, context.view(null)).messageStats())
-        ).slice(0, MAX_MESSAGE_BUCKETS),
+        (await toolingReads(context.upstream, context.view(null)).messageStats()).slice(
+          0,
+          MAX_MESSAGE_BUCKETS,
+        ),
     }),
   }),
 });
@@ -93,7 +93,7 @@ builder.queryFields((t) => ({
       if (to > Date.now() / 1000 + 86_400) {
         throw gatewayError('BAD_USER_INPUT', '`to` must not be more than a day in the future.');
       }
-      return orClientError(toolingReads(context.upstream, context.view(null)).appStats(from, to));
+      return toolingReads(context.upstream, context.view(null)).appStats(from, to);
     },
   }),
 }));

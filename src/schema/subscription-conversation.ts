@@ -8,7 +8,6 @@ import type { GatewayContext } from '../context.js';
 import { badUserInput } from '../errors.js';
 import type { MessageChangeEvent, MessageEvent, ReceiptEvent } from '../webhooks/payloads.js';
 import { conversationIdArg, keyArg } from './arg-checks.js';
-import { orClientError } from './client-errors.js';
 import { ConversationRef } from './refs.js';
 import { beginEvent, eventStream, idFilter } from './subscription.js';
 
@@ -58,7 +57,7 @@ const ConversationUpdatedEvent = builder
           'The conversation as that user sees it now (last message, unread count), read when the event arrives. Null when it can no longer be read.',
         resolve: async ({ event, ownerUid }, _args, context) => {
           const { loaders } = context.view(ownerUid);
-          const record = await orClientError(loaders.conversations.load(conversationIdOf(event)));
+          const record = await loaders.conversations.load(conversationIdOf(event));
           return record === null ? null : { record, ownerUid };
         },
       }),

@@ -4,7 +4,6 @@ import type { GatewayContext } from '../context.js';
 import type { GroupRecord, UserRecord } from '../upstream/records.js';
 import type { GroupEvent } from '../webhooks/payloads.js';
 import { keyArg } from './arg-checks.js';
-import { orClientError } from './client-errors.js';
 import { MAX_EVENT_USERS } from './cost.js';
 import { GroupMemberScope } from './group-member.js';
 import { loadUserOrNull } from './message/common.js';
@@ -23,7 +22,7 @@ function loadGroup(context: GatewayContext, event: GroupEvent): Promise<GroupRec
       record ? { ...record, scope: null, joinedAt: null, hasJoined: null } : null,
     );
   }
-  return orClientError(context.view().loaders.groups.load(event.group.guid));
+  return context.view().loaders.groups.load(event.group.guid);
 }
 
 async function loadMembers(context: GatewayContext, event: GroupEvent): Promise<UserRecord[]> {

@@ -15,7 +15,6 @@ import type {
 } from '../webhooks/payloads.js';
 import type { ChannelScope } from '../webhooks/pubsub.js';
 import { conversationIdArg, keyArg } from './arg-checks.js';
-import { orClientError } from './client-errors.js';
 import { loadUserOrNull } from './message/common.js';
 import type { ObjectFieldBuilder } from './mutations/fields.js';
 import { MessageRef, ReactionRef, UserRef } from './refs.js';
@@ -64,7 +63,7 @@ const whereArgs = (arg: ArgBuilder) => ({
 
 /** The message an event is about, as the caller may read it (loaded when the payload lacks it). */
 function loadMessage(context: GatewayContext, id: string): Promise<MessageRecord | null> {
-  return orClientError(context.view().loaders.messages.load(id));
+  return context.view().loaders.messages.load(id);
 }
 
 /** One type guard per trigger, made once (not per subscription). */
@@ -333,7 +332,7 @@ for (const [field, trigger, type, what] of [
 
 /** The reacted message as the caller may read it; an admin reuses the event's app-level copy. */
 function reactionMessage(context: GatewayContext, event: ReactionEvent) {
-  if (context.caller.kind === 'admin') return orClientError(reactedMessage(context, event));
+  if (context.caller.kind === 'admin') return reactedMessage(context, event);
   return loadMessage(context, event.reaction.messageId);
 }
 

@@ -2,13 +2,11 @@ import { builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
 import type { UserRecord } from '../upstream/records.js';
 import { keyArg } from './arg-checks.js';
-import { orClientError } from './client-errors.js';
 import { aliased } from './deprecation.js';
 import { startRolesAhead, userChildren } from './look-ahead.js';
 import { UserRef } from './refs.js';
 
 /** The mutations import the upstream-failure wrapper from here, under this name. */
-export { orClientError as clientErrors } from './client-errors.js';
 
 export const UserStatus = builder.enumType('UserStatus', {
   description: 'Whether a user is connected to CometChat right now.',
@@ -49,10 +47,10 @@ function visibleMetadata(
 async function tagsOf(user: UserRecord, context: GatewayContext): Promise<string[]> {
   if (user.complete) return user.tags;
   const { loaders } = context.view();
-  const loaded = await orClientError(loaders.users.load(user.uid));
+  const loaded = await loaders.users.load(user.uid);
   if (loaded?.complete) return loaded.tags;
   // The view's users loader holds a partial record primed from an embedded entity.
-  const full = await orClientError(loaders.profiles.load(user.uid));
+  const full = await loaders.profiles.load(user.uid);
   return full?.tags ?? user.tags;
 }
 
@@ -77,7 +75,7 @@ export const User = builder.node(UserRef, {
   description: 'A CometChat user: a person (or bot) who sends and receives messages.',
   id: { resolve: (user) => user.uid },
   loadMany: (uids, context) =>
-    uids.map((uid) => orClientError(context.view().loaders.users.load(uid.toLowerCase()))),
+    uids.map((uid) => context.view().loaders.users.load(uid.toLowerCase())),
   fields: (t) => ({
     uid: t.exposeString('uid', {
       description: "The user's CometChat identifier (lowercase), unique within the app.",
@@ -168,7 +166,7 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, context, info) => {
       const uid = args.uid.trim().toLowerCase();
-      const user = orClientError(context.view().loaders.users.load(uid));
+      const user = context.view().loaders.users.load(uid);
       userChildren.start(info, context, uid);
       startRolesAhead(info, context);
       return user;

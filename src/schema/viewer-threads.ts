@@ -6,7 +6,6 @@
 import { builder } from '../builder.js';
 import type { View } from '../loaders/index.js';
 import type { MessageRecord } from '../upstream/records.js';
-import { orClientError } from './client-errors.js';
 import { connectionComplexity, emptyConnection, windowArgs, windowOf } from './connections.js';
 import { MessageConnection } from './message/interface.js';
 import { cursorConnection, validateConnectionArgs } from './pagination.js';
@@ -37,12 +36,10 @@ builder.objectField(Viewer, 'threads', (t) =>
       if (caller.kind !== 'user') return emptyConnection<MessageRecord>();
       const view = context.view(caller.uid);
       const participatedByMe = args.participatedByMe !== false;
-      return orClientError(
-        cursorConnection(
-          window,
-          (q) => view.threads({ participatedByMe, affix: q.affix, id: q.id, limit: q.limit }),
-          { key: threadsKey(view, participatedByMe), idOf: (message) => message.id },
-        ),
+      return cursorConnection(
+        window,
+        (q) => view.threads({ participatedByMe, affix: q.affix, id: q.id, limit: q.limit }),
+        { key: threadsKey(view, participatedByMe), idOf: (message) => message.id },
       );
     },
   }),

@@ -4,7 +4,6 @@ import { builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
 import { gatewayError } from '../errors.js';
 import { shortTextArg } from './arg-checks.js';
-import { orClientError } from './client-errors.js';
 import {
   connectionComplexity,
   countedConnection,
@@ -58,7 +57,7 @@ export const Webhook = builder.node(WebhookRef, {
   loadMany: (ids, context) => {
     assertAdmin(context);
     assertManagement(context);
-    return ids.map((id) => orClientError(context.view(null).loaders.webhooks.load(id)));
+    return ids.map((id) => context.view(null).loaders.webhooks.load(id));
   },
   fields: (t) => ({
     webhookId: t.exposeString('id', {
@@ -71,7 +70,7 @@ export const Webhook = builder.node(WebhookRef, {
       description:
         'The ids of the events delivered to this webhook (e.g. `message_sent`), in the order they were added. An open set: CometChat adds triggers over time. Costs one Management API call per webhook (run in parallel, at most 8 at a time, for a page of webhooks). Null when it could not be read (the error on this field says why).',
       resolve: async (webhook, _args, context) =>
-        (await orClientError(context.view(null).loaders.webhookTriggers.load(webhook.id))) ?? [],
+        (await context.view(null).loaders.webhookTriggers.load(webhook.id)) ?? [],
     }),
     ...aliased('hasBasicAuth', 'useBasicAuth', (options) =>
       t.exposeBoolean('useBasicAuth', {
@@ -135,9 +134,7 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, context) => {
       assertManagement(context);
-      return orClientError(
-        context.view(null).loaders.webhooks.load(webhookIdSchema.parse(args.id)),
-      );
+      return context.view(null).loaders.webhooks.load(webhookIdSchema.parse(args.id));
     },
   }),
   webhooks: t.field({

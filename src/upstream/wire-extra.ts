@@ -3,6 +3,8 @@
  * added later (reactions, mark-unread) and newer body fields, with where they are documented.
  * The contract test accepts a request only if it is in the pinned spec or listed here.
  */
+import type { components, operations } from './wire.js';
+import type { components as managementComponents } from './wire-management.js';
 import { TOOLING_ENDPOINTS } from './wire-tooling.js';
 
 export interface EndpointRef {
@@ -352,18 +354,140 @@ export interface ConversationMarkBodyWire {
   messageId: number | string;
 }
 
-/** Newer message fields the 2023 `messageSchema` lacks (threads, edits, deletes, reactions). */
-export interface MessageExtraWire {
-  muid?: string;
-  parentId?: string;
-  replyCount?: number;
-  editedAt?: number;
-  editedBy?: string;
-  deletedAt?: number;
-  deletedBy?: string;
-  tags?: string[];
-  data?: {
+// ---------------------------------------------------------------------------------------------
+// What the records read (`records/*.ts`, checked by `records/wire-check.ts`): the pinned spec's
+// schema of each answer, joined with the fields the spec lacks. `Extend` refuses an extra field
+// the spec already has, so a field the spec declares is always read as the spec types it: when a
+// spec update drops or retypes it, the record no longer compiles.
+
+type Spec = components['schemas'];
+type ManagementSpec = managementComponents['schemas'];
+
+/** `Spec` with `Extra`'s fields, which must all be fields `Spec` does not have. */
+type Extend<
+  Spec,
+  Extra extends { [K in keyof Extra]: K extends keyof Spec ? never : unknown },
+> = Spec & Extra;
+
+/**
+ * A user (`userSchema`; the viewer-relative fields of `blockedUserSchema`, which CometChat adds to
+ * users read with `onBehalfOf`), with docs/cometchat-facts.md 7.1's newer fields.
+ */
+export type UserWire = Extend<
+  Spec['userSchema'] &
+    Pick<
+      Spec['blockedUserSchema'],
+      'blockedByMe' | 'blockedByMeAt' | 'blockedAt' | 'updatedAt' | 'conversationId'
+    >,
+  {
+    link?: string;
+    statusMessage?: string;
+    tags?: string[];
+    lastActiveAt?: number;
+    deactivatedAt?: number;
+    hasBlockedMe?: boolean;
+    /** Only on create with `withAuthToken`. */
+    authToken?: string;
+  }
+>;
+
+/** An auth token; the device fields are documented on the list-auth-tokens page. */
+export type AuthTokenWire = Extend<
+  Spec['authTokenSchema'],
+  { platform?: string; userAgent?: string; appInfo?: Record<string, unknown> }
+>;
+
+export type RoleWire = Extend<Spec['roleSchema'], { updatedAt?: number }>;
+
+/** A group; `metadata`, `updatedAt` and `updatedBy` as conversations embed them (`conversationWithSchema`). */
+export type GroupWire = Extend<
+  Spec['groupSchema'],
+  { metadata?: Record<string, unknown>; updatedAt?: number; updatedBy?: string }
+>;
+
+/** A member-list item: a user with the member's `scope` and `joinedAt`. */
+export type GroupMemberItemWire = Spec['groupMemberListSchema'];
+
+/** A banned-users list item; `bannedAt` is read in case CometChat sends it (its docs do not). */
+export type BannedUserWire = Extend<Spec['bannedUserSchema'], { bannedAt?: number }>;
+
+/** The change-scope answer's `data`. */
+export type MemberScopeWire = NonNullable<
+  operations['change-group-member-scope']['responses'][200]['content']['application/json']['data']
+>;
+
+/** A conversation; tags and pins are docs/cometchat-facts.md 7.7's. */
+export type ConversationWire = Extend<
+  Spec['conversationSchema'],
+  { tags?: string[]; pinnedAt?: number; pinnedBy?: string }
+>;
+
+/** A file of a media message (docs/cometchat-facts.md 7.5); `size` is a string in CometChat's examples. */
+export interface AttachmentWire {
+  url: string;
+  name?: string;
+  mimeType?: string;
+  extension?: string;
+  size?: number | string;
+}
+
+/** A message's `data` (`messageSchema.data`), with the content kinds the 2023 spec lacks. */
+export type MessageDataWire = Extend<
+  NonNullable<Spec['messageSchema']['data']>,
+  {
+    attachments?: AttachmentWire[];
+    url?: string;
+    customData?: unknown;
+    /** Action and call messages (`groupEntitySchema`, `updatemessageSchema`). */
+    action?: string;
     reactions?: ReactionSummaryWire[];
     mentions?: Record<string, { uid: string; name: string }>;
-  };
-}
+    interactiveData?: Record<string, unknown>;
+    interactionGoal?: Record<string, unknown>;
+    interactions?: Record<string, unknown>[];
+    allowSenderInteraction?: boolean;
+  }
+>;
+
+/** A message (`messageSchema`), with threads, edits, deletes, reactions, pins and saves (FACTS.md 7.5). */
+export type MessageWire = Extend<
+  Spec['messageSchema'],
+  {
+    muid?: string;
+    parentId?: string;
+    replyCount?: number;
+    editedAt?: number;
+    editedBy?: string;
+    deletedAt?: number;
+    deletedBy?: string;
+    tags?: string[];
+    reactions?: ReactionSummaryWire[];
+    pinnedAt?: number;
+    pinnedBy?: string;
+    savedAt?: number;
+    threadSubscribed?: boolean;
+  }
+>;
+
+/** A webhook (`webhookSchema` of the Management API), with docs/cometchat-facts.md 8.2's fields. */
+export type WebhookWire = Extend<
+  ManagementSpec['webhookSchema'],
+  {
+    useBasicAuth?: boolean;
+    username?: string;
+    retryOnFailure?: boolean;
+    createdAt?: number;
+    updatedAt?: number;
+  }
+>;
+
+export type WebhookTriggerWire = ManagementSpec['listTriggerSchema'];
+
+/** The pagination of a page list (`meta.pagination`). */
+export type PaginationWire = NonNullable<Spec['metaSchema']['pagination']>;
+
+/** `meta.current` of a cursor list (messages, threads, reactions). */
+export type CursorCurrentWire = NonNullable<Spec['messageMetaSchema']['current']>;
+
+/** `meta.next` of a cursor list; `meta.previous` (which the 2023 spec lacks) has the same shape. */
+export type CursorWire = NonNullable<Spec['messageMetaSchema']['next']>;

@@ -1,4 +1,3 @@
-import { orClientError } from '../client-errors.js';
 import { GroupRef, MessageRef, UserRef } from '../refs.js';
 import { loadUserOrNull } from './common.js';
 import { messageNode, openEnum } from './node.js';
@@ -62,9 +61,7 @@ export const ActionMessage = messageNode('ActionMessage', {
         'The message acted on (edits and deletions); null for other actions and when that message no longer exists.',
       resolve: (message, _args, context) => {
         const on = message.entities.on;
-        return on?.kind === 'message'
-          ? orClientError(context.view().loaders.messages.load(on.id))
-          : null;
+        return on?.kind === 'message' ? context.view().loaders.messages.load(on.id) : null;
       },
     }),
     targetGroup: t.field({
@@ -82,7 +79,7 @@ export const ActionMessage = messageNode('ActionMessage', {
               : message.receiverType === 'group'
                 ? message.receiver
                 : null;
-        return guid === null ? null : orClientError(context.view().loaders.groups.load(guid));
+        return guid === null ? null : context.view().loaders.groups.load(guid);
       },
     }),
   }),

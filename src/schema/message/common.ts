@@ -4,10 +4,6 @@
  */
 import type { GatewayContext } from '../../context.js';
 import type { MessageRecord, UserRecord } from '../../upstream/records.js';
-import { orClientError } from '../client-errors.js';
-
-/** The mutations import the upstream-failure wrapper from here. */
-export { orClientError } from '../client-errors.js';
 
 /** The uid CometChat uses for messages and edits made by the app itself, not by a user. */
 export const APP_SYSTEM_UID = 'app_system';
@@ -72,7 +68,7 @@ export function loadUserOrNull(
   uid: string | null,
 ): Promise<UserRecord | null> | null {
   if (uid === null || uid === '' || uid === APP_SYSTEM_UID) return null;
-  return orClientError(context.view().userRef(uid));
+  return context.view().userRef(uid);
 }
 
 /** A plain JSON object, or null for anything else (arrays, scalars, absent). */

@@ -1,8 +1,7 @@
 import { builder } from '../../builder.js';
-import { toClientError } from '../../errors.js';
 import type { GroupRecord, MessageRecord, UserRecord } from '../../upstream/records.js';
 import { MessageReceiverRef, MessageRef, UserRef } from '../refs.js';
-import { APP_SYSTEM_UID, loadUserOrNull, messageTypeName, orClientError } from './common.js';
+import { APP_SYSTEM_UID, loadUserOrNull, messageTypeName } from './common.js';
 
 export const MessageCategory = builder.enumType('MessageCategory', {
   description: 'The broad kind of a message, as CometChat files it.',
@@ -76,12 +75,10 @@ builder.interfaceType(MessageRef, {
       description:
         'Who the message was sent to: a user (1:1) or a group. Null when that user or group no longer exists.',
       resolve: (message, _args, context) =>
-        orClientError(
-          receiverOf(
-            message,
-            (uid) => context.view().loaders.users.load(uid),
-            (guid) => context.view().loaders.groups.load(guid),
-          ),
+        receiverOf(
+          message,
+          (uid) => context.view().loaders.users.load(uid),
+          (guid) => context.view().loaders.groups.load(guid),
         ),
     }),
     sentAt: t.expose('sentAt', { type: 'DateTime', description: 'When the message was sent.' }),
@@ -132,7 +129,7 @@ builder.interfaceType(MessageRef, {
         const uids = [...new Set(message.mentions.map((mention) => mention.uid))];
         const users = await context.view().loaders.users.loadMany(uids);
         const failure = users.find((user) => user instanceof Error);
-        if (failure) throw toClientError(failure);
+        if (failure) throw failure;
         return users.filter(
           (user): user is UserRecord => user !== null && !(user instanceof Error),
         );

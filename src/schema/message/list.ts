@@ -10,7 +10,6 @@ import type { View } from '../../loaders/index.js';
 import type { ListMessagesQuery } from '../../upstream/messages.js';
 import type { MessageRecord } from '../../upstream/records.js';
 import { keyListArg, shortTextArg } from '../arg-checks.js';
-import { orClientError } from '../client-errors.js';
 import { distinctSorted, emptyConnection } from '../connections.js';
 import { replacedBy } from '../deprecation.js';
 import {
@@ -287,25 +286,18 @@ export function messageConnection(
 ): Promise<Connection<MessageRecord>> {
   validateConnectionArgs(args, { backwards: true });
   if (query === null) return Promise.resolve(emptyConnection());
-  return orClientError(
-    cursorConnection(
-      args,
-      (q) => view.messages({ ...query, withTags: true, affix: q.affix, id: q.id, limit: q.limit }),
-      {
-        key: messageListKey(query),
-        acceptKeys: [
-          firstReleaseMessageListKey(query, view.perspective),
-          ...(query.conversationId
-            ? [
-                firstReleaseMessageListKey(
-                  { conversationId: query.conversationId },
-                  view.perspective,
-                ),
-              ]
-            : []),
-        ],
-        idOf: (message) => message.id,
-      },
-    ),
+  return cursorConnection(
+    args,
+    (q) => view.messages({ ...query, withTags: true, affix: q.affix, id: q.id, limit: q.limit }),
+    {
+      key: messageListKey(query),
+      acceptKeys: [
+        firstReleaseMessageListKey(query, view.perspective),
+        ...(query.conversationId
+          ? [firstReleaseMessageListKey({ conversationId: query.conversationId }, view.perspective)]
+          : []),
+      ],
+      idOf: (message) => message.id,
+    },
   );
 }

@@ -9,7 +9,6 @@ import { builder } from '../../builder.js';
 import { badUserInput } from '../../errors.js';
 import { groupConversationId, userConversationId } from '../../loaders/index.js';
 import { keyArg } from '../arg-checks.js';
-import { orClientError } from '../client-errors.js';
 import { ConversationSelector, conversationOfGlobalId } from '../conversation-selector.js';
 import { MessageRef } from '../refs.js';
 
@@ -66,9 +65,7 @@ builder.queryField('messageByMuid', (t) =>
         conversationId = by.conversationId?.trim() ?? '';
       }
       const muid = args.muid.trim();
-      const page = await orClientError(
-        view.messages({ conversationId, limit: MUID_LOOKBACK, affix: 'prepend' }),
-      );
+      const page = await view.messages({ conversationId, limit: MUID_LOOKBACK, affix: 'prepend' });
       return page.items.filter((message) => message.muid === muid).at(-1) ?? null;
     },
   }),

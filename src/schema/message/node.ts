@@ -7,7 +7,6 @@ import type { ObjectFieldsShape } from '@pothos/core';
 import { builder } from '../../builder.js';
 import type { GatewayContext } from '../../context.js';
 import type { MessageRecord } from '../../upstream/records.js';
-import { orClientError } from '../client-errors.js';
 import { MessageRef } from '../refs.js';
 import { isMessageRecord, type MessageTypeName, messageTypeName } from './common.js';
 
@@ -17,7 +16,7 @@ type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T
 function loadAs(typeName: MessageTypeName) {
   return (ids: string[], context: GatewayContext) =>
     ids.map(async (id) => {
-      const message = await orClientError(context.view().loaders.messages.load(id));
+      const message = await context.view().loaders.messages.load(id);
       return message !== null && messageTypeName(message) === typeName ? message : null;
     });
 }

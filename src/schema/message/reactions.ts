@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { builder } from '../../builder.js';
 import type { GatewayContext } from '../../context.js';
 import type { CursorPage, ReactionRecord, ReactionSummaryRecord } from '../../upstream/records.js';
-import { orClientError } from '../client-errors.js';
 import { connectionComplexity, windowArgs, windowOf } from '../connections.js';
 import { aliased } from '../deprecation.js';
 import { cursorConnection, MAX_REACTION_LOOKUP_PAGES } from '../pagination.js';
@@ -90,7 +89,7 @@ builder.node(ReactionRef, {
   description:
     'One user reacting to a message with one emoji. Its global ID stands for the triple (message, user, emoji), so it stays the same for as long as the user keeps that reaction.',
   id: { resolve: (reaction) => reactionKey(reaction) },
-  loadMany: (keys, context) => keys.map((key) => orClientError(reactionNode(context, key))),
+  loadMany: (keys, context) => keys.map((key) => reactionNode(context, key)),
   fields: (t) => ({
     emoji: t.exposeString('reaction', { description: 'The reaction, usually one emoji.' }),
     user: t.field({
@@ -136,18 +135,16 @@ builder.interfaceFields(MessageRef, (t) => ({
     resolve: (message, args, context) => {
       const emoji = args.emoji ?? null;
       const view = context.view();
-      return orClientError(
-        cursorConnection(
-          windowOf(args),
-          (q) =>
-            view.reactions(message.id, {
-              ...(emoji !== null ? { reaction: emoji } : {}),
-              affix: q.affix,
-              id: q.id,
-              limit: q.limit,
-            }),
-          { key: `reactions:${message.id}:${emoji ?? ''}`, idOf: (reaction) => reaction.id },
-        ),
+      return cursorConnection(
+        windowOf(args),
+        (q) =>
+          view.reactions(message.id, {
+            ...(emoji !== null ? { reaction: emoji } : {}),
+            affix: q.affix,
+            id: q.id,
+            limit: q.limit,
+          }),
+        { key: `reactions:${message.id}:${emoji ?? ''}`, idOf: (reaction) => reaction.id },
       );
     },
   }),

@@ -4,7 +4,6 @@ import { builder } from '../../builder.js';
 import { badUserInput } from '../../errors.js';
 import { groupConversationId, userConversationId } from '../../loaders/index.js';
 import { conversationIdArg, keyArg } from '../arg-checks.js';
-import { orClientError } from '../client-errors.js';
 import { connectionComplexity, windowArgs, windowOf } from '../connections.js';
 import { ConversationType } from '../conversation.js';
 import { messageChildren, startRolesAhead } from '../look-ahead.js';
@@ -45,7 +44,7 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, context, info) => {
       const id = rawMessageId(args.id);
-      const message = orClientError(context.view().loaders.messages.load(id));
+      const message = context.view().loaders.messages.load(id);
       // A reply has no replies of its own: a selection that also asks for `parent` may well be
       // on one, so its replies are left to their resolver, which reads them only for a parent.
       messageChildren.start(info, context, id, (selected) =>

@@ -1,7 +1,6 @@
 import { builder } from '../../builder.js';
 import type { MessageFilters } from '../../upstream/messages.js';
 import type { MessageRecord } from '../../upstream/records.js';
-import { orClientError } from '../client-errors.js';
 import { connectionComplexity, emptyConnection, windowArgs, windowOf } from '../connections.js';
 import { messageChildren } from '../look-ahead.js';
 import {
@@ -33,9 +32,7 @@ builder.interfaceFields(MessageRef, (t) => ({
     description:
       'The message this one replies to in a thread. Null for a message that is not a thread reply, and when the parent no longer exists.',
     resolve: (message, _args, context) =>
-      message.parentId === null
-        ? null
-        : orClientError(context.view().loaders.messages.load(message.parentId)),
+      message.parentId === null ? null : context.view().loaders.messages.load(message.parentId),
   }),
   replies: t.field({
     type: MessageConnection,
@@ -49,12 +46,10 @@ builder.interfaceFields(MessageRef, (t) => ({
       validateConnectionArgs(window, { backwards: true });
       if (message.parentId !== null) return emptyConnection<MessageRecord>();
       const view = context.view();
-      return orClientError(
-        cursorConnection(window, (q) => view.threadMessages(message.id, threadQuery(q)), {
-          key: repliesKey(message.id),
-          idOf: (reply) => reply.id,
-        }),
-      );
+      return cursorConnection(window, (q) => view.threadMessages(message.id, threadQuery(q)), {
+        key: repliesKey(message.id),
+        idOf: (reply) => reply.id,
+      });
     },
   }),
 }));

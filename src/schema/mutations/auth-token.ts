@@ -13,7 +13,6 @@ import {
   updateAuthToken,
 } from '../../upstream/auth-tokens.js';
 import { authTokenKey } from '../auth-token.js';
-import { orClientError } from '../client-errors.js';
 import { NotFoundFailure, ValidationFailure } from '../errors.js';
 import { idSchema, metadataSchema, optional } from '../limits.js';
 import { runMutation, validateInput } from '../mutation-support.js';
@@ -153,8 +152,7 @@ function revokedPayload(name: string, description: string, noun: string) {
         nullable: true,
         description:
           'The user as it is now (its `authTokens` show what is left); null only if it was deleted meanwhile. Costs one upstream call.',
-        resolve: (value, _args, context) =>
-          orClientError(context.view().loaders.users.load(value.uid)),
+        resolve: (value, _args, context) => context.view().loaders.users.load(value.uid),
       }),
     }),
   });

@@ -5,7 +5,6 @@
 import type { InterfaceRef, ObjectRef } from '@pothos/core';
 import { builder } from '../../builder.js';
 import type { GatewayContext } from '../../context.js';
-import { orClientError } from '../client-errors.js';
 import { renamedTo } from '../deprecation.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
@@ -74,7 +73,7 @@ export function rereadPayload<Shape>(
         type: field.type,
         nullable: true,
         description: field.description,
-        resolve: (_payload, _args, context) => orClientError(field.read(context)) as never, // the ref's shape: Pothos cannot infer it generically
+        resolve: (_payload, _args, context) => field.read(context) as never, // the ref's shape: Pothos cannot infer it generically
       }),
     }),
   });

@@ -7,15 +7,15 @@ import '../mutation.js';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { markInteracted } from '../../upstream/interactions.js';
-import { orClientError } from '../client-errors.js';
 import { aliased } from '../deprecation.js';
 import { MUTATION_ERRORS } from '../errors.js';
+import { LIMITS } from '../limits.js';
 import { rejectField, runMutation, validateInput } from '../mutation-support.js';
 import { MessageRef } from '../refs.js';
 import { messageIdSchema } from './message/common.js';
 
 /** CometChat documents no limit; the gateway takes at most this many element ids per call. */
-const MAX_ELEMENTS = 25;
+const MAX_ELEMENTS = LIMITS.interactionElements;
 
 const inputSchema = z.object({
   messageId: messageIdSchema,
@@ -42,7 +42,7 @@ const MessageMarkInteractedPayload = builder
           description:
             'The message as the viewing user now sees it (`viewerInteractions`); read with one more upstream call when asked for. Null when it is gone.',
           resolve: (payload, _args, context) =>
-            orClientError(context.view().loaders.messages.load(payload.messageId)),
+            context.view().loaders.messages.load(payload.messageId),
         }),
       ),
     }),

@@ -18,15 +18,15 @@ import {
   updateModerationRule,
 } from '../../upstream/moderation-rules.js';
 import { ConflictFailure, NotFoundFailure, ValidationFailure } from '../errors.js';
-import { descriptionSchema, idSchema, nameSchema, optional } from '../limits.js';
+import { descriptionSchema, idSchema, LIMITS, nameSchema, optional } from '../limits.js';
 import { KeywordList, ModerationRule } from '../moderation.js';
 import { checkChanges, runMutation, validateInput } from '../mutation-support.js';
 import { assertManagement } from '../webhook.js';
 
 /** Conditions per rule, terms per list, and a term's length: gateway limits (CometChat documents none). */
-export const MAX_RULE_CONDITIONS = 25;
+export const MAX_RULE_CONDITIONS = LIMITS.moderationRuleConditions;
 export const MAX_RULE_ACTIONS = 10;
-export const MAX_KEYWORD_TERMS = 1000;
+export const MAX_KEYWORD_TERMS = LIMITS.keywordListTerms;
 export const MAX_TERM_LENGTH = 200;
 const ADMIN_NOTE =
   "Admin only (FORBIDDEN for end users); on CometChat's Management API, so a gateway without management credentials answers FORBIDDEN.";

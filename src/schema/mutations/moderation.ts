@@ -14,7 +14,6 @@ import {
   updateModerationReason,
 } from '../../upstream/moderation.js';
 import type { MessageRecord } from '../../upstream/records.js';
-import { orClientError } from '../client-errors.js';
 import { aliased } from '../deprecation.js';
 import { ConflictFailure, NotFoundFailure, ValidationFailure } from '../errors.js';
 import { descriptionSchema, idSchema, nameSchema, optional } from '../limits.js';
@@ -138,7 +137,7 @@ function reviewPayload(name: string, description: string) {
           nullable: true,
           description: 'The message as the app reads it now; null when it is gone.',
           resolve: (value, _args, context): Promise<MessageRecord | null> =>
-            orClientError(context.view(null).loaders.messages.load(value.messageId)),
+            context.view(null).loaders.messages.load(value.messageId),
         }),
       ),
     }),

@@ -19,7 +19,6 @@ import {
   updateNotificationPreferences,
   WEEKDAYS,
 } from '../../upstream/notifications.js';
-import { orClientError } from '../client-errors.js';
 import { ConversationSelector } from '../conversation-selector.js';
 import { MUTATION_ERRORS } from '../errors.js';
 import { rejectField, runMutation, validateInput } from '../mutation-support.js';
@@ -388,9 +387,7 @@ const ConversationUnmutePayload = builder
         description:
           'The conversation as the viewing user now sees it (`mutedUntil` is null), read with one more upstream call when asked for. Null when it has no messages they can see.',
         resolve: async (payload, _args, context): Promise<ConversationValue | null> => {
-          const record = await orClientError(
-            context.view().loaders.conversations.load(payload.conversationId),
-          );
+          const record = await context.view().loaders.conversations.load(payload.conversationId);
           return record === null ? null : { record, ownerUid: payload.owner };
         },
       }),

@@ -15,11 +15,12 @@ import {
   updateNotificationTimezone,
 } from '../../upstream/notifications.js';
 import { MUTATION_ERRORS } from '../errors.js';
+import { LIMITS } from '../limits.js';
 import { rejectField, runMutation, validateInput } from '../mutation-support.js';
 import { authTokenOf, PushPlatformEnum, PushToken, type PushTokenValue } from '../notifications.js';
 
 /** CometChat's documented maximum length of a push token. */
-export const MAX_PUSH_TOKEN_LENGTH = 4096;
+export const MAX_PUSH_TOKEN_LENGTH = LIMITS.pushTokenLength;
 
 const tokenSchema = z
   .string()

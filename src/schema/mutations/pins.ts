@@ -22,7 +22,6 @@ import {
   unsubscribeThread,
 } from '../../upstream/pins.js';
 import type { MessageRecord } from '../../upstream/records.js';
-import { orClientError } from '../client-errors.js';
 import { aliased } from '../deprecation.js';
 import { MUTATION_ERRORS } from '../errors.js';
 import { rejectField, runMutation, validateInput } from '../mutation-support.js';
@@ -306,7 +305,7 @@ for (const spec of [
           description:
             'The parent message as the viewing user now sees it (`isThreadSubscribed`); read with one more upstream call when asked for. Null when it is gone.',
           resolve: (payload, _args, context) =>
-            orClientError(context.view().loaders.messages.load(payload.messageId)),
+            context.view().loaders.messages.load(payload.messageId),
         }),
       ),
     }),
@@ -357,7 +356,7 @@ const MessageFlagPayload = builder.objectRef<ThreadFollowPayload>('MessageFlagPa
         description:
           'The reported message; read with one more upstream call when asked for. Null when it is gone.',
         resolve: (payload, _args, context) =>
-          orClientError(context.view().loaders.messages.load(payload.messageId)),
+          context.view().loaders.messages.load(payload.messageId),
       }),
     ),
   }),

@@ -19,7 +19,6 @@ import {
   updateScopePermissions,
 } from '../../upstream/rbac.js';
 import type { GroupRecord, RoleRecord } from '../../upstream/records.js';
-import { orClientError } from '../client-errors.js';
 import { type ItemFailure, NotFoundFailure, ValidationFailure } from '../errors.js';
 import { GroupMemberScope } from '../group-member.js';
 import { idSchema } from '../limits.js';
@@ -212,11 +211,11 @@ interface ScopePermissionsValue {
 }
 
 function roleOf(context: GatewayContext, role: string): Promise<RoleRecord | null> {
-  return orClientError(context.view().loaders.roles.load(role));
+  return context.view().loaders.roles.load(role);
 }
 
 function groupOf(context: GatewayContext, guid: string): Promise<GroupRecord | null> {
-  return orClientError(context.view().loaders.groups.load(guid));
+  return context.view().loaders.groups.load(guid);
 }
 
 function rolePermissionsPayload(name: string, description: string) {

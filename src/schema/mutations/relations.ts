@@ -9,7 +9,6 @@ import { builder } from '../../builder.js';
 import type { GatewayContext } from '../../context.js';
 import type { BulkOutcome } from '../../upstream/records.js';
 import { addFriends, blockUsers, removeFriends, unblockUsers } from '../../upstream/relations.js';
-import { orClientError } from '../client-errors.js';
 import { NotFoundFailure, PermissionDeniedFailure, ValidationFailure } from '../errors.js';
 import { idSchema, MAX_UIDS_PER_CALL, uidBatchSchema } from '../limits.js';
 import { runMutation, validateInput } from '../mutation-support.js';
@@ -49,8 +48,7 @@ function relationTypes(
         nullable: true,
         description:
           'The user whose relations changed, as it is now; null only if it was deleted meanwhile. Costs one upstream call.',
-        resolve: (value, _args, context) =>
-          orClientError(context.view().loaders.users.load(value.uid)),
+        resolve: (value, _args, context) => context.view().loaders.users.load(value.uid),
       }),
       outcomes: t.field({
         type: [UserBulkOutcome],

@@ -4,6 +4,8 @@
  * list, cursor list) plus acknowledgements and per-item bulk results.
  */
 import { z } from 'zod';
+import type { CursorCurrentWire, CursorWire, PaginationWire } from '../wire-extra.js';
+import { wireShape } from './wire-check.js';
 
 /** What a {@link field} reader returns for a value it refuses. */
 export const REFUSED: unique symbol = Symbol('refused');
@@ -19,9 +21,9 @@ export type FieldRead<T> = (value: unknown) => T | typeof REFUSED;
  * costly per item: unions that try each alternative (allocating the failures of the ones that do
  * not match) and chains of wrappers and pipes, each with its own intermediate result.
  */
-function field<T>(expected: string, read: FieldRead<T>) {
+function field<T, Accepts>(expected: string, read: FieldRead<T>): Field<T, Accepts> {
   // `.optional()` so that zod hands an absent key to `read` (as undefined) instead of refusing it.
-  return z
+  const schema = z
     .unknown()
     .optional()
     .transform((value, ctx): T => {
@@ -34,7 +36,13 @@ function field<T>(expected: string, read: FieldRead<T>) {
       });
       return z.NEVER;
     });
+  // Typed as taking what `read` accepts (it takes anything at run time): the compile-time check of
+  // record schemas against the wire types compares with that (`wire-check.ts`).
+  return schema as unknown as Field<T, Accepts>;
 }
+
+/** A {@link field}: its record value `T`, and the wire values its reader accepts (`Accepts`). */
+export type Field<T, Accepts> = z.ZodType<T, Accepts | null | undefined>;
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 const OPTIONAL_DECIMAL = /^\d*(\.\d+)?$/;
@@ -51,7 +59,10 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 /** Epoch seconds (number or numeric string) as a Date. */
 export const readEpochSeconds: FieldRead<Date> = (v) =>
   isNumber(v) || (typeof v === 'string' && DECIMAL.test(v)) ? new Date(Number(v) * 1000) : REFUSED;
-export const epochSeconds = field('epoch seconds (a number or a numeric string)', readEpochSeconds);
+export const epochSeconds = field<Date, number | string>(
+  'epoch seconds (a number or a numeric string)',
+  readEpochSeconds,
+);
 
 /** Optional epoch seconds: absent, null, 0 or "" read as null. */
 export const readOptionalEpoch: FieldRead<Date | null> = (v) => {
@@ -59,30 +70,42 @@ export const readOptionalEpoch: FieldRead<Date | null> = (v) => {
   if (!isNumber(v) && !(typeof v === 'string' && OPTIONAL_DECIMAL.test(v))) return REFUSED;
   return v === '' || Number(v) === 0 ? null : new Date(Number(v) * 1000);
 };
-export const optionalEpoch = field('epoch seconds or nothing', readOptionalEpoch);
+export const optionalEpoch = field<Date | null, number | string>(
+  'epoch seconds or nothing',
+  readOptionalEpoch,
+);
 
 /** Ids that CometChat sends as strings in most places and as numbers in a few. */
 export const readIdString: FieldRead<string> = (v) =>
   (typeof v === 'string' && v !== '') || Number.isSafeInteger(v) ? String(v) : REFUSED;
-export const idString = field('an id (a non-empty string or an integer)', readIdString);
+export const idString = field<string, string | number>(
+  'an id (a non-empty string or an integer)',
+  readIdString,
+);
 
 export const readOptionalId: FieldRead<string | null> = (v) => {
   if (v === null || v === undefined || v === '') return null;
   return typeof v === 'string' || Number.isSafeInteger(v) ? String(v) : REFUSED;
 };
-export const optionalId = field('an id or nothing', readOptionalId);
+export const optionalId = field<string | null, string | number>('an id or nothing', readOptionalId);
 
 /** A string that may be absent; absent and null both become null. */
 export const readOptionalString: FieldRead<string | null> = (v) =>
   v === null || v === undefined ? null : typeof v === 'string' ? v : REFUSED;
-export const optionalString = field('a string or nothing', readOptionalString);
+export const optionalString = field<string | null, string>(
+  'a string or nothing',
+  readOptionalString,
+);
 
 /** A count that CometChat sometimes sends as a string (`unreadMessageCount: "0"`). */
 export const readCount: FieldRead<number> = (v) =>
   (Number.isSafeInteger(v) && (v as number) >= 0) || (typeof v === 'string' && DIGITS.test(v))
     ? Number(v)
     : REFUSED;
-export const count = field('a count (a whole number or a string of digits)', readCount);
+export const count = field<number, number | string>(
+  'a count (a whole number or a string of digits)',
+  readCount,
+);
 
 export const readOptionalCount: FieldRead<number | null> = (v) =>
   v === null || v === undefined
@@ -90,17 +113,23 @@ export const readOptionalCount: FieldRead<number | null> = (v) =>
     : (Number.isSafeInteger(v) && (v as number) >= 0) || (typeof v === 'string' && DIGITS.test(v))
       ? Number(v)
       : REFUSED;
-export const optionalCount = field('a count or nothing', readOptionalCount);
+export const optionalCount = field<number | null, number | string>(
+  'a count or nothing',
+  readOptionalCount,
+);
 
 /** A JSON object, as CometChat sent it (not copied). */
 export const readJsonObject: FieldRead<Record<string, unknown>> = (v) =>
   isObject(v) ? v : REFUSED;
-export const jsonObject = field('an object', readJsonObject);
+export const jsonObject = field<Record<string, unknown>, object>('an object', readJsonObject);
 
 /** An optional JSON object (metadata, settings); absent or null becomes null. */
 export const readOptionalObject: FieldRead<Record<string, unknown> | null> = (v) =>
   v === null || v === undefined ? null : isObject(v) ? v : REFUSED;
-export const optionalObject = field('an object or nothing', readOptionalObject);
+export const optionalObject = field<Record<string, unknown> | null, object>(
+  'an object or nothing',
+  readOptionalObject,
+);
 
 export const readTagList: FieldRead<string[]> = (v): string[] | typeof REFUSED => {
   if (v === null || v === undefined) return [];
@@ -108,11 +137,17 @@ export const readTagList: FieldRead<string[]> = (v): string[] | typeof REFUSED =
   for (const tag of v) if (typeof tag !== 'string') return REFUSED;
   return v as string[]; // every item checked just above
 };
-export const tagList = field('a list of strings or nothing', readTagList);
+export const tagList = field<string[], readonly string[]>(
+  'a list of strings or nothing',
+  readTagList,
+);
 
 export const readOptionalBoolean: FieldRead<boolean | null> = (v) =>
   v === null || v === undefined ? null : typeof v === 'boolean' ? v : REFUSED;
-export const optionalBoolean = field('a boolean or nothing', readOptionalBoolean);
+export const optionalBoolean = field<boolean | null, boolean>(
+  'a boolean or nothing',
+  readOptionalBoolean,
+);
 
 /**
  * Parses `value` with `schema` inside another schema's transform, reporting failures as issues of
@@ -161,13 +196,15 @@ export interface Page<T> {
 }
 
 const paginationSchema = z
-  .object({
-    total: count,
-    count: count,
-    per_page: count,
-    current_page: count,
-    total_pages: count,
-  })
+  .object(
+    wireShape<PaginationWire>()({
+      total: count,
+      count: count,
+      per_page: count,
+      current_page: count,
+      total_pages: count,
+    }),
+  )
   .transform(
     (p): PageInfoRecord => ({
       total: p.total,
@@ -214,11 +251,13 @@ export interface CursorPage<T> {
 }
 
 const cursorSchema = z
-  .object({
-    affix: z.enum(['append', 'prepend']),
-    id: optionalId,
-    sentAt: z.union([z.number(), z.string().regex(/^\d+$/)]).nullish(),
-  })
+  .object(
+    wireShape<CursorWire>()({
+      affix: z.enum(['append', 'prepend']),
+      id: optionalId,
+      sentAt: z.union([z.number(), z.string().regex(/^\d+$/)]).nullish(),
+    }),
+  )
   .nullish()
   .transform((c): MessageCursor | null =>
     c
@@ -243,7 +282,7 @@ export function cursorPageOf<T>(item: z.ZodType<T, unknown>): z.ZodType<CursorPa
     .object({
       data: z.array(item),
       meta: z.object({
-        current: z.object({ limit: count, count: count }),
+        current: z.object(wireShape<CursorCurrentWire>()({ limit: count, count: count })),
         next: maybeEmpty,
         previous: maybeEmpty,
       }),

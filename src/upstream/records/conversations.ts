@@ -1,9 +1,11 @@
 /** Conversations as validated records. */
 import { z } from 'zod';
+import type { ConversationWire } from '../wire-extra.js';
 import { count, optionalEpoch, optionalString, parseNested, tagList } from './common.js';
 import { type GroupRecord, groupSchema } from './groups.js';
 import { type MessageRecord, messageSchema } from './messages.js';
 import { type UserRecord, userSchema } from './users.js';
+import { wireShape } from './wire-check.js';
 
 export interface ConversationRecord {
   conversationId: string;
@@ -24,18 +26,20 @@ export interface ConversationRecord {
 }
 
 export const conversationSchema: z.ZodType<ConversationRecord, unknown> = z
-  .object({
-    conversationId: z.string().min(1),
-    conversationType: z.enum(['user', 'group']),
-    unreadMessageCount: count.nullish().transform((v) => v ?? 0),
-    tags: tagList,
-    createdAt: optionalEpoch,
-    updatedAt: optionalEpoch,
-    lastMessage: z.unknown().optional(),
-    conversationWith: z.unknown().optional(),
-    pinnedAt: optionalEpoch,
-    pinnedBy: optionalString,
-  })
+  .object(
+    wireShape<ConversationWire>()({
+      conversationId: z.string().min(1),
+      conversationType: z.enum(['user', 'group']),
+      unreadMessageCount: count.nullish().transform((v) => v ?? 0),
+      tags: tagList,
+      createdAt: optionalEpoch,
+      updatedAt: optionalEpoch,
+      lastMessage: z.unknown().optional(),
+      conversationWith: z.unknown().optional(),
+      pinnedAt: optionalEpoch,
+      pinnedBy: optionalString,
+    }),
+  )
   .transform((c, ctx): ConversationRecord => {
     const lastMessage =
       c.lastMessage === undefined || c.lastMessage === null

@@ -1,9 +1,14 @@
 /** Groups, group members and bans as validated records. */
 import { z } from 'zod';
+import type {
+  BannedUserWire,
+  GroupMemberItemWire,
+  GroupWire,
+  MemberScopeWire,
+} from '../wire-extra.js';
 import {
   count,
   epochSeconds,
-  isObject,
   optionalBoolean,
   optionalEpoch,
   optionalObject,
@@ -21,6 +26,7 @@ import {
 } from './common.js';
 import { withFastReader } from './fast-path.js';
 import { readUser, type UserRecord, userSchema } from './users.js';
+import { wireFields, wireShape } from './wire-check.js';
 
 export type GroupType = 'public' | 'private' | 'password';
 export type MemberScope = 'admin' | 'moderator' | 'participant';
@@ -59,24 +65,26 @@ const optionalScope = z
   .transform((s) => (s === undefined || s === null || s === '' ? null : s));
 
 export const groupSchema: z.ZodType<GroupRecord, unknown> = z
-  .object({
-    guid: z.string().min(1),
-    name: z.string(),
-    type: groupType,
-    description: optionalString,
-    icon: optionalString,
-    owner: optionalString,
-    metadata: optionalObject,
-    tags: tagList,
-    membersCount: count,
-    createdAt: epochSeconds,
-    updatedAt: optionalEpoch,
-    updatedBy: optionalString,
-    conversationId: optionalString,
-    scope: optionalScope,
-    joinedAt: optionalEpoch,
-    hasJoined: optionalBoolean,
-  })
+  .object(
+    wireShape<GroupWire>()({
+      guid: z.string().min(1),
+      name: z.string(),
+      type: groupType,
+      description: optionalString,
+      icon: optionalString,
+      owner: optionalString,
+      metadata: optionalObject,
+      tags: tagList,
+      membersCount: count,
+      createdAt: epochSeconds,
+      updatedAt: optionalEpoch,
+      updatedBy: optionalString,
+      conversationId: optionalString,
+      scope: optionalScope,
+      joinedAt: optionalEpoch,
+      hasJoined: optionalBoolean,
+    }),
+  )
   .transform(
     (g): GroupRecord => ({
       kind: 'group',
@@ -87,8 +95,9 @@ export const groupSchema: z.ZodType<GroupRecord, unknown> = z
   );
 
 /** {@link groupSchema}'s fast reader (see `fast-path.ts`). */
-export function readGroup(raw: unknown): GroupRecord | undefined {
-  if (!isObject(raw)) return undefined;
+export function readGroup(value: unknown): GroupRecord | undefined {
+  const raw = wireFields<GroupWire>(value);
+  if (raw === undefined) return undefined;
   const { guid, name, type: rawType, scope: rawScope } = raw;
   if (typeof guid !== 'string' || guid.length < 1 || typeof name !== 'string') return undefined;
   let type: GroupType;
@@ -161,7 +170,7 @@ export interface GroupMemberRecord {
 // Static schemas (zod compiles each schema on first use): the guid comes from the request path
 // and is attached after parsing, see `withGuid`.
 const memberItemSchema = z
-  .looseObject({ scope: memberScope, joinedAt: epochSeconds })
+  .looseObject(wireShape<GroupMemberItemWire>()({ scope: memberScope, joinedAt: epochSeconds }))
   .transform((m, ctx): Omit<GroupMemberRecord, 'guid'> => {
     const user = parseNested(userSchema, m, ctx);
     return user === undefined ? z.NEVER : { scope: m.scope, joinedAt: m.joinedAt, user };
@@ -174,8 +183,9 @@ export const groupMemberItemSchema: z.ZodType<
 > = memberItemSchema;
 
 /** {@link groupMemberItemSchema}'s fast reader (see `fast-path.ts`). */
-export function readGroupMemberItem(raw: unknown): Omit<GroupMemberRecord, 'guid'> | undefined {
-  if (!isObject(raw)) return undefined;
+export function readGroupMemberItem(value: unknown): Omit<GroupMemberRecord, 'guid'> | undefined {
+  const raw = wireFields<GroupMemberItemWire>(value);
+  if (raw === undefined) return undefined;
   const scope = raw.scope;
   if (scope !== 'admin' && scope !== 'moderator' && scope !== 'participant') return undefined;
   const joinedAt = readEpochSeconds(raw.joinedAt);
@@ -200,7 +210,7 @@ export interface BannedUserRecord {
 
 /** A banned-users list item: the user's fields (plus `bannedAt` if sent); the guid comes from the path. */
 export const bannedUserItemSchema: z.ZodType<Omit<BannedUserRecord, 'guid'>, unknown> = z
-  .looseObject({ bannedAt: optionalEpoch })
+  .looseObject(wireShape<BannedUserWire>()({ bannedAt: optionalEpoch }))
   .transform((b, ctx): Omit<BannedUserRecord, 'guid'> => {
     const user = parseNested(userSchema, b, ctx);
     return user === undefined ? z.NEVER : { user, bannedAt: b.bannedAt };
@@ -214,9 +224,11 @@ export interface MemberScopeRecord {
 }
 
 /** The change-scope answer `{guid, uid, scope, joinedAt}`. */
-export const memberScopeSchema: z.ZodType<MemberScopeRecord, unknown> = z.object({
-  guid: z.string().min(1),
-  uid: z.string().min(1),
-  scope: memberScope,
-  joinedAt: optionalEpoch,
-});
+export const memberScopeSchema: z.ZodType<MemberScopeRecord, unknown> = z.object(
+  wireShape<MemberScopeWire>()({
+    guid: z.string().min(1),
+    uid: z.string().min(1),
+    scope: memberScope,
+    joinedAt: optionalEpoch,
+  }),
+);

@@ -4,6 +4,13 @@
  * flatten that and keep the entities as parsed records so loaders can be primed from them.
  */
 import { z } from 'zod';
+import type {
+  AttachmentWire,
+  MessageDataWire,
+  MessageWire,
+  ReactionSummaryWire,
+  ReactionWire,
+} from '../wire-extra.js';
 import {
   count,
   epochSeconds,
@@ -33,6 +40,7 @@ import {
 import { withFastReader } from './fast-path.js';
 import { type GroupRecord, groupSchema, readGroup } from './groups.js';
 import { readUser, type UserRecord, userSchema } from './users.js';
+import { wireFields, wireShape } from './wire-check.js';
 
 export type MessageCategory = 'message' | 'custom' | 'action' | 'call' | 'interactive';
 export type ReceiverType = 'user' | 'group';
@@ -127,20 +135,28 @@ export interface MessageRecord {
 }
 
 const attachmentSchema = z
-  .object({
-    url: z.string(),
-    name: optionalString,
-    mimeType: optionalString,
-    extension: optionalString,
-    size: z
-      .union([z.number(), z.string().regex(/^\d+$/)])
-      .nullish()
-      .transform((v) => (v === null || v === undefined ? null : Number(v))),
-  })
+  .object(
+    wireShape<AttachmentWire>()({
+      url: z.string(),
+      name: optionalString,
+      mimeType: optionalString,
+      extension: optionalString,
+      size: z
+        .union([z.number(), z.string().regex(/^\d+$/)])
+        .nullish()
+        .transform((v) => (v === null || v === undefined ? null : Number(v))),
+    }),
+  )
   .transform((a): AttachmentRecord => a);
 
 const reactionSummarySchema = z
-  .object({ reaction: z.string(), count: count, reactedByMe: optionalBoolean })
+  .object(
+    wireShape<ReactionSummaryWire>()({
+      reaction: z.string(),
+      count: count,
+      reactedByMe: optionalBoolean,
+    }),
+  )
   .transform((r): ReactionSummaryRecord => ({ ...r, reactedByMe: r.reactedByMe ?? false }));
 
 export const callSchema: z.ZodType<CallRecord, unknown> = z
@@ -211,50 +227,54 @@ function asUserOrGroup(e: EntityRecord | null): UserRecord | GroupRecord | null 
 const mentionSchema = z.looseObject({ uid: z.string(), name: optionalString });
 
 const messageDataSchema = z
-  .looseObject({
-    text: optionalString,
-    attachments: z.array(attachmentSchema).optional(),
-    url: z.string().optional(),
-    customData: z.unknown().optional(),
-    metadata: optionalObject,
-    action: optionalString,
-    entities: z.record(z.string(), z.unknown()).optional(),
-    reactions: z.array(reactionSummarySchema).optional(),
-    mentions: z.record(z.string(), mentionSchema).optional(),
-    interactiveData: optionalObject,
-    interactionGoal: optionalObject,
-    interactions: z.array(jsonObject).optional(),
-    allowSenderInteraction: optionalBoolean,
-  })
+  .looseObject(
+    wireShape<MessageDataWire>()({
+      text: optionalString,
+      attachments: z.array(attachmentSchema).optional(),
+      url: z.string().optional(),
+      customData: z.unknown().optional(),
+      metadata: optionalObject,
+      action: optionalString,
+      entities: z.record(z.string(), z.unknown()).optional(),
+      reactions: z.array(reactionSummarySchema).optional(),
+      mentions: z.record(z.string(), mentionSchema).optional(),
+      interactiveData: optionalObject,
+      interactionGoal: optionalObject,
+      interactions: z.array(jsonObject).optional(),
+      allowSenderInteraction: optionalBoolean,
+    }),
+  )
   .nullish()
   .transform((d) => d ?? undefined);
 
 export const messageSchema: z.ZodType<MessageRecord, unknown> = z
-  .object({
-    id: idString,
-    muid: optionalString,
-    conversationId: z.string().min(1),
-    sender: z.string(),
-    receiver: z.string(),
-    receiverType: z.enum(['user', 'group']),
-    category: z.enum(['message', 'custom', 'action', 'call', 'interactive']),
-    type: z.string(),
-    data: messageDataSchema,
-    reactions: z.array(reactionSummarySchema).optional(),
-    tags: tagList,
-    sentAt: epochSeconds,
-    updatedAt: optionalEpoch,
-    editedAt: optionalEpoch,
-    editedBy: optionalString,
-    deletedAt: optionalEpoch,
-    deletedBy: optionalString,
-    parentId: optionalId,
-    replyCount: optionalCount,
-    pinnedAt: optionalEpoch,
-    pinnedBy: optionalString,
-    savedAt: optionalEpoch,
-    threadSubscribed: optionalBoolean,
-  })
+  .object(
+    wireShape<MessageWire>()({
+      id: idString,
+      muid: optionalString,
+      conversationId: z.string().min(1),
+      sender: z.string(),
+      receiver: z.string(),
+      receiverType: z.enum(['user', 'group']),
+      category: z.enum(['message', 'custom', 'action', 'call', 'interactive']),
+      type: z.string(),
+      data: messageDataSchema,
+      reactions: z.array(reactionSummarySchema).optional(),
+      tags: tagList,
+      sentAt: epochSeconds,
+      updatedAt: optionalEpoch,
+      editedAt: optionalEpoch,
+      editedBy: optionalString,
+      deletedAt: optionalEpoch,
+      deletedBy: optionalString,
+      parentId: optionalId,
+      replyCount: optionalCount,
+      pinnedAt: optionalEpoch,
+      pinnedBy: optionalString,
+      savedAt: optionalEpoch,
+      threadSubscribed: optionalBoolean,
+    }),
+  )
   .transform((m): MessageRecord => {
     // A deleted message keeps its facts (who, when, where) but not its content: CometChat retains
     // soft-deleted messages, and their text or files must not reach anyone through the gateway.
@@ -344,8 +364,9 @@ function readEntityFast(raw: unknown): EntityRecord | null {
 function readAttachments(raw: unknown): AttachmentRecord[] | undefined {
   if (!Array.isArray(raw)) return undefined;
   const out: AttachmentRecord[] = [];
-  for (const a of raw) {
-    if (!isObject(a) || typeof a.url !== 'string') return undefined;
+  for (const item of raw) {
+    const a = wireFields<AttachmentWire>(item);
+    if (a === undefined || typeof a.url !== 'string') return undefined;
     const name = readOptionalString(a.name);
     const mimeType = readOptionalString(a.mimeType);
     const extension = readOptionalString(a.extension);
@@ -364,8 +385,9 @@ function readAttachments(raw: unknown): AttachmentRecord[] | undefined {
 function readReactions(raw: unknown): ReactionSummaryRecord[] | undefined {
   if (!Array.isArray(raw)) return undefined;
   const out: ReactionSummaryRecord[] = [];
-  for (const r of raw) {
-    if (!isObject(r) || typeof r.reaction !== 'string') return undefined;
+  for (const item of raw) {
+    const r = wireFields<ReactionSummaryWire>(item);
+    if (r === undefined || typeof r.reaction !== 'string') return undefined;
     const n = readCount(r.count);
     const reactedByMe = readOptionalBoolean(r.reactedByMe);
     if (n === REFUSED || reactedByMe === REFUSED) return undefined;
@@ -394,9 +416,10 @@ function readInteractions(raw: unknown): Record<string, unknown>[] | undefined {
 }
 
 /** {@link messageSchema}'s fast reader. */
-export function readMessage(raw: unknown): MessageRecord | undefined {
-  if (!isObject(raw)) return undefined;
-  const { conversationId, sender, receiver, receiverType, category, type, data } = raw;
+export function readMessage(value: unknown): MessageRecord | undefined {
+  const raw = wireFields<MessageWire>(value);
+  if (raw === undefined) return undefined;
+  const { conversationId, sender, receiver, receiverType, category, type } = raw;
   if (
     typeof conversationId !== 'string' ||
     conversationId.length < 1 ||
@@ -464,8 +487,9 @@ export function readMessage(raw: unknown): MessageRecord | undefined {
   let interactions: Record<string, unknown>[] = [];
   let allowSenderInteraction: boolean | null = null;
   let entities: Record<string, unknown> = {};
-  if (data !== null && data !== undefined) {
-    if (!isObject(data)) return undefined;
+  if (raw.data !== null && raw.data !== undefined) {
+    const data = wireFields<MessageDataWire>(raw.data);
+    if (data === undefined) return undefined;
     const t = readOptionalString(data.text);
     const md = readOptionalObject(data.metadata);
     const ac = readOptionalString(data.action);
@@ -613,14 +637,16 @@ export interface ReactionRecord {
 }
 
 export const reactionSchema: z.ZodType<ReactionRecord, unknown> = z
-  .object({
-    id: idString,
-    messageId: idString,
-    reaction: z.string(),
-    uid: z.string(),
-    reactedAt: epochSeconds,
-    reactedBy: z.unknown().optional(),
-  })
+  .object(
+    wireShape<ReactionWire>()({
+      id: idString,
+      messageId: idString,
+      reaction: z.string(),
+      uid: z.string(),
+      reactedAt: epochSeconds,
+      reactedBy: z.unknown().optional(),
+    }),
+  )
   .transform((r): ReactionRecord => {
     const user = userSchema.safeParse(r.reactedBy);
     return { ...r, reactedBy: user.success ? user.data : null };

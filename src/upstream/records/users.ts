@@ -1,8 +1,8 @@
 /** Users, auth tokens and roles as validated records. */
 import { z } from 'zod';
+import type { AuthTokenWire, RoleWire, UserWire } from '../wire-extra.js';
 import {
   epochSeconds,
-  isObject,
   optionalBoolean,
   optionalEpoch,
   optionalObject,
@@ -17,6 +17,7 @@ import {
   tagList,
 } from './common.js';
 import { withFastReader } from './fast-path.js';
+import { wireFields, wireShape } from './wire-check.js';
 
 export type UserStatus = 'available' | 'offline';
 
@@ -60,39 +61,42 @@ export const userStatus = z
   .transform((s): UserStatus => (s === 'available' || s === 'online' ? 'available' : 'offline'));
 
 export const userSchema: z.ZodType<UserRecord, unknown> = z
-  .object({
-    uid: z.string().min(1),
-    name: z.string(),
-    avatar: optionalString,
-    link: optionalString,
-    role: z
-      .string()
-      .nullish()
-      .transform((r) => (r === null || r === undefined || r === '' ? 'default' : r)),
-    status: userStatus,
-    // Clearing a status message stores "" (CometChat cannot unset it): both mean none.
-    statusMessage: optionalString.transform((value) => value || null),
-    metadata: optionalObject,
-    tags: tagList,
-    createdAt: epochSeconds,
-    updatedAt: optionalEpoch,
-    lastActiveAt: optionalEpoch,
-    deactivatedAt: optionalEpoch,
-    conversationId: optionalString,
-    blockedByMe: optionalBoolean,
-    hasBlockedMe: optionalBoolean,
-    blockedByMeAt: optionalEpoch,
-    blockedAt: optionalEpoch,
-    authToken: optionalString,
-  })
+  .object(
+    wireShape<UserWire>()({
+      uid: z.string().min(1),
+      name: z.string(),
+      avatar: optionalString,
+      link: optionalString,
+      role: z
+        .string()
+        .nullish()
+        .transform((r) => (r === null || r === undefined || r === '' ? 'default' : r)),
+      status: userStatus,
+      // Clearing a status message stores "" (CometChat cannot unset it): both mean none.
+      statusMessage: optionalString.transform((value) => value || null),
+      metadata: optionalObject,
+      tags: tagList,
+      createdAt: epochSeconds,
+      updatedAt: optionalEpoch,
+      lastActiveAt: optionalEpoch,
+      deactivatedAt: optionalEpoch,
+      conversationId: optionalString,
+      blockedByMe: optionalBoolean,
+      hasBlockedMe: optionalBoolean,
+      blockedByMeAt: optionalEpoch,
+      blockedAt: optionalEpoch,
+      authToken: optionalString,
+    }),
+  )
   .transform((u): UserRecord => ({ kind: 'user', ...u }));
 
 /**
  * {@link userSchema}'s fast reader (see `fast-path.ts`): the same checks field by field, the same
  * record; `undefined` for anything else, which the schema then refuses (or reads) itself.
  */
-export function readUser(raw: unknown): UserRecord | undefined {
-  if (!isObject(raw)) return undefined;
+export function readUser(value: unknown): UserRecord | undefined {
+  const raw = wireFields<UserWire>(value);
+  if (raw === undefined) return undefined;
   const { uid, name, role: rawRole, status: rawStatus } = raw;
   if (typeof uid !== 'string' || uid.length < 1 || typeof name !== 'string') return undefined;
   let role: string;
@@ -172,14 +176,16 @@ export interface AuthTokenRecord {
   appInfo: Record<string, unknown> | null;
 }
 
-export const authTokenSchema: z.ZodType<AuthTokenRecord, unknown> = z.object({
-  uid: z.string().min(1),
-  authToken: z.string().min(1),
-  createdAt: epochSeconds,
-  platform: optionalString,
-  userAgent: optionalString,
-  appInfo: optionalObject,
-});
+export const authTokenSchema: z.ZodType<AuthTokenRecord, unknown> = z.object(
+  wireShape<AuthTokenWire>()({
+    uid: z.string().min(1),
+    authToken: z.string().min(1),
+    createdAt: epochSeconds,
+    platform: optionalString,
+    userAgent: optionalString,
+    appInfo: optionalObject,
+  }),
+);
 
 export interface RoleRecord {
   role: string;
@@ -191,15 +197,17 @@ export interface RoleRecord {
   updatedAt: Date | null;
 }
 
-export const roleSchema: z.ZodType<RoleRecord, unknown> = z.object({
-  role: z.string().min(1),
-  name: z.string(),
-  description: optionalString,
-  metadata: optionalObject,
-  settings: optionalObject,
-  createdAt: optionalEpoch,
-  updatedAt: optionalEpoch,
-});
+export const roleSchema: z.ZodType<RoleRecord, unknown> = z.object(
+  wireShape<RoleWire>()({
+    role: z.string().min(1),
+    name: z.string(),
+    description: optionalString,
+    metadata: optionalObject,
+    settings: optionalObject,
+    createdAt: optionalEpoch,
+    updatedAt: optionalEpoch,
+  }),
+);
 
 /** `{deactivatedUids:[...]}` from bulk deactivate. */
 export const deactivatedUidsSchema = z

@@ -1,6 +1,8 @@
 /** Webhook configuration (Management API) as validated records; the Basic-auth password is dropped. */
 import { z } from 'zod';
+import type { WebhookTriggerWire, WebhookWire } from '../wire-extra.js';
 import { optionalBoolean, optionalEpoch, optionalString, parseNested } from './common.js';
+import { wireShape } from './wire-check.js';
 
 export interface WebhookRecord {
   id: string;
@@ -21,18 +23,20 @@ export interface WebhookTriggerRecord {
 
 /** `password` is deliberately not read: it must never leave this layer. */
 export const webhookSchema: z.ZodType<WebhookRecord, unknown> = z
-  .object({
-    id: z.string().min(1),
-    name: z.string(),
-    webhookURL: z.string(),
-    useBasicAuth: optionalBoolean,
-    username: optionalString,
-    // CometChat's list example omits `enabled`; webhooks are enabled unless they say otherwise.
-    enabled: optionalBoolean,
-    retryOnFailure: optionalBoolean,
-    createdAt: optionalEpoch,
-    updatedAt: optionalEpoch,
-  })
+  .object(
+    wireShape<WebhookWire>()({
+      id: z.string().min(1),
+      name: z.string(),
+      webhookURL: z.string(),
+      useBasicAuth: optionalBoolean,
+      username: optionalString,
+      // CometChat's list example omits `enabled`; webhooks are enabled unless they say otherwise.
+      enabled: optionalBoolean,
+      retryOnFailure: optionalBoolean,
+      createdAt: optionalEpoch,
+      updatedAt: optionalEpoch,
+    }),
+  )
   .transform(
     (w): WebhookRecord => ({
       id: w.id,
@@ -68,7 +72,6 @@ export const singleWebhookSchema: z.ZodType<WebhookRecord, unknown> = z
     return parseNested(webhookSchema, value, ctx, path) ?? z.NEVER;
   });
 
-export const webhookTriggerSchema: z.ZodType<WebhookTriggerRecord, unknown> = z.object({
-  id: z.string().min(1),
-  description: optionalString,
-});
+export const webhookTriggerSchema: z.ZodType<WebhookTriggerRecord, unknown> = z.object(
+  wireShape<WebhookTriggerWire>()({ id: z.string().min(1), description: optionalString }),
+);

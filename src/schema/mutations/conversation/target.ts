@@ -15,7 +15,6 @@ import {
   type View,
 } from '../../../loaders/index.js';
 import type { CallOptions } from '../../../upstream/client.js';
-import { orClientError } from '../../client-errors.js';
 import { ConversationSelector, conversationOfGlobalId } from '../../conversation-selector.js';
 import { replacedBy } from '../../deprecation.js';
 import { NotFoundFailure } from '../../errors.js';
@@ -177,7 +176,7 @@ export function pathsOf(target: Target, extra: IdField[] = []): MutationOptions 
 
 /** The conversation as the owner sees it now (after the change), through the owner's view. */
 export async function viewOf(target: Target): Promise<ConversationValue> {
-  const record = await orClientError(target.view.loaders.conversations.load(target.conversationId));
+  const record = await target.view.loaders.conversations.load(target.conversationId);
   if (record === null) {
     throw new NotFoundFailure(
       `The conversation ${target.conversationId} is not visible to ${target.owner}.`,

@@ -33,7 +33,7 @@ export interface RefusalPaths {
  * at fault: a missing group points at `guid`, a missing user at the uid field, a password problem at
  * `password`. Anything else goes through the shared mapping.
  */
-function groupRefusal(error: unknown, paths: RefusalPaths = {}): Error {
+function groupRefusal(error: unknown, paths: RefusalPaths = {}): unknown {
   if (!isUpstreamError(error) || error.outcomeUnknown) return mutationFailure(error);
   const code = error.code ?? null;
   const at = (...path: string[]) => ['input', ...path];

@@ -8,7 +8,6 @@ import { builder } from '../../../builder.js';
 import { memberKey } from '../../../loaders/index.js';
 import { type AddMembersOutcome, addMembers } from '../../../upstream/members.js';
 import type { GroupMemberRecord, MemberScope, MessageRecord } from '../../../upstream/records.js';
-import { orClientError } from '../../client-errors.js';
 import { type ItemFailure, MUTATION_ERRORS } from '../../errors.js';
 import { idSchema, LIMITS } from '../../limits.js';
 import { rejectField, validateInput } from '../../mutation-support.js';
@@ -84,9 +83,7 @@ const GroupMemberAddOutcome = builder.objectRef<AddOutcome>('GroupMemberAddOutco
       resolve: (outcome, _args, context) => {
         if (outcome.error !== null) return null;
         if (outcome.member) return outcome.member;
-        return orClientError(
-          context.view().loaders.members.load(memberKey(outcome.guid, outcome.uid)),
-        );
+        return context.view().loaders.members.load(memberKey(outcome.guid, outcome.uid));
       },
     }),
     message: t.field({
@@ -111,8 +108,7 @@ const GroupBanOutcome = builder.objectRef<BanOutcome>('GroupBanOutcome').impleme
       type: UserRef,
       nullable: true,
       description: 'The user; null when no such user exists.',
-      resolve: (outcome, _args, context) =>
-        orClientError(context.view().loaders.users.load(outcome.uid)),
+      resolve: (outcome, _args, context) => context.view().loaders.users.load(outcome.uid),
     }),
   }),
 });
@@ -126,8 +122,7 @@ const GroupMembersAddPayload = builder.objectRef<AddResult>('GroupMembersAddPayl
       type: GroupRef,
       nullable: true,
       description: 'The group as it is now; null if it no longer exists.',
-      resolve: (result, _args, context) =>
-        orClientError(context.view().loaders.groups.load(result.guid)),
+      resolve: (result, _args, context) => context.view().loaders.groups.load(result.guid),
     }),
     admins: t.field({
       type: [GroupMemberAddOutcome],

@@ -11,7 +11,6 @@ import type {
   MemberScope,
   MessageRecord,
 } from '../../../upstream/records.js';
-import { orClientError } from '../../client-errors.js';
 import type { ItemFailure } from '../../errors.js';
 import { itemFailure } from '../outcomes.js';
 
@@ -57,7 +56,7 @@ export async function readBack(
   guid: string,
   uid: string,
 ): Promise<GroupMemberRecord> {
-  const member = await orClientError(context.view().loaders.members.load(memberKey(guid, uid)));
+  const member = await context.view().loaders.members.load(memberKey(guid, uid));
   if (member === null) {
     throw gatewayError(
       'INTERNAL',

@@ -8,7 +8,6 @@ import { builder } from '../../../builder.js';
 import { gatewayError } from '../../../errors.js';
 import { addMembers } from '../../../upstream/members.js';
 import type { GroupMemberRecord } from '../../../upstream/records.js';
-import { orClientError } from '../../client-errors.js';
 import { MUTATION_ERRORS, NotAppliedFailure } from '../../errors.js';
 import { idSchema, optional } from '../../limits.js';
 import { validateInput } from '../../mutation-support.js';
@@ -47,7 +46,7 @@ const GroupJoinPayload = builder
         nullable: true,
         description: 'The group as it is now; null if it no longer exists.',
         resolve: (payload, _args, context) =>
-          orClientError(context.view().loaders.groups.load(payload.member.guid)),
+          context.view().loaders.groups.load(payload.member.guid),
       }),
     }),
   });

@@ -17,7 +17,6 @@
 import type { GatewayContext } from '../../../context.js';
 import { memberKey } from '../../../loaders/index.js';
 import type { GroupRecord, MemberScope } from '../../../upstream/records.js';
-import { orClientError } from '../../client-errors.js';
 import { NotFoundFailure, PermissionDeniedFailure } from '../../errors.js';
 
 export type GroupAction =
@@ -40,7 +39,7 @@ const ACTION_WORDS: Record<GroupAction['kind'], string> = {
 };
 
 async function loadGroup(context: GatewayContext, guid: string): Promise<GroupRecord> {
-  const group = await orClientError(context.view().loaders.groups.load(guid));
+  const group = await context.view().loaders.groups.load(guid);
   if (group === null) {
     throw new NotFoundFailure(`No group ${guid}.`, ['input', 'guid'], 'ERR_GUID_NOT_FOUND');
   }
@@ -122,6 +121,6 @@ async function targetScope(
   guid: string,
   uid: string,
 ): Promise<MemberScope | null> {
-  const member = await orClientError(context.view().loaders.members.load(memberKey(guid, uid)));
+  const member = await context.view().loaders.members.load(memberKey(guid, uid));
   return member?.scope ?? null;
 }

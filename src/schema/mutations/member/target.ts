@@ -15,7 +15,6 @@ import {
   unbanMember,
 } from '../../../upstream/members.js';
 import type { GroupMemberRecord, UserRecord } from '../../../upstream/records.js';
-import { orClientError } from '../../client-errors.js';
 import { MUTATION_ERRORS } from '../../errors.js';
 import { GroupMemberScope } from '../../group-member.js';
 import { idSchema } from '../../limits.js';
@@ -95,15 +94,13 @@ function targetPayload(name: string, description: string, removes: boolean) {
         type: GroupRef,
         nullable: true,
         description: 'The group as it is now; null if it no longer exists.',
-        resolve: (result, _args, context) =>
-          orClientError(context.view().loaders.groups.load(result.guid)),
+        resolve: (result, _args, context) => context.view().loaders.groups.load(result.guid),
       }),
       user: t.field({
         type: UserRef,
         nullable: true,
         description: 'The user; null if they no longer exist.',
-        resolve: (result, _args, context) =>
-          orClientError(context.view().loaders.users.load(result.uid)),
+        resolve: (result, _args, context) => context.view().loaders.users.load(result.uid),
       }),
       ...(removes
         ? {
@@ -183,7 +180,7 @@ builder.mutationFields((t) => ({
         { acting: view.perspective !== null, target: ['uid'] },
       );
       // CometChat answers with the scope and join time only; the user comes from the view.
-      const user: UserRecord | null = await orClientError(view.loaders.users.load(answer.uid));
+      const user: UserRecord | null = await view.loaders.users.load(answer.uid);
       const member: GroupMemberRecord =
         user !== null && answer.joinedAt !== null
           ? { guid: input.guid, scope: answer.scope, joinedAt: answer.joinedAt, user }

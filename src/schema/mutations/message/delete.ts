@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { builder } from '../../../builder.js';
 import { deleteMessage } from '../../../upstream/messages.js';
 import type { MessageRecord } from '../../../upstream/records.js';
-import { orClientError } from '../../client-errors.js';
 import { aliased, renamedTo, sameUnderBothNames } from '../../deprecation.js';
 import { MUTATION_ERRORS } from '../../errors.js';
 import { idSchema } from '../../limits.js';
@@ -131,7 +130,7 @@ builder.mutationFields((t) => ({
         message =
           known && known.deletedAt !== null
             ? known
-            : await orClientError(context.view().loaders.messages.load(value.messageId));
+            : await context.view().loaders.messages.load(value.messageId);
         if (message) remember(view, message);
       }
       const typed = message ?? known ?? before;

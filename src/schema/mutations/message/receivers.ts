@@ -11,7 +11,6 @@ import {
   sendMessageToMany,
 } from '../../../upstream/messages.js';
 import type { BulkOutcomeItem, MessageRecord } from '../../../upstream/records.js';
-import { orClientError } from '../../client-errors.js';
 import { aliased } from '../../deprecation.js';
 import {
   ConflictFailure,
@@ -83,7 +82,7 @@ export const MessageSendOutcome = builder.objectRef<SendOutcome>('MessageSendOut
       description:
         'The receiving user as the caller sees it; null when the receiver is a group, or a user the caller cannot see.',
       resolve: (outcome, _args, context) =>
-        outcome.uid === null ? null : orClientError(context.view().loaders.users.load(outcome.uid)),
+        outcome.uid === null ? null : context.view().loaders.users.load(outcome.uid),
     }),
     group: t.field({
       type: GroupRef,
@@ -91,9 +90,7 @@ export const MessageSendOutcome = builder.objectRef<SendOutcome>('MessageSendOut
       description:
         'The receiving group as the caller sees it; null when the receiver is a user, or a group the caller cannot see.',
       resolve: (outcome, _args, context) =>
-        outcome.guid === null
-          ? null
-          : orClientError(context.view().loaders.groups.load(outcome.guid)),
+        outcome.guid === null ? null : context.view().loaders.groups.load(outcome.guid),
     }),
     ...outcomeFields(t, {
       ok: 'Whether this receiver got the message.',

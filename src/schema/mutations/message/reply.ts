@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { builder } from '../../../builder.js';
 import { sendThreadReply } from '../../../upstream/messages.js';
 import type { MessageRecord } from '../../../upstream/records.js';
-import { orClientError } from '../../client-errors.js';
 import { aliased } from '../../deprecation.js';
 import { MUTATION_ERRORS } from '../../errors.js';
 import { idSchema } from '../../limits.js';
@@ -54,8 +53,7 @@ const MessageReplyPayload = builder.objectRef<ReplyPayload>('MessageReplyPayload
       nullable: true,
       description:
         'The message replied to, read after the reply (its `replyCount` includes it). Null when the caller can no longer see it.',
-      resolve: (payload, _args, context) =>
-        orClientError(context.view().loaders.messages.load(payload.parentId)),
+      resolve: (payload, _args, context) => context.view().loaders.messages.load(payload.parentId),
     }),
   }),
 });

@@ -4,7 +4,6 @@
  */
 import { builder } from '../../../builder.js';
 import type { BulkOutcome } from '../../../upstream/records.js';
-import { orClientError } from '../../client-errors.js';
 import { type ItemFailure, NotFoundFailure } from '../../errors.js';
 import { UserRef } from '../../refs.js';
 import { itemFailure, outcomeFields } from '../outcomes.js';
@@ -49,7 +48,7 @@ export const UserBulkOutcome = builder.objectRef<UserOutcomeValue>('UserBulkOutc
       description:
         'The user as it is now; null when it does not exist or is deactivated. Costs one upstream call per outcome (batched).',
       resolve: (outcome, _args, context) =>
-        outcome.loadUser ? orClientError(context.view().loaders.users.load(outcome.uid)) : null,
+        outcome.loadUser ? context.view().loaders.users.load(outcome.uid) : null,
     }),
   }),
 });

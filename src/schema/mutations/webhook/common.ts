@@ -7,7 +7,6 @@
 import type { z } from 'zod';
 import type { GatewayContext } from '../../../context.js';
 import type { WebhookRecord } from '../../../upstream/records.js';
-import { orClientError } from '../../client-errors.js';
 import { NotFoundFailure, ValidationFailure } from '../../errors.js';
 import { type MutationOptions, validateInput } from '../../mutation-support.js';
 import { assertManagement } from '../../webhook.js';
@@ -47,7 +46,7 @@ export async function reloadWebhook(
   context: GatewayContext,
   webhookId: string,
 ): Promise<WebhookRecord> {
-  const record = await orClientError(context.view(null).loaders.webhooks.load(webhookId));
+  const record = await context.view(null).loaders.webhooks.load(webhookId);
   if (!record) {
     throw new NotFoundFailure(
       `The webhook ${webhookId} does not exist any more.`,
