@@ -38,6 +38,8 @@ export default [
               ...['Attachment', 'ReactionSummary', 'MessageInteraction', 'MessageFlagReport'],
               ...['InteractiveAction', 'InteractiveCard', 'InteractiveElement'],
               ...['InteractiveForm', 'InteractiveOption'],
+              // Parts of an Agent Builder tool, read only with it.
+              'AiToolParameter',
               // Parts of a call, read only with it.
               ...['CallLogParticipant', 'CallParticipant', 'CallRecording'],
               // Facts about the caller or a user, read only with them.

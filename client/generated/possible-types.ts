@@ -35,6 +35,36 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "AiApiToolCreateResult": [
+      "AiApiToolCreatePayload",
+      "ConflictError",
+      "ValidationError"
+    ],
+    "AiApiToolDeleteResult": [
+      "AiApiToolDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AiApiToolUpdateResult": [
+      "AiApiToolUpdatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AiFrontendActionCreateResult": [
+      "AiFrontendActionCreatePayload",
+      "ConflictError",
+      "ValidationError"
+    ],
+    "AiFrontendActionDeleteResult": [
+      "AiFrontendActionDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AiFrontendActionUpdateResult": [
+      "AiFrontendActionUpdatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "AiKnowledgeTextCreateResult": [
       "AiKnowledgeTextCreatePayload",
       "ValidationError"
@@ -46,6 +76,16 @@
     ],
     "AiKnowledgeTextUpdateResult": [
       "AiKnowledgeTextUpdatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AiMcpServerCreateResult": [
+      "AiMcpServerCreatePayload",
+      "ConflictError",
+      "ValidationError"
+    ],
+    "AiMcpServerUpdateResult": [
+      "AiMcpServerUpdatePayload",
       "NotFoundError",
       "ValidationError"
     ],
@@ -449,8 +489,11 @@
       "ActionMessage",
       "AiAgent",
       "AiAgentVariable",
+      "AiApiTool",
+      "AiFrontendAction",
       "AiKnowledgeSource",
       "AiKnowledgeText",
+      "AiMcpServer",
       "AuthToken",
       "ByoAiAgent",
       "Call",
@@ -669,6 +712,36 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "AiApiToolCreateResult": [
+      "AiApiToolCreatePayload",
+      "ConflictError",
+      "ValidationError"
+    ],
+    "AiApiToolDeleteResult": [
+      "AiApiToolDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AiApiToolUpdateResult": [
+      "AiApiToolUpdatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AiFrontendActionCreateResult": [
+      "AiFrontendActionCreatePayload",
+      "ConflictError",
+      "ValidationError"
+    ],
+    "AiFrontendActionDeleteResult": [
+      "AiFrontendActionDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AiFrontendActionUpdateResult": [
+      "AiFrontendActionUpdatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "AiKnowledgeTextCreateResult": [
       "AiKnowledgeTextCreatePayload",
       "ValidationError"
@@ -680,6 +753,16 @@
     ],
     "AiKnowledgeTextUpdateResult": [
       "AiKnowledgeTextUpdatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AiMcpServerCreateResult": [
+      "AiMcpServerCreatePayload",
+      "ConflictError",
+      "ValidationError"
+    ],
+    "AiMcpServerUpdateResult": [
+      "AiMcpServerUpdatePayload",
       "NotFoundError",
       "ValidationError"
     ],
@@ -1083,8 +1166,11 @@
       "ActionMessage",
       "AiAgent",
       "AiAgentVariable",
+      "AiApiTool",
+      "AiFrontendAction",
       "AiKnowledgeSource",
       "AiKnowledgeText",
+      "AiMcpServer",
       "AuthToken",
       "ByoAiAgent",
       "Call",

@@ -18,6 +18,7 @@ import {
   EmuError,
   type EmuResponse,
   type Router,
+  readLimit,
 } from './http.js';
 import type { Store } from './store.js';
 
@@ -104,16 +105,6 @@ function fileNameOf(title: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
   return `${slug || 'text'}.md`;
-}
-
-function readLimit(query: URLSearchParams): number {
-  const raw = query.get('limit');
-  if (raw === null) return 10;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 100) {
-    throw badRequest({ limit: ['The limit must be an integer between 1 and 100.'] });
-  }
-  return n;
 }
 
 function renderRecord(appId: string, source: Source) {

@@ -10,13 +10,13 @@
 import { randomUUID } from 'node:crypto';
 import {
   assertValid,
-  badRequest,
   bodyObject,
   checkBoolean,
   checkString,
   EmuError,
   type EmuResponse,
   type Router,
+  readLimit,
 } from './http.js';
 import type { Store } from './store.js';
 
@@ -165,16 +165,6 @@ function isStringMap(value: unknown): value is Record<string, string> {
     !Array.isArray(value) &&
     Object.values(value).every((v) => typeof v === 'string')
   );
-}
-
-function readLimit(query: URLSearchParams): number {
-  const raw = query.get('limit');
-  if (raw === null) return 10;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 100) {
-    throw badRequest({ limit: ['The limit must be an integer between 1 and 100.'] });
-  }
-  return n;
 }
 
 /** The Agent Builder fields of a create (`creating`) or an update body, checked into `agent`. */

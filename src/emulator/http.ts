@@ -299,6 +299,17 @@ export function bodyObject(req: EmuRequest): Record<string, unknown> {
   return req.body as Record<string, unknown>; // checked above
 }
 
+/** The `limit` of the AI agent lists: 1 to 100, 10 when absent (CometChat's documented default). */
+export function readLimit(query: URLSearchParams): number {
+  const raw = query.get('limit');
+  if (raw === null) return 10;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 100) {
+    throw badRequest({ limit: ['The limit must be an integer between 1 and 100.'] });
+  }
+  return n;
+}
+
 /** Boolean query flags the way CometChat reads them (`true`/`1`). */
 export function queryFlag(query: URLSearchParams, name: string): boolean {
   const raw = query.get(name);

@@ -3,6 +3,7 @@
  * routes, and the Management-API ones their routes on the management surface.
  */
 import { registerAgentBuilder } from './ai-agent-builder.js';
+import { registerAgentTools } from './ai-agent-tools.js';
 import { registerAiAgents } from './ai-agents.js';
 import { registerApiKeys } from './api-keys.js';
 import type { Router } from './http.js';
@@ -20,4 +21,5 @@ export function registerTooling(chat: Router, management: Router): void {
   registerNotificationAdmin(chat);
   registerAiAgents(chat);
   registerAgentBuilder(chat);
+  registerAgentTools(chat);
 }

@@ -15,6 +15,14 @@ import {
   listKnowledgeSources,
 } from '../upstream/ai-agent-builder.js';
 import {
+  type ApiToolRecord,
+  apiTools,
+  type FrontendActionRecord,
+  frontendActions,
+  type McpServerRecord,
+  mcpServers,
+} from '../upstream/ai-agent-tools.js';
+import {
   type AiAgentRecord,
   type ByoAgentRecord,
   getAiAgent,
@@ -137,6 +145,18 @@ export interface ToolingReads {
   knowledgeText(uniqueId: string): Promise<KnowledgeTextRecord>;
   /** `GET /ai-agents/agent-builder/agents/variables/custom`: every custom variable. */
   customVariables(): Promise<CustomVariableRecord[]>;
+  /** `GET /ai-agents/agent-builder/api-tools`, the newest window of them. */
+  apiTools(): Promise<ApiToolRecord[]>;
+  /** `GET /ai-agents/agent-builder/api-tools/{slug}` (not found when there is none). */
+  apiTool(slug: string): Promise<ApiToolRecord>;
+  /** `GET /ai-agents/agent-builder/mcp-servers`, the newest window of them. */
+  mcpServers(): Promise<McpServerRecord[]>;
+  /** `GET /ai-agents/agent-builder/mcp-servers/{slug}` (not found when there is none). */
+  mcpServer(slug: string): Promise<McpServerRecord>;
+  /** `GET /ai-agents/agent-builder/frontend-actions`, the newest window of them. */
+  frontendActions(): Promise<FrontendActionRecord[]>;
+  /** `GET /ai-agents/agent-builder/frontend-actions/{id}` (not found when there is none). */
+  frontendAction(id: string): Promise<FrontendActionRecord>;
   /** `GET /notifications/push/v1/providers/fcm`. */
   fcmProviders(): Promise<FcmProviderRecord[]>;
   /** `GET /notifications/push/v1/providers/custom`. */
@@ -228,6 +248,12 @@ export function toolingReads(upstream: UpstreamClient, view: AppView): ToolingRe
     knowledgeSources: () => listKnowledgeSources(upstream, options),
     knowledgeText: (uniqueId) => getKnowledgeText(upstream, uniqueId, options),
     customVariables: () => listCustomVariables(upstream, options),
+    apiTools: () => apiTools.list(upstream, options),
+    apiTool: (slug) => apiTools.get(upstream, slug, options),
+    mcpServers: () => mcpServers.list(upstream, options),
+    mcpServer: (slug) => mcpServers.get(upstream, slug, options),
+    frontendActions: () => frontendActions.list(upstream, options),
+    frontendAction: (id) => frontendActions.get(upstream, id, options),
     fcmProviders: () => listFcmProviders(upstream, options),
     customPushProvider: () => getCustomPushProvider(upstream, options),
     twilioProvider: () => getTwilioProvider(upstream, options),

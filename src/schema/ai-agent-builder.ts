@@ -23,8 +23,7 @@ import {
   updateCustomVariable,
   updateKnowledgeText,
 } from '../upstream/ai-agent-builder.js';
-import { isUpstreamError } from '../upstream/errors.js';
-import { AiAgent } from './ai-agents.js';
+import { AiAgent, orNull } from './ai-agents.js';
 import { shortTextArg } from './arg-checks.js';
 import { connectionComplexity, countedConnection, windowArgs, windowOf } from './connections.js';
 import { ConflictFailure, NotFoundFailure, ValidationFailure } from './errors.js';
@@ -46,16 +45,6 @@ function options(context: GatewayContext) {
 /** The tooling reads, as the app. */
 function tooling(context: GatewayContext) {
   return toolingReads(context.upstream, context.view(null));
-}
-
-/** The value, or null when CometChat answers 404. */
-async function orNull<T>(work: Promise<T>): Promise<T | null> {
-  try {
-    return await work;
-  } catch (error) {
-    if (isUpstreamError(error) && error.kind === 'not_found') return null;
-    throw error;
-  }
 }
 
 async function findSource(

@@ -38,8 +38,8 @@ export const MAX_INSTRUCTION = 10_000;
 /** An agent's description (a gateway limit; CometChat documents none). */
 export const MAX_AGENT_DESCRIPTION = 1000;
 
-/** The agent, or null when CometChat has no such agent. */
-async function orNull<T>(work: Promise<T>): Promise<T | null> {
+/** The value, or null when CometChat answers 404. */
+export async function orNull<T>(work: Promise<T>): Promise<T | null> {
   try {
     return await work;
   } catch (error) {

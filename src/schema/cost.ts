@@ -743,6 +743,9 @@ export const NODE_LOOKUPS: Readonly<Record<string, CostRule>> = {
   AiKnowledgeSource: lookup(),
   AiKnowledgeText: lookup(),
   AiAgentVariable: lookup(),
+  AiApiTool: lookup(),
+  AiMcpServer: lookup(),
+  AiFrontendAction: lookup(),
   Call: lookup(),
   // The message as the caller may read it, then the emoji's reaction pages until the user is found.
   Reaction: () => ({ calls: 1 + MAX_REACTION_LOOKUP_PAGES }),

@@ -43,6 +43,7 @@ import './mutations/moderation.js';
 import './mutations/moderation-rules.js';
 import './ai-agents.js';
 import './ai-agent-builder.js';
+import './ai-agent-tools.js';
 import './api-keys.js';
 import './mutations/api-keys.js';
 import './stats.js';

@@ -9,15 +9,15 @@ import { z } from 'zod';
 import { call } from './call.js';
 import type { CallOptions, UpstreamClient } from './client.js';
 
-const BASE = '/ai-agents/agent-builder';
+export const BASE = '/ai-agents/agent-builder';
 
-const text = z
+export const text = z
   .string()
   .nullish()
   .transform((v) => (v === undefined || v === null || v === '' ? null : v));
 
 /** Epoch milliseconds (or their string). */
-const millis = z
+export const millis = z
   .union([z.number(), z.string()])
   .nullish()
   .transform((v) => {
@@ -27,14 +27,14 @@ const millis = z
   });
 
 /** Takes `{data: X}` as X; anything else as it is. */
-function inData(raw: unknown): unknown {
+export function inData(raw: unknown): unknown {
   return raw !== null && typeof raw === 'object' && !Array.isArray(raw) && 'data' in raw
     ? (raw as { data: unknown }).data
     : raw;
 }
 
 /** A list whose items must each parse, or the answer is unreadable. */
-function listOf<T>(item: z.ZodType<T, unknown>, what: string) {
+export function listOf<T>(item: z.ZodType<T, unknown>, what: string) {
   return z.preprocess(
     inData,
     z.array(z.unknown()).transform((items, ctx) =>
@@ -48,7 +48,7 @@ function listOf<T>(item: z.ZodType<T, unknown>, what: string) {
   );
 }
 
-const done = z.unknown().transform(() => true as const);
+export const done = z.unknown().transform(() => true as const);
 
 // ---------------------------------------------------------------------------------------------
 // Knowledge base

@@ -50,8 +50,11 @@ export type NodeByIdQuery = { node:
     | { __typename: 'ActionMessage', id: string }
     | { __typename: 'AiAgent', id: string }
     | { __typename: 'AiAgentVariable', id: string }
+    | { __typename: 'AiApiTool', id: string }
+    | { __typename: 'AiFrontendAction', id: string }
     | { __typename: 'AiKnowledgeSource', id: string }
     | { __typename: 'AiKnowledgeText', id: string }
+    | { __typename: 'AiMcpServer', id: string }
     | { __typename: 'AuthToken', id: string }
     | { __typename: 'ByoAiAgent', id: string }
     | { __typename: 'Call', id: string }
@@ -79,8 +82,11 @@ export type NodesByIdsQuery = { nodes: Array<
     | { __typename: 'ActionMessage', id: string }
     | { __typename: 'AiAgent', id: string }
     | { __typename: 'AiAgentVariable', id: string }
+    | { __typename: 'AiApiTool', id: string }
+    | { __typename: 'AiFrontendAction', id: string }
     | { __typename: 'AiKnowledgeSource', id: string }
     | { __typename: 'AiKnowledgeText', id: string }
+    | { __typename: 'AiMcpServer', id: string }
     | { __typename: 'AuthToken', id: string }
     | { __typename: 'ByoAiAgent', id: string }
     | { __typename: 'Call', id: string }

@@ -7,7 +7,8 @@ import { builder } from '../../builder.js';
 import type { GatewayContext } from '../../context.js';
 import { renamedTo } from '../deprecation.js';
 
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+/** The builder's schema types. */
+export type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 /** The field builder of an input type. */
 export type InputFieldBuilder = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
