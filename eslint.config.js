@@ -52,7 +52,8 @@ export default [
               // Notification settings and providers of the app (one each, no identity of their own).
               ...['NotificationSettings', 'NotificationEventSetting', 'NotificationProviders'],
               ...['FcmProvider', 'FcmPayloadNotification', 'CustomPushProvider'],
-              ...['SendGridEmailProvider', 'TwilioSmsProvider'],
+              ...['SendGridEmailProvider', 'TwilioSmsProvider', 'CustomSmsProvider'],
+              'CustomEmailProvider',
               // Tooling lists without a single-item read in the gateway (see "Schema lint").
               ...['ApiKey', 'DataImportFailure', 'FlaggedMessage', 'ModeratedMessage'],
               ...['NotificationLog', 'MutedConversation'],

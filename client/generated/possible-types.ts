@@ -217,8 +217,16 @@
       "PermissionDeniedError",
       "ValidationError"
     ],
+    "CustomEmailProviderUpdateResult": [
+      "CustomEmailProviderUpdatePayload",
+      "ValidationError"
+    ],
     "CustomPushProviderUpdateResult": [
       "CustomPushProviderUpdatePayload",
+      "ValidationError"
+    ],
+    "CustomSmsProviderUpdateResult": [
+      "CustomSmsProviderUpdatePayload",
       "ValidationError"
     ],
     "DataImportJobResumeResult": [
@@ -894,8 +902,16 @@
       "PermissionDeniedError",
       "ValidationError"
     ],
+    "CustomEmailProviderUpdateResult": [
+      "CustomEmailProviderUpdatePayload",
+      "ValidationError"
+    ],
     "CustomPushProviderUpdateResult": [
       "CustomPushProviderUpdatePayload",
+      "ValidationError"
+    ],
+    "CustomSmsProviderUpdateResult": [
+      "CustomSmsProviderUpdatePayload",
       "ValidationError"
     ],
     "DataImportJobResumeResult": [

@@ -1,8 +1,8 @@
 /**
  * The admin side of notifications, kept per store: FCM providers (`GET|POST|PUT
- * /notifications/push/v1/providers/fcm`, `DELETE …/fcm/{providerId}`), the custom push webhook,
- * Twilio and SendGrid credentials (`GET|PUT`), the app's settings (`GET|PATCH
- * /notifications/v1/settings`, merged key by key) and the delivery logs (`GET
+ * /notifications/push/v1/providers/fcm`, `DELETE …/fcm/{providerId}`), the custom push, SMS and
+ * e-mail webhooks, Twilio and SendGrid credentials (`GET|PUT`), the app's settings (`GET|PATCH
+ * /notifications/v1/settings`, merged key by key; `DELETE` restores the defaults) and the delivery logs (`GET
  * /notifications/v1/logs`). Like CometChat, the GET answers of the providers include the stored
  * credentials: keeping them out of the graph is the gateway's job.
  *
@@ -23,7 +23,8 @@ import type { MessageRow, Store } from './store.js';
 
 export interface AdminState {
   fcm: Map<string, Record<string, unknown>>;
-  customPush: Record<string, unknown>;
+  /** The custom (webhook) provider of each channel. */
+  custom: Record<'push' | 'sms' | 'email', Record<string, unknown>>;
   twilio: Record<string, unknown>;
   sendGrid: Record<string, unknown>;
   settings: Record<string, unknown>;
@@ -92,7 +93,7 @@ function stateOf(store: Store): AdminState {
   if (!state) {
     state = {
       fcm: new Map(),
-      customPush: {},
+      custom: { push: {}, sms: {}, email: {} },
       twilio: {},
       sendGrid: {},
       settings: defaultSettings(),
@@ -353,18 +354,27 @@ export function registerNotificationAdmin(router: Router): void {
     return ok({ success: true });
   });
 
-  const CUSTOM = '/notifications/push/v1/providers/custom';
-  router.add('GET', CUSTOM, (_req, { store }) => ok({ ...stateOf(store).customPush }));
-  router.add('PUT', CUSTOM, (req, { store }) => {
-    const body = bodyObject(req);
-    const details: Record<string, string[]> = {};
-    checkStrings(body, CUSTOM_KEYS, details);
-    checkBooleans(body, CUSTOM_FLAGS, details);
-    checkHttpsUrl(body.webhookURL, 'webhookURL', details);
-    assertValid(details);
-    merge(stateOf(store).customPush, body, [...CUSTOM_KEYS, ...CUSTOM_FLAGS]);
-    return ok({ success: true });
-  });
+  for (const [channel, flag] of [
+    ['push', null],
+    ['sms', 'useStoredPhNo'],
+    ['email', 'useStoredEmailID'],
+  ] as const) {
+    const path = `/notifications/${channel}/v1/providers/custom`;
+    const flags = flag === null ? CUSTOM_FLAGS : [...CUSTOM_FLAGS, flag];
+    router.add('GET', path, (_req, { store }) => ok({ ...stateOf(store).custom[channel] }));
+    router.add('PUT', path, (req, { store }) => {
+      const body = bodyObject(req);
+      const details: Record<string, string[]> = {};
+      checkStrings(body, CUSTOM_KEYS, details);
+      checkBooleans(body, flags, details);
+      checkHttpsUrl(body.webhookURL, 'webhookURL', details);
+      assertValid(details);
+      const provider = stateOf(store).custom[channel];
+      merge(provider, body, [...CUSTOM_KEYS, ...flags]);
+      // As documented for SMS and e-mail, their answer echoes the provider, password included.
+      return ok(channel === 'push' ? { success: true } : { ...provider });
+    });
+  }
 
   const TWILIO = '/notifications/sms/v1/providers/twilio';
   router.add('GET', TWILIO, (_req, { store }) => ok({ ...stateOf(store).twilio }));
@@ -408,6 +418,12 @@ export function registerNotificationAdmin(router: Router): void {
     const settings = stateOf(store).settings;
     deepMerge(settings, { preferences: preferences as Record<string, unknown> });
     return ok(structuredClone(settings));
+  });
+  router.add('DELETE', '/notifications/v1/settings', (_req, { store }) => {
+    // CometChat documents no answer for the reset; the emulator answers the defaults it restored.
+    const state = stateOf(store);
+    state.settings = defaultSettings();
+    return ok(structuredClone(state.settings));
   });
 
   router.add('GET', '/notifications/v1/logs', (req, { store }) => listLogs(req, store));

@@ -54,9 +54,10 @@ import {
   type ModerationRuleRecord,
 } from '../upstream/moderation.js';
 import {
-  type CustomPushProviderRecord,
+  type CustomProviderChannel,
+  type CustomProviderRecord,
   type FcmProviderRecord,
-  getCustomPushProvider,
+  getCustomProvider,
   getNotificationSettings,
   getSendGridProvider,
   getTwilioProvider,
@@ -159,8 +160,8 @@ export interface ToolingReads {
   frontendAction(id: string): Promise<FrontendActionRecord>;
   /** `GET /notifications/push/v1/providers/fcm`. */
   fcmProviders(): Promise<FcmProviderRecord[]>;
-  /** `GET /notifications/push/v1/providers/custom`. */
-  customPushProvider(): Promise<CustomPushProviderRecord>;
+  /** `GET /notifications/{push|sms|email}/v1/providers/custom`. */
+  customProvider(channel: CustomProviderChannel): Promise<CustomProviderRecord>;
   /** `GET /notifications/sms/v1/providers/twilio`. */
   twilioProvider(): Promise<TwilioProviderRecord>;
   /** `GET /notifications/email/v1/providers/sendgrid`. */
@@ -255,7 +256,7 @@ export function toolingReads(upstream: UpstreamClient, view: AppView): ToolingRe
     frontendActions: () => frontendActions.list(upstream, options),
     frontendAction: (id) => frontendActions.get(upstream, id, options),
     fcmProviders: () => listFcmProviders(upstream, options),
-    customPushProvider: () => getCustomPushProvider(upstream, options),
+    customProvider: (channel) => getCustomProvider(upstream, channel, options),
     twilioProvider: () => getTwilioProvider(upstream, options),
     sendGridProvider: () => getSendGridProvider(upstream, options),
     notificationSettings: () => getNotificationSettings(upstream, options),

@@ -1,6 +1,6 @@
 /**
- * The admin side of notifications: the FCM, custom push, Twilio SMS and SendGrid email providers
- * (read and write), the app's notification settings and the delivery logs. Admin only.
+ * The admin side of notifications: the FCM, Twilio SMS and SendGrid email providers and the custom
+ * (webhook) providers of push, SMS and e-mail (read and write), the app's notification settings and the delivery logs. Admin only.
  *
  * Credentials are write-only: the inputs take them, no output type has a field that could show
  * one (only whether it is set, or for a Twilio account SID its last 4 characters), and no check
@@ -14,7 +14,8 @@ import { badUserInput } from '../errors.js';
 import { toolingReads } from '../loaders/index.js';
 import {
   addFcmProvider,
-  type CustomPushProviderRecord,
+  type CustomProviderChannel,
+  type CustomProviderRecord,
   deleteFcmProvider,
   type FcmPayloadNotificationRecord,
   type FcmProviderRecord,
@@ -25,9 +26,10 @@ import {
   type NotificationLogRecord,
   type NotificationScope,
   type NotificationSettingsRecord,
+  resetNotificationSettings,
   type SendGridProviderRecord,
   type TwilioProviderRecord,
-  updateCustomPushProvider,
+  updateCustomProvider,
   updateFcmProvider,
   updateNotificationSettings,
   updateSendGridProvider,
@@ -119,39 +121,6 @@ export const FcmProvider = builder.objectRef<FcmProviderRecord>('FcmProvider').i
   }),
 });
 
-export const CustomPushProvider = builder
-  .objectRef<CustomPushProviderRecord>('CustomPushProvider')
-  .implement({
-    description:
-      'The custom push provider: a webhook CometChat posts each push payload to. The basic-auth password is write-only.',
-    fields: (t) => ({
-      isConfigured: t.boolean({
-        description: 'Whether a webhook URL is set.',
-        resolve: (v) => v.webhookUrl !== null,
-      }),
-      isEnabled: t.exposeBoolean('isEnabled', {
-        nullable: true,
-        description: 'Whether the provider is enabled; null when not set.',
-      }),
-      webhookUrl: t.exposeString('webhookUrl', {
-        nullable: true,
-        description: 'The webhook URL; null when not set.',
-      }),
-      isBasicAuthUsed: t.exposeBoolean('useBasicAuth', {
-        nullable: true,
-        description:
-          'Whether CometChat sends basic-auth credentials to the webhook; null when not set.',
-      }),
-      basicAuthUsername: t.exposeString('basicAuthUsername', {
-        nullable: true,
-        description: 'The basic-auth user name; null when not set.',
-      }),
-      hasBasicAuthPassword: t.exposeBoolean('hasBasicAuthPassword', {
-        description: 'Whether a basic-auth password is set (never shown).',
-      }),
-    }),
-  });
-
 export const TwilioSmsProvider = builder
   .objectRef<TwilioProviderRecord>('TwilioSmsProvider')
   .implement({
@@ -231,12 +200,6 @@ const NotificationProviders = builder.objectRef<object>('NotificationProviders')
       nullable: true,
       description: `The FCM providers (\`GET /notifications/push/v1/providers/fcm\`). ${NULL_NOTE}`,
       resolve: (_root, _args, context) => tooling(context).fcmProviders(),
-    }),
-    customPushProvider: t.field({
-      type: CustomPushProvider,
-      nullable: true,
-      description: `The custom push provider (a webhook). ${NULL_NOTE}`,
-      resolve: (_root, _args, context) => tooling(context).customPushProvider(),
     }),
     twilioSmsProvider: t.field({
       type: TwilioSmsProvider,
@@ -725,16 +688,6 @@ const fcmUpdateSchema = z
   .superRefine((input, ctx) => checkChanges(input, 'providerId', ctx));
 const fcmDeleteSchema = z.object({ providerId: providerIdSchema });
 
-const customPushSchema = z
-  .object({
-    isEnabled: optional(z.boolean()),
-    webhookUrl: optional(httpsUrl),
-    isBasicAuthUsed: optional(z.boolean()),
-    basicAuthUsername: optional(plainText(255)),
-    basicAuthPassword: optional(secretSchema),
-  })
-  .superRefine((input, ctx) => checkChanges(input, '', ctx));
-
 const twilioSchema = z
   .object({
     accountSid: optional(secretSchema),
@@ -856,8 +809,20 @@ const settingsSchema = z
         }),
     ),
     isMentionBypassingPreferences: optional(z.boolean()),
+    isReset: optional(z.boolean()),
   })
-  .superRefine((input, ctx) => checkChanges(input, '', ctx));
+  .superRefine(({ isReset, ...changes }, ctx) => {
+    const changing = Object.values(changes).some((value) => value !== undefined);
+    if (isReset === true && changing) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['isReset'],
+        message: 'resets every setting: give it alone, then change what you need',
+      });
+    } else if (isReset !== true) {
+      checkChanges(changes, '', ctx);
+    }
+  });
 
 // ---------------------------------------------------------------------------------------------
 // Mutations
@@ -910,22 +875,6 @@ const FcmProviderDeleteInput = builder.inputType('FcmProviderDeleteInput', {
   description: 'The FCM provider to delete.',
   fields: (t) => ({
     providerId: t.string({ required: true, description: 'The id of the provider to delete.' }),
-  }),
-});
-
-const CustomPushProviderUpdateInput = builder.inputType('CustomPushProviderUpdateInput', {
-  description:
-    'Changes to the custom push provider; omitted fields stay. At least one change is required. The password is write-only.',
-  fields: (t) => ({
-    isEnabled: t.boolean({ description: 'Enable or disable the provider.' }),
-    webhookUrl: t.string({ description: 'The https webhook URL (at most 2048 characters).' }),
-    isBasicAuthUsed: t.boolean({ description: 'Whether to send basic-auth credentials.' }),
-    basicAuthUsername: t.string({
-      description: 'The basic-auth user name (at most 255 characters).',
-    }),
-    basicAuthPassword: t.string({
-      description: 'The basic-auth password (write-only; at most 500 characters).',
-    }),
   }),
 });
 
@@ -984,7 +933,7 @@ const NotificationEventSettingInput = builder.inputType('NotificationEventSettin
 
 const NotificationSettingsUpdateInput = builder.inputType('NotificationSettingsUpdateInput', {
   description:
-    'Changes to the notification settings; only what is given changes. At least one change.',
+    'Changes to the notification settings; only what is given changes. At least one change, or `isReset` alone.',
   fields: (t) => ({
     events: t.field({
       type: [NotificationEventSettingInput],
@@ -992,6 +941,10 @@ const NotificationSettingsUpdateInput = builder.inputType('NotificationSettingsU
     }),
     isMentionBypassingPreferences: t.boolean({
       description: 'Whether mentions notify users despite their preferences.',
+    }),
+    isReset: t.boolean({
+      description:
+        "Put every setting back to CometChat's defaults (`DELETE /notifications/v1/settings`). Given alone: one write per call.",
     }),
   }),
 });
@@ -1030,17 +983,6 @@ const FcmProviderDeletePayload = builder
   });
 
 const REREAD = 'as CometChat holds it now (one more upstream call).';
-
-const CustomPushProviderUpdatePayload = rereadPayload(
-  'CustomPushProviderUpdatePayload',
-  'The custom push provider after the change.',
-  {
-    name: 'customPushProvider',
-    type: CustomPushProvider,
-    description: `The provider ${REREAD} ${NULL_NOTE}`,
-    read: (context) => tooling(context).customPushProvider(),
-  },
-);
 
 const TwilioSmsProviderUpdatePayload = rereadPayload(
   'TwilioSmsProviderUpdatePayload',
@@ -1174,51 +1116,6 @@ builder.mutationFields((t) => ({
       return { providerId };
     },
   }),
-  customPushProviderUpdate: t.field({
-    type: CustomPushProviderUpdatePayload,
-    nullable: true,
-    description: `Sets up or changes the custom push provider (\`PUT /notifications/push/v1/providers/custom\`). ${ADMIN_NOTE}`,
-    authScopes: { admin: true },
-    errors: {
-      types: [ValidationFailure],
-      union: { description: 'The provider, or why it was not changed.' },
-    },
-    args: {
-      input: t.arg({
-        type: CustomPushProviderUpdateInput,
-        required: true,
-        description: 'The changes.',
-      }),
-    },
-    resolve: async (_root, args, context) => {
-      const input = validateInput(customPushSchema, args.input);
-      await runMutation(
-        context,
-        () =>
-          updateCustomPushProvider(
-            context.upstream,
-            {
-              isEnabled: input.isEnabled,
-              webhookURL: input.webhookUrl,
-              useBasicAuth: input.isBasicAuthUsed,
-              basicAuthUsername: input.basicAuthUsername,
-              basicAuthPassword: input.basicAuthPassword,
-            },
-            options(context),
-          ),
-        {
-          fieldMap: {
-            isEnabled: ['isEnabled'],
-            webhookURL: ['webhookUrl'],
-            useBasicAuth: ['isBasicAuthUsed'],
-            basicAuthUsername: ['basicAuthUsername'],
-            basicAuthPassword: ['basicAuthPassword'],
-          },
-        },
-      );
-      return {};
-    },
-  }),
   twilioSmsProviderUpdate: t.field({
     type: TwilioSmsProviderUpdatePayload,
     nullable: true,
@@ -1312,7 +1209,7 @@ builder.mutationFields((t) => ({
   notificationSettingsUpdate: t.field({
     type: NotificationSettingsUpdatePayload,
     nullable: true,
-    description: `Changes the app's notification settings (\`PATCH /notifications/v1/settings\`); only what is given changes. ${ADMIN_NOTE}`,
+    description: `Changes the app's notification settings (\`PATCH /notifications/v1/settings\`); only what is given changes. With \`isReset\`, puts them back to CometChat's defaults instead (\`DELETE /notifications/v1/settings\`). ${ADMIN_NOTE}`,
     authScopes: { admin: true },
     errors: {
       types: [ValidationFailure],
@@ -1327,6 +1224,12 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const input = validateInput(settingsSchema, args.input);
+      if (input.isReset === true) {
+        await runMutation(context, () =>
+          resetNotificationSettings(context.upstream, options(context)),
+        );
+        return {};
+      }
       const preferences: Record<string, Record<string, unknown> | boolean> = {};
       for (const item of input.events ?? []) {
         const existing = preferences[item.scope];
@@ -1349,3 +1252,205 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
+
+// ---------------------------------------------------------------------------------------------
+// Custom (webhook) providers of push, SMS and e-mail: one type, input, payload and mutation each
+
+interface CustomChannel {
+  channel: CustomProviderChannel;
+  /** `Custom…Provider`, the type's name; its field and mutation are named after it. */
+  type: string;
+  field: string;
+  /** `custom push provider`, as descriptions name it. */
+  label: string;
+  what: string;
+  path: string;
+  /** The SMS and e-mail flag: only users whose contact detail CometChat stores are notified. */
+  storedContact: { field: string; wire: string; detail: string } | null;
+}
+
+const CUSTOM_CHANNELS: readonly CustomChannel[] = [
+  {
+    channel: 'push',
+    type: 'CustomPushProvider',
+    field: 'customPushProvider',
+    label: 'custom push provider',
+    what: 'push payload',
+    path: '/notifications/push/v1/providers/custom',
+    storedContact: null,
+  },
+  {
+    channel: 'sms',
+    type: 'CustomSmsProvider',
+    field: 'customSmsProvider',
+    label: 'custom SMS provider',
+    what: 'SMS notification payload (instead of Twilio)',
+    path: '/notifications/sms/v1/providers/custom',
+    storedContact: {
+      field: 'isStoredPhoneNumberRequired',
+      wire: 'useStoredPhNo',
+      detail: 'phone number',
+    },
+  },
+  {
+    channel: 'email',
+    type: 'CustomEmailProvider',
+    field: 'customEmailProvider',
+    label: 'custom e-mail provider',
+    what: 'e-mail notification payload (instead of SendGrid)',
+    path: '/notifications/email/v1/providers/custom',
+    storedContact: {
+      field: 'isStoredEmailRequired',
+      wire: 'useStoredEmailID',
+      detail: 'e-mail address',
+    },
+  },
+];
+
+const customFields = {
+  isEnabled: optional(z.boolean()),
+  webhookUrl: optional(httpsUrl),
+  isBasicAuthUsed: optional(z.boolean()),
+  basicAuthUsername: optional(plainText(255)),
+  basicAuthPassword: optional(secretSchema),
+};
+
+for (const spec of CUSTOM_CHANNELS) {
+  const flag = spec.storedContact;
+  const type = builder.objectRef<CustomProviderRecord>(spec.type).implement({
+    description: `The ${spec.label}: a webhook CometChat posts each ${spec.what} to. The basic-auth password is write-only.`,
+    fields: (t) => ({
+      isConfigured: t.boolean({
+        description: 'Whether a webhook URL is set.',
+        resolve: (v) => v.webhookUrl !== null,
+      }),
+      isEnabled: t.exposeBoolean('isEnabled', {
+        nullable: true,
+        description: 'Whether the provider is enabled; null when not set.',
+      }),
+      webhookUrl: t.exposeString('webhookUrl', {
+        nullable: true,
+        description: 'The webhook URL; null when not set.',
+      }),
+      isBasicAuthUsed: t.exposeBoolean('useBasicAuth', {
+        nullable: true,
+        description:
+          'Whether CometChat sends basic-auth credentials to the webhook; null when not set.',
+      }),
+      basicAuthUsername: t.exposeString('basicAuthUsername', {
+        nullable: true,
+        description: 'The basic-auth user name; null when not set.',
+      }),
+      hasBasicAuthPassword: t.exposeBoolean('hasBasicAuthPassword', {
+        description: 'Whether a basic-auth password is set (never shown).',
+      }),
+      ...(flag === null
+        ? {}
+        : {
+            [flag.field]: t.exposeBoolean('useStoredContact', {
+              nullable: true,
+              description: `Whether the webhook is called only for users whose ${flag.detail} CometChat stores (\`${flag.wire}\`); null when not set.`,
+            }),
+          }),
+    }),
+  });
+
+  builder.objectField(NotificationProviders, spec.field, (t) =>
+    t.field({
+      type,
+      nullable: true,
+      description: `The ${spec.label} (a webhook). ${NULL_NOTE}`,
+      resolve: (_root, _args, context) => tooling(context).customProvider(spec.channel),
+    }),
+  );
+
+  const input = builder.inputType(`${spec.type}UpdateInput`, {
+    description: `Changes to the ${spec.label}; omitted fields stay. At least one change is required. The password is write-only.`,
+    fields: (t) => ({
+      isEnabled: t.boolean({ description: 'Enable or disable the provider.' }),
+      webhookUrl: t.string({ description: 'The https webhook URL (at most 2048 characters).' }),
+      isBasicAuthUsed: t.boolean({ description: 'Whether to send basic-auth credentials.' }),
+      basicAuthUsername: t.string({
+        description: 'The basic-auth user name (at most 255 characters).',
+      }),
+      basicAuthPassword: t.string({
+        description: 'The basic-auth password (write-only; at most 500 characters).',
+      }),
+      ...(flag === null
+        ? {}
+        : {
+            [flag.field]: t.boolean({
+              description: `Call the webhook only for users whose ${flag.detail} CometChat stores (\`${flag.wire}\`).`,
+            }),
+          }),
+    }),
+  });
+
+  const payload = rereadPayload(
+    `${spec.type}UpdatePayload`,
+    `The ${spec.label} after the change.`,
+    {
+      name: spec.field,
+      type,
+      description: `The provider ${REREAD} ${NULL_NOTE}`,
+      read: (context) => tooling(context).customProvider(spec.channel),
+    },
+  );
+
+  const schema = z
+    .object({
+      ...customFields,
+      ...(flag === null ? {} : { [flag.field]: optional(z.boolean()) }),
+    })
+    .superRefine((value, ctx) => checkChanges(value, '', ctx));
+
+  builder.mutationField(`${spec.field}Update`, (t) =>
+    t.field({
+      type: payload,
+      nullable: true,
+      description: `Sets up or changes the ${spec.label} (\`PUT ${spec.path}\`). ${ADMIN_NOTE}`,
+      authScopes: { admin: true },
+      errors: {
+        types: [ValidationFailure],
+        union: { description: 'The provider, or why it was not changed.' },
+      },
+      args: {
+        input: t.arg({ type: input, required: true, description: 'The changes.' }),
+      },
+      resolve: async (_root, args, context) => {
+        const value = validateInput(schema, args.input);
+        await runMutation(
+          context,
+          () =>
+            updateCustomProvider(
+              context.upstream,
+              spec.channel,
+              {
+                isEnabled: value.isEnabled,
+                webhookURL: value.webhookUrl,
+                useBasicAuth: value.isBasicAuthUsed,
+                basicAuthUsername: value.basicAuthUsername,
+                basicAuthPassword: value.basicAuthPassword,
+                useStoredContact:
+                  flag === null
+                    ? undefined
+                    : ((value as Record<string, unknown>)[flag.field] as boolean | undefined), // the flag's schema is optional(z.boolean())
+              },
+              options(context),
+            ),
+          {
+            fieldMap: {
+              isEnabled: ['isEnabled'],
+              webhookURL: ['webhookUrl'],
+              useBasicAuth: ['isBasicAuthUsed'],
+              basicAuthUsername: ['basicAuthUsername'],
+              basicAuthPassword: ['basicAuthPassword'],
+              ...(flag === null ? {} : { [flag.wire]: [flag.field] }),
+            },
+          },
+        );
+        return {};
+      },
+    }),
+  );
+}

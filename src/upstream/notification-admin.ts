@@ -1,6 +1,6 @@
 /**
- * The admin side of CometChat's notifications: the FCM, custom push, Twilio SMS and SendGrid email
- * providers, the app's notification settings (`/notifications/v1/settings`) and the delivery logs
+ * The admin side of CometChat's notifications: the FCM, Twilio SMS and SendGrid email providers, the
+ * custom (webhook) providers of push, SMS and e-mail, the app's notification settings (`/notifications/v1/settings`) and the delivery logs
  * (`/notifications/v1/logs`). Sources: docs/cometchat-tooling-endpoints.md (Notification providers).
  *
  * Credentials are write-only: the records below keep whether a credential is set, never its value,
@@ -22,7 +22,6 @@ import {
 } from './records/common.js';
 
 const FCM = '/notifications/push/v1/providers/fcm';
-const CUSTOM_PUSH = '/notifications/push/v1/providers/custom';
 const TWILIO = '/notifications/sms/v1/providers/twilio';
 const SENDGRID = '/notifications/email/v1/providers/sendgrid';
 const SETTINGS = '/notifications/v1/settings';
@@ -153,17 +152,32 @@ export async function deleteFcmProvider(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Custom push provider (a webhook)
+// Custom providers (a webhook per channel)
 
-export interface CustomPushProviderRecord {
+/** The channels with a custom provider: `/notifications/{channel}/v1/providers/custom`. */
+export type CustomProviderChannel = 'push' | 'sms' | 'email';
+
+/** The flag that limits an SMS or e-mail webhook to users whose contact detail CometChat stores. */
+const STORED_CONTACT_FLAG = {
+  push: null,
+  sms: 'useStoredPhNo',
+  email: 'useStoredEmailID',
+} as const;
+
+export interface CustomProviderRecord {
   isEnabled: boolean | null;
   webhookUrl: string | null;
   useBasicAuth: boolean | null;
   basicAuthUsername: string | null;
   hasBasicAuthPassword: boolean;
+  /** `useStoredPhNo` (SMS) or `useStoredEmailID` (e-mail); null for push or when not set. */
+  useStoredContact: boolean | null;
 }
 
-const customPushSchema: z.ZodType<CustomPushProviderRecord, unknown> = dataOf(
+/** The custom push provider (the record of every channel). */
+export type CustomPushProviderRecord = CustomProviderRecord;
+
+const customProviderSchema: z.ZodType<CustomProviderRecord, unknown> = dataOf(
   z
     .object({
       isEnabled: optionalBoolean,
@@ -171,6 +185,8 @@ const customPushSchema: z.ZodType<CustomPushProviderRecord, unknown> = dataOf(
       useBasicAuth: optionalBoolean,
       basicAuthUsername: optionalString,
       basicAuthPassword: z.unknown().optional(),
+      useStoredPhNo: optionalBoolean,
+      useStoredEmailID: optionalBoolean,
     })
     .nullable()
     .transform((v) => ({
@@ -179,32 +195,44 @@ const customPushSchema: z.ZodType<CustomPushProviderRecord, unknown> = dataOf(
       useBasicAuth: v?.useBasicAuth ?? null,
       basicAuthUsername: v?.basicAuthUsername || null,
       hasBasicAuthPassword: isSet(v?.basicAuthPassword),
+      useStoredContact: v?.useStoredPhNo ?? v?.useStoredEmailID ?? null,
     })),
 );
 
-export interface CustomPushProviderWrite {
+export interface CustomProviderWrite {
   isEnabled?: boolean | undefined;
   webhookURL?: string | undefined;
   useBasicAuth?: boolean | undefined;
   basicAuthUsername?: string | undefined;
   basicAuthPassword?: string | undefined;
+  /** Sent as `useStoredPhNo` (SMS) or `useStoredEmailID` (e-mail); not for push. */
+  useStoredContact?: boolean | undefined;
 }
 
-/** `GET /notifications/push/v1/providers/custom`. */
-export function getCustomPushProvider(
+function customPath(channel: CustomProviderChannel): string {
+  return `/notifications/${channel}/v1/providers/custom`;
+}
+
+/** `GET /notifications/{push|sms|email}/v1/providers/custom`. */
+export function getCustomProvider(
   client: UpstreamClient,
+  channel: CustomProviderChannel,
   opts: CallOptions = {},
-): Promise<CustomPushProviderRecord> {
-  return call(client, 'GET', CUSTOM_PUSH, customPushSchema, opts);
+): Promise<CustomProviderRecord> {
+  return call(client, 'GET', customPath(channel), customProviderSchema, opts);
 }
 
-/** `PUT /notifications/push/v1/providers/custom`. */
-export async function updateCustomPushProvider(
+/** `PUT /notifications/{push|sms|email}/v1/providers/custom` (only the fields given). */
+export async function updateCustomProvider(
   client: UpstreamClient,
-  body: CustomPushProviderWrite,
+  channel: CustomProviderChannel,
+  { useStoredContact, ...body }: CustomProviderWrite,
   opts: CallOptions = {},
 ): Promise<void> {
-  await call(client, 'PUT', CUSTOM_PUSH, anyAnswer, { body: { ...body }, ...opts });
+  const flag = STORED_CONTACT_FLAG[channel];
+  const sent =
+    flag === null || useStoredContact === undefined ? body : { ...body, [flag]: useStoredContact };
+  await call(client, 'PUT', customPath(channel), anyAnswer, { body: sent, ...opts });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -402,6 +430,14 @@ export async function updateNotificationSettings(
   opts: CallOptions = {},
 ): Promise<void> {
   await call(client, 'PATCH', SETTINGS, anyAnswer, { body: { ...body }, ...opts });
+}
+
+/** `DELETE /notifications/v1/settings`: the app's settings back to CometChat's defaults. */
+export async function resetNotificationSettings(
+  client: UpstreamClient,
+  opts: CallOptions = {},
+): Promise<void> {
+  await call(client, 'DELETE', SETTINGS, anyAnswer, opts);
 }
 
 // ---------------------------------------------------------------------------------------------

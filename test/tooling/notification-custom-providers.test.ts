@@ -1,0 +1,227 @@
+/**
+ * The custom (webhook) SMS and e-mail providers and the notification settings reset through
+ * GraphQL against the emulator: set up, read back (password only as set), checked before any
+ * call, CometChat's refusals typed, end users refused, and no password in any answer or log line.
+ */
+import { describe, expect, it } from 'vitest';
+import { notificationAdminStateOf } from '../../src/emulator/notification-admin.js';
+import { demoUid as u } from '../../src/emulator/seed-demo.js';
+import { startTestGateway } from '../support/gateway.js';
+import {
+  mutationDocument,
+  USER_ERROR_FIELDS,
+  type UserErrorShape,
+  useHarness,
+  VIOLATION_FIELDS,
+} from '../support/harness.js';
+
+const h = useHarness();
+const ERRORS = `${USER_ERROR_FIELDS} ${VIOLATION_FIELDS}`;
+const COMMON =
+  'isConfigured isEnabled webhookUrl isBasicAuthUsed basicAuthUsername hasBasicAuthPassword';
+const CHANNELS = [
+  {
+    channel: 'sms',
+    field: 'customSmsProvider',
+    flag: 'isStoredPhoneNumberRequired',
+    wire: 'useStoredPhNo',
+  },
+  {
+    channel: 'email',
+    field: 'customEmailProvider',
+    flag: 'isStoredEmailRequired',
+    wire: 'useStoredEmailID',
+  },
+] as const;
+
+function updateDocument(field: string, flag: string) {
+  return mutationDocument(`${field}Update`, `${field} { ${COMMON} ${flag} }`, ERRORS);
+}
+
+const SETTINGS = mutationDocument(
+  'notificationSettingsUpdate',
+  'notificationSettings { isMentionBypassingPreferences events { scope event value } }',
+  ERRORS,
+);
+
+describe.each(CHANNELS)('the custom $channel provider', ({ channel, field, flag, wire }) => {
+  const UPDATE = updateDocument(field, flag);
+
+  it('is set up with one write and reads back without its password', async () => {
+    const before = await h.query<{ notificationProviders: Record<string, unknown> }>(
+      `{ notificationProviders { ${field} { ${COMMON} ${flag} } } }`,
+    );
+    expect(before.errors).toBeUndefined();
+    expect(before.data?.notificationProviders[field]).toMatchObject({
+      isConfigured: false,
+      hasBasicAuthPassword: false,
+      [flag]: null,
+    });
+    const { result, writes } = await h.mutate(UPDATE, {
+      input: {
+        isEnabled: true,
+        webhookUrl: `https://${channel}.example.com/hook`,
+        isBasicAuthUsed: true,
+        basicAuthUsername: 'cometchat',
+        basicAuthPassword: `${channel}-hookpass-1`,
+        [flag]: true,
+      },
+    });
+    expect(writes).toBe(1);
+    expect(result).toEqual({
+      __typename: `${field.charAt(0).toUpperCase()}${field.slice(1)}UpdatePayload`,
+      [field]: {
+        isConfigured: true,
+        isEnabled: true,
+        webhookUrl: `https://${channel}.example.com/hook`,
+        isBasicAuthUsed: true,
+        basicAuthUsername: 'cometchat',
+        hasBasicAuthPassword: true,
+        [flag]: true,
+      },
+    });
+    expect(notificationAdminStateOf(h.emulator.store).custom[channel]).toMatchObject({
+      webhookURL: `https://${channel}.example.com/hook`,
+      basicAuthPassword: `${channel}-hookpass-1`,
+      [wire]: true,
+    });
+    const flagOnly = await h.mutate(UPDATE, { input: { [flag]: false } });
+    expect(flagOnly.writes).toBe(1);
+    expect(notificationAdminStateOf(h.emulator.store).custom[channel]).toMatchObject({
+      [wire]: false,
+      webhookURL: `https://${channel}.example.com/hook`,
+    });
+  });
+
+  it('checks the input before any call and maps a refusal onto the input', async () => {
+    for (const [input, path] of [
+      [{ webhookUrl: 'http://plain.example.com' }, ['input', 'webhookUrl']],
+      [{ basicAuthPassword: '' }, ['input', 'basicAuthPassword']],
+      [{}, ['input']],
+    ] as const) {
+      const bad = await h.mutate<UserErrorShape>(UPDATE, { input });
+      expect(bad.calls, JSON.stringify(input)).toBe(0);
+      expect(bad.result).toMatchObject({ __typename: 'ValidationError', path });
+    }
+    h.emulator.injectFault({
+      method: 'PUT',
+      path: `/notifications/${channel}/v1/providers/custom`,
+      status: 400,
+      body: {
+        error: { code: 'ERR_BAD_REQUEST', message: 'Invalid.', details: { [wire]: ['Invalid.'] } },
+      },
+    });
+    const refused = await h.mutate<UserErrorShape>(UPDATE, { input: { [flag]: true } });
+    expect(refused.calls).toBe(1);
+    expect(refused.result).toMatchObject({
+      __typename: 'ValidationError',
+      path: ['input', flag],
+      code: 'ERR_BAD_REQUEST',
+    });
+  });
+});
+
+describe('the notification settings reset', () => {
+  it('puts changed settings back to the defaults with one write', async () => {
+    const changed = await h.mutate(SETTINGS, {
+      input: {
+        isMentionBypassingPreferences: true,
+        events: [{ scope: 'GROUP', event: 'memberJoined', value: 2 }],
+      },
+    });
+    expect(changed.result).toMatchObject({
+      notificationSettings: { isMentionBypassingPreferences: true },
+    });
+    h.emulator.clearRequests();
+    const reset = await h.mutate<{
+      notificationSettings: {
+        isMentionBypassingPreferences: boolean;
+        events: { scope: string; event: string; value: number }[];
+      };
+    }>(SETTINGS, { input: { isReset: true } });
+    expect(reset.writes).toBe(1);
+    expect(h.emulator.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
+      'DELETE /v3/notifications/v1/settings',
+      'GET /v3/notifications/v1/settings',
+    ]);
+    expect(reset.result.notificationSettings.isMentionBypassingPreferences).toBe(false);
+    expect(reset.result.notificationSettings.events).toContainEqual({
+      scope: 'GROUP',
+      event: 'memberJoined',
+      value: 1,
+    });
+  });
+
+  it('takes isReset alone, before any call, and maps an upstream refusal', async () => {
+    for (const input of [
+      { isReset: true, isMentionBypassingPreferences: true },
+      { isReset: false },
+    ]) {
+      const bad = await h.mutate<UserErrorShape>(SETTINGS, { input });
+      expect(bad.calls, JSON.stringify(input)).toBe(0);
+      expect(bad.result).toMatchObject({ __typename: 'ValidationError' });
+    }
+    h.emulator.injectFault({
+      method: 'DELETE',
+      path: '/notifications/v1/settings',
+      status: 400,
+      body: { error: { code: 'ERR_BAD_REQUEST', message: 'Invalid.' } },
+    });
+    const refused = await h.mutate<UserErrorShape>(SETTINGS, { input: { isReset: true } });
+    expect(refused.calls).toBe(1);
+    expect(refused.result).toMatchObject({
+      __typename: 'ValidationError',
+      code: 'ERR_BAD_REQUEST',
+    });
+  });
+});
+
+it('refuses end users, reading and writing, without an upstream call', async () => {
+  h.emulator.clearRequests();
+  for (const { field, flag } of CHANNELS) {
+    const read = await h.asUser(u(1), `{ notificationProviders { ${field} { isConfigured } } }`);
+    expect(read.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const write = await h.asUser(u(1), updateDocument(field, flag), {
+      input: { isEnabled: false },
+    });
+    expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  }
+  const reset = await h.asUser(u(1), SETTINGS, { input: { isReset: true } });
+  expect(reset.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  expect(h.emulator.requests()).toEqual([]);
+});
+
+it('never shows or logs a custom provider password, though CometChat echoes it', async () => {
+  const t = await startTestGateway();
+  const secrets = ['sms-hookpass-secret-7', 'email-hookpass-secret-8'];
+  t.secrets.push(...secrets);
+  try {
+    for (const [index, { field, flag }] of CHANNELS.entries()) {
+      const input = {
+        webhookUrl: 'https://hooks.example.com/x',
+        basicAuthPassword: secrets[index],
+        [flag]: true,
+      };
+      const ok = await t.query(updateDocument(field, flag), { input });
+      expect(ok.errors).toBeUndefined();
+      expect(ok.data?.[`${field}Update`]).toMatchObject({
+        [field]: { hasBasicAuthPassword: true },
+      });
+      const bad = await t.query(updateDocument(field, flag), {
+        input: { ...input, webhookUrl: 'http://x' },
+      });
+      expect(bad.data?.[`${field}Update`]).toMatchObject({ __typename: 'ValidationError' });
+    }
+    const read = await t.query(
+      `{ notificationProviders { ${CHANNELS.map((c) => `${c.field} { ${COMMON} ${c.flag} }`).join(' ')} } }`,
+    );
+    expect(read.errors).toBeUndefined();
+    expect(notificationAdminStateOf(t.emulator.store).custom.sms.basicAuthPassword).toBe(
+      secrets[0],
+    );
+    expect(t.logs.length).toBeGreaterThan(0);
+    t.assertNoSecretLeaked();
+  } finally {
+    await t.close();
+  }
+});
