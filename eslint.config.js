@@ -54,6 +54,7 @@ export default [
               ...['FcmProvider', 'FcmPayloadNotification', 'CustomPushProvider'],
               ...['SendGridEmailProvider', 'TwilioSmsProvider', 'CustomSmsProvider'],
               'CustomEmailProvider',
+              'ApnsProvider',
               // Tooling lists without a single-item read in the gateway (see "Schema lint").
               ...['ApiKey', 'DataImportFailure', 'FlaggedMessage', 'ModeratedMessage'],
               ...['NotificationLog', 'MutedConversation'],

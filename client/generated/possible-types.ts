@@ -105,6 +105,21 @@
       "PermissionDeniedError",
       "ValidationError"
     ],
+    "ApnsProviderAddResult": [
+      "ApnsProviderAddPayload",
+      "ConflictError",
+      "ValidationError"
+    ],
+    "ApnsProviderDeleteResult": [
+      "ApnsProviderDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "ApnsProviderUpdateResult": [
+      "ApnsProviderUpdatePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "AppPinnedConversationsSetResult": [
       "AppPinnedConversationsSetPayload",
       "ConflictError",
@@ -788,6 +803,21 @@
       "ApiKeyUpdatePayload",
       "NotFoundError",
       "PermissionDeniedError",
+      "ValidationError"
+    ],
+    "ApnsProviderAddResult": [
+      "ApnsProviderAddPayload",
+      "ConflictError",
+      "ValidationError"
+    ],
+    "ApnsProviderDeleteResult": [
+      "ApnsProviderDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "ApnsProviderUpdateResult": [
+      "ApnsProviderUpdatePayload",
+      "NotFoundError",
       "ValidationError"
     ],
     "AppPinnedConversationsSetResult": [

@@ -1,6 +1,7 @@
 /**
  * The admin side of notifications, kept per store: FCM providers (`GET|POST|PUT
- * /notifications/push/v1/providers/fcm`, `DELETE …/fcm/{providerId}`), the custom push, SMS and
+ * /notifications/push/v1/providers/fcm`, `DELETE …/fcm/{providerId}`), APNs providers (the same
+ * under `…/apns`, listed as `{pushProviders}`), the custom push, SMS and
  * e-mail webhooks, Twilio and SendGrid credentials (`GET|PUT`), the app's settings (`GET|PATCH
  * /notifications/v1/settings`, merged key by key; `DELETE` restores the defaults) and the delivery logs (`GET
  * /notifications/v1/logs`). Like CometChat, the GET answers of the providers include the stored
@@ -23,6 +24,7 @@ import type { MessageRow, Store } from './store.js';
 
 export interface AdminState {
   fcm: Map<string, Record<string, unknown>>;
+  apns: Map<string, Record<string, unknown>>;
   /** The custom (webhook) provider of each channel. */
   custom: Record<'push' | 'sms' | 'email', Record<string, unknown>>;
   twilio: Record<string, unknown>;
@@ -93,6 +95,7 @@ function stateOf(store: Store): AdminState {
   if (!state) {
     state = {
       fcm: new Map(),
+      apns: new Map(),
       custom: { push: {}, sms: {}, email: {} },
       twilio: {},
       sendGrid: {},
@@ -351,6 +354,69 @@ export function registerNotificationAdmin(router: Router): void {
   router.add('DELETE', `${FCM}/:providerId`, (req, { store }) => {
     const providerId = req.params.providerId ?? '';
     if (!stateOf(store).fcm.delete(providerId)) throw providerNotFound(providerId);
+    return ok({ success: true });
+  });
+
+  const APNS = '/notifications/push/v1/providers/apns';
+  const APNS_STRINGS = ['keyId', 'teamId', 'bundleId', 'p8KeyFilename', 'p8Key'] as const;
+  const APNS_FLAGS = [
+    'includeContentAvailable',
+    'includeMutableContent',
+    'productionMode',
+  ] as const;
+  const checkApns = (body: Record<string, unknown>, adding: boolean) => {
+    const details: Record<string, string[]> = {};
+    if (typeof body.providerId !== 'string' || body.providerId.trim() === '') {
+      details.providerId = ['The providerId field is required.'];
+    }
+    checkStrings(body, APNS_STRINGS, details);
+    checkBooleans(body, APNS_FLAGS, details);
+    if (adding) {
+      for (const key of ['keyId', 'teamId', 'bundleId', 'p8Key']) {
+        if (typeof body[key] !== 'string') details[key] = [`The ${key} field is required.`];
+      }
+    }
+    assertValid(details);
+    return (body.providerId as string).trim(); // checked above
+  };
+  router.add('GET', APNS, (_req, { store }) => {
+    const state = stateOf(store);
+    const first = [...state.apns.keys()][0];
+    // The documented example's shape: `{data: {pushProviders: [...]}}`, keys included.
+    return ok({
+      pushProviders: [...state.apns.values()].map((provider) => ({
+        ...provider,
+        isDefault: provider.providerId === first,
+      })),
+    });
+  });
+  router.add('POST', APNS, (req, { store }) => {
+    const body = bodyObject(req);
+    const providerId = checkApns(body, true);
+    const state = stateOf(store);
+    if (state.apns.has(providerId) || state.fcm.has(providerId)) {
+      throw new EmuError(
+        409,
+        'ERR_PROVIDER_ALREADY_EXISTS',
+        `A provider with the id ${providerId} already exists.`,
+      );
+    }
+    const row: Record<string, unknown> = { providerId };
+    merge(row, body, [...APNS_STRINGS, ...APNS_FLAGS]);
+    state.apns.set(providerId, row);
+    return ok({ success: true });
+  });
+  router.add('PUT', APNS, (req, { store }) => {
+    const body = bodyObject(req);
+    const providerId = checkApns(body, false);
+    const row = stateOf(store).apns.get(providerId);
+    if (!row) throw providerNotFound(providerId);
+    merge(row, body, [...APNS_STRINGS, ...APNS_FLAGS]);
+    return ok({ success: true });
+  });
+  router.add('DELETE', `${APNS}/:providerId`, (req, { store }) => {
+    const providerId = req.params.providerId ?? '';
+    if (!stateOf(store).apns.delete(providerId)) throw providerNotFound(providerId);
     return ok({ success: true });
   });
 

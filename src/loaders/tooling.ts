@@ -54,6 +54,7 @@ import {
   type ModerationRuleRecord,
 } from '../upstream/moderation.js';
 import {
+  type ApnsProviderRecord,
   type CustomProviderChannel,
   type CustomProviderRecord,
   type FcmProviderRecord,
@@ -61,6 +62,7 @@ import {
   getNotificationSettings,
   getSendGridProvider,
   getTwilioProvider,
+  listApnsProviders,
   listFcmProviders,
   listNotificationLogs,
   type NotificationLogPage,
@@ -160,6 +162,8 @@ export interface ToolingReads {
   frontendAction(id: string): Promise<FrontendActionRecord>;
   /** `GET /notifications/push/v1/providers/fcm`. */
   fcmProviders(): Promise<FcmProviderRecord[]>;
+  /** `GET /notifications/push/v1/providers/apns`. */
+  apnsProviders(): Promise<ApnsProviderRecord[]>;
   /** `GET /notifications/{push|sms|email}/v1/providers/custom`. */
   customProvider(channel: CustomProviderChannel): Promise<CustomProviderRecord>;
   /** `GET /notifications/sms/v1/providers/twilio`. */
@@ -256,6 +260,7 @@ export function toolingReads(upstream: UpstreamClient, view: AppView): ToolingRe
     frontendActions: () => frontendActions.list(upstream, options),
     frontendAction: (id) => frontendActions.get(upstream, id, options),
     fcmProviders: () => listFcmProviders(upstream, options),
+    apnsProviders: () => listApnsProviders(upstream, options),
     customProvider: (channel) => getCustomProvider(upstream, channel, options),
     twilioProvider: () => getTwilioProvider(upstream, options),
     sendGridProvider: () => getSendGridProvider(upstream, options),

@@ -21,7 +21,7 @@ const logPage: CostRule = ({ args }) => {
     : { refused: true };
 };
 
-/** The most FCM providers a list is assumed to hold (CometChat documents no cap). */
+/** The most FCM (or APNs) providers a list is assumed to hold (CometChat documents no cap). */
 const FCM_PROVIDERS = 100;
 /** The events of the settings document (12 group, 5 one-on-one, 7 call). */
 const SETTING_EVENTS = 24;
@@ -30,6 +30,7 @@ export const NOTIFICATION_ADMIN_COST_RULES: Readonly<Record<string, CostRule>> =
   'Query.notificationProviders': free,
   'NotificationProviders.fcmProviders': () => ({ calls: 1, items: FCM_PROVIDERS }),
   'NotificationProviders.customPushProvider': lookup,
+  'NotificationProviders.apnsProviders': () => ({ calls: 1, items: FCM_PROVIDERS }),
   'NotificationProviders.customSmsProvider': lookup,
   'NotificationProviders.customEmailProvider': lookup,
   'NotificationProviders.twilioSmsProvider': lookup,
@@ -42,6 +43,9 @@ export const NOTIFICATION_ADMIN_COST_RULES: Readonly<Record<string, CostRule>> =
   'Mutation.fcmProviderUpdate': writes(1),
   'Mutation.fcmProviderDelete': writes(1),
   'Mutation.customPushProviderUpdate': writes(1),
+  'Mutation.apnsProviderAdd': writes(1),
+  'Mutation.apnsProviderUpdate': writes(1),
+  'Mutation.apnsProviderDelete': writes(1),
   'Mutation.customSmsProviderUpdate': writes(1),
   'Mutation.customEmailProviderUpdate': writes(1),
   'Mutation.twilioSmsProviderUpdate': writes(1),
@@ -50,6 +54,8 @@ export const NOTIFICATION_ADMIN_COST_RULES: Readonly<Record<string, CostRule>> =
   'FcmProviderAddPayload.fcmProvider': lookup,
   'FcmProviderUpdatePayload.fcmProvider': lookup,
   'CustomPushProviderUpdatePayload.customPushProvider': lookup,
+  'ApnsProviderAddPayload.apnsProvider': lookup,
+  'ApnsProviderUpdatePayload.apnsProvider': lookup,
   'CustomSmsProviderUpdatePayload.customSmsProvider': lookup,
   'CustomEmailProviderUpdatePayload.customEmailProvider': lookup,
   'TwilioSmsProviderUpdatePayload.twilioSmsProvider': lookup,

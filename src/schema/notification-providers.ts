@@ -13,9 +13,12 @@ import type { GatewayContext } from '../context.js';
 import { badUserInput } from '../errors.js';
 import { toolingReads } from '../loaders/index.js';
 import {
+  type ApnsProviderRecord,
+  type ApnsProviderWrite,
   addFcmProvider,
   type CustomProviderChannel,
   type CustomProviderRecord,
+  deleteApnsProvider,
   deleteFcmProvider,
   type FcmPayloadNotificationRecord,
   type FcmProviderRecord,
@@ -34,6 +37,7 @@ import {
   updateNotificationSettings,
   updateSendGridProvider,
   updateTwilioProvider,
+  writeApnsProvider,
 } from '../upstream/notification-admin.js';
 import { connectionComplexity, forwardPageArgs } from './connections.js';
 import { ConflictFailure, NotFoundFailure, ValidationFailure } from './errors.js';
@@ -1454,3 +1458,234 @@ for (const spec of CUSTOM_CHANNELS) {
     }),
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// APNs providers (the `.p8` key is write-only)
+
+const ApnsProvider = builder.objectRef<ApnsProviderRecord>('ApnsProvider').implement({
+  description:
+    'An APNs provider: the `.p8` Auth Key (with its Key ID and Team ID) CometChat pushes to one iOS app (Bundle ID) with. The key is write-only.',
+  fields: (t) => ({
+    providerId: t.exposeString('providerId', { description: "The provider's id." }),
+    keyId: t.exposeString('keyId', { nullable: true, description: "The Auth Key's id." }),
+    teamId: t.exposeString('teamId', { nullable: true, description: 'The Apple team id.' }),
+    bundleId: t.exposeString('bundleId', { nullable: true, description: "The app's bundle id." }),
+    p8KeyFilename: t.exposeString('p8KeyFilename', {
+      nullable: true,
+      description: 'The name of the `.p8` file; null when not set.',
+    }),
+    hasP8Key: t.exposeBoolean('hasP8Key', {
+      description: 'Whether CometChat reports a key (never shown).',
+    }),
+    isContentAvailableIncluded: t.exposeBoolean('includeContentAvailable', {
+      nullable: true,
+      description: 'Whether pushes carry `content-available`; null when CometChat did not say.',
+    }),
+    isMutableContentIncluded: t.exposeBoolean('includeMutableContent', {
+      nullable: true,
+      description: 'Whether pushes carry `mutable-content`; null when CometChat did not say.',
+    }),
+    isProductionMode: t.exposeBoolean('productionMode', {
+      nullable: true,
+      description:
+        "Whether pushes go to APNs' production environment (else the sandbox); null when CometChat did not say.",
+    }),
+    isDefault: t.exposeBoolean('isDefault', {
+      nullable: true,
+      description: 'Whether it is the default APNs provider; null when CometChat did not say.',
+    }),
+  }),
+});
+
+builder.objectField(NotificationProviders, 'apnsProviders', (t) =>
+  t.field({
+    type: [ApnsProvider],
+    nullable: true,
+    description: `The APNs providers (\`GET /notifications/push/v1/providers/apns\`). ${NULL_NOTE}`,
+    resolve: (_root, _args, context) => tooling(context).apnsProviders(),
+  }),
+);
+
+const P8_KEY = /-----BEGIN PRIVATE KEY-----[\s\S]+-----END PRIVATE KEY-----/;
+const apnsFields = {
+  keyId: plainText(100),
+  teamId: plainText(100),
+  bundleId: plainText(255),
+  p8Key: secretSchema.refine(
+    (value) => P8_KEY.test(value),
+    'must be the content of a .p8 file (a PEM private key)',
+  ),
+  p8KeyFilename: optional(plainText(255)),
+  isContentAvailableIncluded: optional(z.boolean()),
+  isMutableContentIncluded: optional(z.boolean()),
+  isProductionMode: optional(z.boolean()),
+};
+const apnsAddSchema = z.object({ providerId: providerIdSchema, ...apnsFields });
+const apnsUpdateSchema = z
+  .object({
+    providerId: providerIdSchema,
+    ...apnsFields,
+    keyId: optional(apnsFields.keyId),
+    teamId: optional(apnsFields.teamId),
+    bundleId: optional(apnsFields.bundleId),
+    p8Key: optional(apnsFields.p8Key),
+  })
+  .superRefine((input, ctx) => checkChanges(input, 'providerId', ctx));
+
+function apnsInput(name: string, adding: boolean) {
+  return builder.inputType(name, {
+    description: adding
+      ? 'A new APNs provider. The `.p8` key is write-only.'
+      : 'Changes to an APNs provider; omitted fields stay. At least one change. The key is write-only.',
+    fields: (t) => ({
+      providerId: t.string({
+        required: true,
+        description: adding
+          ? 'Its id (1 to 100 letters, digits, "_", "." or "-").'
+          : "The provider's id.",
+      }),
+      keyId: t.string({ required: adding, description: "The Auth Key's id." }),
+      teamId: t.string({ required: adding, description: 'The Apple team id.' }),
+      bundleId: t.string({ required: adding, description: "The iOS app's bundle id." }),
+      p8Key: t.string({
+        required: adding,
+        description: 'The content of the `.p8` file (write-only; never shown again).',
+      }),
+      p8KeyFilename: t.string({ description: 'The name of the `.p8` file.' }),
+      isContentAvailableIncluded: t.boolean({ description: 'Send `content-available`.' }),
+      isMutableContentIncluded: t.boolean({ description: 'Send `mutable-content`.' }),
+      isProductionMode: t.boolean({
+        description: "Push to APNs' production environment (else the sandbox).",
+      }),
+    }),
+  });
+}
+
+function apnsBody(
+  providerId: string,
+  input: Omit<z.output<typeof apnsUpdateSchema>, 'providerId'>,
+): ApnsProviderWrite {
+  const body: ApnsProviderWrite = { providerId };
+  const set = <K extends keyof ApnsProviderWrite>(key: K, value: ApnsProviderWrite[K]) => {
+    if (value !== undefined) body[key] = value;
+  };
+  set('keyId', input.keyId);
+  set('teamId', input.teamId);
+  set('bundleId', input.bundleId);
+  set('p8Key', input.p8Key);
+  set('p8KeyFilename', input.p8KeyFilename);
+  set('includeContentAvailable', input.isContentAvailableIncluded);
+  set('includeMutableContent', input.isMutableContentIncluded);
+  set('productionMode', input.isProductionMode);
+  return body;
+}
+
+const APNS_FIELDS = {
+  providerId: ['providerId'],
+  includeContentAvailable: ['isContentAvailableIncluded'],
+  includeMutableContent: ['isMutableContentIncluded'],
+  productionMode: ['isProductionMode'],
+};
+
+function apnsPayload(name: string, description: string) {
+  return builder.objectRef<{ providerId: string }>(name).implement({
+    description,
+    fields: (t) => ({
+      providerId: t.exposeString('providerId', { description: "The provider's id." }),
+      apnsProvider: t.field({
+        type: ApnsProvider,
+        nullable: true,
+        description:
+          'The provider as CometChat lists it now (one more upstream call); null when it is not listed.',
+        resolve: async (v, _args, context) =>
+          (await tooling(context).apnsProviders()).find((p) => p.providerId === v.providerId) ??
+          null,
+      }),
+    }),
+  });
+}
+
+for (const [field, method, adding] of [
+  ['apnsProviderAdd', 'POST', true],
+  ['apnsProviderUpdate', 'PUT', false],
+] as const) {
+  const type = `${field.charAt(0).toUpperCase()}${field.slice(1)}`;
+  const input = apnsInput(`${type}Input`, adding);
+  const payload = apnsPayload(
+    `${type}Payload`,
+    adding ? 'The added provider.' : 'The changed provider.',
+  );
+  builder.mutationField(field, (t) =>
+    t.field({
+      type: payload,
+      nullable: true,
+      description: adding
+        ? `Adds an APNs provider (\`POST /notifications/push/v1/providers/apns\`). A taken id is a ConflictError. ${ADMIN_NOTE}`
+        : `Changes an APNs provider (\`PUT /notifications/push/v1/providers/apns\`); only the fields given are sent. ${ADMIN_NOTE}`,
+      authScopes: { admin: true },
+      errors: {
+        types: adding ? [ValidationFailure, ConflictFailure] : [ValidationFailure, NotFoundFailure],
+        union: { description: 'The provider, or why it was not written.' },
+      },
+      args: { input: t.arg({ type: input, required: true, description: 'The provider.' }) },
+      resolve: async (_root, args, context) => {
+        const { providerId, ...rest } = validateInput(
+          adding ? apnsAddSchema : apnsUpdateSchema,
+          args.input,
+        );
+        await runMutation(
+          context,
+          () =>
+            writeApnsProvider(
+              context.upstream,
+              method,
+              apnsBody(providerId, rest),
+              options(context),
+            ),
+          { targetPath: ['providerId'], fieldMap: APNS_FIELDS },
+        );
+        return { providerId };
+      },
+    }),
+  );
+}
+
+const ApnsProviderDeleteInput = builder.inputType('ApnsProviderDeleteInput', {
+  description: 'The APNs provider to delete.',
+  fields: (t) => ({
+    providerId: t.string({ required: true, description: 'The id of the provider to delete.' }),
+  }),
+});
+const ApnsProviderDeletePayload = builder
+  .objectRef<{ providerId: string }>('ApnsProviderDeletePayload')
+  .implement({
+    description: 'The deleted provider.',
+    fields: (t) => ({
+      providerId: t.exposeString('providerId', { description: 'The id of the deleted provider.' }),
+    }),
+  });
+
+builder.mutationField('apnsProviderDelete', (t) =>
+  t.field({
+    type: ApnsProviderDeletePayload,
+    nullable: true,
+    description: `Deletes an APNs provider (\`DELETE /notifications/push/v1/providers/apns/{providerId}\`). ${ADMIN_NOTE}`,
+    authScopes: { admin: true },
+    errors: {
+      types: [ValidationFailure, NotFoundFailure],
+      union: { description: 'The deleted provider, or why it was not deleted.' },
+    },
+    args: {
+      input: t.arg({ type: ApnsProviderDeleteInput, required: true, description: 'The provider.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const { providerId } = validateInput(fcmDeleteSchema, args.input);
+      await runMutation(
+        context,
+        () => deleteApnsProvider(context.upstream, providerId, options(context)),
+        { targetPath: ['providerId'] },
+      );
+      return { providerId };
+    },
+  }),
+);

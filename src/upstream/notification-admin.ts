@@ -152,6 +152,96 @@ export async function deleteFcmProvider(
 }
 
 // ---------------------------------------------------------------------------------------------
+// APNs
+
+const APNS = '/notifications/push/v1/providers/apns';
+
+export interface ApnsProviderRecord {
+  providerId: string;
+  keyId: string | null;
+  teamId: string | null;
+  bundleId: string | null;
+  p8KeyFilename: string | null;
+  /** Whether the answer carried the `.p8` key (its value is dropped here). */
+  hasP8Key: boolean;
+  includeContentAvailable: boolean | null;
+  includeMutableContent: boolean | null;
+  productionMode: boolean | null;
+  isDefault: boolean | null;
+}
+
+const apnsProviderSchema: z.ZodType<ApnsProviderRecord, unknown> = z
+  .object({
+    providerId: z.string().min(1),
+    keyId: optionalString,
+    teamId: optionalString,
+    bundleId: optionalString,
+    p8KeyFilename: optionalString,
+    p8Key: z.unknown().optional(),
+    includeContentAvailable: optionalBoolean,
+    includeMutableContent: optionalBoolean,
+    productionMode: optionalBoolean,
+    isDefault: optionalBoolean,
+    default: optionalBoolean,
+  })
+  .transform(({ p8Key, default: byDefault, isDefault, ...rest }) => ({
+    ...rest,
+    hasP8Key: isSet(p8Key),
+    isDefault: isDefault ?? byDefault ?? null,
+  }));
+
+/** The list as a bare array, or under `pushProviders` (the documented example's shape). */
+const apnsListSchema = dataOf(
+  z.union([
+    z.array(apnsProviderSchema),
+    z.object({ pushProviders: z.array(apnsProviderSchema) }).transform((v) => v.pushProviders),
+  ]),
+);
+
+/** CometChat's APNs body (`createApnsProvider`); an update names the provider by `providerId`. */
+export interface ApnsProviderWrite {
+  providerId: string;
+  keyId?: string | undefined;
+  teamId?: string | undefined;
+  bundleId?: string | undefined;
+  p8KeyFilename?: string | undefined;
+  p8Key?: string | undefined;
+  includeContentAvailable?: boolean | undefined;
+  includeMutableContent?: boolean | undefined;
+  productionMode?: boolean | undefined;
+}
+
+/** `GET /notifications/push/v1/providers/apns`: the app's APNs providers. */
+export function listApnsProviders(
+  client: UpstreamClient,
+  opts: CallOptions = {},
+): Promise<ApnsProviderRecord[]> {
+  return call(client, 'GET', APNS, apnsListSchema, opts);
+}
+
+/** `POST` (add) or `PUT` (change the provider `body.providerId` names) `.../providers/apns`. */
+export async function writeApnsProvider(
+  client: UpstreamClient,
+  method: 'POST' | 'PUT',
+  body: ApnsProviderWrite,
+  opts: CallOptions = {},
+): Promise<void> {
+  await call(client, method, APNS, anyAnswer, { body: { ...body }, ...opts });
+}
+
+/** `DELETE /notifications/push/v1/providers/apns/{providerId}`. */
+export async function deleteApnsProvider(
+  client: UpstreamClient,
+  providerId: string,
+  opts: CallOptions = {},
+): Promise<void> {
+  await call(client, 'DELETE', `${APNS}/{providerId}`, anyAnswer, {
+    params: { providerId },
+    ...opts,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Custom providers (a webhook per channel)
 
 /** The channels with a custom provider: `/notifications/{channel}/v1/providers/custom`. */

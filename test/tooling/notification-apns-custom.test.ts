@@ -1,7 +1,8 @@
 /**
- * The custom (webhook) SMS and e-mail providers and the notification settings reset through
- * GraphQL against the emulator: set up, read back (password only as set), checked before any
- * call, CometChat's refusals typed, end users refused, and no password in any answer or log line.
+ * APNs providers, the custom (webhook) SMS and e-mail providers and the notification settings
+ * reset through GraphQL against the emulator: set up, read back (the `.p8` key and passwords only
+ * as set), checked before any call, CometChat's refusals typed, end users refused, and no key or
+ * password in any answer or log line.
  */
 import { describe, expect, it } from 'vitest';
 import { notificationAdminStateOf } from '../../src/emulator/notification-admin.js';
@@ -43,6 +44,105 @@ const SETTINGS = mutationDocument(
   'notificationSettings { isMentionBypassingPreferences events { scope event value } }',
   ERRORS,
 );
+
+const P8 = (secret: string) => `-----BEGIN PRIVATE KEY-----\n${secret}\n-----END PRIVATE KEY-----`;
+const APNS_FIELDS =
+  'providerId keyId teamId bundleId p8KeyFilename hasP8Key isContentAvailableIncluded isMutableContentIncluded isProductionMode isDefault';
+const APNS_ADD = mutationDocument('apnsProviderAdd', `apnsProvider { ${APNS_FIELDS} }`, ERRORS);
+const APNS_UPDATE = mutationDocument(
+  'apnsProviderUpdate',
+  `apnsProvider { ${APNS_FIELDS} }`,
+  ERRORS,
+);
+const APNS_DELETE = mutationDocument('apnsProviderDelete', 'providerId', ERRORS);
+const apnsInput = (providerId: string, secret = 'p8-key-material-0001') => ({
+  providerId,
+  keyId: 'ABC123DEFG',
+  teamId: 'TEAM123456',
+  bundleId: 'com.example.chat',
+  p8Key: P8(secret),
+  p8KeyFilename: 'AuthKey_ABC123DEFG.p8',
+  isProductionMode: false,
+});
+
+describe('APNs providers', () => {
+  it('adds, lists, changes and deletes a provider; the key shows only as set', async () => {
+    const added = await h.mutate(APNS_ADD, { input: apnsInput('ios-main') });
+    expect(added.writes).toBe(1);
+    expect(added.result).toEqual({
+      __typename: 'ApnsProviderAddPayload',
+      apnsProvider: {
+        providerId: 'ios-main',
+        keyId: 'ABC123DEFG',
+        teamId: 'TEAM123456',
+        bundleId: 'com.example.chat',
+        p8KeyFilename: 'AuthKey_ABC123DEFG.p8',
+        hasP8Key: true,
+        isContentAvailableIncluded: null,
+        isMutableContentIncluded: null,
+        isProductionMode: false,
+        isDefault: true,
+      },
+    });
+    expect(notificationAdminStateOf(h.emulator.store).apns.get('ios-main')).toMatchObject({
+      p8Key: P8('p8-key-material-0001'),
+      keyId: 'ABC123DEFG',
+    });
+    const changed = await h.mutate(APNS_UPDATE, {
+      input: { providerId: 'ios-main', isProductionMode: true, isMutableContentIncluded: true },
+    });
+    expect(changed.writes).toBe(1);
+    expect(changed.result).toMatchObject({
+      apnsProvider: { isProductionMode: true, isMutableContentIncluded: true, hasP8Key: true },
+    });
+    const listed = await h.query<{ notificationProviders: { apnsProviders: unknown[] } }>(
+      '{ notificationProviders { apnsProviders { providerId keyId } } }',
+    );
+    expect(listed.data?.notificationProviders.apnsProviders).toEqual([
+      { providerId: 'ios-main', keyId: 'ABC123DEFG' },
+    ]);
+    const deleted = await h.mutate(APNS_DELETE, { input: { providerId: 'ios-main' } });
+    expect(deleted.result).toEqual({
+      __typename: 'ApnsProviderDeletePayload',
+      providerId: 'ios-main',
+    });
+    expect(notificationAdminStateOf(h.emulator.store).apns.has('ios-main')).toBe(false);
+  });
+
+  it('checks the input before any call and maps CometChat refusals', async () => {
+    for (const [document, input, path] of [
+      [APNS_ADD, { ...apnsInput('x'), p8Key: 'not a key' }, ['input', 'p8Key']],
+      [APNS_ADD, { ...apnsInput('x'), providerId: 'has space' }, ['input', 'providerId']],
+      [APNS_ADD, { ...apnsInput('x'), keyId: ' ' }, ['input', 'keyId']],
+      [APNS_UPDATE, { providerId: 'x' }, ['input']],
+      [APNS_DELETE, { providerId: '' }, ['input', 'providerId']],
+    ] as const) {
+      const bad = await h.mutate<UserErrorShape>(document, { input });
+      expect(bad.calls, JSON.stringify(input)).toBe(0);
+      expect(bad.result).toMatchObject({ __typename: 'ValidationError', path });
+    }
+    await h.mutate(APNS_ADD, { input: apnsInput('ios-taken') });
+    const taken = await h.mutate<UserErrorShape>(APNS_ADD, { input: apnsInput('ios-taken') });
+    expect(taken.calls).toBe(1);
+    expect(taken.result).toMatchObject({
+      __typename: 'ConflictError',
+      path: ['input', 'providerId'],
+      code: 'ERR_PROVIDER_ALREADY_EXISTS',
+    });
+    for (const [document, input] of [
+      [APNS_UPDATE, { providerId: 'nope', teamId: 'T' }],
+      [APNS_DELETE, { providerId: 'nope' }],
+    ] as const) {
+      const missing = await h.mutate<UserErrorShape>(document, { input });
+      expect(missing.calls).toBe(1);
+      expect(missing.result).toMatchObject({
+        __typename: 'NotFoundError',
+        path: ['input', 'providerId'],
+        code: 'ERR_PROVIDER_NOT_FOUND',
+      });
+    }
+  });
+});
 
 describe.each(CHANNELS)('the custom $channel provider', ({ channel, field, flag, wire }) => {
   const UPDATE = updateDocument(field, flag);
@@ -188,14 +288,35 @@ it('refuses end users, reading and writing, without an upstream call', async () 
   }
   const reset = await h.asUser(u(1), SETTINGS, { input: { isReset: true } });
   expect(reset.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  for (const [document, input] of [
+    [APNS_ADD, apnsInput('ios-user')],
+    [APNS_UPDATE, { providerId: 'ios-user', teamId: 'T' }],
+    [APNS_DELETE, { providerId: 'ios-user' }],
+  ] as const) {
+    const write = await h.asUser(u(1), document, { input });
+    expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  }
+  const apnsRead = await h.asUser(
+    u(1),
+    '{ notificationProviders { apnsProviders { providerId } } }',
+  );
+  expect(apnsRead.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   expect(h.emulator.requests()).toEqual([]);
 });
 
-it('never shows or logs a custom provider password, though CometChat echoes it', async () => {
+it('never shows or logs a .p8 key or a custom provider password, though CometChat echoes them', async () => {
   const t = await startTestGateway();
-  const secrets = ['sms-hookpass-secret-7', 'email-hookpass-secret-8'];
+  const secrets = ['sms-hookpass-secret-7', 'email-hookpass-secret-8', 'p8-secret-material-9'];
   t.secrets.push(...secrets);
   try {
+    const added = await t.query(APNS_ADD, { input: apnsInput('ios-secret', secrets[2]) });
+    expect(added.errors).toBeUndefined();
+    await t.query(APNS_ADD, { input: apnsInput('ios-secret', secrets[2]) }); // a ConflictError
+    await t.query(APNS_UPDATE, { input: { providerId: 'nope', p8Key: P8(secrets[2] ?? '') } });
+    await t.query(APNS_ADD, { input: { ...apnsInput('bad id', secrets[2]) } }); // checked
+    expect(
+      (await t.query(`{ notificationProviders { apnsProviders { ${APNS_FIELDS} } } }`)).errors,
+    ).toBeUndefined();
     for (const [index, { field, flag }] of CHANNELS.entries()) {
       const input = {
         webhookUrl: 'https://hooks.example.com/x',
