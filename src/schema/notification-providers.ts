@@ -875,13 +875,6 @@ const FcmProviderUpdateInput = builder.inputType('FcmProviderUpdateInput', {
   }),
 });
 
-const FcmProviderDeleteInput = builder.inputType('FcmProviderDeleteInput', {
-  description: 'The FCM provider to delete.',
-  fields: (t) => ({
-    providerId: t.string({ required: true, description: 'The id of the provider to delete.' }),
-  }),
-});
-
 const TwilioSmsProviderUpdateInput = builder.inputType('TwilioSmsProviderUpdateInput', {
   description:
     'Changes to the Twilio SMS provider; omitted fields stay. At least one change is required. The SID and token are write-only.',
@@ -977,15 +970,6 @@ const FcmProviderUpdatePayload = FcmProviderPayloadFields(
   'FcmProviderUpdatePayload',
   'The changed provider.',
 );
-const FcmProviderDeletePayload = builder
-  .objectRef<{ providerId: string }>('FcmProviderDeletePayload')
-  .implement({
-    description: 'The deleted provider.',
-    fields: (t) => ({
-      providerId: t.exposeString('providerId', { description: 'The id of the deleted provider.' }),
-    }),
-  });
-
 const REREAD = 'as CometChat holds it now (one more upstream call).';
 
 const TwilioSmsProviderUpdatePayload = rereadPayload(
@@ -1096,28 +1080,6 @@ builder.mutationFields((t) => ({
         { targetPath: ['providerId'], fieldMap: FCM_FIELDS },
       );
       return { providerId: input.providerId };
-    },
-  }),
-  fcmProviderDelete: t.field({
-    type: FcmProviderDeletePayload,
-    nullable: true,
-    description: `Deletes an FCM provider (\`DELETE /notifications/push/v1/providers/fcm/{providerId}\`); devices registered with it get no more pushes. ${ADMIN_NOTE}`,
-    authScopes: { admin: true },
-    errors: {
-      types: [ValidationFailure, NotFoundFailure],
-      union: { description: 'The deleted provider, or why it was not deleted.' },
-    },
-    args: {
-      input: t.arg({ type: FcmProviderDeleteInput, required: true, description: 'The provider.' }),
-    },
-    resolve: async (_root, args, context) => {
-      const { providerId } = validateInput(fcmDeleteSchema, args.input);
-      await runMutation(
-        context,
-        () => deleteFcmProvider(context.upstream, providerId, options(context)),
-        { targetPath: ['providerId'] },
-      );
-      return { providerId };
     },
   }),
   twilioSmsProviderUpdate: t.field({
@@ -1650,42 +1612,57 @@ for (const [field, method, adding] of [
   );
 }
 
-const ApnsProviderDeleteInput = builder.inputType('ApnsProviderDeleteInput', {
-  description: 'The APNs provider to delete.',
-  fields: (t) => ({
-    providerId: t.string({ required: true, description: 'The id of the provider to delete.' }),
-  }),
-});
-const ApnsProviderDeletePayload = builder
-  .objectRef<{ providerId: string }>('ApnsProviderDeletePayload')
-  .implement({
+/** `…ProviderDelete` for FCM and APNs: `DELETE /notifications/push/v1/providers/{kind}/{providerId}`. */
+function providerDelete(
+  kind: 'FCM' | 'APNs',
+  path: string,
+  remove: (context: GatewayContext, providerId: string) => Promise<void>,
+  consequence: string,
+) {
+  const name = kind === 'FCM' ? 'FcmProvider' : 'ApnsProvider';
+  const input = builder.inputType(`${name}DeleteInput`, {
+    description: `The ${kind} provider to delete.`,
+    fields: (t) => ({
+      providerId: t.string({ required: true, description: 'The id of the provider to delete.' }),
+    }),
+  });
+  const payload = builder.objectRef<{ providerId: string }>(`${name}DeletePayload`).implement({
     description: 'The deleted provider.',
     fields: (t) => ({
       providerId: t.exposeString('providerId', { description: 'The id of the deleted provider.' }),
     }),
   });
+  builder.mutationField(`${name.charAt(0).toLowerCase()}${name.slice(1)}Delete`, (t) =>
+    t.field({
+      type: payload,
+      nullable: true,
+      description: `Deletes an ${kind} provider (\`DELETE ${path}\`)${consequence}. ${ADMIN_NOTE}`,
+      authScopes: { admin: true },
+      errors: {
+        types: [ValidationFailure, NotFoundFailure],
+        union: { description: 'The deleted provider, or why it was not deleted.' },
+      },
+      args: { input: t.arg({ type: input, required: true, description: 'The provider.' }) },
+      resolve: async (_root, args, context) => {
+        const { providerId } = validateInput(fcmDeleteSchema, args.input);
+        await runMutation(context, () => remove(context, providerId), {
+          targetPath: ['providerId'],
+        });
+        return { providerId };
+      },
+    }),
+  );
+}
 
-builder.mutationField('apnsProviderDelete', (t) =>
-  t.field({
-    type: ApnsProviderDeletePayload,
-    nullable: true,
-    description: `Deletes an APNs provider (\`DELETE /notifications/push/v1/providers/apns/{providerId}\`). ${ADMIN_NOTE}`,
-    authScopes: { admin: true },
-    errors: {
-      types: [ValidationFailure, NotFoundFailure],
-      union: { description: 'The deleted provider, or why it was not deleted.' },
-    },
-    args: {
-      input: t.arg({ type: ApnsProviderDeleteInput, required: true, description: 'The provider.' }),
-    },
-    resolve: async (_root, args, context) => {
-      const { providerId } = validateInput(fcmDeleteSchema, args.input);
-      await runMutation(
-        context,
-        () => deleteApnsProvider(context.upstream, providerId, options(context)),
-        { targetPath: ['providerId'] },
-      );
-      return { providerId };
-    },
-  }),
+providerDelete(
+  'FCM',
+  '/notifications/push/v1/providers/fcm/{providerId}',
+  (context, providerId) => deleteFcmProvider(context.upstream, providerId, options(context)),
+  '; devices registered with it get no more pushes',
+);
+providerDelete(
+  'APNs',
+  '/notifications/push/v1/providers/apns/{providerId}',
+  (context, providerId) => deleteApnsProvider(context.upstream, providerId, options(context)),
+  '',
 );
