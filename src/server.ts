@@ -50,6 +50,7 @@ import { createReadiness, type ReadinessOptions } from './readiness.js';
 import { currentScope, type RequestScope, runInScope, sanitizeRequestId } from './request-scope.js';
 import { schema } from './schema/index.js';
 import { useSharedSubscriptionResults } from './subscription-fanout.js';
+import { useOneSubscriptionWrapper } from './subscription-hooks.js';
 import { startTracing, type Tracing, tracingPlugin } from './tracing.js';
 import { UpstreamClient, type UpstreamLogger } from './upstream/client.js';
 import { addTriggers, createWebhook } from './upstream/webhooks.js';
@@ -450,6 +451,8 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       useUpstreamBudget(config.maxUpstreamCalls),
       useSharedSubscriptionResults(),
       bodyLimit.streamingPlugin,
+      // Last: it runs every plugin's subscription hooks and wraps a subscription's results once.
+      useOneSubscriptionWrapper(),
     ],
   });
 
