@@ -43,6 +43,16 @@ export interface SocketContext {
   extra: { headers: UpgradeHeaders };
 }
 
+/**
+ * The same id as one flat string. V8 keeps a string built by concatenation (a random UUID is
+ * built from 20 pieces, and an operation's id from the socket's and the client's) as a tree of
+ * pieces, several times the size of its text; these ids live as long as the socket or the
+ * subscription, so they are copied once into one piece. (Ids are ASCII: see `sanitizeRequestId`.)
+ */
+function flatId(id: string): string {
+  return Buffer.from(id, 'latin1').toString('latin1');
+}
+
 function loggedName(name: string | null | undefined): string | undefined {
   return name && name.length <= MAX_LOGGED && NAME.test(name) ? name : undefined;
 }
@@ -120,7 +130,7 @@ export function createSocketObservability(logger: Logger): SocketObservability {
     let socket = sockets.get(ctx);
     if (!socket) {
       socket = {
-        connectionId: sanitizeRequestId(ctx.extra.headers.requestId),
+        connectionId: flatId(sanitizeRequestId(ctx.extra.headers.requestId)),
         traceId: traceIdOf(ctx.extra.headers.traceparent),
         openedAt: performance.now(),
         operations: 0,
@@ -161,7 +171,7 @@ export function createSocketObservability(logger: Logger): SocketObservability {
       const scope = createScope(
         {
           // The socket's id and the client's operation id, when both are plain; else a fresh id.
-          requestId: sanitizeRequestId(`${socket.connectionId}.${id}`),
+          requestId: flatId(sanitizeRequestId(`${socket.connectionId}.${id}`)),
           traceId: socket.traceId,
         },
         logger,
