@@ -79,17 +79,9 @@ export function describeCaller(caller: Caller): string {
   return `${via}user:${caller.uid}`;
 }
 
-/**
- * Builds the per-request context, with a fresh read layer (only the opt-in read cache of the
- * upstream client keeps answers across requests). The
- * context's client (and every view over it) is a request-scoped client that counts its calls.
- */
-export function createContext(input: ContextInput): GatewayContext {
-  const { maxUpstreamCalls, ...rest } = input;
-  const logger = input.logger.child({
-    requestId: input.requestId,
-    caller: describeCaller(input.caller),
-  });
+/** What every context holds besides its logger: the fields `createContext` and `buildContextOn` share. */
+function contextFields(input: ContextInput): Omit<GatewayContext, 'logger'> {
+  const { maxUpstreamCalls, logger: _logger, ...rest } = input;
   const upstream =
     maxUpstreamCalls === undefined
       ? input.upstream
@@ -98,7 +90,63 @@ export function createContext(input: ContextInput): GatewayContext {
           exceeded: upstreamCallBudgetSpent,
         });
   const reads = createReadLayer({ caller: input.caller, upstream, signal: input.signal });
-  return { ...rest, upstream, logger, reads, view: reads.view };
+  return { ...rest, upstream, reads, view: reads.view };
+}
+
+function childLogger(logger: Logger, requestId: string, caller: Caller): Logger {
+  return logger.child({ requestId, caller: describeCaller(caller) });
+}
+
+/**
+ * Builds the per-request context, with a fresh read layer (only the opt-in read cache of the
+ * upstream client keeps answers across requests). The
+ * context's client (and every view over it) is a request-scoped client that counts its calls.
+ */
+export function createContext(input: ContextInput): GatewayContext {
+  const fields = contextFields(input);
+  return { ...fields, logger: childLogger(input.logger, input.requestId, input.caller) };
+}
+
+const BASE_LOGGER = Symbol('base logger');
+const LOGGER = Symbol('logger');
+
+interface LazyLoggerHost {
+  requestId: string;
+  caller: Caller;
+  [BASE_LOGGER]: Logger;
+  [LOGGER]?: Logger;
+}
+
+/** `logger` made on first use (one descriptor for all contexts: no closure per request). */
+const LAZY_LOGGER: PropertyDescriptor = {
+  get(this: LazyLoggerHost): Logger {
+    let logger = this[LOGGER];
+    if (logger === undefined) {
+      logger = childLogger(this[BASE_LOGGER], this.requestId, this.caller);
+      this[LOGGER] = logger;
+    }
+    return logger;
+  },
+  set(this: LazyLoggerHost, logger: Logger) {
+    this[LOGGER] = logger;
+  },
+  enumerable: false,
+  configurable: true,
+};
+
+/**
+ * `createContext` on `host` (the context object Yoga already made for the request), which is
+ * returned. The request's child logger (request id and caller) is made when something first
+ * logs through it, not for every request: a long-lived subscription seldom logs. `logger` is
+ * not enumerable, so Yoga's merge of the returned context into itself does not make it.
+ */
+export function buildContextOn<T extends object>(host: T, input: ContextInput): T & GatewayContext {
+  const context = Object.assign(host, contextFields(input)) as T &
+    Omit<GatewayContext, 'logger'> &
+    LazyLoggerHost;
+  context[BASE_LOGGER] = input.logger;
+  Object.defineProperty(context, 'logger', LAZY_LOGGER);
+  return context as unknown as T & GatewayContext;
 }
 
 /**

@@ -118,7 +118,8 @@ export function createObservability(options: ObservabilityOptions): Observabilit
       return ({ context }) => {
         const view = context as ContextView; // the gateway's context, or whatever a test built
         if (typeof view.caller?.kind === 'string') scope.callerKind = view.caller.kind;
-        if (view.logger) scope.contextLogger = view.logger;
+        // The context itself, not its logger: the context makes its logger on first use.
+        if ('logger' in view) scope.loggerSource = view as { logger: Logger };
       };
     },
     onResponse({ request, response, serverContext }) {

@@ -21,8 +21,11 @@ export interface RequestScope {
   callerKind: string;
   /** HTTP requests sent to CometChat on this request's behalf (retries count). */
   upstreamCalls: number;
-  /** The request's logger from its GraphQL context (request id, caller), once built. */
-  contextLogger: Logger | undefined;
+  /**
+   * The request's GraphQL context once built, for its logger (request id, caller), which the
+   * context makes on first use.
+   */
+  loggerSource: { readonly logger: Logger } | undefined;
   /** The logger lines of this request go to before the context exists. */
   readonly baseLogger: Logger;
   cachedLogger: Logger | undefined;
@@ -70,7 +73,7 @@ export function createScope(
     operationType: undefined,
     callerKind: 'anonymous',
     upstreamCalls: 0,
-    contextLogger: undefined,
+    loggerSource: undefined,
     baseLogger: logger,
     cachedLogger: undefined,
   };
@@ -95,7 +98,8 @@ export function currentScope(): RequestScope | undefined {
  * when there is one.
  */
 export function requestLogger(scope: RequestScope): Logger {
-  if (scope.contextLogger) return scope.contextLogger;
+  const fromContext = scope.loggerSource?.logger;
+  if (fromContext) return fromContext;
   scope.cachedLogger ??= scope.baseLogger.child({
     requestId: scope.requestId,
     ...(scope.traceId ? { traceId: scope.traceId } : {}),

@@ -20,7 +20,7 @@ import { WebSocketServer } from 'ws';
 import { assertNotExpired, createAuthenticator, credentialsFromConnectionParams } from './auth.js';
 import { upstreamCallBudget, useUpstreamBudget } from './budget.js';
 import { type Config, secretsOf, type WebhookCredentials } from './config.js';
-import { type Caller, createContext, type GatewayContext } from './context.js';
+import { buildContextOn, type Caller, type GatewayContext } from './context.js';
 import { createErrorMasker, loggedAsUpstreamFailure } from './error-masking.js';
 import { ERROR_CODES, gatewayError } from './errors.js';
 import { createBodyLimit } from './exposure/body-limit.js';
@@ -400,7 +400,8 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       isDev: false,
       maskError: createErrorMasker(() => observability.logger(logger)),
     },
-    context: ({ request, caller }) => {
+    context: (initial) => {
+      const { request, caller } = initial;
       // Authentication ran before the document was read (HTTP: the authentication plugin; WebSocket:
       // onConnect). A request without a caller never gets here by design; refuse it all the same.
       if (!caller) throw gatewayError('UNAUTHENTICATED', 'Authentication required.');
@@ -409,7 +410,8 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       // One request runs many upstream calls at once, each listening to its abort signal: that is
       // not a leak, so Node's "possible memory leak" warning past 10 listeners would only mislead.
       if (request?.signal instanceof EventTarget) setMaxListeners(0, request.signal);
-      return createContext({
+      // On Yoga's own context object, with the request's child logger made on first use.
+      return buildContextOn(initial, {
         caller,
         upstream,
         signal: request?.signal,

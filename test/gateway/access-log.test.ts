@@ -98,8 +98,12 @@ describe('the access line', () => {
         status: 200,
       }),
     ]);
-    for (const line of lines.filter((entry) => entry.component === 'upstream')) {
+    const upstreamLines = lines.filter((entry) => entry.component === 'upstream');
+    expect(upstreamLines.length).toBeGreaterThan(0);
+    for (const line of upstreamLines) {
       expect(line.requestId).toBe('socket-req-1');
+      // Logged through the request's context logger, which names the caller.
+      expect(line).toMatchObject({ caller: expect.stringMatching(/^admin:/) });
     }
   });
 
