@@ -71,23 +71,28 @@ class HookedResults implements AsyncIterableIterator<ExecutionResult> {
     );
   }
 
+  /** Closes the source and runs the end hooks (once); a failure of the source passes as is. */
   return(): Promise<IteratorResult<ExecutionResult>> {
     const returned = this.source.return ? this.source.return() : Promise.resolve(DONE);
     this.end();
-    return returned.then(
-      (result) => result,
-      (error: unknown) => this.failed(error),
-    );
+    return returned;
   }
 
+  /**
+   * As envelop's wrappers: the source's `throw`, its result through the `onNext` hooks; without
+   * one, the source is closed and the error rethrown. Neither runs the end or error hooks.
+   */
   throw(error?: unknown): Promise<IteratorResult<ExecutionResult>> {
     if (this.source.throw) {
-      return this.source.throw(error).then(
-        (pulled) => this.pulled(pulled),
-        (failure: unknown) => this.failed(failure),
-      );
+      return this.source
+        .throw(error)
+        .then((pulled) => (pulled.done ? pulled : this.hooked(pulled)));
     }
-    return this.closeAndFail(error);
+    const rethrow = (): never => {
+      throw error;
+    };
+    if (!this.source.return) return Promise.resolve().then(rethrow);
+    return this.source.return().then(rethrow, rethrow);
   }
 
   [Symbol.asyncIterator](): AsyncIterableIterator<ExecutionResult> {
@@ -101,6 +106,13 @@ class HookedResults implements AsyncIterableIterator<ExecutionResult> {
       this.end();
       return pulled;
     }
+    return this.hooked(pulled);
+  }
+
+  /** A result through every `onNext` hook in order (each may replace it). */
+  private hooked(
+    pulled: IteratorYieldResult<ExecutionResult>,
+  ): IteratorResult<ExecutionResult> | Promise<IteratorResult<ExecutionResult>> {
     let result = pulled.value;
     const setResult = (next: ExecutionResult) => {
       result = next;
