@@ -17,6 +17,9 @@ import type { GatewayContext } from './context.js';
 import { badUserInput, gatewayError } from './errors.js';
 
 /** Cost limits per operation: each field may cost an upstream request, lists multiply by `first`. */
+/** The sentence every admin-only field and mutation's description ends with. */
+export const ADMIN_NOTE = 'Admin only (FORBIDDEN for end users).';
+
 export const COMPLEXITY_LIMITS = { complexity: 10_000, depth: 12, breadth: 300 } as const;
 
 function parseGlobalID(globalID: string): { typename: string; id: string } {

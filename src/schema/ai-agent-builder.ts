@@ -7,7 +7,7 @@
  */
 import './mutation.js';
 import { z } from 'zod';
-import { builder } from '../builder.js';
+import { ADMIN_NOTE, builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
 import { toolingReads } from '../loaders/index.js';
 import {
@@ -31,7 +31,6 @@ import { optional } from './limits.js';
 import { checkChanges, runMutation, validateInput } from './mutation-support.js';
 import { arrayConnection } from './pagination.js';
 
-const ADMIN_NOTE = 'Admin only (FORBIDDEN for end users).';
 /** A text entry's title and text (CometChat's limits). */
 export const MAX_KNOWLEDGE_TITLE = 500;
 export const MAX_KNOWLEDGE_TEXT = 5000;

@@ -8,7 +8,7 @@
 import './mutation.js';
 import type { ObjectRef } from '@pothos/core';
 import { z } from 'zod';
-import { builder } from '../builder.js';
+import { ADMIN_NOTE, builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
 import { type ToolingReads, toolingReads } from '../loaders/index.js';
 import {
@@ -35,7 +35,6 @@ import { checkChanges, runMutation, validateInput } from './mutation-support.js'
 import { type ObjectFieldBuilder, objectPayload, type Types } from './mutations/fields.js';
 import { arrayConnection } from './pagination.js';
 
-const ADMIN_NOTE = 'Admin only (FORBIDDEN for end users).';
 /** Gateway limits (CometChat documents none for these). */
 export const MAX_TOOL_PARAMETERS = 50;
 export const MAX_TOOL_HEADERS = 50;

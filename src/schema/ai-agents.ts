@@ -6,7 +6,7 @@
  */
 import './mutation.js';
 import { z } from 'zod';
-import { builder } from '../builder.js';
+import { ADMIN_NOTE, builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
 import { toolingReads } from '../loaders/index.js';
 import {
@@ -30,7 +30,6 @@ import { nameSchema, optional, urlSchema } from './limits.js';
 import { checkChanges, runMutation, validateInput } from './mutation-support.js';
 import { arrayConnection } from './pagination.js';
 
-const ADMIN_NOTE = 'Admin only (FORBIDDEN for end users).';
 /** Tools, API tools, MCP servers and actions an agent may name (a gateway limit). */
 export const MAX_AGENT_REFERENCES = 50;
 /** An agent's instruction (a gateway limit; CometChat documents none). */

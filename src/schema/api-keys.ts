@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { builder } from '../builder.js';
+import { ADMIN_NOTE, builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
 import { toolingReads } from '../loaders/index.js';
 import type { ApiKeyRecord } from '../upstream/api-keys.js';
@@ -90,8 +90,6 @@ export const ApiKeyConnection = countedConnection(
   },
   { name: 'ApiKeyEdge', description: 'An API key in a page, with its cursor.' },
 );
-
-const ADMIN_NOTE = 'Admin only (FORBIDDEN for end users).';
 
 const searchSchema = z
   .string()

@@ -3,7 +3,7 @@
  * flagged it and why), the messages the rule engine blocked, the reviewed ones, the flag reasons,
  * and (from the Management API) the rules and keyword lists. Admin only.
  */
-import { builder } from '../builder.js';
+import { ADMIN_NOTE, builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
 import { MODERATION_WINDOW, toolingReads } from '../loaders/index.js';
 import type {
@@ -25,7 +25,6 @@ import { assertManagement } from './webhook.js';
 export const MAX_FLAGS_SHOWN = 10;
 
 const WINDOW_NOTE = `CometChat's moderation lists have no page parameter: this connection pages through the first ${MODERATION_WINDOW} items CometChat returns (one upstream call).`;
-const ADMIN_NOTE = 'Admin only (FORBIDDEN for end users).';
 
 export function moderationReads(context: GatewayContext) {
   return toolingReads(context.upstream, context.view(null));

@@ -8,7 +8,7 @@
  */
 import './mutation.js';
 import { z } from 'zod';
-import { builder } from '../builder.js';
+import { ADMIN_NOTE, builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
 import { badUserInput } from '../errors.js';
 import { toolingReads } from '../loaders/index.js';
@@ -46,7 +46,6 @@ import { checkChanges, runMutation, validateInput } from './mutation-support.js'
 import { rereadPayload } from './mutations/fields.js';
 import { cursorConnection } from './pagination.js';
 
-const ADMIN_NOTE = 'Admin only (FORBIDDEN for end users).';
 const NULL_NOTE = 'Null when it could not be read (the error on this field says why).';
 
 function options(context: GatewayContext) {

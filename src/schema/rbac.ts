@@ -3,7 +3,7 @@
  * `Group.scopePermissions(scope)` and the legacy `Role.restrictedFeatures`. Admin only: an end
  * user reaches a role through `User.role`, and these fields refuse them with FORBIDDEN.
  */
-import { builder } from '../builder.js';
+import { ADMIN_NOTE, builder } from '../builder.js';
 import { toolingReads } from '../loaders/index.js';
 import type {
   PermissionRecord,
@@ -135,8 +135,6 @@ export const RestrictedFeatureConnection = countedConnection(
     description: 'A restricted feature in a page, with its cursor.',
   },
 );
-
-const ADMIN_NOTE = 'Admin only (FORBIDDEN for end users).';
 
 builder.objectFields(RoleRef, (t) => ({
   permissions: t.field({
