@@ -13,19 +13,11 @@ import {
   updateGroup,
 } from '../../../upstream/groups.js';
 import { MUTATION_ERRORS, PermissionDeniedFailure } from '../../errors.js';
-import { validateInput } from '../../mutation-support.js';
 import { GroupRef } from '../../refs.js';
 import { objectPayload } from '../fields.js';
 import { assertGroupAction } from '../member/rules.js';
 import { toMemberBuckets } from './buckets.js';
-import {
-  GroupCreateInput,
-  GroupDeleteInput,
-  GroupUpdateInput,
-  groupCreateSchema,
-  groupDeleteSchema,
-  groupUpdateSchema,
-} from './inputs.js';
+import { GroupCreate, GroupDelete, GroupUpdate } from './inputs.js';
 import { runGroupWrite } from './refusals.js';
 
 const GroupCreatePayload = objectPayload('GroupCreatePayload', 'The group that was created.', {
@@ -71,10 +63,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The created group, or why it was not created.' },
     },
     args: {
-      input: t.arg({ type: GroupCreateInput, required: true, description: 'The new group.' }),
+      input: t.arg({ type: GroupCreate.ref, required: true, description: 'The new group.' }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(groupCreateSchema, args.input);
+      const input = GroupCreate.parse(args.input);
       const request: CreateGroupInput = {
         guid: input.guid,
         name: input.name,
@@ -110,10 +102,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The changed group, or why nothing changed.' },
     },
     args: {
-      input: t.arg({ type: GroupUpdateInput, required: true, description: 'The changes.' }),
+      input: t.arg({ type: GroupUpdate.ref, required: true, description: 'The changes.' }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(groupUpdateSchema, args.input);
+      const input = GroupUpdate.parse(args.input);
       const view = context.view();
       const asUser = view.perspective !== null;
       if (input.ownerUid !== undefined && asUser) {
@@ -153,10 +145,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The deleted group, or why it was not deleted.' },
     },
     args: {
-      input: t.arg({ type: GroupDeleteInput, required: true, description: 'The group.' }),
+      input: t.arg({ type: GroupDelete.ref, required: true, description: 'The group.' }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(groupDeleteSchema, args.input);
+      const input = GroupDelete.parse(args.input);
       const view = context.view();
       const asUser = view.perspective !== null;
       if (asUser) await assertGroupAction(context, input.guid, { kind: 'delete' });

@@ -3,20 +3,22 @@
  * per user named.
  */
 import '../../mutation.js';
-import { z } from 'zod';
 import { builder } from '../../../builder.js';
+import { LIMITS } from '../../../cometchat/limits.js';
 import { memberKey } from '../../../loaders/index.js';
 import { type AddMembersOutcome, addMembers } from '../../../upstream/members.js';
 import type { GroupMemberRecord, MemberScope, MessageRecord } from '../../../upstream/records.js';
 import { type ItemFailure, MUTATION_ERRORS } from '../../errors.js';
-import { idSchema, LIMITS } from '../../limits.js';
-import { rejectField, validateInput } from '../../mutation-support.js';
+import { inputObject, key } from '../../input.js';
+import { rejectField } from '../../mutation-support.js';
 import { GroupMemberRef, GroupRef, MessageRef, UserRef } from '../../refs.js';
 import {
   BUCKETS,
   type Bucket,
-  bucketsSchema,
+  bucketFields,
+  bucketsOf,
   bucketsTotal,
+  checkBuckets,
   toMemberBuckets,
 } from '../group/buckets.js';
 import { runGroupWrite } from '../group/refusals.js';
@@ -32,20 +34,20 @@ const BUCKET_SCOPE: Record<MemberBucket, MemberScope> = {
   participants: 'participant',
 };
 
-const GroupMembersAddInput = builder.inputType('GroupMembersAddInput', {
+const GroupMembersAdd = inputObject('GroupMembersAddInput', {
   description: `Users to add to a group, by scope, and users to ban from it: at most ${LIMITS.membersPerAdd} users across the four lists, each named once.`,
-  fields: (t) => ({
-    guid: t.string({ required: true, description: 'The guid of the group.' }),
-    admins: t.stringList({ description: 'Uids to add as admins.' }),
-    moderators: t.stringList({ description: 'Uids to add as moderators.' }),
-    participants: t.stringList({ description: 'Uids to add as participants.' }),
-    usersToBan: t.stringList({
-      description: 'Uids to ban (members among them are removed from the group).',
+  fields: {
+    guid: key.required('The guid of the group.'),
+    ...bucketFields({
+      admins: 'Uids to add as admins.',
+      moderators: 'Uids to add as moderators.',
+      participants: 'Uids to add as participants.',
+      usersToBan: 'Uids to ban (members among them are removed from the group).',
     }),
-  }),
+  },
+  check: checkBuckets,
+  map: ({ guid, ...buckets }) => ({ guid, ...bucketsOf(buckets) }),
 });
-
-const addSchema = z.object({ guid: idSchema }).and(bucketsSchema);
 
 interface AddOutcome {
   guid: string;
@@ -195,13 +197,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: GroupMembersAddInput,
+        type: GroupMembersAdd.ref,
         required: true,
         description: 'The group and the users, by scope.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(addSchema, args.input);
+      const input = GroupMembersAdd.parse(args.input);
       if (bucketsTotal(input) === 0) {
         rejectField(
           ['participants'],
