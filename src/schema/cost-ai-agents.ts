@@ -2,25 +2,9 @@
  * What the AI agent fields and the moderation rule and keyword-list writes cost in CometChat
  * calls, merged into `COST_RULES` (see src/schema/cost.ts for the rules' meaning).
  */
-import type { CostRule } from './cost.js';
+import { type CostRule, free, lookup as lookupOf, windowList, writes } from './cost-rules.js';
 
-/** One list call, paged in memory (at most 100 items a page). */
-const windowList: CostRule = ({ args }) => {
-  const first = args.first ?? null;
-  const last = args.last ?? null;
-  const size = (v: unknown) =>
-    v === null ? 0 : typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 100 ? v : -1;
-  if (size(first) < 0 || size(last) < 0) return { refused: true };
-  return {
-    calls: 1,
-    page: Math.max(first === null && last === null ? 20 : 0, size(first), size(last)),
-  };
-};
-const lookup: CostRule = () => ({ calls: 1 });
-const free: CostRule = () => ({});
-function writes(calls: number): CostRule {
-  return () => ({ calls });
-}
+const lookup = lookupOf();
 
 export const AI_AGENT_COST_RULES: Readonly<Record<string, CostRule>> = {
   'Query.aiAgents': windowList,

@@ -2,16 +2,10 @@
  * What the notification admin fields (providers, settings, delivery logs) cost in CometChat calls,
  * merged into `COST_RULES` through the tooling rules (see src/schema/cost.ts for the rules' meaning).
  */
-import type { CostRule } from './cost.js';
+import { type CostRule, free, lookup as lookupOf, writes } from './cost-rules.js';
 
 /** One call per resolution. */
-const lookup: CostRule = () => ({ calls: 1 });
-/** No call. */
-const free: CostRule = () => ({});
-/** A mutation's own calls. */
-function writes(calls: number): CostRule {
-  return () => ({ calls });
-}
+const lookup = lookupOf();
 
 /** A connection over the id/affix/limit log list: one call per page (at most 100). */
 const logPage: CostRule = ({ args }) => {

@@ -2,65 +2,27 @@
  * What the internal-tooling fields (RBAC, moderation, metrics, API keys) cost in CometChat calls,
  * merged into `COST_RULES` (see src/schema/cost.ts for the rules' meaning).
  */
-import type { CostRule, FieldEnv } from './cost.js';
+
 import { NOTIFICATION_ADMIN_COST_RULES } from './cost-notification-admin.js';
-
-/** The page size of a connection as `cost.ts` reads it (20 by default, at most 100). */
-function page(args: Record<string, unknown>): number | null {
-  const first = args.first ?? null;
-  if (first === null) return 20;
-  return typeof first === 'number' && Number.isInteger(first) && first >= 0 && first <= 100
-    ? first
-    : null;
-}
-
-/** A connection over a page list: one call, two when read after a cursor. */
-const pagedList: CostRule = ({ args }) => {
-  const size = page(args);
-  if (size === null) return { refused: true };
-  return { calls: args.after == null ? 1 : 2, page: size };
-};
-
-/** A connection over one list call, paged in memory (both ways). */
-const windowList: CostRule = ({ args }) => {
-  const size = page(args);
-  const last = args.last ?? null;
-  if (size === null) return { refused: true };
-  if (
-    last !== null &&
-    !(typeof last === 'number' && Number.isInteger(last) && last >= 0 && last <= 100)
-  ) {
-    return { refused: true };
-  }
-  return { calls: 1, page: Math.max(size, typeof last === 'number' ? last : 0) };
-};
+import {
+  type CostRule,
+  free,
+  inputCount,
+  listCall,
+  lookup as lookupOf,
+  pagedList as pagedListOf,
+  windowList,
+  writes,
+} from './cost-rules.js';
 
 /** Objects that came inside an answer and were never primed: their relations cost lookups. */
 const notPrimed: CostRule = () => ({ origin: 'notPrimed' });
-
 /** One call per resolution. */
-const lookup: CostRule = () => ({ calls: 1 });
-/** A list of objects from one call, at most `items` of them. */
-function listCall(items: number): CostRule {
-  return () => ({ calls: 1, items });
-}
-/** No call. */
-const free: CostRule = () => ({});
+const lookup = lookupOf();
 /** A role by key (the roles loader: one `GET /roles` for every role). */
 const roleLoad: CostRule = () => ({ roleLoads: 1 });
-/** A mutation's own calls. */
-function writes(calls: number): CostRule {
-  return () => ({ calls });
-}
-
-function inputList(env: FieldEnv, field: string, max: number): number {
-  const input = env.rootArgs.input;
-  const value =
-    typeof input === 'object' && input !== null
-      ? (input as Record<string, unknown>)[field] // a mutation's input object
-      : undefined;
-  return Array.isArray(value) ? Math.min(new Set(value.map(String)).size, max) : 0;
-}
+/** A connection over a page list: one call, two when read after a cursor. */
+const pagedList = pagedListOf();
 
 /** One page of permission descriptors holds them all (at most 100). */
 const PERMISSIONS = 100;
@@ -88,7 +50,7 @@ export const TOOLING_COST_RULES: Readonly<Record<string, CostRule>> = {
   'GroupScopePermissionResetPayload.permissions': () => ({ items: SETTINGS }),
   'RoleFeaturesRestrictPayload.role': roleLoad,
   'RoleFeaturesRestrictPayload.featureOutcomes': (env) => ({
-    items: inputList(env, 'features', 50),
+    items: inputCount(env, 'features', 50),
   }),
   'RoleFeatureOutcome.error': free,
   'RoleFeaturesAllowPayload.role': roleLoad,

@@ -48,11 +48,31 @@ import {
   type SelectionSetNode,
 } from 'graphql/index.js';
 import { AI_AGENT_COST_RULES } from './cost-ai-agents.js';
+import {
+  type CallerKind,
+  type CostRule,
+  costs,
+  cursorList,
+  declaredRule,
+  distinctCount,
+  type FieldCost,
+  type FieldEnv,
+  free,
+  inputCount,
+  inputOf,
+  leafList,
+  lookup,
+  type Origin,
+  pagedList,
+  pageSize,
+  writes,
+} from './cost-rules.js';
 import { TOOLING_COST_RULES } from './cost-tooling.js';
 import { aliasTarget } from './deprecation.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_REACTION_LOOKUP_PAGES } from './pagination.js';
 
-export type CallerKind = 'admin' | 'user';
+export type { CallerKind, CostRule, FieldCost, FieldEnv, Origin };
+export { costs, leafList };
 
 /** CometChat allows at most 25 roles per app, so role lookups never cost more calls than this. */
 export const MAX_ROLES_PER_APP = 25;
@@ -73,107 +93,6 @@ const MAX_SEND_RECEIVERS = 25;
 const MAX_UIDS = 100;
 /** Fewer triggers than this exist (the input takes each documented trigger once). */
 const MAX_WEBHOOK_TRIGGERS = 100;
-
-/**
- * What is known about the objects a field returns, where that changes what their own fields cost:
- * - `fullProfile`: users fetched by uid or listed with their tags, so `User.tags` is free;
- * - `notPrimed`: messages whose embedded entities were never primed (their sender etc. cost a
- *   lookup even for an admin);
- * - `othersView`: groups read as someone other than the caller, so a user caller's
- *   `viewerMembership` needs a lookup;
- * - `viewerless`: users as another answer embedded them (rendered for nobody), so a user caller's
- *   viewer fields (`blockedByViewer`, `hasBlockedViewer`) need a lookup.
- */
-export type Origin = 'fullProfile' | 'notPrimed' | 'othersView' | 'groupsPrimed' | 'viewerless';
-
-/** What one resolution of a field costs, and what it hands its sub-selection. */
-export interface FieldCost {
-  /** CometChat calls (list pages, writes, lookups that are not primed). */
-  calls?: number;
-  /** Lookups on the roles loader (see {@link MAX_ROLES_PER_APP}). */
-  roleLoads?: number;
-  /**
-   * Reads of a user's muted conversations (`GET /notifications/v1/preferences/mute`), which a view
-   * makes once per request: at most one for a user caller (one view), one per item for an admin
-   * (each conversation may belong to another user).
-   */
-  muteLists?: number;
-  /** A list field: the most items one resolution returns. */
-  items?: number;
-  /** A connection field: the page size its `edges` and `nodes` hold. */
-  page?: number;
-  /** What the returned objects are known to be. */
-  origin?: Origin;
-  /** The field fails its argument checks before any call: nothing below it runs either. */
-  refused?: boolean;
-}
-
-/** What a rule sees of one field. */
-export interface FieldEnv {
-  caller: CallerKind;
-  /** The field's arguments, defaults and variables applied. */
-  args: Record<string, unknown>;
-  /** The arguments of the root field it is under (a mutation's input sizes its outcome lists). */
-  rootArgs: Record<string, unknown>;
-  /** What the parent object is known to be. */
-  origin: Origin | null;
-}
-
-export type CostRule = (env: FieldEnv) => FieldCost;
-
-// ---------------------------------------------------------------------------------------------
-// Rule builders
-
-/** Resolves from the parent's own data: no call. */
-const free: CostRule = () => ({});
-
-/**
- * A list of objects with only leaf fields (attachments, violations): no call, and nothing below
- * can cost one (a test checks the item types stay leaf-only).
- */
-export const leafList: CostRule = () => ({ items: 0 });
-
-function int(value: unknown): number | null {
-  return typeof value === 'number' && Number.isInteger(value) ? value : null;
-}
-
-/**
- * The page a connection asks for, or null when its checks refuse it before any call. `last` wins:
- * a two-way list drops `first` at its default when paging backwards (see `windowOf`).
- */
-function pageSize(args: Record<string, unknown>): number | null {
-  const first = args.first ?? null;
-  const last = args.last ?? null;
-  for (const value of [first, last]) {
-    if (value === null) continue;
-    const n = int(value);
-    if (n === null || n < 0 || n > MAX_PAGE_SIZE) return null;
-  }
-  return int(last) ?? int(first) ?? DEFAULT_PAGE_SIZE;
-}
-
-/**
- * A connection over a `page`/`perPage` list: one call, or two when `after` starts the window
- * where one upstream page cannot hold it (see `planPages`).
- */
-function pagedList(origin?: Origin): CostRule {
-  return ({ args }) => {
-    const page = pageSize(args);
-    if (page === null) return { refused: true };
-    return { calls: args.after == null ? 1 : 2, page, ...(origin ? { origin } : {}) };
-  };
-}
-
-/** A connection over an id/affix/limit list (messages, replies, reactions): one call. */
-const cursorList: CostRule = ({ args }) => {
-  const page = pageSize(args);
-  return page === null ? { refused: true } : { calls: 1, page };
-};
-
-/** A lookup by key that is never primed: one call per resolution. */
-function lookup(origin?: Origin): CostRule {
-  return () => ({ calls: 1, ...(origin ? { origin } : {}) });
-}
 
 /** A user fetched by uid: one call, and the record holds the full profile. */
 const userLookup = lookup('fullProfile');
@@ -214,25 +133,9 @@ function targetCheck(caller: CallerKind): number {
   return caller === 'user' ? memberLookup(caller) : 0;
 }
 
-/** How many distinct strings a list argument holds (at most `max`). */
-function distinctCount(value: unknown, max: number): number {
-  if (!Array.isArray(value)) return 0;
-  return Math.min(new Set(value.map(String)).size, max);
-}
-
-function inputOf(env: FieldEnv): Record<string, unknown> {
-  const input = env.rootArgs.input;
-  return typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
-}
-
 /** A list in a mutation's payload with one item per value of the input list `field`. */
 function perInput(field: string, max: number): CostRule {
-  return (env) => ({ items: distinctCount(inputOf(env)[field], max) });
-}
-
-/** A mutation that makes `calls` calls (its writes and the reads it makes itself). */
-function writes(calls: number | ((env: FieldEnv) => number)): CostRule {
-  return (env) => ({ calls: typeof calls === 'number' ? calls : calls(env) });
+  return (env) => ({ items: inputCount(env, field, max) });
 }
 
 /**
@@ -758,10 +661,11 @@ export function ruleFor(type: GraphQLObjectType, field: string): CostRule | unde
   // A deprecated alias costs what the field it stands for costs.
   const target = aliasTarget(type.getFields()[field]?.deprecationReason);
   if (target !== null && target !== field) return ruleFor(type, target);
-  const own = COST_RULES[`${type.name}.${field}`];
+  const own = declaredRule(type.getFields()[field]) ?? COST_RULES[`${type.name}.${field}`];
   if (own) return own;
   for (const iface of type.getInterfaces()) {
-    const inherited = COST_RULES[`${iface.name}.${field}`];
+    const inherited =
+      declaredRule(iface.getFields()[field]) ?? COST_RULES[`${iface.name}.${field}`];
     if (inherited) return inherited;
   }
   return undefined;

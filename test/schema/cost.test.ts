@@ -7,6 +7,8 @@
 import fc from 'fast-check';
 import {
   type GraphQLField,
+  GraphQLObjectType,
+  GraphQLString,
   getNamedType,
   isCompositeType,
   isInterfaceType,
@@ -20,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type CallerKind,
   COST_RULES,
+  costs,
   estimateUpstreamCalls,
   isConnectionType,
   isEdgeType,
@@ -105,6 +108,21 @@ describe('the cost table', () => {
       }
     }
     expect(unbounded).toEqual([]);
+  });
+
+  it('reads a rule a field declares where it is defined before the tables', () => {
+    const declared = () => ({ calls: 7 });
+    const table = COST_RULES['Query.user'];
+    const type = new GraphQLObjectType({
+      name: 'Query',
+      fields: {
+        user: { type: GraphQLString, extensions: costs(declared) },
+        group: { type: GraphQLString },
+      },
+    });
+    expect(ruleFor(type, 'user')).toBe(declared);
+    expect(table).toBeDefined();
+    expect(ruleFor(type, 'group')).toBe(COST_RULES['Query.group']);
   });
 
   it('names only fields that exist', () => {

@@ -5,6 +5,7 @@
 import type { InterfaceRef, ObjectRef } from '@pothos/core';
 import { builder } from '../../builder.js';
 import type { GatewayContext } from '../../context.js';
+import { type CostRule, costs } from '../cost-rules.js';
 import { renamedTo } from '../deprecation.js';
 
 /** The builder's schema types. */
@@ -28,14 +29,18 @@ export function objectPayload<Field extends string, Shape>(
     type: ObjectRef<Types, Shape> | InterfaceRef<Types, Shape>;
     description: string;
     legacyName?: string;
+    /** What reading the field costs in CometChat calls, when not in the cost tables. */
+    cost?: CostRule;
   },
 ) {
+  const extensions = field.cost ? costs(field.cost) : undefined;
   return builder.objectRef<Record<Field, Shape>>(name).implement({
     description,
     fields: (t) => ({
       [field.name]: t.field({
         type: field.type,
         description: field.description,
+        ...(extensions ? { extensions } : {}),
         resolve: (payload) => payload[field.name] as never, // the ref's shape: Pothos cannot infer it generically
       }),
       ...(field.legacyName === undefined
@@ -45,6 +50,7 @@ export function objectPayload<Field extends string, Shape>(
               type: field.type,
               description: field.description,
               deprecationReason: renamedTo(field.name),
+              ...(extensions ? { extensions } : {}),
               resolve: (payload) => payload[field.name] as never,
             }),
           }),
