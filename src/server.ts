@@ -25,7 +25,11 @@ import { createErrorMasker, loggedAsUpstreamFailure } from './error-masking.js';
 import { ERROR_CODES, gatewayError } from './errors.js';
 import { createBodyLimit } from './exposure/body-limit.js';
 import { corsPolicy, varyOnOrigin } from './exposure/cors.js';
-import { checkRequestJson, documentLimitsPlugin } from './exposure/document-limits.js';
+import {
+  armorRefusals,
+  checkRequestJson,
+  documentLimitsPlugin,
+} from './exposure/document-limits.js';
 import { requestErrors } from './exposure/request-errors.js';
 import { loadTrustedDocuments } from './exposure/trusted-documents.js';
 import { createGraphiQL, graphiqlOptions } from './graphiql.js';
@@ -440,13 +444,16 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       ...(graphiql ? [graphiql.plugin] : []),
       metrics.plugin,
       EnvelopArmorPlugin({
-        maxDepth: { n: 12 },
-        maxAliases: { n: 30 },
-        maxDirectives: { n: 50 },
+        maxDepth: { n: 12, ...armorRefusals('Ask for fewer nested levels.') },
+        maxAliases: { n: 30, ...armorRefusals('Use fewer aliases, or split the operation.') },
+        maxDirectives: { n: 50, ...armorRefusals('Use fewer directives.') },
         // The token (and nesting) limit is documentLimitsPlugin's: armor's would overflow first.
         maxTokens: { enabled: false },
         // A coarse guard; the schema's complexity limit (which knows page sizes) is the precise one.
-        costLimit: { maxCost: 50_000 },
+        costLimit: {
+          maxCost: 50_000,
+          ...armorRefusals('Ask for fewer items, fewer fields or fewer nested lists.'),
+        },
         blockFieldSuggestion: { enabled: !config.introspection },
       }),
       ...(config.introspection ? [] : [introspectionOff]),

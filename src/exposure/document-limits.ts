@@ -9,7 +9,7 @@
  *   otherwise overflow the stack where it is serialised for CometChat).
  * Refusals are HTTP 400 `BAD_USER_INPUT` errors that name the limit, not "Syntax Error".
  * graphql-armor's depth, alias, directive and cost rules still run afterwards, on the parsed
- * document, as validation rules.
+ * document, as validation rules; {@link armorRefusals} words their refusals the same way.
  */
 import {
   type DocumentNode,
@@ -19,6 +19,7 @@ import {
   parse,
   Source,
   TokenKind,
+  type ValidationContext,
 } from 'graphql/index.js';
 import type { Plugin } from 'graphql-yoga';
 import { badUserInput } from '../errors.js';
@@ -128,5 +129,22 @@ export function documentLimitsPlugin(): Plugin {
     onParse({ setParseFn }) {
       setParseFn(parseWithLimits);
     },
+  };
+}
+
+/**
+ * graphql-armor's rule options that make a refusal a limit error of this gateway: the same code
+ * and status (400, whatever the `Accept` header) as the other document limits, and armor's words
+ * without the "Syntax Error: " it puts in front (the document parsed; it is too large, not
+ * malformed). The refusal is thrown, as armor itself throws, so validation stops there.
+ */
+export function armorRefusals(advice: string) {
+  return {
+    propagateOnRejection: false,
+    onReject: [
+      (_context: ValidationContext | null, error: GraphQLError) => {
+        throw limitError(`${error.message.replace(/^Syntax Error: /, '')} ${advice}`);
+      },
+    ],
   };
 }

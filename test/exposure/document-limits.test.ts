@@ -120,6 +120,26 @@ describe('document limits over HTTP', () => {
     expect(body.errors?.[0]?.message).toMatch(/depth/i);
   });
 
+  it('words the depth, alias and cost refusals as limits, never as a "Syntax Error"', async () => {
+    const deep = `{ viewer { ${'user { '.repeat(20)}uid${' }'.repeat(20)} } }`;
+    const aliases = `{ ${Array.from({ length: 40 }, (_, i) => `u${i}: user(uid: "x") { uid }`).join(' ')} }`;
+    const costly = `{ users(first: 100) { nodes { groups(first: 100) { nodes { members(first: 100) { nodes { uid } } } } } } }`;
+    for (const [query, words] of [
+      [deep, /depth limit of 12/i],
+      [aliases, /aliases limit of 30/i],
+      [costly, /cost limit/i],
+    ] as const) {
+      const { status, body } = await post(query);
+      expect(status, query).toBe(400);
+      expect(body.errors?.length, query).toBeGreaterThan(0);
+      for (const error of body.errors ?? []) {
+        expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+        expect(error.message).not.toMatch(/Syntax Error/);
+      }
+      expect(body.errors?.map((error) => error.message).join(' ')).toMatch(words);
+    }
+  });
+
   it('keeps ordinary syntax errors as they were', async () => {
     const { body } = await post('{ users(');
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
