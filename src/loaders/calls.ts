@@ -13,9 +13,9 @@ import {
   listCalls,
 } from '../upstream/call-logs.js';
 import type { CallOptions, UpstreamClient } from '../upstream/client.js';
-import { isUpstreamError } from '../upstream/errors.js';
 import type { Page } from '../upstream/records.js';
 import { TracedLoader } from './batch-span.js';
+import { fanOut } from './fan-out.js';
 
 export class CallLogReader {
   private readonly bySession: DataLoader<string, CallLogRecord | null>;
@@ -27,7 +27,7 @@ export class CallLogReader {
     // CometChat has no batch read of calls: one `GET /calls/{sessionId}` per distinct id.
     this.bySession = new TracedLoader(
       'calls',
-      (ids) => Promise.all(ids.map((id) => this.fetchOne(id).catch((error: Error) => error))),
+      (ids) => fanOut(ids, (id) => getCall(this.upstream, id, this.options)),
       { batch: false },
     );
   }
@@ -44,14 +44,5 @@ export class CallLogReader {
 
   clear(): void {
     this.bySession.clearAll();
-  }
-
-  private async fetchOne(sessionId: string): Promise<CallLogRecord | null> {
-    try {
-      return await getCall(this.upstream, sessionId, this.options);
-    } catch (error) {
-      if (isUpstreamError(error) && error.kind === 'not_found') return null;
-      throw error;
-    }
   }
 }
