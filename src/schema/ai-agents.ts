@@ -26,8 +26,8 @@ import { isUpstreamError } from '../upstream/errors.js';
 import { shortTextArg } from './arg-checks.js';
 import { connectionComplexity, countedConnection, windowArgs, windowOf } from './connections.js';
 import { NotFoundFailure, ValidationFailure } from './errors.js';
-import { nameSchema, optional, urlSchema } from './limits.js';
-import { checkChanges, runMutation, validateInput } from './mutation-support.js';
+import { choice, displayName, flag, type InputOf, inputObject, kind, url } from './input.js';
+import { checkChanges, runMutation } from './mutation-support.js';
 import { arrayConnection } from './pagination.js';
 
 /** Tools, API tools, MCP servers and actions an agent may name (a gateway limit). */
@@ -246,68 +246,154 @@ builder.queryFields((t) => ({
 // ---------------------------------------------------------------------------------------------
 // Mutations
 
-const uidSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(100, 'must be at most 100 characters');
-const referenceList = z
-  .array(z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'))
-  .max(MAX_AGENT_REFERENCES, `must hold at most ${MAX_AGENT_REFERENCES} names`)
-  .refine((list) => new Set(list).size === list.length, 'must not repeat a name');
-const instructionSchema = z
-  .string()
-  .max(MAX_INSTRUCTION, `must be at most ${MAX_INSTRUCTION} characters`);
-const modelSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(100, 'must be at most 100 characters');
+/** An id, a model or framework name: trimmed, at most this many characters (a gateway limit). */
+export const MAX_AI_KEY = 100;
+
+/** A trimmed id or short name (an agent's uid, a source's id, a model...). */
+export const aiKey = kind(
+  'String',
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(MAX_AI_KEY, `must be at most ${MAX_AI_KEY} characters`),
+  `1 to ${MAX_AI_KEY} characters.`,
+);
+const agentDescription = kind(
+  'String',
+  z.string().max(MAX_AGENT_DESCRIPTION, `must be at most ${MAX_AGENT_DESCRIPTION} characters`),
+  `At most ${MAX_AGENT_DESCRIPTION.toLocaleString('en')} characters.`,
+);
+const instruction = kind(
+  'String',
+  z.string().max(MAX_INSTRUCTION, `must be at most ${MAX_INSTRUCTION} characters`),
+  `At most ${MAX_INSTRUCTION.toLocaleString('en')} characters.`,
+);
+const MAX_TEMPERATURE = 2;
+const temperature = kind(
+  'Float',
+  z
+    .number()
+    .min(0, `must be 0 to ${MAX_TEMPERATURE}`)
+    .max(MAX_TEMPERATURE, `must be 0 to ${MAX_TEMPERATURE}`),
+  `From 0 to ${MAX_TEMPERATURE}.`,
+);
+const MAX_TOKENS = 1_000_000;
+const maxTokens = kind(
+  'Int',
+  z.number().int().min(1, 'must be at least 1').max(MAX_TOKENS, 'is too large'),
+  `From 1 to ${MAX_TOKENS.toLocaleString('en')}.`,
+);
+/** Names of tools, API tools, MCP servers or actions an agent may use. */
+const references = kind(
+  ['String'],
+  z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, 'must not be empty')
+        .max(MAX_AI_KEY, `must be at most ${MAX_AI_KEY} characters`),
+    )
+    .max(MAX_AGENT_REFERENCES, `must hold at most ${MAX_AGENT_REFERENCES} names`)
+    .refine((list) => new Set(list).size === list.length, 'must not repeat a name'),
+  `At most ${MAX_AGENT_REFERENCES} names of 1 to ${MAX_AI_KEY} characters each, each given once.`,
+);
 
 const agentFields = {
-  description: optional(
-    z.string().max(MAX_AGENT_DESCRIPTION, `must be at most ${MAX_AGENT_DESCRIPTION} characters`),
-  ),
-  icon: optional(urlSchema),
-  instruction: optional(instructionSchema),
-  model: optional(modelSchema),
-  temperature: optional(z.number().min(0, 'must be 0 to 2').max(2, 'must be 0 to 2')),
-  maxTokens: optional(z.number().int().min(1, 'must be at least 1').max(1_000_000, 'is too large')),
-  tools: optional(referenceList),
-  apiTools: optional(referenceList),
-  mcpServers: optional(referenceList),
-  isActive: optional(z.boolean()),
+  description: agentDescription.optional('What it does.'),
+  icon: url.optional('Its icon.'),
+  instruction: instruction.optional('Instructions that shape its behaviour.'),
+  model: aiKey.optional("The AI model, e.g. `gpt-4o-mini` (CometChat's default)."),
+  temperature: temperature.optional("The model's temperature."),
+  maxTokens: maxTokens.optional('The most tokens per answer.'),
+  tools: references.optional('Ready-made tools it may use, by name.'),
+  apiTools: references.optional('Custom API tools it may use, by name.'),
+  mcpServers: references.optional('MCP servers it may use, by name.'),
+  isActive: flag.optional('Whether it answers users (default true).'),
 };
-const agentCreateSchema = z.object({ name: nameSchema, ...agentFields });
-const agentUpdateSchema = z
-  .object({ agentUid: uidSchema, name: optional(nameSchema), ...agentFields })
-  .superRefine((input, ctx) => checkChanges(input, 'agentUid', ctx));
-const agentDeleteSchema = z.object({ agentUid: uidSchema });
 
-const byoFields = {
-  icon: optional(urlSchema),
-  isActive: optional(z.boolean()),
-  integrationType: optional(z.enum(['agent', 'llm'])),
-  integrateWith: optional(modelSchema),
-  baseUrl: optional(urlSchema),
-  externalAgentId: optional(modelSchema),
-  tools: optional(referenceList),
-  actions: optional(referenceList),
-  instruction: optional(instructionSchema),
-};
-const byoCreateSchema = z.object({
-  ...byoFields,
-  name: nameSchema,
-  integrateWith: modelSchema,
-  integrationType: z.enum(['agent', 'llm']),
+const AiAgentCreate = inputObject('AiAgentCreateInput', {
+  description: 'A new Agent Builder agent.',
+  fields: { name: displayName.required('The display name.'), ...agentFields },
 });
-const byoUpdateSchema = z
-  .object({ agentUid: uidSchema, name: optional(nameSchema), ...byoFields })
-  .superRefine((input, ctx) => checkChanges(input, 'agentUid', ctx));
+
+const AiAgentUpdate = inputObject('AiAgentUpdateInput', {
+  description: 'Changes to an Agent Builder agent; omitted fields stay. At least one change.',
+  fields: {
+    agentUid: aiKey.required("The agent's uid."),
+    name: displayName.optional('A new display name.'),
+    description: agentDescription.optional('A new description.'),
+    icon: url.optional('A new icon URL.'),
+    instruction: instruction.optional('New instructions.'),
+    model: aiKey.optional('A new model.'),
+    temperature: temperature.optional('A new temperature.'),
+    maxTokens: maxTokens.optional('A new token limit per answer.'),
+    tools: references.optional('The new list of ready-made tools (replaces the old).'),
+    apiTools: references.optional('The new list of custom API tools.'),
+    mcpServers: references.optional('The new list of MCP servers.'),
+    isActive: flag.optional('Turn the agent on or off.'),
+  },
+  check: (input, ctx) => checkChanges(input, 'agentUid', ctx),
+});
+
+function deleteInput(name: string, description: string) {
+  return inputObject(name, {
+    description,
+    fields: { agentUid: aiKey.required("The agent's uid.") },
+  });
+}
+const AiAgentDelete = deleteInput('AiAgentDeleteInput', 'The Agent Builder agent to delete.');
+const ByoAiAgentDelete = deleteInput(
+  'ByoAiAgentDeleteInput',
+  'The bring-your-own agent to delete.',
+);
+
+const AiAgentIntegrationType = builder.enumType('ByoAiAgentIntegrationType', {
+  description: 'How CometChat connects to a bring-your-own agent.',
+  values: {
+    AGENT: { value: 'agent', description: 'An agent deployed at a URL (`baseUrl`).' },
+    LLM: { value: 'llm', description: 'A language model CometChat calls directly.' },
+  } as const,
+});
+
+const ByoAiAgentCreate = inputObject('ByoAiAgentCreateInput', {
+  description: 'A new bring-your-own agent registration.',
+  fields: {
+    icon: url.optional('Its icon.'),
+    isActive: flag.optional('Whether it answers users (default true).'),
+    integrationType: choice(AiAgentIntegrationType).required('How CometChat connects to it.'),
+    integrateWith: aiKey.required('The framework or platform, e.g. `mastra`.'),
+    baseUrl: url.optional('Where the agent is deployed.'),
+    externalAgentId: aiKey.optional("The agent's id in its own framework."),
+    tools: references.optional('Tools it may use, by name (default none).'),
+    actions: references.optional('Actions it may trigger, by name (default none).'),
+    instruction: instruction.optional('Its instruction.'),
+    name: displayName.required('The display name.'),
+  },
+});
+
+const ByoAiAgentUpdate = inputObject('ByoAiAgentUpdateInput', {
+  description: 'Changes to a bring-your-own agent; omitted fields stay. At least one change.',
+  fields: {
+    agentUid: aiKey.required("The agent's uid."),
+    name: displayName.optional('A new display name.'),
+    icon: url.optional('A new icon URL.'),
+    isActive: flag.optional('Turn the agent on or off.'),
+    integrationType: choice(AiAgentIntegrationType).optional('A new connection type.'),
+    integrateWith: aiKey.optional('A new framework or platform.'),
+    baseUrl: url.optional('A new deployment URL.'),
+    externalAgentId: aiKey.optional("A new id in the agent's own framework."),
+    tools: references.optional('The new list of tools (replaces the old).'),
+    actions: references.optional('The new list of actions (replaces the old).'),
+    instruction: instruction.optional('A new instruction.'),
+  },
+  check: (input, ctx) => checkChanges(input, 'agentUid', ctx),
+});
 
 type Loose<T> = { [K in keyof T]?: T[K] | undefined };
 
-function agentWrite(input: Loose<z.output<typeof agentCreateSchema>>): AiAgentWrite {
+function agentWrite(input: Loose<InputOf<typeof AiAgentCreate>>): AiAgentWrite {
   const { temperature, maxTokens, ...rest } = input;
   const write: AiAgentWrite = {};
   for (const [key, value] of Object.entries(rest)) {
@@ -322,7 +408,7 @@ function agentWrite(input: Loose<z.output<typeof agentCreateSchema>>): AiAgentWr
   return write;
 }
 
-function byoWrite(input: Loose<z.output<typeof byoCreateSchema>>): ByoAgentWrite {
+function byoWrite(input: Loose<InputOf<typeof ByoAiAgentCreate>>): ByoAgentWrite {
   const { baseUrl, externalAgentId, ...rest } = input;
   const write: ByoAgentWrite = {};
   for (const [key, value] of Object.entries(rest)) {
@@ -336,114 +422,6 @@ function byoWrite(input: Loose<z.output<typeof byoCreateSchema>>): ByoAgentWrite
   }
   return write;
 }
-
-const AiAgentIntegrationType = builder.enumType('ByoAiAgentIntegrationType', {
-  description: 'How CometChat connects to a bring-your-own agent.',
-  values: {
-    AGENT: { value: 'agent', description: 'An agent deployed at a URL (`baseUrl`).' },
-    LLM: { value: 'llm', description: 'A language model CometChat calls directly.' },
-  } as const,
-});
-
-const AiAgentCreateInput = builder.inputType('AiAgentCreateInput', {
-  description: 'A new Agent Builder agent.',
-  fields: (t) => ({
-    name: t.string({ required: true, description: 'The display name (1 to 100 characters).' }),
-    description: t.string({
-      description: `What it does (at most ${MAX_AGENT_DESCRIPTION} characters).`,
-    }),
-    icon: t.string({ description: 'An http(s) URL of its icon.' }),
-    instruction: t.string({
-      description: `Instructions that shape its behaviour (at most ${MAX_INSTRUCTION} characters).`,
-    }),
-    model: t.string({ description: "The AI model, e.g. `gpt-4o-mini` (CometChat's default)." }),
-    temperature: t.float({ description: "The model's temperature, 0 to 2." }),
-    maxTokens: t.int({ description: 'The most tokens per answer.' }),
-    tools: t.stringList({
-      description: `Ready-made tools it may use, by name (at most ${MAX_AGENT_REFERENCES}).`,
-    }),
-    apiTools: t.stringList({ description: 'Custom API tools it may use, by name.' }),
-    mcpServers: t.stringList({ description: 'MCP servers it may use, by name.' }),
-    isActive: t.boolean({ description: 'Whether it answers users (default true).' }),
-  }),
-});
-
-const AiAgentUpdateInput = builder.inputType('AiAgentUpdateInput', {
-  description: 'Changes to an Agent Builder agent; omitted fields stay. At least one change.',
-  fields: (t) => ({
-    agentUid: t.string({ required: true, description: "The agent's uid." }),
-    name: t.string({ description: 'A new display name (1 to 100 characters).' }),
-    description: t.string({ description: 'A new description.' }),
-    icon: t.string({ description: 'A new icon URL.' }),
-    instruction: t.string({ description: 'New instructions.' }),
-    model: t.string({ description: 'A new model.' }),
-    temperature: t.float({ description: 'A new temperature, 0 to 2.' }),
-    maxTokens: t.int({ description: 'A new token limit per answer.' }),
-    tools: t.stringList({ description: 'The new list of ready-made tools (replaces the old).' }),
-    apiTools: t.stringList({ description: 'The new list of custom API tools.' }),
-    mcpServers: t.stringList({ description: 'The new list of MCP servers.' }),
-    isActive: t.boolean({ description: 'Turn the agent on or off.' }),
-  }),
-});
-
-function deleteInput(name: string, description: string) {
-  return builder.inputType(name, {
-    description,
-    fields: (t) => ({
-      agentUid: t.string({ required: true, description: "The agent's uid." }),
-    }),
-  });
-}
-const AiAgentDeleteInput = deleteInput('AiAgentDeleteInput', 'The Agent Builder agent to delete.');
-const ByoAiAgentDeleteInput = deleteInput(
-  'ByoAiAgentDeleteInput',
-  'The bring-your-own agent to delete.',
-);
-
-const ByoAiAgentCreateInput = builder.inputType('ByoAiAgentCreateInput', {
-  description: 'A new bring-your-own agent registration.',
-  fields: (t) => ({
-    name: t.string({ required: true, description: 'The display name (1 to 100 characters).' }),
-    integrateWith: t.string({
-      required: true,
-      description: 'The framework or platform, e.g. `mastra` (1 to 100 characters).',
-    }),
-    integrationType: t.field({
-      type: AiAgentIntegrationType,
-      required: true,
-      description: 'How CometChat connects to it.',
-    }),
-    baseUrl: t.string({ description: 'Where the agent is deployed (an http(s) URL).' }),
-    externalAgentId: t.string({ description: "The agent's id in its own framework." }),
-    icon: t.string({ description: 'An http(s) URL of its icon.' }),
-    instruction: t.string({ description: 'Its instruction.' }),
-    tools: t.stringList({
-      description: `Tools it may use, by name (at most ${MAX_AGENT_REFERENCES}; default none).`,
-    }),
-    actions: t.stringList({ description: 'Actions it may trigger, by name (default none).' }),
-    isActive: t.boolean({ description: 'Whether it answers users (default true).' }),
-  }),
-});
-
-const ByoAiAgentUpdateInput = builder.inputType('ByoAiAgentUpdateInput', {
-  description: 'Changes to a bring-your-own agent; omitted fields stay. At least one change.',
-  fields: (t) => ({
-    agentUid: t.string({ required: true, description: "The agent's uid." }),
-    name: t.string({ description: 'A new display name.' }),
-    integrateWith: t.string({ description: 'A new framework or platform.' }),
-    integrationType: t.field({
-      type: AiAgentIntegrationType,
-      description: 'A new connection type.',
-    }),
-    baseUrl: t.string({ description: 'A new deployment URL.' }),
-    externalAgentId: t.string({ description: "A new id in the agent's own framework." }),
-    icon: t.string({ description: 'A new icon URL.' }),
-    instruction: t.string({ description: 'A new instruction.' }),
-    tools: t.stringList({ description: 'The new list of tools (replaces the old).' }),
-    actions: t.stringList({ description: 'The new list of actions (replaces the old).' }),
-    isActive: t.boolean({ description: 'Turn the agent on or off.' }),
-  }),
-});
 
 const AiAgentCreatePayload = builder
   .objectRef<{ agent: AiAgentRecord }>('AiAgentCreatePayload')
@@ -525,9 +503,9 @@ builder.mutationFields((t) => ({
       types: [ValidationFailure],
       union: { description: 'The new agent, or why it was not created.' },
     },
-    args: { input: t.arg({ type: AiAgentCreateInput, required: true, description: 'The agent.' }) },
+    args: { input: t.arg({ type: AiAgentCreate.ref, required: true, description: 'The agent.' }) },
     resolve: async (_root, args, context) => {
-      const input = validateInput(agentCreateSchema, args.input);
+      const input = AiAgentCreate.parse(args.input);
       const agent = await runMutation(
         context,
         () => createAiAgent(context.upstream, agentWrite(input), options(context)),
@@ -546,10 +524,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The changed agent, or why nothing changed.' },
     },
     args: {
-      input: t.arg({ type: AiAgentUpdateInput, required: true, description: 'The changes.' }),
+      input: t.arg({ type: AiAgentUpdate.ref, required: true, description: 'The changes.' }),
     },
     resolve: async (_root, args, context) => {
-      const { agentUid, ...changes } = validateInput(agentUpdateSchema, args.input);
+      const { agentUid, ...changes } = AiAgentUpdate.parse(args.input);
       await runMutation(
         context,
         () => updateAiAgent(context.upstream, agentUid, agentWrite(changes), options(context)),
@@ -567,9 +545,9 @@ builder.mutationFields((t) => ({
       types: [ValidationFailure, NotFoundFailure],
       union: { description: 'The deleted agent, or why it was not deleted.' },
     },
-    args: { input: t.arg({ type: AiAgentDeleteInput, required: true, description: 'The agent.' }) },
+    args: { input: t.arg({ type: AiAgentDelete.ref, required: true, description: 'The agent.' }) },
     resolve: async (_root, args, context) => {
-      const { agentUid } = validateInput(agentDeleteSchema, args.input);
+      const { agentUid } = AiAgentDelete.parse(args.input);
       await runMutation(
         context,
         () => deleteAiAgent(context.upstream, agentUid, options(context)),
@@ -588,10 +566,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The new registration, or why it was not made.' },
     },
     args: {
-      input: t.arg({ type: ByoAiAgentCreateInput, required: true, description: 'The agent.' }),
+      input: t.arg({ type: ByoAiAgentCreate.ref, required: true, description: 'The agent.' }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(byoCreateSchema, args.input);
+      const input = ByoAiAgentCreate.parse(args.input);
       const write = byoWrite(input);
       const agent = await runMutation(
         context,
@@ -616,10 +594,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The changed agent, or why nothing changed.' },
     },
     args: {
-      input: t.arg({ type: ByoAiAgentUpdateInput, required: true, description: 'The changes.' }),
+      input: t.arg({ type: ByoAiAgentUpdate.ref, required: true, description: 'The changes.' }),
     },
     resolve: async (_root, args, context) => {
-      const { agentUid, ...changes } = validateInput(byoUpdateSchema, args.input);
+      const { agentUid, ...changes } = ByoAiAgentUpdate.parse(args.input);
       const write = byoWrite(changes);
       await runMutation(
         context,
@@ -653,10 +631,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The deleted agent, or why it was not deleted.' },
     },
     args: {
-      input: t.arg({ type: ByoAiAgentDeleteInput, required: true, description: 'The agent.' }),
+      input: t.arg({ type: ByoAiAgentDelete.ref, required: true, description: 'The agent.' }),
     },
     resolve: async (_root, args, context) => {
-      const { agentUid } = validateInput(agentDeleteSchema, args.input);
+      const { agentUid } = ByoAiAgentDelete.parse(args.input);
       await runMutation(
         context,
         () => deleteByoAgent(context.upstream, agentUid, options(context)),

@@ -20,11 +20,8 @@ import {
 
 /** Input types mutations take that are still declared by hand (to move to inputObject). */
 const HAND_DECLARED: readonly string[] = [
-  'AiAgentCreateInput',
-  'AiAgentDeleteInput',
   'AiAgentKnowledgeAttachInput',
   'AiAgentKnowledgeDetachInput',
-  'AiAgentUpdateInput',
   'AiAgentVariableCreateInput',
   'AiAgentVariableUpdateInput',
   'AiApiToolCreateInput',
@@ -52,9 +49,6 @@ const HAND_DECLARED: readonly string[] = [
   'AuthTokenDeleteInput',
   'AuthTokenUpdateInput',
   'AuthTokensFlushInput',
-  'ByoAiAgentCreateInput',
-  'ByoAiAgentDeleteInput',
-  'ByoAiAgentUpdateInput',
   'ConversationMarkDeliveredInput',
   'ConversationMarkReadInput',
   'ConversationMarkUnreadInput',
