@@ -23,12 +23,12 @@ import {
   updateCustomVariable,
   updateKnowledgeText,
 } from '../upstream/ai-agent-builder.js';
-import { AiAgent, orNull } from './ai-agents.js';
+import { AiAgent, aiKey, MAX_AI_KEY, orNull } from './ai-agents.js';
 import { shortTextArg } from './arg-checks.js';
 import { connectionComplexity, countedConnection, windowArgs, windowOf } from './connections.js';
 import { ConflictFailure, NotFoundFailure, ValidationFailure } from './errors.js';
-import { optional } from './limits.js';
-import { checkChanges, runMutation, validateInput } from './mutation-support.js';
+import { choice, type InputOf, inputObject, kind } from './input.js';
+import { checkChanges, runMutation } from './mutation-support.js';
 import { arrayConnection } from './pagination.js';
 
 /** A text entry's title and text (CometChat's limits). */
@@ -290,83 +290,73 @@ builder.queryFields((t) => ({
 // ---------------------------------------------------------------------------------------------
 // Knowledge-base mutations
 
-const idSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(100, 'must be at most 100 characters');
-const titleSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(MAX_KNOWLEDGE_TITLE, `must be at most ${MAX_KNOWLEDGE_TITLE} characters`);
-const bodySchema = z
-  .string()
-  .refine((v) => v.trim() !== '', 'must not be empty')
-  .refine(
-    (v) => [...v].length <= MAX_KNOWLEDGE_TEXT,
-    `must be at most ${MAX_KNOWLEDGE_TEXT} characters`,
-  );
-const textCreateSchema = z.object({ title: titleSchema, text: bodySchema });
-const textUpdateSchema = z
-  .object({ sourceId: idSchema, title: optional(titleSchema), text: optional(bodySchema) })
-  .superRefine((input, ctx) => checkChanges(input, 'sourceId', ctx));
-const textDeleteSchema = z.object({ sourceId: idSchema });
-const attachSchema = z.object({
-  agentUid: idSchema,
-  sourceIds: z
-    .array(idSchema)
+const title = kind(
+  'String',
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(MAX_KNOWLEDGE_TITLE, `must be at most ${MAX_KNOWLEDGE_TITLE} characters`),
+  `1 to ${MAX_KNOWLEDGE_TITLE} characters.`,
+);
+const body = kind(
+  'String',
+  z
+    .string()
+    .refine((v) => v.trim() !== '', 'must not be empty')
+    .refine(
+      (v) => [...v].length <= MAX_KNOWLEDGE_TEXT,
+      `must be at most ${MAX_KNOWLEDGE_TEXT} characters`,
+    ),
+  `At most ${MAX_KNOWLEDGE_TEXT.toLocaleString('en')} characters, not all blank.`,
+);
+const sourceIds = kind(
+  ['String'],
+  z
+    .array(aiKey.schema)
     .min(1, 'must name at least one source')
     .max(MAX_ATTACH, `must name at most ${MAX_ATTACH} sources`)
     .refine((list) => new Set(list).size === list.length, 'must not repeat a source'),
-});
+  `1 to ${MAX_ATTACH} ids, each given once; each: 1 to ${MAX_AI_KEY} characters.`,
+);
 
-const AiKnowledgeTextCreateInput = builder.inputType('AiKnowledgeTextCreateInput', {
+const AiKnowledgeTextCreate = inputObject('AiKnowledgeTextCreateInput', {
   description: 'A new knowledge-base text entry.',
-  fields: (t) => ({
-    title: t.string({
-      required: true,
-      description: `Its title (1 to ${MAX_KNOWLEDGE_TITLE} characters).`,
-    }),
-    text: t.string({
-      required: true,
-      description: `Its text (1 to ${MAX_KNOWLEDGE_TEXT} characters).`,
-    }),
-  }),
+  fields: {
+    title: title.required('Its title.'),
+    text: body.required('Its text.'),
+  },
 });
-const AiKnowledgeTextUpdateInput = builder.inputType('AiKnowledgeTextUpdateInput', {
+const AiKnowledgeTextUpdate = inputObject('AiKnowledgeTextUpdateInput', {
   description: 'Changes to a text entry; omitted fields stay. At least one change.',
-  fields: (t) => ({
-    sourceId: t.string({ required: true, description: "The entry's id." }),
-    title: t.string({ description: 'A new title.' }),
-    text: t.string({ description: 'A new text (replaces the old one).' }),
-  }),
+  fields: {
+    sourceId: aiKey.required("The entry's id."),
+    title: title.optional('A new title.'),
+    text: body.optional('A new text (replaces the old one).'),
+  },
+  check: (input, ctx) => checkChanges(input, 'sourceId', ctx),
 });
-const AiKnowledgeTextDeleteInput = builder.inputType('AiKnowledgeTextDeleteInput', {
+const AiKnowledgeTextDelete = inputObject('AiKnowledgeTextDeleteInput', {
   description: 'The text entry to delete.',
-  fields: (t) => ({ sourceId: t.string({ required: true, description: "The entry's id." }) }),
+  fields: { sourceId: aiKey.required("The entry's id.") },
 });
 function attachInput(name: string, description: string) {
-  return builder.inputType(name, {
+  return inputObject(name, {
     description,
-    fields: (t) => ({
-      agentUid: t.string({ required: true, description: "The Agent Builder agent's uid." }),
-      sourceIds: t.stringList({
-        required: true,
-        description: `The knowledge-base sources, by id (1 to ${MAX_ATTACH}, each once).`,
-      }),
-    }),
+    fields: {
+      agentUid: aiKey.required("The Agent Builder agent's uid."),
+      sourceIds: sourceIds.required('The knowledge-base sources, by id.'),
+    },
   });
 }
-const AiAgentKnowledgeAttachInput = attachInput(
+const AiAgentKnowledgeAttach = attachInput(
   'AiAgentKnowledgeAttachInput',
   'Knowledge-base sources to attach to an agent.',
 );
-const AiAgentKnowledgeDetachInput = attachInput(
+const AiAgentKnowledgeDetach = attachInput(
   'AiAgentKnowledgeDetachInput',
   'Knowledge-base sources to detach from an agent (they stay in the knowledge base).',
 );
-
 function textPayload(name: string, description: string) {
   return builder.objectRef<{ sourceId: string }>(name).implement({
     description,
@@ -427,10 +417,9 @@ const AiAgentKnowledgeDetachPayload = attachPayload(
  */
 async function changeKnowledge(
   context: GatewayContext,
-  input: unknown,
+  { agentUid, sourceIds }: InputOf<typeof AiAgentKnowledgeAttach>,
   change: 'add' | 'remove',
 ): Promise<{ agentUid: string }> {
-  const { agentUid, sourceIds } = validateInput(attachSchema, input);
   await runMutation(
     context,
     async () => {
@@ -463,25 +452,52 @@ async function changeKnowledge(
 // Variable mutations
 
 const VARIABLE_NAME = /^[a-zA-Z][a-zA-Z0-9_.]*$/;
-const variableFields = {
-  description: optional(z.string().max(200, 'must be at most 200 characters')),
-  sourcePath: optional(z.string().trim().max(100, 'must be at most 100 characters')),
-  constantValue: optional(z.string().max(500, 'must be at most 500 characters')),
-  defaultValue: optional(z.string().max(200, 'must be at most 200 characters')),
-};
-const sourceTypeSchema = z.enum(['message_metadata', 'user_metadata', 'constant']);
-const variableCreateSchema = z
-  .object({
-    name: z
-      .string()
-      .trim()
-      .min(1, 'must not be empty')
-      .max(50, 'must be at most 50 characters')
-      .regex(VARIABLE_NAME, 'must start with a letter and hold only letters, digits, _ and .'),
-    sourceType: sourceTypeSchema,
-    ...variableFields,
-  })
-  .superRefine((input, ctx) => {
+const MAX_VARIABLE_NAME = 50;
+const MAX_VARIABLE_TEXT = 200;
+const MAX_SOURCE_PATH = 100;
+const MAX_CONSTANT_VALUE = 500;
+
+const variableName = kind(
+  'String',
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(MAX_VARIABLE_NAME, `must be at most ${MAX_VARIABLE_NAME} characters`)
+    .regex(VARIABLE_NAME, 'must start with a letter and hold only letters, digits, _ and .'),
+  `A letter, then letters, digits, \`_\` and \`.\`: 1 to ${MAX_VARIABLE_NAME} characters.`,
+);
+const variableText = kind(
+  'String',
+  z.string().max(MAX_VARIABLE_TEXT, `must be at most ${MAX_VARIABLE_TEXT} characters`),
+  `At most ${MAX_VARIABLE_TEXT} characters.`,
+);
+const sourcePath = kind(
+  'String',
+  z.string().trim().max(MAX_SOURCE_PATH, `must be at most ${MAX_SOURCE_PATH} characters`),
+  `At most ${MAX_SOURCE_PATH} characters.`,
+);
+const constantValue = kind(
+  'String',
+  z.string().max(MAX_CONSTANT_VALUE, `must be at most ${MAX_CONSTANT_VALUE} characters`),
+  `At most ${MAX_CONSTANT_VALUE} characters.`,
+);
+
+const AiAgentVariableCreate = inputObject('AiAgentVariableCreateInput', {
+  description: 'A new custom variable.',
+  fields: {
+    name: variableName.required('Its name (unique; fixed once created).'),
+    sourceType: choice(VariableSourceType).required('Where its value comes from.'),
+    description: variableText.optional('What it holds.'),
+    sourcePath: sourcePath.optional(
+      'The dot path into the metadata; required unless the source type is CONSTANT.',
+    ),
+    constantValue: constantValue.optional(
+      'The fixed value; required when the source type is CONSTANT. Write-only: never shown again.',
+    ),
+    defaultValue: variableText.optional('The value used when the path does not resolve.'),
+  },
+  check: (input, ctx) => {
     if (input.sourceType === 'constant' && input.constantValue === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -496,49 +512,21 @@ const variableCreateSchema = z
         path: ['sourcePath'],
       });
     }
-  });
-const variableUpdateSchema = z
-  .object({ variableId: idSchema, sourceType: optional(sourceTypeSchema), ...variableFields })
-  .superRefine((input, ctx) => checkChanges(input, 'variableId', ctx));
-
-const AiAgentVariableCreateInput = builder.inputType('AiAgentVariableCreateInput', {
-  description: 'A new custom variable.',
-  fields: (t) => ({
-    name: t.string({
-      required: true,
-      description:
-        'Its name: a letter, then letters, digits, `_` and `.` (at most 50 characters; unique; fixed once created).',
-    }),
-    sourceType: t.field({
-      type: VariableSourceType,
-      required: true,
-      description: 'Where its value comes from.',
-    }),
-    description: t.string({ description: 'What it holds (at most 200 characters).' }),
-    sourcePath: t.string({
-      description:
-        'The dot path into the metadata (at most 100 characters); required unless the source type is CONSTANT.',
-    }),
-    constantValue: t.string({
-      description:
-        'The fixed value (at most 500 characters); required when the source type is CONSTANT. Write-only: never shown again.',
-    }),
-    defaultValue: t.string({
-      description: 'The value used when the path does not resolve (at most 200 characters).',
-    }),
-  }),
+  },
 });
-const AiAgentVariableUpdateInput = builder.inputType('AiAgentVariableUpdateInput', {
+const AiAgentVariableUpdate = inputObject('AiAgentVariableUpdateInput', {
   description: 'Changes to a custom variable (its name cannot change); omitted fields stay.',
-  fields: (t) => ({
-    variableId: t.string({ required: true, description: "The variable's id." }),
-    sourceType: t.field({ type: VariableSourceType, description: 'A new source.' }),
-    description: t.string({ description: 'A new description.' }),
-    sourcePath: t.string({ description: 'A new metadata path.' }),
-    constantValue: t.string({ description: 'A new constant value (write-only).' }),
-    defaultValue: t.string({ description: 'A new default value.' }),
-  }),
+  fields: {
+    variableId: aiKey.required("The variable's id."),
+    sourceType: choice(VariableSourceType).optional('A new source.'),
+    description: variableText.optional('A new description.'),
+    sourcePath: sourcePath.optional('A new metadata path.'),
+    constantValue: constantValue.optional('A new constant value (write-only).'),
+    defaultValue: variableText.optional('A new default value.'),
+  },
+  check: (input, ctx) => checkChanges(input, 'variableId', ctx),
 });
+
 function variablePayload(name: string, description: string) {
   return builder.objectRef<{ variable: CustomVariableRecord }>(name).implement({
     description,
@@ -577,10 +565,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The new entry, or why it was not created.' },
     },
     args: {
-      input: t.arg({ type: AiKnowledgeTextCreateInput, required: true, description: 'The entry.' }),
+      input: t.arg({ type: AiKnowledgeTextCreate.ref, required: true, description: 'The entry.' }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(textCreateSchema, args.input);
+      const input = AiKnowledgeTextCreate.parse(args.input);
       const sourceId = await runMutation(context, () =>
         createKnowledgeText(context.upstream, input, options(context)),
       );
@@ -598,13 +586,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: AiKnowledgeTextUpdateInput,
+        type: AiKnowledgeTextUpdate.ref,
         required: true,
         description: 'The changes.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const { sourceId, ...changes } = validateInput(textUpdateSchema, args.input);
+      const { sourceId, ...changes } = AiKnowledgeTextUpdate.parse(args.input);
       await runMutation(
         context,
         () => updateKnowledgeText(context.upstream, sourceId, changes, options(context)),
@@ -623,10 +611,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The deleted entry, or why it was not deleted.' },
     },
     args: {
-      input: t.arg({ type: AiKnowledgeTextDeleteInput, required: true, description: 'The entry.' }),
+      input: t.arg({ type: AiKnowledgeTextDelete.ref, required: true, description: 'The entry.' }),
     },
     resolve: async (_root, args, context) => {
-      const { sourceId } = validateInput(textDeleteSchema, args.input);
+      const { sourceId } = AiKnowledgeTextDelete.parse(args.input);
       await runMutation(
         context,
         () => deleteKnowledgeText(context.upstream, sourceId, options(context)),
@@ -646,12 +634,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: AiAgentKnowledgeAttachInput,
+        type: AiAgentKnowledgeAttach.ref,
         required: true,
         description: 'What to attach.',
       }),
     },
-    resolve: (_root, args, context) => changeKnowledge(context, args.input, 'add'),
+    resolve: (_root, args, context) =>
+      changeKnowledge(context, AiAgentKnowledgeAttach.parse(args.input), 'add'),
   }),
   aiAgentKnowledgeDetach: t.field({
     type: AiAgentKnowledgeDetachPayload,
@@ -664,12 +653,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: AiAgentKnowledgeDetachInput,
+        type: AiAgentKnowledgeDetach.ref,
         required: true,
         description: 'What to detach.',
       }),
     },
-    resolve: (_root, args, context) => changeKnowledge(context, args.input, 'remove'),
+    resolve: (_root, args, context) =>
+      changeKnowledge(context, AiAgentKnowledgeDetach.parse(args.input), 'remove'),
   }),
   aiAgentVariableCreate: t.field({
     type: AiAgentVariableCreatePayload,
@@ -682,13 +672,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: AiAgentVariableCreateInput,
+        type: AiAgentVariableCreate.ref,
         required: true,
         description: 'The variable.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(variableCreateSchema, args.input);
+      const input = AiAgentVariableCreate.parse(args.input);
       const variable = await runMutation(
         context,
         () => createCustomVariable(context.upstream, variableWrite(input), options(context)),
@@ -708,13 +698,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: AiAgentVariableUpdateInput,
+        type: AiAgentVariableUpdate.ref,
         required: true,
         description: 'The changes.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const { variableId, ...changes } = validateInput(variableUpdateSchema, args.input);
+      const { variableId, ...changes } = AiAgentVariableUpdate.parse(args.input);
       const variable = await runMutation(
         context,
         () =>

@@ -20,10 +20,6 @@ import {
 
 /** Input types mutations take that are still declared by hand (to move to inputObject). */
 const HAND_DECLARED: readonly string[] = [
-  'AiAgentKnowledgeAttachInput',
-  'AiAgentKnowledgeDetachInput',
-  'AiAgentVariableCreateInput',
-  'AiAgentVariableUpdateInput',
   'AiApiToolCreateInput',
   'AiApiToolDeleteInput',
   'AiApiToolHeaderInput',
@@ -31,9 +27,6 @@ const HAND_DECLARED: readonly string[] = [
   'AiFrontendActionCreateInput',
   'AiFrontendActionDeleteInput',
   'AiFrontendActionUpdateInput',
-  'AiKnowledgeTextCreateInput',
-  'AiKnowledgeTextDeleteInput',
-  'AiKnowledgeTextUpdateInput',
   'AiMcpServerCreateInput',
   'AiMcpServerUpdateInput',
   'AiToolParameterInput',
