@@ -26,12 +26,12 @@ import {
   type ToolParameterRecord,
   type ToolResource,
 } from '../upstream/ai-agent-tools.js';
-import { orNull } from './ai-agents.js';
+import { aiKey, aiKeySchema, MAX_AI_KEY, orNull } from './ai-agents.js';
 import { shortTextArg } from './arg-checks.js';
 import { connectionComplexity, countedConnection, windowArgs, windowOf } from './connections.js';
 import { ConflictFailure, NotFoundFailure, ValidationFailure } from './errors.js';
-import { nameSchema, optional, urlSchema } from './limits.js';
-import { checkChanges, runMutation, validateInput } from './mutation-support.js';
+import { choice, displayName, flag, type InputOf, inputObject, kind, url } from './input.js';
+import { checkChanges, runMutation } from './mutation-support.js';
 import { type ObjectFieldBuilder, objectPayload, type Types } from './mutations/fields.js';
 import { arrayConnection } from './pagination.js';
 
@@ -266,124 +266,227 @@ toolQueries({
 });
 
 // ---------------------------------------------------------------------------------------------
-// Input checks
+// Inputs
 
-const keySchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(100, 'must be at most 100 characters');
-const slugSchema = keySchema.regex(/^[a-zA-Z0-9_-]+$/, 'may contain only letters, digits, - and _');
+const MAX_HEADER_VALUE = 2000;
+const MAX_BASIC_AUTH_USERNAME = 255;
+const MAX_BASIC_AUTH_PASSWORD = 500;
+
+/** At most `max` characters (UTF-16 code units, as zod counts them). */
+function atMost(max: number) {
+  return kind(
+    'String',
+    z.string().max(max, `must be at most ${max} characters`),
+    `At most ${max.toLocaleString('en')} characters.`,
+  );
+}
+
+const slug = kind(
+  'String',
+  aiKeySchema.regex(/^[a-zA-Z0-9_-]+$/, 'may contain only letters, digits, - and _'),
+  `1 to ${MAX_AI_KEY} letters, digits, "-" or "_".`,
+);
 const descriptionSchema = z
   .string()
   .refine(
     (v) => [...v].length <= MAX_TOOL_DESCRIPTION,
     `must be at most ${MAX_TOOL_DESCRIPTION} characters`,
   );
+const toolDescription = kind(
+  'String',
+  descriptionSchema,
+  `At most ${MAX_TOOL_DESCRIPTION.toLocaleString('en')} characters.`,
+);
 const PARAMETER_TYPES = ['string', 'number', 'integer', 'boolean', 'array', 'object'] as const;
-const parametersSchema = z
-  .array(
-    z.object({
-      key: keySchema.regex(/^\S+$/, 'must not contain spaces'),
-      type: z.enum(PARAMETER_TYPES),
-      description: optional(descriptionSchema),
-      isRequired: optional(z.boolean()),
-    }),
-  )
-  .max(MAX_TOOL_PARAMETERS, `must hold at most ${MAX_TOOL_PARAMETERS} parameters`)
-  .refine((list) => new Set(list.map((p) => p.key)).size === list.length, 'must not repeat a key');
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const headersSchema = z
-  .array(
-    z.object({
-      name: keySchema.regex(HEADER_NAME, 'must be an HTTP header name'),
-      value: z.string().max(2000, 'must be at most 2000 characters'),
-    }),
-  )
-  .max(MAX_TOOL_HEADERS, `must hold at most ${MAX_TOOL_HEADERS} headers`)
-  .refine(
-    (list) => new Set(list.map((h) => h.name.toLowerCase())).size === list.length,
-    'must not repeat a header',
-  );
 
-const apiToolFields = {
-  name: nameSchema,
-  description: optional(descriptionSchema),
-  icon: optional(urlSchema),
-  endpoint: urlSchema,
-  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
-  isBasicAuthEnabled: optional(z.boolean()),
-  basicAuthUsername: optional(z.string().max(255, 'must be at most 255 characters')),
-  basicAuthPassword: optional(z.string().max(500, 'must be at most 500 characters')),
-  headers: optional(headersSchema),
-  bodyTemplate: optional(
-    z.string().max(MAX_BODY_TEMPLATE, `must be at most ${MAX_BODY_TEMPLATE} characters`),
-  ),
-  isAdditionalPropertyAllowed: optional(z.boolean()),
-  parameters: optional(parametersSchema),
+const AiToolParameterType = builder.enumType('AiToolParameterType', {
+  description: "A parameter's data type (JSON Schema's types).",
+  values: Object.fromEntries(
+    PARAMETER_TYPES.map((type) => [type.toUpperCase(), { value: type, description: `A ${type}.` }]),
+  ) as Record<
+    Uppercase<(typeof PARAMETER_TYPES)[number]>,
+    { value: (typeof PARAMETER_TYPES)[number]; description: string }
+  >,
+});
+
+const AiApiToolMethod = builder.enumType('AiApiToolMethod', {
+  description: 'The HTTP method an API tool calls with.',
+  values: {
+    GET: { value: 'GET', description: 'GET.' },
+    POST: { value: 'POST', description: 'POST.' },
+    PUT: { value: 'PUT', description: 'PUT.' },
+    PATCH: { value: 'PATCH', description: 'PATCH.' },
+    DELETE: { value: 'DELETE', description: 'DELETE.' },
+  } as const,
+});
+
+const AiToolParameterInput = inputObject('AiToolParameterInput', {
+  description: 'A parameter the agent fills in.',
+  fields: {
+    key: kind(
+      'String',
+      aiKeySchema.regex(/^\S+$/, 'must not contain spaces'),
+      `1 to ${MAX_AI_KEY} characters, no spaces.`,
+    ).required('Its name.'),
+    type: choice(AiToolParameterType).required('Its data type.'),
+    description: toolDescription.optional('Guidance for the agent.'),
+    isRequired: flag.optional('Whether the agent must supply it (default false).'),
+  },
+});
+const parameters = kind(
+  [AiToolParameterInput.ref],
+  z
+    .array(AiToolParameterInput.schema)
+    .max(MAX_TOOL_PARAMETERS, `must hold at most ${MAX_TOOL_PARAMETERS} parameters`)
+    .refine(
+      (list) => new Set(list.map((p) => p.key)).size === list.length,
+      'must not repeat a key',
+    ),
+  `At most ${MAX_TOOL_PARAMETERS} parameters, each key once.`,
+);
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const AiApiToolHeaderInput = inputObject('AiApiToolHeaderInput', {
+  description: 'A header an API tool sends. The value is write-only.',
+  fields: {
+    name: kind(
+      'String',
+      aiKeySchema.regex(HEADER_NAME, 'must be an HTTP header name'),
+      `An HTTP header name of 1 to ${MAX_AI_KEY} characters.`,
+    ).required('The header name.'),
+    value: atMost(MAX_HEADER_VALUE).required('The header value (write-only).'),
+  },
+});
+const headers = kind(
+  [AiApiToolHeaderInput.ref],
+  z
+    .array(AiApiToolHeaderInput.schema)
+    .max(MAX_TOOL_HEADERS, `must hold at most ${MAX_TOOL_HEADERS} headers`)
+    .refine(
+      (list) => new Set(list.map((h) => h.name.toLowerCase())).size === list.length,
+      'must not repeat a header',
+    ),
+  `At most ${MAX_TOOL_HEADERS} headers, each name once.`,
+);
+
+/** The API tool fields create and update share (the others are required on create). */
+const apiToolLook = {
+  description: toolDescription.optional('What it does and when to use it.'),
+  icon: url.optional('Its icon.'),
 };
-const apiToolCreateSchema = z
-  .object({ slug: slugSchema, ...apiToolFields })
-  .superRefine((input, ctx) => {
+const apiToolCall = {
+  isBasicAuthEnabled: flag.optional(
+    'Whether to send basic-auth credentials (then both are required on create).',
+  ),
+  basicAuthUsername: atMost(MAX_BASIC_AUTH_USERNAME).optional('The basic-auth user name.'),
+  basicAuthPassword: atMost(MAX_BASIC_AUTH_PASSWORD).optional(
+    'The basic-auth password (write-only).',
+  ),
+  headers: headers.optional('Headers to send.'),
+  bodyTemplate: atMost(MAX_BODY_TEMPLATE).optional('A Handlebars body template.'),
+  isAdditionalPropertyAllowed: flag.optional(
+    'Whether the agent may send parameters beyond the defined ones.',
+  ),
+  parameters: parameters.optional('The parameters; replaces the list.'),
+};
+
+const AiApiToolCreate = inputObject('AiApiToolCreateInput', {
+  description: 'A new custom API tool. The basic-auth password and header values are write-only.',
+  fields: {
+    slug: slug.required('Its unique slug (fixed once created).'),
+    name: displayName.required('Its display name.'),
+    ...apiToolLook,
+    endpoint: url.required('The URL it calls.'),
+    method: choice(AiApiToolMethod).required('The HTTP method.'),
+    ...apiToolCall,
+  },
+  check: (input, ctx) => {
     if (input.isBasicAuthEnabled !== true) return;
     for (const field of ['basicAuthUsername', 'basicAuthPassword'] as const) {
       if (!input[field]) {
         ctx.addIssue({ code: 'custom', message: 'is required with basic auth', path: [field] });
       }
     }
-  });
-const apiToolUpdateSchema = z
-  .object({
-    slug: slugSchema,
-    ...apiToolFields,
-    name: optional(nameSchema),
-    endpoint: optional(urlSchema),
-    method: optional(apiToolFields.method),
-  })
-  .superRefine((input, ctx) => checkChanges(input, 'slug', ctx));
-
-const mcpFields = {
-  name: nameSchema,
-  url: urlSchema,
-  description: optional(descriptionSchema),
-  icon: optional(urlSchema),
-};
-const mcpCreateSchema = z.object({ slug: slugSchema, ...mcpFields });
-const mcpUpdateSchema = z
-  .object({
-    slug: slugSchema,
-    name: optional(nameSchema),
-    url: optional(urlSchema),
-    description: optional(descriptionSchema),
-    icon: optional(urlSchema),
-  })
-  .superRefine((input, ctx) => checkChanges(input, 'slug', ctx));
-
-const actionCreateSchema = z.object({
-  name: nameSchema,
-  description: descriptionSchema.refine((v) => v.trim() !== '', 'must not be empty'),
-  triggerFunction: keySchema.regex(
-    /^[a-zA-Z_$][a-zA-Z0-9_$]*$/,
-    'must be a function name (a letter, _ or $, then letters, digits, _ or $)',
-  ),
-  icon: optional(urlSchema),
-  parameters: optional(parametersSchema),
+  },
 });
-const actionUpdateSchema = z
-  .object({
-    actionId: keySchema,
-    name: optional(nameSchema),
-    description: optional(descriptionSchema),
-    icon: optional(urlSchema),
-    parameters: optional(parametersSchema),
-  })
-  .superRefine((input, ctx) => checkChanges(input, 'actionId', ctx));
-const slugDeleteSchema = z.object({ slug: slugSchema });
-const actionDeleteSchema = z.object({ actionId: keySchema });
+const AiApiToolUpdate = inputObject('AiApiToolUpdateInput', {
+  description:
+    'Changes to a custom API tool; omitted fields stay. At least one change. Headers given replace all of its headers.',
+  fields: {
+    slug: slug.required("The tool's slug."),
+    name: displayName.optional('Its display name.'),
+    ...apiToolLook,
+    endpoint: url.optional('The URL it calls.'),
+    method: choice(AiApiToolMethod).optional('The HTTP method.'),
+    ...apiToolCall,
+  },
+  check: (input, ctx) => checkChanges(input, 'slug', ctx),
+});
 
-type ParameterInput = z.output<typeof parametersSchema>;
+const AiMcpServerCreate = inputObject('AiMcpServerCreateInput', {
+  description: 'A new MCP server.',
+  fields: {
+    slug: slug.required('Its unique slug (fixed once created).'),
+    name: displayName.required('Its display name.'),
+    url: url.required('The URL of the server.'),
+    description: toolDescription.optional('What it provides.'),
+    icon: url.optional('Its icon.'),
+  },
+});
+const AiMcpServerUpdate = inputObject('AiMcpServerUpdateInput', {
+  description: 'Changes to an MCP server; omitted fields stay. At least one change.',
+  fields: {
+    slug: slug.required("The server's slug."),
+    name: displayName.optional('Its display name.'),
+    url: url.optional('The URL of the server.'),
+    description: toolDescription.optional('What it provides.'),
+    icon: url.optional('Its icon.'),
+  },
+  check: (input, ctx) => checkChanges(input, 'slug', ctx),
+});
 
-function parametersOut(list: ParameterInput | undefined) {
+const AiFrontendActionCreate = inputObject('AiFrontendActionCreateInput', {
+  description: 'A new frontend action.',
+  fields: {
+    name: displayName.required('Its display name.'),
+    description: kind(
+      'String',
+      descriptionSchema.refine((v) => v.trim() !== '', 'must not be empty'),
+      `At most ${MAX_TOOL_DESCRIPTION.toLocaleString('en')} characters, not all blank.`,
+    ).required('What it does.'),
+    triggerFunction: kind(
+      'String',
+      aiKeySchema.regex(
+        /^[a-zA-Z_$][a-zA-Z0-9_$]*$/,
+        'must be a function name (a letter, _ or $, then letters, digits, _ or $)',
+      ),
+      `A function name (a letter, \`_\` or \`$\`, then letters, digits, \`_\` or \`$\`) of 1 to ${MAX_AI_KEY} characters.`,
+    ).required('The function the client app runs (fixed once created).'),
+    icon: url.optional('Its icon.'),
+    parameters: parameters.optional('The parameters.'),
+  },
+});
+const AiFrontendActionUpdate = inputObject('AiFrontendActionUpdateInput', {
+  description: 'Changes to a frontend action; omitted fields stay. At least one change.',
+  fields: {
+    actionId: aiKey.required("The action's id."),
+    name: displayName.optional('A new display name.'),
+    description: toolDescription.optional('A new description.'),
+    icon: url.optional('A new icon URL.'),
+    parameters: parameters.optional('A new list of parameters (replaces the list).'),
+  },
+  check: (input, ctx) => checkChanges(input, 'actionId', ctx),
+});
+const AiApiToolDelete = inputObject('AiApiToolDeleteInput', {
+  description: 'The custom API tool to delete.',
+  fields: { slug: slug.required("The tool's slug.") },
+});
+const AiFrontendActionDelete = inputObject('AiFrontendActionDeleteInput', {
+  description: 'The frontend action to delete.',
+  fields: { actionId: aiKey.required("The action's id.") },
+});
+
+function parametersOut(list: InputOf<typeof AiToolParameterInput>[] | undefined) {
   return list?.map((p) => ({
     key: p.key,
     type: p.type,
@@ -397,7 +500,7 @@ function given<T extends object>(body: T): T {
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as T;
 }
 
-function apiToolBody(input: Changes<z.output<typeof apiToolCreateSchema>>): Changes<ApiToolWrite> {
+function apiToolBody(input: Changes<InputOf<typeof AiApiToolCreate>>): Changes<ApiToolWrite> {
   return given({
     name: input.name,
     description: input.description,
@@ -422,170 +525,6 @@ const API_TOOL_FIELDS = {
   enableBasicAuth: ['isBasicAuthEnabled'],
   allowAdditionalProperties: ['isAdditionalPropertyAllowed'],
 };
-
-// ---------------------------------------------------------------------------------------------
-// Input types
-
-const AiToolParameterType = builder.enumType('AiToolParameterType', {
-  description: "A parameter's data type (JSON Schema's types).",
-  values: Object.fromEntries(
-    PARAMETER_TYPES.map((type) => [type.toUpperCase(), { value: type, description: `A ${type}.` }]),
-  ) as Record<
-    Uppercase<(typeof PARAMETER_TYPES)[number]>,
-    { value: (typeof PARAMETER_TYPES)[number]; description: string }
-  >,
-});
-
-const AiApiToolMethod = builder.enumType('AiApiToolMethod', {
-  description: 'The HTTP method an API tool calls with.',
-  values: {
-    GET: { value: 'GET', description: 'GET.' },
-    POST: { value: 'POST', description: 'POST.' },
-    PUT: { value: 'PUT', description: 'PUT.' },
-    PATCH: { value: 'PATCH', description: 'PATCH.' },
-    DELETE: { value: 'DELETE', description: 'DELETE.' },
-  } as const,
-});
-
-const AiToolParameterInput = builder.inputType('AiToolParameterInput', {
-  description: 'A parameter the agent fills in.',
-  fields: (t) => ({
-    key: t.string({ required: true, description: 'Its name (1 to 100 characters, no spaces).' }),
-    type: t.field({ type: AiToolParameterType, required: true, description: 'Its data type.' }),
-    description: t.string({
-      description: `Guidance for the agent (at most ${MAX_TOOL_DESCRIPTION} characters).`,
-    }),
-    isRequired: t.boolean({ description: 'Whether the agent must supply it (default false).' }),
-  }),
-});
-
-const AiApiToolHeaderInput = builder.inputType('AiApiToolHeaderInput', {
-  description: 'A header an API tool sends. The value is write-only.',
-  fields: (t) => ({
-    name: t.string({ required: true, description: 'The header name.' }),
-    value: t.string({
-      required: true,
-      description: 'The header value (write-only; at most 2000 characters).',
-    }),
-  }),
-});
-
-function apiToolInput(name: string, creating: boolean) {
-  return builder.inputType(name, {
-    description: creating
-      ? 'A new custom API tool. The basic-auth password and header values are write-only.'
-      : 'Changes to a custom API tool; omitted fields stay. At least one change. Headers given replace all of its headers.',
-    fields: (t) => ({
-      slug: t.string({
-        required: true,
-        description: creating
-          ? 'Its unique slug (1 to 100 letters, digits, - or _; fixed once created).'
-          : "The tool's slug.",
-      }),
-      name: t.string({
-        required: creating,
-        description: 'Its display name (1 to 100 characters).',
-      }),
-      description: t.string({
-        description: `What it does and when to use it (at most ${MAX_TOOL_DESCRIPTION} characters).`,
-      }),
-      icon: t.string({ description: 'An http(s) icon URL.' }),
-      endpoint: t.string({ required: creating, description: 'The http(s) URL it calls.' }),
-      method: t.field({
-        type: AiApiToolMethod,
-        required: creating,
-        description: 'The HTTP method.',
-      }),
-      isBasicAuthEnabled: t.boolean({
-        description: 'Whether to send basic-auth credentials (then both are required on create).',
-      }),
-      basicAuthUsername: t.string({ description: 'The basic-auth user name (at most 255).' }),
-      basicAuthPassword: t.string({
-        description: 'The basic-auth password (write-only; at most 500).',
-      }),
-      headers: t.field({
-        type: [AiApiToolHeaderInput],
-        description: `Headers to send (at most ${MAX_TOOL_HEADERS}, each name once).`,
-      }),
-      bodyTemplate: t.string({
-        description: `A Handlebars body template (at most ${MAX_BODY_TEMPLATE} characters).`,
-      }),
-      isAdditionalPropertyAllowed: t.boolean({
-        description: 'Whether the agent may send parameters beyond the defined ones.',
-      }),
-      parameters: t.field({
-        type: [AiToolParameterInput],
-        description: `The parameters (at most ${MAX_TOOL_PARAMETERS}, each key once); replaces the list.`,
-      }),
-    }),
-  });
-}
-
-function mcpInput(name: string, creating: boolean) {
-  return builder.inputType(name, {
-    description: creating
-      ? 'A new MCP server.'
-      : 'Changes to an MCP server; omitted fields stay. At least one change.',
-    fields: (t) => ({
-      slug: t.string({
-        required: true,
-        description: creating
-          ? 'Its unique slug (1 to 100 letters, digits, - or _; fixed once created).'
-          : "The server's slug.",
-      }),
-      name: t.string({
-        required: creating,
-        description: 'Its display name (1 to 100 characters).',
-      }),
-      url: t.string({ required: creating, description: 'The http(s) URL of the server.' }),
-      description: t.string({
-        description: `What it provides (at most ${MAX_TOOL_DESCRIPTION} characters).`,
-      }),
-      icon: t.string({ description: 'An http(s) icon URL.' }),
-    }),
-  });
-}
-
-const AiFrontendActionCreateInput = builder.inputType('AiFrontendActionCreateInput', {
-  description: 'A new frontend action.',
-  fields: (t) => ({
-    name: t.string({ required: true, description: 'Its display name (1 to 100 characters).' }),
-    description: t.string({
-      required: true,
-      description: `What it does (1 to ${MAX_TOOL_DESCRIPTION} characters).`,
-    }),
-    triggerFunction: t.string({
-      required: true,
-      description: 'The function the client app runs (a function name; fixed once created).',
-    }),
-    icon: t.string({ description: 'An http(s) icon URL.' }),
-    parameters: t.field({
-      type: [AiToolParameterInput],
-      description: `The parameters (at most ${MAX_TOOL_PARAMETERS}, each key once).`,
-    }),
-  }),
-});
-const AiFrontendActionUpdateInput = builder.inputType('AiFrontendActionUpdateInput', {
-  description: 'Changes to a frontend action; omitted fields stay. At least one change.',
-  fields: (t) => ({
-    actionId: t.string({ required: true, description: "The action's id." }),
-    name: t.string({ description: 'A new display name.' }),
-    description: t.string({ description: 'A new description.' }),
-    icon: t.string({ description: 'A new icon URL.' }),
-    parameters: t.field({
-      type: [AiToolParameterInput],
-      description: 'A new list of parameters (replaces the list).',
-    }),
-  }),
-});
-const AiApiToolDeleteInput = builder.inputType('AiApiToolDeleteInput', {
-  description: 'The custom API tool to delete.',
-  fields: (t) => ({ slug: t.string({ required: true, description: "The tool's slug." }) }),
-});
-const AiFrontendActionDeleteInput = builder.inputType('AiFrontendActionDeleteInput', {
-  description: 'The frontend action to delete.',
-  fields: (t) => ({ actionId: t.string({ required: true, description: "The action's id." }) }),
-});
 
 // ---------------------------------------------------------------------------------------------
 // Payloads
@@ -715,13 +654,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: apiToolInput('AiApiToolCreateInput', true),
+        type: AiApiToolCreate.ref,
         required: true,
         description: 'The tool.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(apiToolCreateSchema, args.input);
+      const input = AiApiToolCreate.parse(args.input);
       const body = { slug: input.slug, ...apiToolBody(input) } as ApiToolWrite;
       return {
         aiApiTool: await create(
@@ -742,13 +681,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: apiToolInput('AiApiToolUpdateInput', false),
+        type: AiApiToolUpdate.ref,
         required: true,
         description: 'The changes.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const { slug, ...changes } = validateInput(apiToolUpdateSchema, args.input);
+      const { slug, ...changes } = AiApiToolUpdate.parse(args.input);
       return {
         aiApiTool: await update(
           { resource: apiTools, context, targetPath: ['slug'], fieldMap: API_TOOL_FIELDS },
@@ -768,12 +707,12 @@ builder.mutationFields((t) => ({
       union: { description: 'The tool, or why it was not deleted.' },
     },
     args: {
-      input: t.arg({ type: AiApiToolDeleteInput, required: true, description: 'The tool.' }),
+      input: t.arg({ type: AiApiToolDelete.ref, required: true, description: 'The tool.' }),
     },
     resolve: (_root, args, context) =>
       remove(
         { resource: apiTools, context, targetPath: ['slug'] },
-        validateInput(slugDeleteSchema, args.input).slug,
+        AiApiToolDelete.parse(args.input).slug,
       ),
   }),
   aiMcpServerCreate: t.field({
@@ -787,13 +726,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: mcpInput('AiMcpServerCreateInput', true),
+        type: AiMcpServerCreate.ref,
         required: true,
         description: 'The server.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(mcpCreateSchema, args.input);
+      const input = AiMcpServerCreate.parse(args.input);
       return {
         aiMcpServer: await create(
           { resource: mcpServers, context, targetPath: ['slug'] },
@@ -813,13 +752,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: mcpInput('AiMcpServerUpdateInput', false),
+        type: AiMcpServerUpdate.ref,
         required: true,
         description: 'The changes.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const { slug, ...changes } = validateInput(mcpUpdateSchema, args.input);
+      const { slug, ...changes } = AiMcpServerUpdate.parse(args.input);
       return {
         aiMcpServer: await update(
           { resource: mcpServers, context, targetPath: ['slug'] },
@@ -840,13 +779,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: AiFrontendActionCreateInput,
+        type: AiFrontendActionCreate.ref,
         required: true,
         description: 'The action.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(actionCreateSchema, args.input);
+      const input = AiFrontendActionCreate.parse(args.input);
       const body = given({
         ...input,
         parameters: parametersOut(input.parameters),
@@ -870,13 +809,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: AiFrontendActionUpdateInput,
+        type: AiFrontendActionUpdate.ref,
         required: true,
         description: 'The changes.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const { actionId, ...changes } = validateInput(actionUpdateSchema, args.input);
+      const { actionId, ...changes } = AiFrontendActionUpdate.parse(args.input);
       return {
         aiFrontendAction: await update(
           { resource: frontendActions, context, targetPath: ['actionId'] },
@@ -897,7 +836,7 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: AiFrontendActionDeleteInput,
+        type: AiFrontendActionDelete.ref,
         required: true,
         description: 'The action.',
       }),
@@ -905,7 +844,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, context) =>
       remove(
         { resource: frontendActions, context, targetPath: ['actionId'] },
-        validateInput(actionDeleteSchema, args.input).actionId,
+        AiFrontendActionDelete.parse(args.input).actionId,
       ),
   }),
 }));

@@ -250,15 +250,12 @@ builder.queryFields((t) => ({
 export const MAX_AI_KEY = 100;
 
 /** A trimmed id or short name (an agent's uid, a source's id, a model...). */
-export const aiKey = kind(
-  'String',
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(MAX_AI_KEY, `must be at most ${MAX_AI_KEY} characters`),
-  `1 to ${MAX_AI_KEY} characters.`,
-);
+export const aiKeySchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(MAX_AI_KEY, `must be at most ${MAX_AI_KEY} characters`);
+export const aiKey = kind('String', aiKeySchema, `1 to ${MAX_AI_KEY} characters.`);
 const agentDescription = kind(
   'String',
   z.string().max(MAX_AGENT_DESCRIPTION, `must be at most ${MAX_AGENT_DESCRIPTION} characters`),
@@ -288,13 +285,7 @@ const maxTokens = kind(
 const references = kind(
   ['String'],
   z
-    .array(
-      z
-        .string()
-        .trim()
-        .min(1, 'must not be empty')
-        .max(MAX_AI_KEY, `must be at most ${MAX_AI_KEY} characters`),
-    )
+    .array(aiKeySchema)
     .max(MAX_AGENT_REFERENCES, `must hold at most ${MAX_AGENT_REFERENCES} names`)
     .refine((list) => new Set(list).size === list.length, 'must not repeat a name'),
   `At most ${MAX_AGENT_REFERENCES} names of 1 to ${MAX_AI_KEY} characters each, each given once.`,

@@ -20,16 +20,6 @@ import {
 
 /** Input types mutations take that are still declared by hand (to move to inputObject). */
 const HAND_DECLARED: readonly string[] = [
-  'AiApiToolCreateInput',
-  'AiApiToolDeleteInput',
-  'AiApiToolHeaderInput',
-  'AiApiToolUpdateInput',
-  'AiFrontendActionCreateInput',
-  'AiFrontendActionDeleteInput',
-  'AiFrontendActionUpdateInput',
-  'AiMcpServerCreateInput',
-  'AiMcpServerUpdateInput',
-  'AiToolParameterInput',
   'ApiKeyCreateInput',
   'ApiKeyDeleteInput',
   'ApiKeyUpdateInput',
