@@ -46,8 +46,6 @@ const HAND_DECLARED: readonly string[] = [
   'ApnsProviderAddInput',
   'ApnsProviderDeleteInput',
   'ApnsProviderUpdateInput',
-  'AppPinnedConversationInput',
-  'AppPinnedConversationsSetInput',
   'AuthTokenCreateInput',
   'AuthTokenDeleteInput',
   'AuthTokenUpdateInput',
