@@ -12,8 +12,9 @@ import {
   setAppPinnedConversations,
 } from '../upstream/app-pins.js';
 import { MUTATION_ERRORS } from './errors.js';
+import { inputObject, kind } from './input.js';
 import { LIMITS } from './limits.js';
-import { runMutation, validateInput } from './mutation-support.js';
+import { runMutation } from './mutation-support.js';
 import { GroupRef, UserRef } from './refs.js';
 
 /** A gateway limit on one list (CometChat's own is an app setting it does not document). */
@@ -68,36 +69,37 @@ builder.queryField('appPinnedConversations', (t) =>
   }),
 );
 
-const targetSchema = z
-  .object({
-    uid: z.string().trim().min(1, 'must not be empty').max(100).nullish(),
-    guid: z.string().trim().min(1, 'must not be empty').max(100).nullish(),
-  })
-  .refine((v) => (v.uid == null) !== (v.guid == null), 'give exactly one of `uid` and `guid`');
+/** A pinned conversation's uid or guid, as given (lowercased when sent). */
+const pinKey = kind(
+  'String',
+  z.string().trim().min(1, 'must not be empty').max(LIMITS.id),
+  `1 to ${LIMITS.id} characters.`,
+);
 
-const setSchema = z.object({
-  conversations: z
-    .array(targetSchema)
-    .max(MAX_APP_PINS, `must hold at most ${MAX_APP_PINS} conversations`),
-});
-
-const AppPinTargetInput = builder.inputType('AppPinnedConversationInput', {
+const AppPinTarget = inputObject('AppPinnedConversationInput', {
   description: 'A conversation to pin for everyone: exactly one of `uid` and `guid`.',
-  fields: (t) => ({
-    uid: t.string({ description: 'A user: their 1:1 conversations are pinned for everyone.' }),
-    guid: t.string({ description: 'A group: its conversation is pinned for its members.' }),
-  }),
+  fields: {
+    uid: pinKey.optional('A user: their 1:1 conversations are pinned for everyone.'),
+    guid: pinKey.optional('A group: its conversation is pinned for its members.'),
+  },
+  check: (value, ctx) => {
+    if ((value.uid == null) === (value.guid == null)) {
+      ctx.addIssue({ code: 'custom', path: [], message: 'give exactly one of `uid` and `guid`' });
+    }
+  },
 });
 
-const AppPinnedConversationsSetInput = builder.inputType('AppPinnedConversationsSetInput', {
+const AppPinnedConversationsSet = inputObject('AppPinnedConversationsSetInput', {
   description: 'The whole new list of app-wide pinned conversations, in order.',
-  fields: (t) => ({
-    conversations: t.field({
-      type: [AppPinTargetInput],
-      required: true,
-      description: `The conversations (at most ${MAX_APP_PINS}); an empty list unpins them all.`,
-    }),
-  }),
+  fields: {
+    conversations: kind(
+      [AppPinTarget.ref],
+      z
+        .array(AppPinTarget.schema)
+        .max(MAX_APP_PINS, `must hold at most ${MAX_APP_PINS} conversations`),
+      `At most ${MAX_APP_PINS} conversations.`,
+    ).required('The conversations; an empty list unpins them all.'),
+  },
 });
 
 const AppPinnedConversationsSetPayload = builder
@@ -128,13 +130,13 @@ builder.mutationField('appPinnedConversationsSet', (t) =>
     },
     args: {
       input: t.arg({
-        type: AppPinnedConversationsSetInput,
+        type: AppPinnedConversationsSet.ref,
         required: true,
         description: 'The list.',
       }),
     },
     resolve: async (_root, { input }, context) => {
-      const value = validateInput(setSchema, input);
+      const value = AppPinnedConversationsSet.parse(input);
       const targets = value.conversations.map((c) =>
         c.uid != null ? { uid: c.uid.toLowerCase() } : { guid: (c.guid as string).toLowerCase() },
       );

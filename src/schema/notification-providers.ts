@@ -41,8 +41,8 @@ import {
 } from '../upstream/notification-admin.js';
 import { connectionComplexity, forwardPageArgs } from './connections.js';
 import { ConflictFailure, NotFoundFailure, ValidationFailure } from './errors.js';
-import { optional } from './limits.js';
-import { checkChanges, runMutation, validateInput } from './mutation-support.js';
+import { choice, type InputOf, inputObject, kind, flag as onOff } from './input.js';
+import { checkChanges, runMutation } from './mutation-support.js';
 import { rereadPayload } from './mutations/fields.js';
 import { cursorConnection } from './pagination.js';
 
@@ -577,10 +577,12 @@ builder.queryFields((t) => ({
 }));
 
 // ---------------------------------------------------------------------------------------------
-// Input checks (no message quotes a value: credentials pass through here)
+// Inputs (no message quotes a value: credentials pass through here)
 
 const MAX_SERVICE_ACCOUNT_CHARS = 20_000;
 const SECRET_MAX = 500;
+const MAX_WEBHOOK_URL = 2048;
+const MAX_EMAIL = 254;
 
 const providerIdSchema = z
   .string()
@@ -588,135 +590,181 @@ const providerIdSchema = z
   .min(1, 'must not be empty')
   .max(100, 'must be at most 100 characters')
   .regex(/^[A-Za-z0-9_.-]+$/, 'may hold only letters, digits, "_", "." and "-"');
+/** A push provider's id. */
+const providerId = kind('String', providerIdSchema, '1 to 100 letters, digits, "_", "." or "-".');
 
 const secretSchema = z
   .string()
   .trim()
   .min(1, 'must not be empty')
   .max(SECRET_MAX, `must be at most ${SECRET_MAX} characters`);
+/** A credential: write-only, never in an answer or an error message. */
+const secret = kind('String', secretSchema, `1 to ${SECRET_MAX} characters.`);
 
 const plainText = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** A text of 1 to `max` characters. */
+const shortText = (max: number) => kind('String', plainText(max), `1 to ${max} characters.`);
 
-const httpsUrl = z
-  .string()
-  .trim()
-  .max(2048, 'must be at most 2048 characters')
-  .refine(
-    (value) => {
+const httpsUrl = kind(
+  'String',
+  z
+    .string()
+    .trim()
+    .max(MAX_WEBHOOK_URL, `must be at most ${MAX_WEBHOOK_URL} characters`)
+    .refine(
+      (value) => {
+        try {
+          return new URL(value).protocol === 'https:';
+        } catch {
+          return false;
+        }
+      },
+      { message: 'must be an https URL (CometChat requires HTTPS webhooks)' },
+    ),
+  `An https URL of at most ${MAX_WEBHOOK_URL.toLocaleString('en')} characters.`,
+);
+
+const email = kind(
+  'String',
+  z
+    .string()
+    .trim()
+    .max(MAX_EMAIL, `must be at most ${MAX_EMAIL} characters`)
+    .email('is not an e-mail address'),
+  `An e-mail address of at most ${MAX_EMAIL} characters.`,
+);
+
+const serviceAccount = kind(
+  'String',
+  z
+    .string()
+    .max(MAX_SERVICE_ACCOUNT_CHARS, `must be at most ${MAX_SERVICE_ACCOUNT_CHARS} characters`)
+    .transform((text, ctx): FcmServiceAccount => {
+      let parsed: unknown;
       try {
-        return new URL(value).protocol === 'https:';
+        parsed = JSON.parse(text);
       } catch {
-        return false;
+        ctx.addIssue({ code: 'custom', message: 'is not JSON (the service account file content)' });
+        return z.NEVER;
       }
-    },
-    { message: 'must be an https URL (CometChat requires HTTPS webhooks)' },
-  );
-
-const emailSchema = z
-  .string()
-  .trim()
-  .max(254, 'must be at most 254 characters')
-  .email('is not an e-mail address');
-
-const serviceAccountSchema = z
-  .string()
-  .max(MAX_SERVICE_ACCOUNT_CHARS, `must be at most ${MAX_SERVICE_ACCOUNT_CHARS} characters`)
-  .transform((text, ctx): FcmServiceAccount => {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'is not JSON (the service account file content)' });
-      return z.NEVER;
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
-      return z.NEVER;
-    }
-    const account = parsed as Record<string, unknown>;
-    const missing = ['project_id', 'client_email', 'private_key', 'private_key_id'].filter(
-      (key) => typeof account[key] !== 'string' || (account[key] as string).trim() === '',
-    );
-    if (missing.length > 0) {
-      ctx.addIssue({ code: 'custom', message: `lacks ${missing.join(', ')}` });
-      return z.NEVER;
-    }
-    return {
-      project_id: account.project_id as string,
-      client_email: account.client_email as string,
-      private_key: account.private_key as string,
-      private_key_id: account.private_key_id as string,
-    };
-  });
-
-const payloadNotificationSchema = z
-  .array(
-    z.object({
-      platform: z.enum(['ios', 'android', 'web']),
-      isIncludedInChatPushes: z.boolean(),
-      isIncludedInCallPushes: z.boolean(),
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
+        return z.NEVER;
+      }
+      const account = parsed as Record<string, unknown>;
+      const missing = ['project_id', 'client_email', 'private_key', 'private_key_id'].filter(
+        (key) => typeof account[key] !== 'string' || (account[key] as string).trim() === '',
+      );
+      if (missing.length > 0) {
+        ctx.addIssue({ code: 'custom', message: `lacks ${missing.join(', ')}` });
+        return z.NEVER;
+      }
+      return {
+        project_id: account.project_id as string,
+        client_email: account.client_email as string,
+        private_key: account.private_key as string,
+        private_key_id: account.private_key_id as string,
+      };
     }),
-  )
-  .max(3, 'at most one entry per platform')
-  .superRefine((items, ctx) => {
-    const seen = new Set<string>();
-    items.forEach((item, index) => {
-      if (seen.has(item.platform)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'names a platform twice',
-          path: [index, 'platform'],
-        });
-      }
-      seen.add(item.platform);
-    });
-  });
+  `A JSON object with \`project_id\`, \`client_email\`, \`private_key\` and \`private_key_id\`, at most ${MAX_SERVICE_ACCOUNT_CHARS.toLocaleString('en')} characters.`,
+);
+
+const PayloadNotificationInput = inputObject('FcmPayloadNotificationInput', {
+  description: "Whether FCM pushes to one platform carry FCM's `notification` key.",
+  fields: {
+    platform: choice(FcmPlatform).required('The platform.'),
+    isIncludedInChatPushes: onOff.required('For chat pushes.'),
+    isIncludedInCallPushes: onOff.required('For call pushes.'),
+  },
+});
+
+const payloadNotifications = kind(
+  [PayloadNotificationInput.ref],
+  z
+    .array(PayloadNotificationInput.schema)
+    .max(3, 'at most one entry per platform')
+    .superRefine((items, ctx) => {
+      const seen = new Set<string>();
+      items.forEach((item, index) => {
+        if (seen.has(item.platform)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'names a platform twice',
+            path: [index, 'platform'],
+          });
+        }
+        seen.add(item.platform);
+      });
+    }),
+  'At most one entry per platform.',
+);
 
 const fcmFields = {
-  serviceAccountFilename: optional(plainText(255)),
-  payloadNotifications: optional(payloadNotificationSchema),
+  serviceAccountFilename: shortText(255).optional("The file's name."),
+  payloadNotifications: payloadNotifications.optional(
+    'Per platform, whether pushes carry the `notification` key.',
+  ),
 };
-const fcmAddSchema = z.object({
-  providerId: providerIdSchema,
-  serviceAccountJson: serviceAccountSchema,
-  ...fcmFields,
-});
-const fcmUpdateSchema = z
-  .object({
-    providerId: providerIdSchema,
-    serviceAccountJson: optional(serviceAccountSchema),
-    ...fcmFields,
-  })
-  .superRefine((input, ctx) => checkChanges(input, 'providerId', ctx));
-const fcmDeleteSchema = z.object({ providerId: providerIdSchema });
 
-const twilioSchema = z
-  .object({
-    accountSid: optional(secretSchema),
-    authToken: optional(secretSchema),
-    senderPhoneNumber: optional(
+const FcmProviderAdd = inputObject('FcmProviderAddInput', {
+  description: 'A new FCM provider. The service account is write-only: no answer shows it.',
+  fields: {
+    providerId: providerId.required('Its id.'),
+    serviceAccountJson: serviceAccount.required(
+      "The Firebase service account JSON file's content.",
+    ),
+    ...fcmFields,
+  },
+});
+
+const FcmProviderUpdate = inputObject('FcmProviderUpdateInput', {
+  description: 'Changes to an FCM provider; omitted fields stay. At least one change is required.',
+  fields: {
+    providerId: providerId.required('The id of the provider to change.'),
+    serviceAccountJson: serviceAccount.optional(
+      'A new service account JSON file content (write-only).',
+    ),
+    ...fcmFields,
+    serviceAccountFilename: shortText(255).optional("The new file's name."),
+  },
+  check: (input, ctx) => checkChanges(input, 'providerId', ctx),
+});
+
+const TwilioSmsProviderUpdate = inputObject('TwilioSmsProviderUpdateInput', {
+  description:
+    'Changes to the Twilio SMS provider; omitted fields stay. At least one change is required. The SID and token are write-only.',
+  fields: {
+    accountSid: secret.optional('The Twilio account SID (write-only).'),
+    authToken: secret.optional('The Twilio auth token (write-only).'),
+    senderPhoneNumber: kind(
+      'String',
       z
         .string()
         .trim()
         .regex(/^\+[1-9]\d{1,14}$/, 'must be an E.164 number such as +14155550100'),
-    ),
-    isEnabled: optional(z.boolean()),
-  })
-  .superRefine((input, ctx) => checkChanges(input, '', ctx));
+      'A "+", the country code and the number: 2 to 15 digits in all.',
+    ).optional('The number to send from, E.164 (e.g. +14155550100).'),
+    isEnabled: onOff.optional('Enable or disable the provider.'),
+  },
+  check: (input, ctx) => checkChanges(input, '', ctx),
+});
 
-const sendGridSchema = z
-  .object({
-    apiKey: optional(secretSchema),
-    templateId: optional(plainText(255)),
-    unsubscribeGroupId: optional(plainText(100)),
-    senderName: optional(plainText(255)),
-    senderEmail: optional(emailSchema),
-    isEmailReplyAllowed: optional(z.boolean()),
-    senderEmailForReplies: optional(emailSchema),
-    isEnabled: optional(z.boolean()),
-  })
-  .superRefine((input, ctx) => checkChanges(input, '', ctx));
+const SendGridEmailProviderUpdate = inputObject('SendGridEmailProviderUpdateInput', {
+  description:
+    'Changes to the SendGrid e-mail provider; omitted fields stay. At least one change is required. The API key is write-only.',
+  fields: {
+    apiKey: secret.optional('The SendGrid API key (write-only).'),
+    templateId: shortText(255).optional('The SendGrid template id.'),
+    unsubscribeGroupId: shortText(100).optional('The SendGrid unsubscribe group id.'),
+    senderName: shortText(255).optional('The sender name.'),
+    senderEmail: email.optional('The sender address.'),
+    isEmailReplyAllowed: onOff.optional('Whether recipients may reply by e-mail.'),
+    senderEmailForReplies: email.optional('The address replies go to.'),
+    isEnabled: onOff.optional('Enable or disable the provider.'),
+  },
+  check: (input, ctx) => checkChanges(input, '', ctx),
+});
 
 /** The events CometChat's settings document has per scope, and whether each has an override flag. */
 const EVENTS: Record<NotificationScope, Record<string, boolean>> = {
@@ -753,25 +801,39 @@ const EVENTS: Record<NotificationScope, Record<string, boolean>> = {
 };
 const MAX_SETTING_VALUE = 9;
 
-const settingsSchema = z
-  .object({
-    events: optional(
+const EventSettingInput = inputObject('NotificationEventSettingInput', {
+  description:
+    'A change to the setting of one event; at least one of `value` and `isUserOverridable`.',
+  fields: {
+    scope: choice(NotificationSettingScope).required('Which events.'),
+    event: kind('String', z.string().trim()).required(
+      'The event, as CometChat names it (e.g. `messages`, `memberJoined`, `initiated`).',
+    ),
+    value: kind(
+      'Int',
       z
-        .array(
-          z.object({
-            scope: z.enum(['oneOnOne', 'group', 'call']),
-            event: z.string().trim(),
-            value: optional(
-              z
-                .number()
-                .int('must be a whole number')
-                .min(0, 'must not be negative')
-                .max(MAX_SETTING_VALUE, `must be at most ${MAX_SETTING_VALUE}`),
-            ),
-            isUserOverridable: optional(z.boolean()),
-          }),
-        )
-        .max(50, 'at most 50 events per call')
+        .number()
+        .int('must be a whole number')
+        .min(0, 'must not be negative')
+        .max(MAX_SETTING_VALUE, `must be at most ${MAX_SETTING_VALUE}`),
+      `0 to ${MAX_SETTING_VALUE}.`,
+    ).optional("CometChat's setting value (its examples use 1 and 2)."),
+    isUserOverridable: onOff.optional('Whether users may override it.'),
+  },
+});
+
+/** The most event changes one call takes. */
+const MAX_EVENT_CHANGES = 50;
+
+const NotificationSettingsUpdate = inputObject('NotificationSettingsUpdateInput', {
+  description:
+    'Changes to the notification settings; only what is given changes. At least one change, or `isReset` alone.',
+  fields: {
+    events: kind(
+      [EventSettingInput.ref],
+      z
+        .array(EventSettingInput.schema)
+        .max(MAX_EVENT_CHANGES, `at most ${MAX_EVENT_CHANGES} events per call`)
         .superRefine((items, ctx) => {
           const seen = new Set<string>();
           items.forEach((item, index) => {
@@ -810,11 +872,16 @@ const settingsSchema = z
             seen.add(key);
           });
         }),
+      `At most ${MAX_EVENT_CHANGES} events, each named once.`,
+    ).optional('Per-event changes.'),
+    isMentionBypassingPreferences: onOff.optional(
+      'Whether mentions notify users despite their preferences.',
     ),
-    isMentionBypassingPreferences: optional(z.boolean()),
-    isReset: optional(z.boolean()),
-  })
-  .superRefine(({ isReset, ...changes }, ctx) => {
+    isReset: onOff.optional(
+      "Put every setting back to CometChat's defaults (`DELETE /notifications/v1/settings`). Given alone: one write per call.",
+    ),
+  },
+  check: ({ isReset, ...changes }, ctx) => {
     const changing = Object.values(changes).some((value) => value !== undefined);
     if (isReset === true && changing) {
       ctx.addIssue({
@@ -825,125 +892,11 @@ const settingsSchema = z
     } else if (isReset !== true) {
       checkChanges(changes, '', ctx);
     }
-  });
+  },
+});
 
 // ---------------------------------------------------------------------------------------------
 // Mutations
-
-const FcmPayloadNotificationInput = builder.inputType('FcmPayloadNotificationInput', {
-  description: "Whether FCM pushes to one platform carry FCM's `notification` key.",
-  fields: (t) => ({
-    platform: t.field({ type: FcmPlatform, required: true, description: 'The platform.' }),
-    isIncludedInChatPushes: t.boolean({ required: true, description: 'For chat pushes.' }),
-    isIncludedInCallPushes: t.boolean({ required: true, description: 'For call pushes.' }),
-  }),
-});
-
-const FcmProviderAddInput = builder.inputType('FcmProviderAddInput', {
-  description: 'A new FCM provider. The service account is write-only: no answer shows it.',
-  fields: (t) => ({
-    providerId: t.string({
-      required: true,
-      description: 'Its id: 1 to 100 letters, digits, "_", "." or "-".',
-    }),
-    serviceAccountJson: t.string({
-      required: true,
-      description:
-        "The Firebase service account JSON file's content (with `project_id`, `client_email`, `private_key`, `private_key_id`; at most 20,000 characters).",
-    }),
-    serviceAccountFilename: t.string({ description: "The file's name (at most 255 characters)." }),
-    payloadNotifications: t.field({
-      type: [FcmPayloadNotificationInput],
-      description: 'Per platform, whether pushes carry the `notification` key.',
-    }),
-  }),
-});
-
-const FcmProviderUpdateInput = builder.inputType('FcmProviderUpdateInput', {
-  description: 'Changes to an FCM provider; omitted fields stay. At least one change is required.',
-  fields: (t) => ({
-    providerId: t.string({ required: true, description: 'The id of the provider to change.' }),
-    serviceAccountJson: t.string({
-      description: 'A new service account JSON file content (write-only).',
-    }),
-    serviceAccountFilename: t.string({ description: "The new file's name." }),
-    payloadNotifications: t.field({
-      type: [FcmPayloadNotificationInput],
-      description: 'Per platform, whether pushes carry the `notification` key.',
-    }),
-  }),
-});
-
-const TwilioSmsProviderUpdateInput = builder.inputType('TwilioSmsProviderUpdateInput', {
-  description:
-    'Changes to the Twilio SMS provider; omitted fields stay. At least one change is required. The SID and token are write-only.',
-  fields: (t) => ({
-    accountSid: t.string({
-      description: 'The Twilio account SID (write-only; at most 500 characters).',
-    }),
-    authToken: t.string({
-      description: 'The Twilio auth token (write-only; at most 500 characters).',
-    }),
-    senderPhoneNumber: t.string({
-      description: 'The number to send from, E.164 (e.g. +14155550100).',
-    }),
-    isEnabled: t.boolean({ description: 'Enable or disable the provider.' }),
-  }),
-});
-
-const SendGridEmailProviderUpdateInput = builder.inputType('SendGridEmailProviderUpdateInput', {
-  description:
-    'Changes to the SendGrid e-mail provider; omitted fields stay. At least one change is required. The API key is write-only.',
-  fields: (t) => ({
-    apiKey: t.string({ description: 'The SendGrid API key (write-only; at most 500 characters).' }),
-    templateId: t.string({ description: 'The SendGrid template id.' }),
-    unsubscribeGroupId: t.string({ description: 'The SendGrid unsubscribe group id.' }),
-    senderName: t.string({ description: 'The sender name.' }),
-    senderEmail: t.string({ description: 'The sender address.' }),
-    isEmailReplyAllowed: t.boolean({ description: 'Whether recipients may reply by e-mail.' }),
-    senderEmailForReplies: t.string({ description: 'The address replies go to.' }),
-    isEnabled: t.boolean({ description: 'Enable or disable the provider.' }),
-  }),
-});
-
-const NotificationEventSettingInput = builder.inputType('NotificationEventSettingInput', {
-  description:
-    'A change to the setting of one event; at least one of `value` and `isUserOverridable`.',
-  fields: (t) => ({
-    scope: t.field({
-      type: NotificationSettingScope,
-      required: true,
-      description: 'Which events.',
-    }),
-    event: t.string({
-      required: true,
-      description:
-        'The event, as CometChat names it (e.g. `messages`, `memberJoined`, `initiated`).',
-    }),
-    value: t.int({
-      description: `CometChat's setting value (0 to ${MAX_SETTING_VALUE}; its examples use 1 and 2).`,
-    }),
-    isUserOverridable: t.boolean({ description: 'Whether users may override it.' }),
-  }),
-});
-
-const NotificationSettingsUpdateInput = builder.inputType('NotificationSettingsUpdateInput', {
-  description:
-    'Changes to the notification settings; only what is given changes. At least one change, or `isReset` alone.',
-  fields: (t) => ({
-    events: t.field({
-      type: [NotificationEventSettingInput],
-      description: 'Per-event changes (at most 50).',
-    }),
-    isMentionBypassingPreferences: t.boolean({
-      description: 'Whether mentions notify users despite their preferences.',
-    }),
-    isReset: t.boolean({
-      description:
-        "Put every setting back to CometChat's defaults (`DELETE /notifications/v1/settings`). Given alone: one write per call.",
-    }),
-  }),
-});
 
 const FcmProviderPayloadFields = (name: string, description: string) =>
   builder.objectRef<{ providerId: string }>(name).implement({
@@ -1009,7 +962,7 @@ function fcmBody(
   input: {
     serviceAccountJson?: FcmServiceAccount | undefined;
     serviceAccountFilename?: string | undefined;
-    payloadNotifications?: z.output<typeof payloadNotificationSchema> | undefined;
+    payloadNotifications?: InputOf<typeof PayloadNotificationInput>[] | undefined;
   },
 ): FcmProviderWrite {
   const body: FcmProviderWrite = { providerId };
@@ -1046,10 +999,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The added provider, or why it was not added.' },
     },
     args: {
-      input: t.arg({ type: FcmProviderAddInput, required: true, description: 'The provider.' }),
+      input: t.arg({ type: FcmProviderAdd.ref, required: true, description: 'The provider.' }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(fcmAddSchema, args.input);
+      const input = FcmProviderAdd.parse(args.input);
       await runMutation(
         context,
         () => addFcmProvider(context.upstream, fcmBody(input.providerId, input), options(context)),
@@ -1068,10 +1021,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The changed provider, or why nothing changed.' },
     },
     args: {
-      input: t.arg({ type: FcmProviderUpdateInput, required: true, description: 'The changes.' }),
+      input: t.arg({ type: FcmProviderUpdate.ref, required: true, description: 'The changes.' }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(fcmUpdateSchema, args.input);
+      const input = FcmProviderUpdate.parse(args.input);
       await runMutation(
         context,
         () =>
@@ -1092,13 +1045,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: TwilioSmsProviderUpdateInput,
+        type: TwilioSmsProviderUpdate.ref,
         required: true,
         description: 'The changes.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(twilioSchema, args.input);
+      const input = TwilioSmsProviderUpdate.parse(args.input);
       await runMutation(
         context,
         () =>
@@ -1135,13 +1088,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: SendGridEmailProviderUpdateInput,
+        type: SendGridEmailProviderUpdate.ref,
         required: true,
         description: 'The changes.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(sendGridSchema, args.input);
+      const input = SendGridEmailProviderUpdate.parse(args.input);
       await runMutation(
         context,
         () =>
@@ -1182,13 +1135,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: NotificationSettingsUpdateInput,
+        type: NotificationSettingsUpdate.ref,
         required: true,
         description: 'The changes.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(settingsSchema, args.input);
+      const input = NotificationSettingsUpdate.parse(args.input);
       if (input.isReset === true) {
         await runMutation(context, () =>
           resetNotificationSettings(context.upstream, options(context)),
@@ -1273,11 +1226,11 @@ const CUSTOM_CHANNELS: readonly CustomChannel[] = [
 ];
 
 const customFields = {
-  isEnabled: optional(z.boolean()),
-  webhookUrl: optional(httpsUrl),
-  isBasicAuthUsed: optional(z.boolean()),
-  basicAuthUsername: optional(plainText(255)),
-  basicAuthPassword: optional(secretSchema),
+  isEnabled: onOff.optional('Enable or disable the provider.'),
+  webhookUrl: httpsUrl.optional('The https webhook URL.'),
+  isBasicAuthUsed: onOff.optional('Whether to send basic-auth credentials.'),
+  basicAuthUsername: shortText(255).optional('The basic-auth user name.'),
+  basicAuthPassword: secret.optional('The basic-auth password (write-only).'),
 };
 
 for (const spec of CUSTOM_CHANNELS) {
@@ -1329,26 +1282,19 @@ for (const spec of CUSTOM_CHANNELS) {
     }),
   );
 
-  const input = builder.inputType(`${spec.type}UpdateInput`, {
+  const input = inputObject(`${spec.type}UpdateInput`, {
     description: `Changes to the ${spec.label}; omitted fields stay. At least one change is required. The password is write-only.`,
-    fields: (t) => ({
-      isEnabled: t.boolean({ description: 'Enable or disable the provider.' }),
-      webhookUrl: t.string({ description: 'The https webhook URL (at most 2048 characters).' }),
-      isBasicAuthUsed: t.boolean({ description: 'Whether to send basic-auth credentials.' }),
-      basicAuthUsername: t.string({
-        description: 'The basic-auth user name (at most 255 characters).',
-      }),
-      basicAuthPassword: t.string({
-        description: 'The basic-auth password (write-only; at most 500 characters).',
-      }),
+    fields: {
+      ...customFields,
       ...(flag === null
         ? {}
         : {
-            [flag.field]: t.boolean({
-              description: `Call the webhook only for users whose ${flag.detail} CometChat stores (\`${flag.wire}\`).`,
-            }),
+            [flag.field]: onOff.optional(
+              `Call the webhook only for users whose ${flag.detail} CometChat stores (\`${flag.wire}\`).`,
+            ),
           }),
-    }),
+    },
+    check: (value, ctx) => checkChanges(value, '', ctx),
   });
 
   const payload = rereadPayload(
@@ -1362,13 +1308,6 @@ for (const spec of CUSTOM_CHANNELS) {
     },
   );
 
-  const schema = z
-    .object({
-      ...customFields,
-      ...(flag === null ? {} : { [flag.field]: optional(z.boolean()) }),
-    })
-    .superRefine((value, ctx) => checkChanges(value, '', ctx));
-
   builder.mutationField(`${spec.field}Update`, (t) =>
     t.field({
       type: payload,
@@ -1380,10 +1319,10 @@ for (const spec of CUSTOM_CHANNELS) {
         union: { description: 'The provider, or why it was not changed.' },
       },
       args: {
-        input: t.arg({ type: input, required: true, description: 'The changes.' }),
+        input: t.arg({ type: input.ref, required: true, description: 'The changes.' }),
       },
       resolve: async (_root, args, context) => {
-        const value = validateInput(schema, args.input);
+        const value = input.parse(args.input);
         await runMutation(
           context,
           () =>
@@ -1468,63 +1407,52 @@ builder.objectField(NotificationProviders, 'apnsProviders', (t) =>
 );
 
 const P8_KEY = /-----BEGIN PRIVATE KEY-----[\s\S]+-----END PRIVATE KEY-----/;
-const apnsFields = {
-  keyId: plainText(100),
-  teamId: plainText(100),
-  bundleId: plainText(255),
-  p8Key: secretSchema.refine(
+const p8Key = kind(
+  'String',
+  secretSchema.refine(
     (value) => P8_KEY.test(value),
     'must be the content of a .p8 file (a PEM private key)',
   ),
-  p8KeyFilename: optional(plainText(255)),
-  isContentAvailableIncluded: optional(z.boolean()),
-  isMutableContentIncluded: optional(z.boolean()),
-  isProductionMode: optional(z.boolean()),
-};
-const apnsAddSchema = z.object({ providerId: providerIdSchema, ...apnsFields });
-const apnsUpdateSchema = z
-  .object({
-    providerId: providerIdSchema,
-    ...apnsFields,
-    keyId: optional(apnsFields.keyId),
-    teamId: optional(apnsFields.teamId),
-    bundleId: optional(apnsFields.bundleId),
-    p8Key: optional(apnsFields.p8Key),
-  })
-  .superRefine((input, ctx) => checkChanges(input, 'providerId', ctx));
+  `A PEM private key ("-----BEGIN PRIVATE KEY-----" ... "-----END PRIVATE KEY-----"), 1 to ${SECRET_MAX} characters.`,
+);
 
-function apnsInput(name: string, adding: boolean) {
-  return builder.inputType(name, {
-    description: adding
-      ? 'A new APNs provider. The `.p8` key is write-only.'
-      : 'Changes to an APNs provider; omitted fields stay. At least one change. The key is write-only.',
-    fields: (t) => ({
-      providerId: t.string({
-        required: true,
-        description: adding
-          ? 'Its id (1 to 100 letters, digits, "_", "." or "-").'
-          : "The provider's id.",
-      }),
-      keyId: t.string({ required: adding, description: "The Auth Key's id." }),
-      teamId: t.string({ required: adding, description: 'The Apple team id.' }),
-      bundleId: t.string({ required: adding, description: "The iOS app's bundle id." }),
-      p8Key: t.string({
-        required: adding,
-        description: 'The content of the `.p8` file (write-only; never shown again).',
-      }),
-      p8KeyFilename: t.string({ description: 'The name of the `.p8` file.' }),
-      isContentAvailableIncluded: t.boolean({ description: 'Send `content-available`.' }),
-      isMutableContentIncluded: t.boolean({ description: 'Send `mutable-content`.' }),
-      isProductionMode: t.boolean({
-        description: "Push to APNs' production environment (else the sandbox).",
-      }),
-    }),
-  });
-}
+const apnsOptions = {
+  p8KeyFilename: shortText(255).optional('The name of the `.p8` file.'),
+  isContentAvailableIncluded: onOff.optional('Send `content-available`.'),
+  isMutableContentIncluded: onOff.optional('Send `mutable-content`.'),
+  isProductionMode: onOff.optional("Push to APNs' production environment (else the sandbox)."),
+};
+const P8_KEY_WORDS = 'The content of the `.p8` file (write-only; never shown again).';
+
+const ApnsProviderAdd = inputObject('ApnsProviderAddInput', {
+  description: 'A new APNs provider. The `.p8` key is write-only.',
+  fields: {
+    providerId: providerId.required('Its id.'),
+    keyId: shortText(100).required("The Auth Key's id."),
+    teamId: shortText(100).required('The Apple team id.'),
+    bundleId: shortText(255).required("The iOS app's bundle id."),
+    p8Key: p8Key.required(P8_KEY_WORDS),
+    ...apnsOptions,
+  },
+});
+
+const ApnsProviderUpdate = inputObject('ApnsProviderUpdateInput', {
+  description:
+    'Changes to an APNs provider; omitted fields stay. At least one change. The key is write-only.',
+  fields: {
+    providerId: providerId.required("The provider's id."),
+    keyId: shortText(100).optional("The Auth Key's id."),
+    teamId: shortText(100).optional('The Apple team id.'),
+    bundleId: shortText(255).optional("The iOS app's bundle id."),
+    p8Key: p8Key.optional(P8_KEY_WORDS),
+    ...apnsOptions,
+  },
+  check: (input, ctx) => checkChanges(input, 'providerId', ctx),
+});
 
 function apnsBody(
   providerId: string,
-  input: Omit<z.output<typeof apnsUpdateSchema>, 'providerId'>,
+  input: Omit<InputOf<typeof ApnsProviderUpdate>, 'providerId'>,
 ): ApnsProviderWrite {
   const body: ApnsProviderWrite = { providerId };
   const set = <K extends keyof ApnsProviderWrite>(key: K, value: ApnsProviderWrite[K]) => {
@@ -1571,7 +1499,7 @@ for (const [field, method, adding] of [
   ['apnsProviderUpdate', 'PUT', false],
 ] as const) {
   const type = `${field.charAt(0).toUpperCase()}${field.slice(1)}`;
-  const input = apnsInput(`${type}Input`, adding);
+  const input = adding ? ApnsProviderAdd : ApnsProviderUpdate;
   const payload = apnsPayload(
     `${type}Payload`,
     adding ? 'The added provider.' : 'The changed provider.',
@@ -1588,12 +1516,9 @@ for (const [field, method, adding] of [
         types: adding ? [ValidationFailure, ConflictFailure] : [ValidationFailure, NotFoundFailure],
         union: { description: 'The provider, or why it was not written.' },
       },
-      args: { input: t.arg({ type: input, required: true, description: 'The provider.' }) },
+      args: { input: t.arg({ type: input.ref, required: true, description: 'The provider.' }) },
       resolve: async (_root, args, context) => {
-        const { providerId, ...rest } = validateInput(
-          adding ? apnsAddSchema : apnsUpdateSchema,
-          args.input,
-        );
+        const { providerId, ...rest } = input.parse(args.input);
         await runMutation(
           context,
           () =>
@@ -1619,11 +1544,9 @@ function providerDelete(
   consequence: string,
 ) {
   const name = kind === 'FCM' ? 'FcmProvider' : 'ApnsProvider';
-  const input = builder.inputType(`${name}DeleteInput`, {
+  const input = inputObject(`${name}DeleteInput`, {
     description: `The ${kind} provider to delete.`,
-    fields: (t) => ({
-      providerId: t.string({ required: true, description: 'The id of the provider to delete.' }),
-    }),
+    fields: { providerId: providerId.required('The id of the provider to delete.') },
   });
   const payload = builder.objectRef<{ providerId: string }>(`${name}DeletePayload`).implement({
     description: 'The deleted provider.',
@@ -1641,9 +1564,9 @@ function providerDelete(
         types: [ValidationFailure, NotFoundFailure],
         union: { description: 'The deleted provider, or why it was not deleted.' },
       },
-      args: { input: t.arg({ type: input, required: true, description: 'The provider.' }) },
+      args: { input: t.arg({ type: input.ref, required: true, description: 'The provider.' }) },
       resolve: async (_root, args, context) => {
-        const { providerId } = validateInput(fcmDeleteSchema, args.input);
+        const { providerId } = input.parse(args.input);
         await runMutation(context, () => remove(context, providerId), {
           targetPath: ['providerId'],
         });

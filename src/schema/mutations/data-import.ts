@@ -11,16 +11,19 @@ import { ConflictFailure, NotFoundFailure, ValidationFailure } from '../errors.j
 import { GroupType } from '../group.js';
 import { GroupMemberScope } from '../group-member.js';
 import {
-  descriptionSchema,
-  idSchema,
-  LIMITS,
-  metadataSchema,
-  nameSchema,
-  optional,
-  tagsSchema,
-  urlSchema,
-} from '../limits.js';
-import { validateInput } from '../mutation-support.js';
+  choice,
+  type DeclaredInput,
+  displayName,
+  type InputOf,
+  inputObject,
+  key,
+  kind,
+  longText,
+  metadata,
+  tags,
+  url,
+} from '../input.js';
+import { LIMITS } from '../limits.js';
 import { objectPayload } from './fields.js';
 
 /** The most items one job takes; the request body limit usually binds first. */
@@ -28,56 +31,6 @@ export const MAX_IMPORT_ITEMS = 100_000;
 
 const epochOf = (date: Date | undefined): number | undefined =>
   date === undefined ? undefined : Math.floor(date.getTime() / 1000);
-
-const dateSchema = optional(z.date());
-
-const userSchema = z.object({
-  uid: idSchema,
-  name: nameSchema,
-  avatar: optional(urlSchema),
-  link: optional(urlSchema),
-  role: optional(idSchema),
-  statusMessage: optional(descriptionSchema),
-  metadata: optional(metadataSchema),
-  tags: optional(tagsSchema),
-  createdAt: dateSchema,
-  lastActiveAt: dateSchema,
-});
-
-const groupSchema = z.object({
-  guid: idSchema,
-  name: nameSchema,
-  type: z.enum(['public', 'private', 'password']),
-  owner: idSchema,
-  description: optional(descriptionSchema),
-  icon: optional(urlSchema),
-  metadata: optional(metadataSchema),
-  tags: optional(tagsSchema),
-  createdAt: dateSchema,
-});
-
-const memberSchema = z.object({
-  guid: idSchema,
-  uid: idSchema,
-  scope: optional(z.enum(['admin', 'moderator', 'participant'])),
-  joinedAt: dateSchema,
-});
-
-const messageSchema = z
-  .object({
-    muid: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
-    sender: idSchema,
-    receiver: idSchema,
-    receiverType: z.enum(['user', 'group']),
-    category: z.enum(['message', 'custom']),
-    type: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
-    data: z.record(z.string(), z.unknown()),
-    sentAt: dateSchema,
-  })
-  .refine((m) => JSON.stringify(m.data).length <= LIMITS.messageChars, {
-    message: `data must be at most ${LIMITS.messageChars} characters as JSON`,
-    path: ['data'],
-  });
 
 function uniqueKeys<T>(keyOf: (item: T) => string, noun: string) {
   return (items: T[] | undefined, ctx: z.RefinementCtx): void => {
@@ -92,40 +45,12 @@ function uniqueKeys<T>(keyOf: (item: T) => string, noun: string) {
   };
 }
 
-const startSchema = z
-  .object({
-    users: optional(z.array(userSchema).superRefine(uniqueKeys((u) => u.uid, 'the uid'))),
-    groups: optional(z.array(groupSchema).superRefine(uniqueKeys((g) => g.guid, 'the guid'))),
-    members: optional(
-      z
-        .array(memberSchema)
-        .superRefine(uniqueKeys((m) => `${m.guid}_member_${m.uid}`, 'the member')),
-    ),
-    messages: optional(z.array(messageSchema).superRefine(uniqueKeys((m) => m.muid, 'the muid'))),
-  })
-  .superRefine((input, ctx) => {
-    const total =
-      (input.users?.length ?? 0) +
-      (input.groups?.length ?? 0) +
-      (input.members?.length ?? 0) +
-      (input.messages?.length ?? 0);
-    if (total === 0)
-      ctx.addIssue({ code: 'custom', message: 'give at least one item to import', path: [] });
-    if (total > MAX_IMPORT_ITEMS) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `at most ${MAX_IMPORT_ITEMS} items per job`,
-        path: [],
-      });
-    }
-  });
-
 /** Drops undefined fields, so the wire body carries only what was given. */
 function defined(entity: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(entity).filter(([, value]) => value !== undefined));
 }
 
-function itemsOf(input: z.output<typeof startSchema>): ImportItems {
+function itemsOf(input: InputOf<typeof DataImportJobStart>): ImportItems {
   const items: ImportItems = {};
   if (input.users?.length) {
     items.users = input.users.map(
@@ -169,75 +94,69 @@ function itemsOf(input: z.output<typeof startSchema>): ImportItems {
   return items;
 }
 
-const DataImportUserInput = builder.inputType('DataImportUserInput', {
+/** A date of the old system. */
+const date = kind('DateTime', z.date());
+
+/** A short free text: a message's muid or type. */
+const shortText = kind(
+  'String',
+  z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+  '1 to 100 characters.',
+);
+
+/** A message's `data`, bounded by CometChat's message size. */
+const messageData = kind(
+  'JSONObject',
+  z
+    .record(z.string(), z.unknown())
+    .refine((data) => JSON.stringify(data).length <= LIMITS.messageChars, {
+      message: `data must be at most ${LIMITS.messageChars} characters as JSON`,
+    }),
+  `At most ${LIMITS.messageChars.toLocaleString('en')} characters as JSON.`,
+);
+
+const DataImportUser = inputObject('DataImportUserInput', {
   description: 'A user to import (created as CometChat would have it, with its history dates).',
-  fields: (t) => ({
-    uid: t.string({
-      required: true,
-      description: 'The uid: 1 to 100 letters, digits, `-` or `_`; lowercased.',
-    }),
-    name: t.string({ required: true, description: 'The display name, 1 to 100 characters.' }),
-    avatar: t.string({ description: 'An http(s) URL of the picture, at most 3000 characters.' }),
-    link: t.string({ description: 'An http(s) URL of the profile page, at most 3000 characters.' }),
-    role: t.string({ description: "The role id; CometChat's `default` when absent." }),
-    statusMessage: t.string({ description: 'A status line, at most 255 characters.' }),
-    metadata: t.field({ type: 'JSONObject', description: 'Custom data, at most 5 KB as JSON.' }),
-    tags: t.stringList({ description: 'At most 25 tags of 1 to 100 characters.' }),
-    createdAt: t.field({
-      type: 'DateTime',
-      description: 'When the user was created in the old system; now when absent.',
-    }),
-    lastActiveAt: t.field({
-      type: 'DateTime',
-      description: 'When the user was last active; unknown when absent.',
-    }),
-  }),
+  fields: {
+    uid: key.required('The uid.'),
+    name: displayName.required('The display name.'),
+    avatar: url.optional('The URL of the picture.'),
+    link: url.optional('The URL of the profile page.'),
+    role: key.optional("The role id; CometChat's `default` when absent."),
+    statusMessage: longText.optional('A status line.'),
+    metadata: metadata.optional('Custom data.'),
+    tags: tags.optional('Labels.'),
+    createdAt: date.optional('When the user was created in the old system; now when absent.'),
+    lastActiveAt: date.optional('When the user was last active; unknown when absent.'),
+  },
 });
 
-const DataImportGroupInput = builder.inputType('DataImportGroupInput', {
+const DataImportGroup = inputObject('DataImportGroupInput', {
   description: 'A group to import. Its owner must exist (import users first: a job does).',
-  fields: (t) => ({
-    guid: t.string({
-      required: true,
-      description: 'The guid: 1 to 100 letters, digits, `-` or `_`; lowercased.',
-    }),
-    name: t.string({ required: true, description: 'The display name, 1 to 100 characters.' }),
-    type: t.field({
-      type: GroupType,
-      required: true,
-      description: 'Who may see and join the group.',
-    }),
-    owner: t.string({
-      required: true,
-      description: "The owner's uid; the owner becomes an admin member.",
-    }),
-    description: t.string({ description: 'At most 255 characters.' }),
-    icon: t.string({ description: 'An http(s) URL, at most 3000 characters.' }),
-    metadata: t.field({ type: 'JSONObject', description: 'Custom data, at most 5 KB as JSON.' }),
-    tags: t.stringList({ description: 'At most 25 tags of 1 to 100 characters.' }),
-    createdAt: t.field({
-      type: 'DateTime',
-      description: 'When the group was created; now when absent.',
-    }),
-  }),
+  fields: {
+    guid: key.required('The guid.'),
+    name: displayName.required('The display name.'),
+    type: choice(GroupType).required('Who may see and join the group.'),
+    owner: key.required("The owner's uid; the owner becomes an admin member."),
+    description: longText.optional('A longer text about the group.'),
+    icon: url.optional("The URL of the group's picture."),
+    metadata: metadata.optional('Custom data.'),
+    tags: tags.optional('Labels.'),
+    createdAt: date.optional('When the group was created; now when absent.'),
+  },
 });
 
-const DataImportMemberInput = builder.inputType('DataImportMemberInput', {
+const DataImportMember = inputObject('DataImportMemberInput', {
   description:
     'A membership to import: the group and the user must exist (a job imports users and groups first).',
-  fields: (t) => ({
-    guid: t.string({ required: true, description: "The group's guid." }),
-    uid: t.string({ required: true, description: "The member's uid." }),
-    scope: t.field({
-      type: GroupMemberScope,
-      description: "The member's scope; PARTICIPANT when absent.",
-    }),
-    joinedAt: t.field({
-      type: 'DateTime',
-      description:
-        'When the user joined: after the group was created and not in the future; now when absent.',
-    }),
-  }),
+  fields: {
+    guid: key.required("The group's guid."),
+    uid: key.required("The member's uid."),
+    scope: choice(GroupMemberScope).optional("The member's scope; PARTICIPANT when absent."),
+    joinedAt: date.optional(
+      'When the user joined: after the group was created and not in the future; now when absent.',
+    ),
+  },
 });
 
 const DataImportMessageCategory = builder.enumType('DataImportMessageCategory', {
@@ -259,59 +178,79 @@ const DataImportReceiverType = builder.enumType('DataImportReceiverType', {
   } as const,
 });
 
-const DataImportMessageInput = builder.inputType('DataImportMessageInput', {
+const DataImportMessage = inputObject('DataImportMessageInput', {
   description: 'A message to import, in chronological order with the others.',
-  fields: (t) => ({
-    muid: t.string({
-      required: true,
-      description:
-        "The message's unique id from the old system (1 to 100 characters): CometChat keeps one message per muid.",
-    }),
-    sender: t.string({ required: true, description: "The sender's uid." }),
-    receiver: t.string({
-      required: true,
-      description: 'The receiving uid or guid (see `receiverType`).',
-    }),
-    receiverType: t.field({
-      type: DataImportReceiverType,
-      required: true,
-      description: 'User or group.',
-    }),
-    category: t.field({
-      type: DataImportMessageCategory,
-      required: true,
-      description: 'Message or custom.',
-    }),
-    type: t.string({ required: true, description: 'The type, e.g. `text` (1 to 100 characters).' }),
-    data: t.field({
-      type: 'JSONObject',
-      required: true,
-      description:
-        "The message's `data` as CometChat takes it (`text`, `attachments`, `metadata`, ...), at most 65,536 characters as JSON.",
-    }),
-    sentAt: t.field({ type: 'DateTime', description: 'When it was sent; now when absent.' }),
-  }),
+  fields: {
+    muid: shortText.required(
+      "The message's unique id from the old system: CometChat keeps one message per muid.",
+    ),
+    sender: key.required("The sender's uid."),
+    receiver: key.required('The receiving uid or guid (see `receiverType`).'),
+    receiverType: choice(DataImportReceiverType).required('User or group.'),
+    category: choice(DataImportMessageCategory).required('Message or custom.'),
+    type: shortText.required('The type, e.g. `text`.'),
+    data: messageData.required(
+      "The message's `data` as CometChat takes it (`text`, `attachments`, `metadata`, ...).",
+    ),
+    sentAt: date.optional('When it was sent; now when absent.'),
+  },
 });
 
-const DataImportJobStartInput = builder.inputType('DataImportJobStartInput', {
-  description:
-    'A batch to import: any of the four lists, thousands of items each (at most 100,000 in all).',
-  fields: (t) => ({
-    users: t.field({ type: [DataImportUserInput], description: 'Users, each uid once.' }),
-    groups: t.field({ type: [DataImportGroupInput], description: 'Groups, each guid once.' }),
-    members: t.field({
-      type: [DataImportMemberInput],
-      description: 'Memberships, each guid and uid pair once.',
-    }),
-    messages: t.field({ type: [DataImportMessageInput], description: 'Messages, each muid once.' }),
-  }),
+/** A list of imported items, each named once (by `keyOf`). */
+function importList<Out>(item: DeclaredInput<Out>, keyOf: (item: Out) => string, noun: string) {
+  return kind([item.ref], z.array(item.schema).superRefine(uniqueKeys(keyOf, noun)));
+}
+
+const DataImportJobStart = inputObject('DataImportJobStartInput', {
+  description: `A batch to import: any of the four lists, thousands of items each (at most ${MAX_IMPORT_ITEMS.toLocaleString('en')} in all).`,
+  fields: {
+    users: importList(DataImportUser, (u) => u.uid, 'the uid').optional('Users, each uid once.'),
+    groups: importList(DataImportGroup, (g) => g.guid, 'the guid').optional(
+      'Groups, each guid once.',
+    ),
+    members: importList(
+      DataImportMember,
+      (m) => `${m.guid}_member_${m.uid}`,
+      'the member',
+    ).optional('Memberships, each guid and uid pair once.'),
+    messages: importList(DataImportMessage, (m) => m.muid, 'the muid').optional(
+      'Messages, each muid once.',
+    ),
+  },
+  check: (input, ctx) => {
+    const total =
+      (input.users?.length ?? 0) +
+      (input.groups?.length ?? 0) +
+      (input.members?.length ?? 0) +
+      (input.messages?.length ?? 0);
+    if (total === 0)
+      ctx.addIssue({ code: 'custom', message: 'give at least one item to import', path: [] });
+    if (total > MAX_IMPORT_ITEMS) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `at most ${MAX_IMPORT_ITEMS} items per job`,
+        path: [],
+      });
+    }
+  },
 });
 
-const DataImportJobResumeInput = builder.inputType('DataImportJobResumeInput', {
+/** The longest job id taken. */
+const MAX_JOB_ID = 64;
+
+const DataImportJobResume = inputObject('DataImportJobResumeInput', {
   description: 'The interrupted job to continue.',
-  fields: (t) => ({
-    jobId: t.string({ required: true, description: "The job's identifier (`jobId`)." }),
-  }),
+  fields: {
+    jobId: kind(
+      'String',
+      z
+        .string()
+        .trim()
+        .min(1, 'must not be empty')
+        .max(MAX_JOB_ID, `must be at most ${MAX_JOB_ID} characters`),
+      `1 to ${MAX_JOB_ID} characters.`,
+    ).required("The job's identifier (`jobId`)."),
+  },
 });
 
 const DataImportJobStartPayload = objectPayload(
@@ -345,11 +284,11 @@ builder.mutationFields((t) => ({
       union: { description: 'The job, or why it was not started (ValidationError for bad input).' },
     },
     args: {
-      input: t.arg({ type: DataImportJobStartInput, required: true, description: 'The batch.' }),
+      input: t.arg({ type: DataImportJobStart.ref, required: true, description: 'The batch.' }),
     },
     resolve: async (_root, args, context) => {
       const imports = dataImportsFor(context);
-      const input = validateInput(startSchema, args.input);
+      const input = DataImportJobStart.parse(args.input);
       return { dataImportJob: await imports.start(itemsOf(input)) };
     },
   }),
@@ -366,20 +305,11 @@ builder.mutationFields((t) => ({
       },
     },
     args: {
-      input: t.arg({ type: DataImportJobResumeInput, required: true, description: 'The job.' }),
+      input: t.arg({ type: DataImportJobResume.ref, required: true, description: 'The job.' }),
     },
     resolve: async (_root, args, context) => {
       const imports = dataImportsFor(context);
-      const { jobId } = validateInput(
-        z.object({
-          jobId: z
-            .string()
-            .trim()
-            .min(1, 'must not be empty')
-            .max(64, 'must be at most 64 characters'),
-        }),
-        args.input,
-      );
+      const { jobId } = DataImportJobResume.parse(args.input);
       const outcome = await imports.resume(jobId);
       const path = ['input', 'jobId'];
       switch (outcome.kind) {

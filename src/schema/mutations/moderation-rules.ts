@@ -18,9 +18,19 @@ import {
   updateModerationRule,
 } from '../../upstream/moderation-rules.js';
 import { ConflictFailure, NotFoundFailure, ValidationFailure } from '../errors.js';
-import { descriptionSchema, idSchema, LIMITS, nameSchema, optional } from '../limits.js';
+import {
+  choice,
+  displayName,
+  flag,
+  type InputOf,
+  inputObject,
+  key,
+  kind,
+  longText,
+} from '../input.js';
+import { LIMITS } from '../limits.js';
 import { KeywordList, ModerationRule } from '../moderation.js';
-import { checkChanges, runMutation, validateInput } from '../mutation-support.js';
+import { checkChanges, runMutation } from '../mutation-support.js';
 import { assertManagement } from '../webhook.js';
 
 /** Conditions per rule, terms per list, and a term's length: gateway limits (CometChat documents none). */
@@ -30,82 +40,6 @@ export const MAX_KEYWORD_TERMS = LIMITS.keywordListTerms;
 export const MAX_TERM_LENGTH = 200;
 const ADMIN_NOTE =
   "Admin only (FORBIDDEN for end users); on CometChat's Management API, so a gateway without management credentials answers FORBIDDEN.";
-
-const word = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(100, 'must be at most 100 characters');
-const conditionSchema = z.object({
-  entity: word,
-  operand: word,
-  operator: word,
-  category: word,
-  value: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
-  referencesKeywordList: optional(z.boolean()),
-  hasMedia: optional(z.boolean()),
-});
-const conditionsSchema = z
-  .array(conditionSchema)
-  .min(1, 'must hold at least one condition')
-  .max(MAX_RULE_CONDITIONS, `must hold at most ${MAX_RULE_CONDITIONS} conditions`);
-const actionsSchema = z
-  .array(word)
-  .min(1, 'must hold at least one action')
-  .max(MAX_RULE_ACTIONS, `must hold at most ${MAX_RULE_ACTIONS} actions`)
-  .refine((list) => new Set(list).size === list.length, 'must not repeat an action');
-const ruleCreateSchema = z.object({
-  ruleId: idSchema,
-  name: nameSchema,
-  description: optional(descriptionSchema),
-  isEnabled: optional(z.boolean()),
-  actions: actionsSchema,
-  conditions: conditionsSchema,
-});
-const ruleUpdateSchema = z
-  .object({
-    ruleId: idSchema,
-    name: optional(nameSchema),
-    description: optional(descriptionSchema),
-    isEnabled: optional(z.boolean()),
-    actions: optional(actionsSchema),
-    conditions: optional(conditionsSchema),
-  })
-  .superRefine((input, ctx) => checkChanges(input, 'ruleId', ctx));
-const ruleDeleteSchema = z.object({ ruleId: idSchema });
-
-const termsSchema = z
-  .array(
-    z
-      .string()
-      .trim()
-      .min(1, 'must not be empty')
-      .max(MAX_TERM_LENGTH, `must be at most ${MAX_TERM_LENGTH} characters`)
-      .refine(
-        (term) => !term.includes(','),
-        'must not contain a comma (terms are sent comma-separated)',
-      ),
-  )
-  .min(1, 'must hold at least one term')
-  .max(MAX_KEYWORD_TERMS, `must hold at most ${MAX_KEYWORD_TERMS} terms`);
-const categorySchema = z.enum(['word', 'pattern', 'sentence-similarity']);
-const listCreateSchema = z.object({
-  listId: idSchema,
-  name: optional(nameSchema),
-  description: optional(descriptionSchema),
-  category: categorySchema,
-  terms: termsSchema,
-});
-const listUpdateSchema = z
-  .object({
-    listId: idSchema,
-    name: optional(nameSchema),
-    description: optional(descriptionSchema),
-    category: optional(categorySchema),
-    terms: optional(termsSchema),
-  })
-  .superRefine((input, ctx) => checkChanges(input, 'listId', ctx));
-const listDeleteSchema = z.object({ listId: idSchema });
 
 const KeywordCategory = builder.enumType('ModerationKeywordCategory', {
   description: 'What the entries of a keyword list are.',
@@ -119,107 +53,138 @@ const KeywordCategory = builder.enumType('ModerationKeywordCategory', {
   } as const,
 });
 
-const ConditionInput = builder.inputType('ModerationRuleConditionInput', {
+/** The longest word (entity, operand, operator, category, action) of a rule. */
+const MAX_WORD_LENGTH = 100;
+/** The longest value of a rule's condition. */
+const MAX_CONDITION_VALUE = 200;
+
+const wordSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(MAX_WORD_LENGTH, `must be at most ${MAX_WORD_LENGTH} characters`);
+const word = kind('String', wordSchema, `1 to ${MAX_WORD_LENGTH} characters.`);
+
+const Condition = inputObject('ModerationRuleConditionInput', {
   description:
     "One condition of a rule, in CometChat's terms (e.g. entity `message`, operand `text`, operator `contains`, category `word`, value a keyword list id).",
-  fields: (t) => ({
-    entity: t.string({ required: true, description: 'What is checked, e.g. `message`.' }),
-    operand: t.string({ required: true, description: 'Which part, e.g. `text` or `image`.' }),
-    operator: t.string({ required: true, description: 'How, e.g. `contains`.' }),
-    category: t.string({ required: true, description: 'The kind of match, e.g. `word`.' }),
-    value: t.string({
-      required: true,
-      description:
-        'What to match: a keyword list id, or a threshold such as `violence_greaterThan_30`.',
-    }),
-    referencesKeywordList: t.boolean({
-      description: 'Whether `value` names a keyword list (`isKeywordReferencePresent`).',
-    }),
-    hasMedia: t.boolean({ description: 'Whether the condition checks media (`isMediaPresent`).' }),
-  }),
+  fields: {
+    entity: word.required('What is checked, e.g. `message`.'),
+    operand: word.required('Which part, e.g. `text` or `image`.'),
+    operator: word.required('How, e.g. `contains`.'),
+    category: word.required('The kind of match, e.g. `word`.'),
+    value: kind(
+      'String',
+      z
+        .string()
+        .trim()
+        .min(1, 'must not be empty')
+        .max(MAX_CONDITION_VALUE, `must be at most ${MAX_CONDITION_VALUE} characters`),
+      `1 to ${MAX_CONDITION_VALUE} characters.`,
+    ).required(
+      'What to match: a keyword list id, or a threshold such as `violence_greaterThan_30`.',
+    ),
+    referencesKeywordList: flag.optional(
+      'Whether `value` names a keyword list (`isKeywordReferencePresent`).',
+    ),
+    hasMedia: flag.optional('Whether the condition checks media (`isMediaPresent`).'),
+  },
 });
 
-const RuleCreateInput = builder.inputType('ModerationRuleCreateInput', {
+const conditions = kind(
+  [Condition.ref],
+  z
+    .array(Condition.schema)
+    .min(1, 'must hold at least one condition')
+    .max(MAX_RULE_CONDITIONS, `must hold at most ${MAX_RULE_CONDITIONS} conditions`),
+  `1 to ${MAX_RULE_CONDITIONS} conditions.`,
+);
+
+const actions = kind(
+  ['String'],
+  z
+    .array(wordSchema)
+    .min(1, 'must hold at least one action')
+    .max(MAX_RULE_ACTIONS, `must hold at most ${MAX_RULE_ACTIONS} actions`)
+    .refine((list) => new Set(list).size === list.length, 'must not repeat an action'),
+  `1 to ${MAX_RULE_ACTIONS} actions, none repeated; each: 1 to ${MAX_WORD_LENGTH} characters.`,
+);
+
+const terms = kind(
+  ['String'],
+  z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, 'must not be empty')
+        .max(MAX_TERM_LENGTH, `must be at most ${MAX_TERM_LENGTH} characters`)
+        .refine(
+          (term) => !term.includes(','),
+          'must not contain a comma (terms are sent comma-separated)',
+        ),
+    )
+    .min(1, 'must hold at least one term')
+    .max(MAX_KEYWORD_TERMS, `must hold at most ${MAX_KEYWORD_TERMS} terms`),
+  `1 to ${MAX_KEYWORD_TERMS.toLocaleString('en')} terms; each: 1 to ${MAX_TERM_LENGTH} characters, without commas.`,
+);
+
+const RuleCreate = inputObject('ModerationRuleCreateInput', {
   description: 'A new moderation rule.',
-  fields: (t) => ({
-    ruleId: t.string({
-      required: true,
-      description: 'Its identifier: 1 to 100 letters, digits, "-" or "_" (stored lowercased).',
-    }),
-    name: t.string({ required: true, description: 'The display name (1 to 100 characters).' }),
-    description: t.string({ description: 'What it is for (at most 255 characters).' }),
-    isEnabled: t.boolean({ description: 'Whether it applies (default true).' }),
-    actions: t.stringList({
-      required: true,
-      description: `What to do on a match, e.g. \`blockMessage\` (1 to ${MAX_RULE_ACTIONS}, an open set).`,
-    }),
-    conditions: t.field({
-      type: [ConditionInput],
-      required: true,
-      description: `Its conditions (1 to ${MAX_RULE_CONDITIONS}).`,
-    }),
-  }),
+  fields: {
+    ruleId: key.required('Its identifier.'),
+    name: displayName.required('The display name.'),
+    description: longText.optional('What it is for.'),
+    isEnabled: flag.optional('Whether it applies (default true).'),
+    actions: actions.required('What to do on a match, e.g. `blockMessage` (an open set).'),
+    conditions: conditions.required('Its conditions.'),
+  },
 });
 
-const RuleUpdateInput = builder.inputType('ModerationRuleUpdateInput', {
+const RuleUpdate = inputObject('ModerationRuleUpdateInput', {
   description: 'Changes to a rule; omitted fields stay. At least one change is required.',
-  fields: (t) => ({
-    ruleId: t.string({ required: true, description: 'The id of the rule to change.' }),
-    name: t.string({ description: 'A new display name.' }),
-    description: t.string({ description: 'A new description.' }),
-    isEnabled: t.boolean({ description: 'Turn the rule on or off.' }),
-    actions: t.stringList({ description: 'The new actions (replace the old).' }),
-    conditions: t.field({
-      type: [ConditionInput],
-      description: 'The new conditions (replace the old).',
-    }),
-  }),
+  fields: {
+    ruleId: key.required('The id of the rule to change.'),
+    name: displayName.optional('A new display name.'),
+    description: longText.optional('A new description.'),
+    isEnabled: flag.optional('Turn the rule on or off.'),
+    actions: actions.optional('The new actions (replace the old).'),
+    conditions: conditions.optional('The new conditions (replace the old).'),
+  },
+  check: (input, ctx) => checkChanges(input, 'ruleId', ctx),
 });
 
-const RuleDeleteInput = builder.inputType('ModerationRuleDeleteInput', {
+const RuleDelete = inputObject('ModerationRuleDeleteInput', {
   description: 'The rule to delete.',
-  fields: (t) => ({
-    ruleId: t.string({ required: true, description: 'The id of the rule to delete.' }),
-  }),
+  fields: { ruleId: key.required('The id of the rule to delete.') },
 });
 
-const ListCreateInput = builder.inputType('ModerationKeywordListCreateInput', {
+const ListCreate = inputObject('ModerationKeywordListCreateInput', {
   description: 'A new keyword list.',
-  fields: (t) => ({
-    listId: t.string({
-      required: true,
-      description: 'Its identifier: 1 to 100 letters, digits, "-" or "_" (stored lowercased).',
-    }),
-    name: t.string({ description: 'The display name (1 to 100 characters).' }),
-    description: t.string({ description: 'What it is for (at most 255 characters).' }),
-    category: t.field({
-      type: KeywordCategory,
-      required: true,
-      description: 'What its entries are.',
-    }),
-    terms: t.stringList({
-      required: true,
-      description: `Its words or patterns (1 to ${MAX_KEYWORD_TERMS}, each 1 to ${MAX_TERM_LENGTH} characters without commas).`,
-    }),
-  }),
+  fields: {
+    listId: key.required('Its identifier.'),
+    name: displayName.optional('The display name.'),
+    description: longText.optional('What it is for.'),
+    category: choice(KeywordCategory).required('What its entries are.'),
+    terms: terms.required('Its words or patterns.'),
+  },
 });
 
-const ListUpdateInput = builder.inputType('ModerationKeywordListUpdateInput', {
+const ListUpdate = inputObject('ModerationKeywordListUpdateInput', {
   description: 'Changes to a keyword list; omitted fields stay. At least one change is required.',
-  fields: (t) => ({
-    listId: t.string({ required: true, description: 'The id of the list to change.' }),
-    name: t.string({ description: 'A new display name.' }),
-    description: t.string({ description: 'A new description.' }),
-    category: t.field({ type: KeywordCategory, description: 'A new category.' }),
-    terms: t.stringList({ description: 'The new terms (replace the old).' }),
-  }),
+  fields: {
+    listId: key.required('The id of the list to change.'),
+    name: displayName.optional('A new display name.'),
+    description: longText.optional('A new description.'),
+    category: choice(KeywordCategory).optional('A new category.'),
+    terms: terms.optional('The new terms (replace the old).'),
+  },
+  check: (input, ctx) => checkChanges(input, 'listId', ctx),
 });
 
-const ListDeleteInput = builder.inputType('ModerationKeywordListDeleteInput', {
+const ListDelete = inputObject('ModerationKeywordListDeleteInput', {
   description: 'The keyword list to delete.',
-  fields: (t) => ({
-    listId: t.string({ required: true, description: 'The id of the list to delete.' }),
-  }),
+  fields: { listId: key.required('The id of the list to delete.') },
 });
 
 const RuleCreatePayload = builder
@@ -292,7 +257,7 @@ type RuleInput = {
   description?: string | undefined;
   isEnabled?: boolean | undefined;
   actions?: string[] | undefined;
-  conditions?: z.output<typeof conditionsSchema> | undefined;
+  conditions?: InputOf<typeof Condition>[] | undefined;
 };
 
 function ruleWrite(input: RuleInput): RuleWrite {
@@ -341,10 +306,10 @@ builder.mutationFields((t) => ({
       types: [ValidationFailure, ConflictFailure],
       union: { description: 'The new rule, or why it was not created.' },
     },
-    args: { input: t.arg({ type: RuleCreateInput, required: true, description: 'The rule.' }) },
+    args: { input: t.arg({ type: RuleCreate.ref, required: true, description: 'The rule.' }) },
     resolve: async (_root, args, context) => {
       const opts = management(context);
-      const input = validateInput(ruleCreateSchema, args.input);
+      const input = RuleCreate.parse(args.input);
       const rule = await runMutation(
         context,
         () =>
@@ -367,10 +332,10 @@ builder.mutationFields((t) => ({
       types: [ValidationFailure, NotFoundFailure],
       union: { description: 'The changed rule, or why nothing changed.' },
     },
-    args: { input: t.arg({ type: RuleUpdateInput, required: true, description: 'The changes.' }) },
+    args: { input: t.arg({ type: RuleUpdate.ref, required: true, description: 'The changes.' }) },
     resolve: async (_root, args, context) => {
       const opts = management(context);
-      const { ruleId, ...changes } = validateInput(ruleUpdateSchema, args.input);
+      const { ruleId, ...changes } = RuleUpdate.parse(args.input);
       const rule = await runMutation(
         context,
         () => updateModerationRule(context.upstream, ruleId, ruleWrite(changes), opts),
@@ -388,10 +353,10 @@ builder.mutationFields((t) => ({
       types: [ValidationFailure, NotFoundFailure],
       union: { description: 'The deleted rule, or why it was not deleted.' },
     },
-    args: { input: t.arg({ type: RuleDeleteInput, required: true, description: 'The rule.' }) },
+    args: { input: t.arg({ type: RuleDelete.ref, required: true, description: 'The rule.' }) },
     resolve: async (_root, args, context) => {
       const opts = management(context);
-      const { ruleId } = validateInput(ruleDeleteSchema, args.input);
+      const { ruleId } = RuleDelete.parse(args.input);
       await runMutation(context, () => deleteModerationRule(context.upstream, ruleId, opts), {
         targetPath: ['ruleId'],
       });
@@ -407,10 +372,10 @@ builder.mutationFields((t) => ({
       types: [ValidationFailure, ConflictFailure],
       union: { description: 'The new list, or why it was not created.' },
     },
-    args: { input: t.arg({ type: ListCreateInput, required: true, description: 'The list.' }) },
+    args: { input: t.arg({ type: ListCreate.ref, required: true, description: 'The list.' }) },
     resolve: async (_root, args, context) => {
       const opts = management(context);
-      const input = validateInput(listCreateSchema, args.input);
+      const input = ListCreate.parse(args.input);
       const list = await runMutation(
         context,
         () =>
@@ -439,10 +404,10 @@ builder.mutationFields((t) => ({
       types: [ValidationFailure, NotFoundFailure],
       union: { description: 'The changed list, or why nothing changed.' },
     },
-    args: { input: t.arg({ type: ListUpdateInput, required: true, description: 'The changes.' }) },
+    args: { input: t.arg({ type: ListUpdate.ref, required: true, description: 'The changes.' }) },
     resolve: async (_root, args, context) => {
       const opts = management(context);
-      const { listId, ...changes } = validateInput(listUpdateSchema, args.input);
+      const { listId, ...changes } = ListUpdate.parse(args.input);
       const list = await runMutation(
         context,
         () => updateKeywordList(context.upstream, listId, changes, opts),
@@ -460,10 +425,10 @@ builder.mutationFields((t) => ({
       types: [ValidationFailure, NotFoundFailure],
       union: { description: 'The deleted list, or why it was not deleted.' },
     },
-    args: { input: t.arg({ type: ListDeleteInput, required: true, description: 'The list.' }) },
+    args: { input: t.arg({ type: ListDelete.ref, required: true, description: 'The list.' }) },
     resolve: async (_root, args, context) => {
       const opts = management(context);
-      const { listId } = validateInput(listDeleteSchema, args.input);
+      const { listId } = ListDelete.parse(args.input);
       await runMutation(context, () => deleteKeywordList(context.upstream, listId, opts), {
         targetPath: ['listId'],
       });

@@ -16,82 +16,63 @@ import {
 import type { MessageRecord } from '../../upstream/records.js';
 import { aliased } from '../deprecation.js';
 import { ConflictFailure, NotFoundFailure, ValidationFailure } from '../errors.js';
-import { descriptionSchema, idSchema, nameSchema, optional } from '../limits.js';
+import { choice, displayName, inputObject, key, kind, longText } from '../input.js';
 import { ModerationDecision, ModerationReason } from '../moderation.js';
-import { checkChanges, runMutation, validateInput } from '../mutation-support.js';
+import { checkChanges, runMutation } from '../mutation-support.js';
 import { MessageRef } from '../refs.js';
 import { objectPayload } from './fields.js';
 
-const messageIdSchema = z
-  .string()
-  .trim()
-  .regex(/^[1-9][0-9]{0,18}$/, 'is not a message id');
+/** A message's CometChat id (`Message.cometchatId`). */
+const messageId = kind(
+  'String',
+  z
+    .string()
+    .trim()
+    .regex(/^[1-9][0-9]{0,18}$/, 'is not a message id'),
+  'A positive whole number of at most 19 digits.',
+);
 
-const reasonFields = { name: nameSchema, description: optional(descriptionSchema) };
-const reasonCreateSchema = z.object({ reasonId: idSchema, ...reasonFields });
-const reasonUpdateSchema = z
-  .object({
-    reasonId: idSchema,
-    name: optional(nameSchema),
-    description: optional(descriptionSchema),
-  })
-  .superRefine((input, ctx) => checkChanges(input, 'reasonId', ctx));
-const reasonDeleteSchema = z.object({ reasonId: idSchema });
-const reviewSchema = z.object({
-  messageId: messageIdSchema,
-  decision: z.enum(['approve', 'block']),
-});
-
-const ModerationReasonCreateInput = builder.inputType('ModerationReasonCreateInput', {
+const ModerationReasonCreate = inputObject('ModerationReasonCreateInput', {
   description: 'A new reason users may flag messages with.',
-  fields: (t) => ({
-    reasonId: t.string({
-      required: true,
-      description: 'Its identifier: 1 to 100 letters, digits, "-" or "_" (stored lowercased).',
-    }),
-    name: t.string({ required: true, description: 'The display name (1 to 100 characters).' }),
-    description: t.string({ description: 'What it covers (at most 255 characters).' }),
-  }),
+  fields: {
+    reasonId: key.required('Its identifier.'),
+    name: displayName.required('The display name.'),
+    description: longText.optional('What it covers.'),
+  },
 });
 
-const ModerationReasonUpdateInput = builder.inputType('ModerationReasonUpdateInput', {
+const ModerationReasonUpdate = inputObject('ModerationReasonUpdateInput', {
   description: 'Changes to a flag reason; omitted fields stay. At least one change is required.',
-  fields: (t) => ({
-    reasonId: t.string({ required: true, description: 'The id of the reason to change.' }),
-    name: t.string({ description: 'A new display name (1 to 100 characters).' }),
-    description: t.string({ description: 'A new description (at most 255 characters).' }),
-  }),
+  fields: {
+    reasonId: key.required('The id of the reason to change.'),
+    name: displayName.optional('A new display name.'),
+    description: longText.optional('A new description.'),
+  },
+  check: (input, ctx) => checkChanges(input, 'reasonId', ctx),
 });
 
-const ModerationReasonDeleteInput = builder.inputType('ModerationReasonDeleteInput', {
+const ModerationReasonDelete = inputObject('ModerationReasonDeleteInput', {
   description: 'The flag reason to delete.',
-  fields: (t) => ({
-    reasonId: t.string({ required: true, description: 'The id of the reason to delete.' }),
-  }),
+  fields: {
+    reasonId: key.required('The id of the reason to delete.'),
+  },
 });
 
 function reviewInput(name: string, description: string) {
-  return builder.inputType(name, {
+  return inputObject(name, {
     description,
-    fields: (t) => ({
-      messageId: t.string({
-        required: true,
-        description: "The message's CometChat id (`Message.cometchatId`).",
-      }),
-      decision: t.field({
-        type: ModerationDecision,
-        required: true,
-        description: 'Approve the message, or block it.',
-      }),
-    }),
+    fields: {
+      messageId: messageId.required("The message's CometChat id (`Message.cometchatId`)."),
+      decision: choice(ModerationDecision).required('Approve the message, or block it.'),
+    },
   });
 }
 
-const FlaggedMessageReviewInput = reviewInput(
+const FlaggedMessageReview = reviewInput(
   'FlaggedMessageReviewInput',
   'A decision on a message in the moderation queue.',
 );
-const ModeratedMessageReviewInput = reviewInput(
+const ModeratedMessageReview = reviewInput(
   'ModeratedMessageReviewInput',
   'A decision on a message the moderation rules blocked: approve it, or keep it blocked.',
 );
@@ -170,13 +151,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: ModerationReasonCreateInput,
+        type: ModerationReasonCreate.ref,
         required: true,
         description: 'The reason.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(reasonCreateSchema, args.input);
+      const input = ModerationReasonCreate.parse(args.input);
       const record = await runMutation(
         context,
         () =>
@@ -205,13 +186,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: ModerationReasonUpdateInput,
+        type: ModerationReasonUpdate.ref,
         required: true,
         description: 'The changes.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const { reasonId, ...changes } = validateInput(reasonUpdateSchema, args.input);
+      const { reasonId, ...changes } = ModerationReasonUpdate.parse(args.input);
       const record = await runMutation(
         context,
         () =>
@@ -233,13 +214,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: ModerationReasonDeleteInput,
+        type: ModerationReasonDelete.ref,
         required: true,
         description: 'The reason.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const { reasonId } = validateInput(reasonDeleteSchema, args.input);
+      const { reasonId } = ModerationReasonDelete.parse(args.input);
       await runMutation(
         context,
         () => deleteModerationReason(context.upstream, reasonId, context.view(null).options),
@@ -259,10 +240,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The review, or why it was not recorded.' },
     },
     args: {
-      input: t.arg({ type: FlaggedMessageReviewInput, required: true, description: 'The review.' }),
+      input: t.arg({ type: FlaggedMessageReview.ref, required: true, description: 'The review.' }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(reviewSchema, args.input);
+      const input = FlaggedMessageReview.parse(args.input);
       await runMutation(
         context,
         () =>
@@ -289,13 +270,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: ModeratedMessageReviewInput,
+        type: ModeratedMessageReview.ref,
         required: true,
         description: 'The review.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(reviewSchema, args.input);
+      const input = ModeratedMessageReview.parse(args.input);
       await runMutation(
         context,
         () =>

@@ -17,11 +17,11 @@ import {
   unmuteConversations,
   updateContactDetails,
   updateNotificationPreferences,
-  WEEKDAYS,
 } from '../../upstream/notifications.js';
 import { ConversationSelector } from '../conversation-selector.js';
 import { MUTATION_ERRORS } from '../errors.js';
-import { rejectField, runMutation, validateInput } from '../mutation-support.js';
+import { choice, flag, type InputOf, inputObject, kind } from '../input.js';
+import { rejectField, runMutation } from '../mutation-support.js';
 import {
   EventNotificationSettingEnum,
   MEMBER_EVENTS,
@@ -50,77 +50,125 @@ function ownUid(context: GatewayContext, what: string): string {
 // ---------------------------------------------------------------------------------------------
 // Preferences
 
-const level = z.union([z.literal(1), z.literal(2), z.literal(3)]).nullish();
-const onOff = z.boolean().nullish();
-const eventLevel = z.union([z.literal(1), z.literal(2)]).nullish();
-const hhmm = z
-  .number()
-  .int('must be a whole number')
-  .min(0, 'must be from 0 to 2359')
-  .max(2359, 'must be from 0 to 2359')
-  .refine(
-    (v) => v % 100 < 60,
-    'must be a time as hhmm (the last two digits are minutes, below 60)',
-  );
+/** A time of day as `hhmm`. */
+const hhmm = kind(
+  'Int',
+  z
+    .number()
+    .int('must be a whole number')
+    .min(0, 'must be from 0 to 2359')
+    .max(2359, 'must be from 0 to 2359')
+    .refine(
+      (v) => v % 100 < 60,
+      'must be a time as hhmm (the last two digits are minutes, below 60)',
+    ),
+  'A time as `hhmm`, from 0 to 2359 (the last two digits are minutes, below 60).',
+);
 
-const preferencesSchema = z
-  .object({
-    oneOnOne: z
-      .object({ messages: level, replies: level, quotedReplies: level, reactions: level })
-      .nullish(),
-    group: z
-      .object({
-        messages: level,
-        replies: level,
-        quotedReplies: level,
-        reactions: level,
-        ...Object.fromEntries(MEMBER_EVENTS.map(([name]) => [name, eventLevel])),
-      })
-      .nullish(),
-    isDoNotDisturbOn: onOff,
-    schedule: z
-      .array(
-        z.object({ day: z.enum(WEEKDAYS), from: hhmm, to: hhmm, isSilencedAllDay: z.boolean() }),
-      )
-      .max(7, 'must hold each day at most once')
-      .nullish(),
-    isPrivacyTemplateUsed: onOff,
-    isReset: z.boolean().nullish(),
-  })
-  .superRefine((value, ctx) => {
-    const days = (value.schedule ?? []).map((d) => d.day);
-    days.forEach((day, index) => {
-      if (days.indexOf(day) !== index) {
+const OneOnOneNotificationPreferences = inputObject('OneOnOneNotificationPreferencesInput', {
+  description: 'What should notify the user in 1:1 conversations; what is left out stays.',
+  fields: {
+    messages: choice(MessageNotificationSettingEnum).optional('New messages.'),
+    replies: choice(MessageNotificationSettingEnum).optional('Replies in threads.'),
+    quotedReplies: choice(MessageNotificationSettingEnum).optional(
+      'Messages that quote another message.',
+    ),
+    reactions: choice(ReactionNotificationSettingEnum).optional('Reactions.'),
+  },
+});
+
+const GroupNotificationPreferences = inputObject('GroupNotificationPreferencesInput', {
+  description: 'What should notify the user in group conversations; what is left out stays.',
+  fields: {
+    messages: choice(MessageNotificationSettingEnum).optional('New messages.'),
+    replies: choice(MessageNotificationSettingEnum).optional('Replies in threads.'),
+    quotedReplies: choice(MessageNotificationSettingEnum).optional(
+      'Messages that quote another message.',
+    ),
+    reactions: choice(ReactionNotificationSettingEnum).optional('Reactions.'),
+    ...Object.fromEntries(
+      MEMBER_EVENTS.map(([name, , description]) => [
+        name,
+        choice(EventNotificationSettingEnum).optional(description),
+      ]),
+    ),
+  },
+});
+
+const NotificationScheduleDay = inputObject('NotificationScheduleDayInput', {
+  description: 'One day of the notification schedule, in the notification time zone.',
+  fields: {
+    day: choice(WeekdayEnum).required('The day.'),
+    from: hhmm.required('When notifications start.'),
+    to: hhmm.required('When notifications stop.'),
+    isSilencedAllDay: flag.required(
+      'Whether the whole day is silenced (do-not-disturb for that day).',
+    ),
+  },
+});
+
+/** The days of a week, each at most once. */
+const MAX_SCHEDULE_DAYS = 7;
+
+const ViewerNotificationPreferencesUpdate = inputObject(
+  'ViewerNotificationPreferencesUpdateInput',
+  {
+    description:
+      "Changes to the viewing user's notification preferences: only what is given changes (at least one).",
+    fields: {
+      oneOnOne: OneOnOneNotificationPreferences.kind.optional('1:1 conversations.'),
+      group: GroupNotificationPreferences.kind.optional('Group conversations.'),
+      isDoNotDisturbOn: flag.optional('Do-not-disturb: true silences every notification.'),
+      schedule: kind(
+        [NotificationScheduleDay.ref],
+        z
+          .array(NotificationScheduleDay.schema)
+          .max(MAX_SCHEDULE_DAYS, 'must hold each day at most once'),
+        `At most ${MAX_SCHEDULE_DAYS} days, each day once.`,
+      ).optional('Days of the schedule to set; other days stay.'),
+      isPrivacyTemplateUsed: flag.optional(
+        "Whether notifications use the app's privacy template (no message content).",
+      ),
+      isReset: flag.optional(
+        "Put every preference back to the app's defaults (CometChat's reset). Given alone: one write per call, so a failure never leaves the preferences half-changed.",
+      ),
+    },
+    check: (value, ctx) => {
+      const days = (value.schedule ?? []).map((d) => d.day);
+      days.forEach((day, index) => {
+        if (days.indexOf(day) !== index) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['schedule', index, 'day'],
+            message: `${day} is given twice`,
+          });
+        }
+      });
+      const given = (entry: Record<string, unknown> | null | undefined): boolean =>
+        entry != null && Object.values(entry).some((v) => v !== null && v !== undefined);
+      const anything =
+        given(value.oneOnOne) ||
+        given(value.group) ||
+        value.isDoNotDisturbOn != null ||
+        (value.schedule != null && value.schedule.length > 0) ||
+        value.isPrivacyTemplateUsed != null;
+      if (value.isReset === true && anything)
         ctx.addIssue({
           code: 'custom',
-          path: ['schedule', index, 'day'],
-          message: `${day} is given twice`,
+          path: ['isReset'],
+          message: 'resets every preference: give it alone, then change what you need',
         });
-      }
-    });
-    const given = (entry: Record<string, unknown> | null | undefined): boolean =>
-      entry != null && Object.values(entry).some((v) => v !== null && v !== undefined);
-    const anything =
-      given(value.oneOnOne) ||
-      given(value.group) ||
-      value.isDoNotDisturbOn != null ||
-      (value.schedule != null && value.schedule.length > 0) ||
-      value.isPrivacyTemplateUsed != null;
-    if (value.isReset === true && anything)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['isReset'],
-        message: 'resets every preference: give it alone, then change what you need',
-      });
-    else if (!anything && value.isReset !== true)
-      ctx.addIssue({
-        code: 'custom',
-        path: [],
-        message: 'give at least one preference to change, or isReset: true',
-      });
-  });
+      else if (!anything && value.isReset !== true)
+        ctx.addIssue({
+          code: 'custom',
+          path: [],
+          message: 'give at least one preference to change, or isReset: true',
+        });
+    },
+  },
+);
 
-type PreferencesInput = z.output<typeof preferencesSchema>;
+type PreferencesInput = InputOf<typeof ViewerNotificationPreferencesUpdate>;
 
 /** The input in CometChat's body names, only what was given. */
 function patchOf(value: PreferencesInput): NotificationPreferencesPatch {
@@ -187,92 +235,6 @@ const PREFERENCE_FIELDS: Record<string, string[]> = {
   'oneOnOnePreferences.oneOnOneReactions': ['oneOnOne', 'reactions'],
 };
 
-const OneOnOneNotificationPreferencesInput = builder.inputType(
-  'OneOnOneNotificationPreferencesInput',
-  {
-    description: 'What should notify the user in 1:1 conversations; what is left out stays.',
-    fields: (t) => ({
-      messages: t.field({ type: MessageNotificationSettingEnum, description: 'New messages.' }),
-      replies: t.field({
-        type: MessageNotificationSettingEnum,
-        description: 'Replies in threads.',
-      }),
-      quotedReplies: t.field({
-        type: MessageNotificationSettingEnum,
-        description: 'Messages that quote another message.',
-      }),
-      reactions: t.field({ type: ReactionNotificationSettingEnum, description: 'Reactions.' }),
-    }),
-  },
-);
-
-const GroupNotificationPreferencesInput = builder.inputType('GroupNotificationPreferencesInput', {
-  description: 'What should notify the user in group conversations; what is left out stays.',
-  fields: (t) => ({
-    messages: t.field({ type: MessageNotificationSettingEnum, description: 'New messages.' }),
-    replies: t.field({ type: MessageNotificationSettingEnum, description: 'Replies in threads.' }),
-    quotedReplies: t.field({
-      type: MessageNotificationSettingEnum,
-      description: 'Messages that quote another message.',
-    }),
-    reactions: t.field({ type: ReactionNotificationSettingEnum, description: 'Reactions.' }),
-    ...Object.fromEntries(
-      MEMBER_EVENTS.map(([name, , description]) => [
-        name,
-        t.field({ type: EventNotificationSettingEnum, description }),
-      ]),
-    ),
-  }),
-});
-
-const NotificationScheduleDayInput = builder.inputType('NotificationScheduleDayInput', {
-  description: 'One day of the notification schedule, in the notification time zone.',
-  fields: (t) => ({
-    day: t.field({ type: WeekdayEnum, required: true, description: 'The day.' }),
-    from: t.int({
-      required: true,
-      description: 'When notifications start, as `hhmm` (0 to 2359).',
-    }),
-    to: t.int({ required: true, description: 'When notifications stop, as `hhmm` (0 to 2359).' }),
-    isSilencedAllDay: t.boolean({
-      required: true,
-      description: 'Whether the whole day is silenced (do-not-disturb for that day).',
-    }),
-  }),
-});
-
-const ViewerNotificationPreferencesUpdateInput = builder.inputType(
-  'ViewerNotificationPreferencesUpdateInput',
-  {
-    description:
-      "Changes to the viewing user's notification preferences: only what is given changes (at least one).",
-    fields: (t) => ({
-      oneOnOne: t.field({
-        type: OneOnOneNotificationPreferencesInput,
-        description: '1:1 conversations.',
-      }),
-      group: t.field({
-        type: GroupNotificationPreferencesInput,
-        description: 'Group conversations.',
-      }),
-      isDoNotDisturbOn: t.boolean({
-        description: 'Do-not-disturb: true silences every notification.',
-      }),
-      schedule: t.field({
-        type: [NotificationScheduleDayInput],
-        description: 'Days of the schedule to set (each day at most once); other days stay.',
-      }),
-      isPrivacyTemplateUsed: t.boolean({
-        description: "Whether notifications use the app's privacy template (no message content).",
-      }),
-      isReset: t.boolean({
-        description:
-          "Put every preference back to the app's defaults (CometChat's reset). Given alone: one write per call, so a failure never leaves the preferences half-changed.",
-      }),
-    }),
-  },
-);
-
 const ViewerNotificationPreferencesUpdatePayload = builder
   .objectRef<{
     notificationPreferences: import('../../upstream/notifications.js').NotificationPreferencesRecord;
@@ -301,13 +263,13 @@ builder.mutationField('viewerNotificationPreferencesUpdate', (t) =>
     },
     args: {
       input: t.arg({
-        type: ViewerNotificationPreferencesUpdateInput,
+        type: ViewerNotificationPreferencesUpdate.ref,
         required: true,
         description: 'What to change.',
       }),
     },
     resolve: async (_root, { input }, context) => {
-      const value = validateInput(preferencesSchema, input);
+      const value = ViewerNotificationPreferencesUpdate.parse(input);
       const uid = ownUid(context, 'notification preferences');
       const patch = patchOf(value);
       const notificationPreferences = await runMutation(
@@ -329,38 +291,44 @@ builder.mutationField('viewerNotificationPreferencesUpdate', (t) =>
 /** A mute must end after now and within this (CometChat documents no limit). */
 const MAX_MUTE_YEARS = 100;
 
-const muteSchema = conversationSchema({
-  until: z.date({ error: 'must be a date-time' }),
-});
+/**
+ * The conversation, checked as the other conversation mutations check it (GraphQL has checked the
+ * selector's shape): a refusal points where theirs do (`withUser`, `conversationId`, ...).
+ */
+const selector = conversationSchema({});
+const conversation = kind(
+  ConversationSelector,
+  z.custom<Record<string, unknown>>(() => true),
+);
 
-const unmuteSchema = conversationSchema({});
+function checkSelector(input: { conversation: unknown }, ctx: z.RefinementCtx): void {
+  const result = selector.safeParse({ conversation: input.conversation });
+  if (result.success) return;
+  for (const issue of result.error.issues) {
+    ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  }
+}
 
-const ConversationMuteInput = builder.inputType('ConversationMuteInput', {
+const ConversationMute = inputObject('ConversationMuteInput', {
   description: "A conversation to mute in the viewing user's notifications, and until when.",
-  fields: (t) => ({
-    conversation: t.field({
-      type: ConversationSelector,
-      required: true,
-      description: 'The conversation, named exactly one way.',
-    }),
-    until: t.field({
-      type: 'DateTime',
-      required: true,
-      description: `When notifications resume: a time in the future (within ${MAX_MUTE_YEARS} years). Muting a muted conversation again moves it.`,
-    }),
-  }),
+  fields: {
+    conversation: conversation.required('The conversation, named exactly one way.'),
+    until: kind('DateTime', z.date({ error: 'must be a date-time' })).required(
+      `When notifications resume: a time in the future (within ${MAX_MUTE_YEARS} years). Muting a muted conversation again moves it.`,
+    ),
+  },
+  check: checkSelector,
+  map: ({ conversation, until }) => ({ ...selector.parse({ conversation }), until }),
 });
 
-const ConversationUnmuteInput = builder.inputType('ConversationUnmuteInput', {
+const ConversationUnmute = inputObject('ConversationUnmuteInput', {
   description:
     "A conversation to unmute in the viewing user's notifications. Unmuting one that is not muted changes nothing.",
-  fields: (t) => ({
-    conversation: t.field({
-      type: ConversationSelector,
-      required: true,
-      description: 'The conversation, named exactly one way.',
-    }),
-  }),
+  fields: {
+    conversation: conversation.required('The conversation, named exactly one way.'),
+  },
+  check: checkSelector,
+  map: ({ conversation }) => selector.parse({ conversation }),
 });
 
 const ConversationMutePayload = builder
@@ -394,7 +362,7 @@ const ConversationUnmutePayload = builder
     }),
   });
 
-function muteTarget(context: GatewayContext, value: z.output<typeof unmuteSchema>) {
+function muteTarget(context: GatewayContext, value: InputOf<typeof ConversationUnmute>) {
   ownUid(context, 'conversation mutes');
   const target = targetOf(context, value);
   const conversation =
@@ -415,10 +383,10 @@ builder.mutationField('conversationMute', (t) =>
       union: { description: 'The muted conversation, or why nothing changed.' },
     },
     args: {
-      input: t.arg({ type: ConversationMuteInput, required: true, description: 'What to mute.' }),
+      input: t.arg({ type: ConversationMute.ref, required: true, description: 'What to mute.' }),
     },
     resolve: async (_root, { input }, context) => {
-      const value = validateInput(muteSchema, input);
+      const value = ConversationMute.parse(input);
       const until = value.until.getTime();
       const now = Date.now();
       if (!(until > now)) rejectField(['until'], 'must be in the future');
@@ -450,13 +418,13 @@ builder.mutationField('conversationUnmute', (t) =>
     },
     args: {
       input: t.arg({
-        type: ConversationUnmuteInput,
+        type: ConversationUnmute.ref,
         required: true,
         description: 'What to unmute.',
       }),
     },
     resolve: async (_root, { input }, context) => {
-      const value = validateInput(unmuteSchema, input);
+      const value = ConversationUnmute.parse(input);
       const { target, conversation } = muteTarget(context, value);
       await runMutation(
         context,
@@ -474,53 +442,52 @@ builder.mutationField('conversationUnmute', (t) =>
 /** E.164: a plus, the country code and the number, 7 to 15 digits in all. */
 const PHONE = /^\+[1-9]\d{6,14}$/;
 
-const contactSchema = z
-  .object({
-    email: z
-      .string()
-      .trim()
-      .max(254, 'must be at most 254 characters')
-      .email('must be an email address')
-      .nullish(),
-    phoneNumber: z
-      .string()
-      .trim()
-      .regex(PHONE, 'must be a phone number with its country code, e.g. +14155550100')
-      .nullish(),
-    isRemoved: z.boolean().nullish(),
-  })
-  .superRefine((value, ctx) => {
-    const given = value.email != null || value.phoneNumber != null;
-    if (value.isRemoved === true && given) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['isRemoved'],
-        message: 'removes both details: give it without email or phoneNumber',
-      });
-    } else if (value.isRemoved !== true && !given) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['email'],
-        message: 'give an email, a phone number or both (or isRemoved: true)',
-      });
-    }
-  });
+/** The longest email address taken. */
+const MAX_EMAIL_LENGTH = 254;
 
-const ViewerNotificationContactDetailsUpdateInput = builder.inputType(
+const ViewerNotificationContactDetailsUpdate = inputObject(
   'ViewerNotificationContactDetailsUpdateInput',
   {
     description:
       "Where CometChat should send the viewing user's email and SMS notifications: what is left out stays.",
-    fields: (t) => ({
-      email: t.string({ description: 'The email address.' }),
-      phoneNumber: t.string({
-        description: 'The phone number with its country code (E.164), e.g. `+14155550100`.',
-      }),
-      isRemoved: t.boolean({
-        description:
-          'Remove both the email address and the phone number (CometChat deletes the contact details); not with `email` or `phoneNumber`.',
-      }),
-    }),
+    fields: {
+      email: kind(
+        'String',
+        z
+          .string()
+          .trim()
+          .max(MAX_EMAIL_LENGTH, `must be at most ${MAX_EMAIL_LENGTH} characters`)
+          .email('must be an email address'),
+        `At most ${MAX_EMAIL_LENGTH} characters.`,
+      ).optional('The email address.'),
+      phoneNumber: kind(
+        'String',
+        z
+          .string()
+          .trim()
+          .regex(PHONE, 'must be a phone number with its country code, e.g. +14155550100'),
+        'A "+", the country code and the number: 7 to 15 digits in all.',
+      ).optional('The phone number with its country code (E.164), e.g. `+14155550100`.'),
+      isRemoved: flag.optional(
+        'Remove both the email address and the phone number (CometChat deletes the contact details); not with `email` or `phoneNumber`.',
+      ),
+    },
+    check: (value, ctx) => {
+      const given = value.email != null || value.phoneNumber != null;
+      if (value.isRemoved === true && given) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['isRemoved'],
+          message: 'removes both details: give it without email or phoneNumber',
+        });
+      } else if (value.isRemoved !== true && !given) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['email'],
+          message: 'give an email, a phone number or both (or isRemoved: true)',
+        });
+      }
+    },
   },
 );
 
@@ -552,13 +519,13 @@ builder.mutationField('viewerNotificationContactDetailsUpdate', (t) =>
     },
     args: {
       input: t.arg({
-        type: ViewerNotificationContactDetailsUpdateInput,
+        type: ViewerNotificationContactDetailsUpdate.ref,
         required: true,
         description: 'The details to set.',
       }),
     },
     resolve: async (_root, { input }, context) => {
-      const value = validateInput(contactSchema, input);
+      const value = ViewerNotificationContactDetailsUpdate.parse(input);
       ownUid(context, 'notification contact details');
       if (value.isRemoved === true) {
         await runMutation(context, () =>

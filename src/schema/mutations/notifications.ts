@@ -10,13 +10,13 @@ import { builder } from '../../builder.js';
 import type { GatewayContext } from '../../context.js';
 import {
   deletePushToken,
-  PUSH_PLATFORMS,
   registerPushToken,
   updateNotificationTimezone,
 } from '../../upstream/notifications.js';
 import { MUTATION_ERRORS } from '../errors.js';
+import { choice, inputObject, kind } from '../input.js';
 import { LIMITS } from '../limits.js';
-import { rejectField, runMutation, validateInput } from '../mutation-support.js';
+import { rejectField, runMutation } from '../mutation-support.js';
 import { authTokenOf, PushPlatformEnum, PushToken, type PushTokenValue } from '../notifications.js';
 
 /** CometChat's documented maximum length of a push token. */
@@ -29,11 +29,14 @@ const tokenSchema = z
   .max(MAX_PUSH_TOKEN_LENGTH, `must be at most ${MAX_PUSH_TOKEN_LENGTH} characters`)
   .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
 
+/** The longest provider id or time zone name taken. */
+const MAX_SHORT_TEXT = 100;
+
 const shortText = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .max(100, 'must be at most 100 characters');
+  .max(MAX_SHORT_TEXT, `must be at most ${MAX_SHORT_TEXT} characters`);
 
 function isTimeZone(value: string): boolean {
   try {
@@ -44,16 +47,19 @@ function isTimeZone(value: string): boolean {
   }
 }
 
-const registerSchema = z.object({
-  platform: z.enum(PUSH_PLATFORMS),
-  token: tokenSchema,
-  providerId: shortText.nullish(),
-  timezone: shortText
-    .refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris')
-    .nullish(),
-});
-
-const removeSchema = z.object({ token: tokenSchema });
+/** A device token from FCM or APNs. */
+const pushToken = kind(
+  'String',
+  tokenSchema,
+  `1 to ${MAX_PUSH_TOKEN_LENGTH.toLocaleString('en')} printable ASCII characters, no spaces.`,
+);
+const providerId = kind('String', shortText, `1 to ${MAX_SHORT_TEXT} characters.`);
+/** An IANA time zone name. */
+const timeZone = kind(
+  'String',
+  shortText.refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris'),
+  `A time zone name of the IANA database, 1 to ${MAX_SHORT_TEXT} characters.`,
+);
 
 /** The viewing user's uid; an admin without `X-Act-As` is refused before any call. */
 function ownUid(context: GatewayContext): string {
@@ -66,27 +72,19 @@ function ownUid(context: GatewayContext): string {
   return context.caller.uid;
 }
 
-const PushTokenRegisterInput = builder.inputType('PushTokenRegisterInput', {
+const PushTokenRegister = inputObject('PushTokenRegisterInput', {
   description:
     "A device token to register for the viewing user's push notifications. Registering a registered token again updates it.",
-  fields: (t) => ({
-    platform: t.field({
-      type: PushPlatformEnum,
-      required: true,
-      description: 'The push service and client kind the token is for.',
-    }),
-    token: t.string({
-      required: true,
-      description: `The device token from FCM or APNs (at most ${MAX_PUSH_TOKEN_LENGTH} characters).`,
-    }),
-    providerId: t.string({
-      description:
-        'The push provider set in the CometChat dashboard to send through; the default one when absent.',
-    }),
-    timezone: t.string({
-      description: "The device's IANA time zone (e.g. `Asia/Kolkata`), for quiet hours.",
-    }),
-  }),
+  fields: {
+    platform: choice(PushPlatformEnum).required(
+      'The push service and client kind the token is for.',
+    ),
+    token: pushToken.required('The device token from FCM or APNs.'),
+    providerId: providerId.optional(
+      'The push provider set in the CometChat dashboard to send through; the default one when absent.',
+    ),
+    timezone: timeZone.optional("The device's time zone (e.g. `Asia/Kolkata`), for quiet hours."),
+  },
 });
 
 const PushTokenRegisterPayload = builder
@@ -115,13 +113,13 @@ builder.mutationField('pushTokenRegister', (t) =>
     },
     args: {
       input: t.arg({
-        type: PushTokenRegisterInput,
+        type: PushTokenRegister.ref,
         required: true,
         description: 'The token to register.',
       }),
     },
     resolve: async (_root, { input }, context) => {
-      const value = validateInput(registerSchema, input);
+      const value = PushTokenRegister.parse(input);
       const uid = ownUid(context);
       await runMutation(
         context,
@@ -163,14 +161,11 @@ builder.mutationField('pushTokenRegister', (t) =>
   }),
 );
 
-const PushTokenRemoveInput = builder.inputType('PushTokenRemoveInput', {
+const PushTokenRemove = inputObject('PushTokenRemoveInput', {
   description: "One of the viewing user's registered push tokens to remove.",
-  fields: (t) => ({
-    token: t.string({
-      required: true,
-      description: 'The device token, in full, as it was registered.',
-    }),
-  }),
+  fields: {
+    token: pushToken.required('The device token, in full, as it was registered.'),
+  },
 });
 
 const PushTokenRemovePayload = builder
@@ -198,13 +193,13 @@ builder.mutationField('pushTokenRemove', (t) =>
     },
     args: {
       input: t.arg({
-        type: PushTokenRemoveInput,
+        type: PushTokenRemove.ref,
         required: true,
         description: 'The token to remove.',
       }),
     },
     resolve: async (_root, { input }, context) => {
-      const value = validateInput(removeSchema, input);
+      const value = PushTokenRemove.parse(input);
       const uid = ownUid(context);
       const removed = await runMutation(
         context,
@@ -233,22 +228,12 @@ builder.mutationField('pushTokenRemove', (t) =>
   }),
 );
 
-const timezoneSchema = z.object({
-  timezone: shortText.refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris'),
-});
-
-const ViewerNotificationTimezoneUpdateInput = builder.inputType(
-  'ViewerNotificationTimezoneUpdateInput',
-  {
-    description: "The viewing user's time zone for notification schedules.",
-    fields: (t) => ({
-      timezone: t.string({
-        required: true,
-        description: 'An IANA time zone, e.g. `Asia/Kolkata` or `Europe/Paris`.',
-      }),
-    }),
+const ViewerNotificationTimezoneUpdate = inputObject('ViewerNotificationTimezoneUpdateInput', {
+  description: "The viewing user's time zone for notification schedules.",
+  fields: {
+    timezone: timeZone.required('The time zone, e.g. `Asia/Kolkata` or `Europe/Paris`.'),
   },
-);
+});
 
 const ViewerNotificationTimezoneUpdatePayload = builder
   .objectRef<{ notificationTimezone: string }>('ViewerNotificationTimezoneUpdatePayload')
@@ -273,13 +258,13 @@ builder.mutationField('viewerNotificationTimezoneUpdate', (t) =>
     },
     args: {
       input: t.arg({
-        type: ViewerNotificationTimezoneUpdateInput,
+        type: ViewerNotificationTimezoneUpdate.ref,
         required: true,
         description: 'The time zone.',
       }),
     },
     resolve: async (_root, { input }, context) => {
-      const value = validateInput(timezoneSchema, input);
+      const value = ViewerNotificationTimezoneUpdate.parse(input);
       const uid = ownUid(context);
       const timezone = await runMutation(
         context,
