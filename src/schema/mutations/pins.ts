@@ -25,9 +25,9 @@ import type { MessageRecord } from '../../upstream/records.js';
 import { aliased } from '../deprecation.js';
 import { MUTATION_ERRORS } from '../errors.js';
 import { inputObject, kind } from '../input.js';
-import { rejectField, runMutation, validateInput } from '../mutation-support.js';
+import { rejectField, runMutation } from '../mutation-support.js';
 import { ConversationRef, type ConversationValue, MessageRef } from '../refs.js';
-import { conversationSchema, pathsOf, selectorFields, targetOf } from './conversation/target.js';
+import { conversationInput, pathsOf, selectorFields, targetOf } from './conversation/target.js';
 import { objectPayload } from './fields.js';
 import { messageId } from './message/common.js';
 
@@ -185,20 +185,18 @@ for (const spec of MUTATIONS) {
 
 /** The conversation a pin names, without the deprecated `uid`: a pin is always the caller's own. */
 function pinTargetInput(name: string, description: string) {
-  return builder.inputType(name, {
-    description: `${description} Name the conversation in \`conversation\`.`,
-    fields: (t) => selectorFields(t),
-  });
+  return conversationInput(name, description, selectorFields);
 }
 
-const pinTargetSchema = conversationSchema({});
+type PinTargetInput = ReturnType<typeof pinTargetInput>;
 
 async function pinConversationAs(
   context: GatewayContext,
+  Input: PinTargetInput,
   input: unknown,
   call: typeof pinConversation,
 ): Promise<{ conversation: ConversationValue }> {
-  const value = validateInput(pinTargetSchema, input);
+  const value = Input.parse(input);
   if (context.caller.kind !== 'user') {
     rejectField(
       [],
@@ -254,9 +252,9 @@ for (const spec of [
         union: { description: 'The conversation as it now is, or why nothing changed.' },
       },
       args: {
-        input: t.arg({ type: Input, required: true, description: 'Which conversation.' }),
+        input: t.arg({ type: Input.ref, required: true, description: 'Which conversation.' }),
       },
-      resolve: (_root, { input }, context) => pinConversationAs(context, input, spec.call),
+      resolve: (_root, { input }, context) => pinConversationAs(context, Input, input, spec.call),
     }),
   );
 }
