@@ -3,7 +3,9 @@
  * tags and reset, for 1:1 and group conversations, each acting as the user whose view changes.
  * Success visible through queries, validation without upstream calls, refusals as typed errors.
  */
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { describe, expect, it } from 'vitest';
+import { conversationKey } from '../../src/loaders/keys.js';
 import type { Json } from '../support/emulator-http.js';
 import { mutationDocument, useHarness } from '../support/harness.js';
 
@@ -141,6 +143,25 @@ describe('conversationMarkRead', () => {
       ['input', 'messageId'],
     ],
     ['a malformed uid', { uid: 'not a uid', withUser: U1, messageId: '1' }, ['input', 'uid']],
+    [
+      'a malformed uid in `conversation` (reported at its flat field)',
+      { uid: U3, conversation: { withUser: 'not a uid' }, messageId: '1' },
+      ['input', 'withUser'],
+    ],
+    [
+      'the conversation named in both forms',
+      { uid: U3, conversation: { withUser: U1 }, withUser: U1, messageId: '1' },
+      ['input', 'conversation'],
+    ],
+    [
+      "a global ID of someone else's view",
+      {
+        uid: U3,
+        conversation: { id: encodeGlobalID('Conversation', conversationKey(U1, C13)) },
+        messageId: '1',
+      },
+      ['input', 'conversation', 'id'],
+    ],
   ])('refuses %s before calling CometChat', async (_name, input, path) => {
     const { result, calls } = await mutate(MARK_READ, input);
     expect(calls).toBe(0);

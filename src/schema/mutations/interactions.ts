@@ -9,21 +9,36 @@ import { builder } from '../../builder.js';
 import { markInteracted } from '../../upstream/interactions.js';
 import { aliased } from '../deprecation.js';
 import { MUTATION_ERRORS } from '../errors.js';
+import { inputObject, kind } from '../input.js';
 import { LIMITS } from '../limits.js';
-import { rejectField, runMutation, validateInput } from '../mutation-support.js';
+import { rejectField, runMutation } from '../mutation-support.js';
 import { MessageRef } from '../refs.js';
-import { messageIdSchema } from './message/common.js';
+import { messageId } from './message/common.js';
 
 /** CometChat documents no limit; the gateway takes at most this many element ids per call. */
 const MAX_ELEMENTS = LIMITS.interactionElements;
 
-const inputSchema = z.object({
-  messageId: messageIdSchema,
-  elementIds: z
-    .array(z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'))
+/** Characters of an element id. */
+const MAX_ELEMENT_ID = 100;
+
+const elementId = kind(
+  'String',
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(MAX_ELEMENT_ID, `must be at most ${MAX_ELEMENT_ID} characters`),
+  `1 to ${MAX_ELEMENT_ID} characters.`,
+);
+
+const elementIds = kind(
+  ['String'],
+  z
+    .array(elementId.schema)
     .min(1, 'must name at least one element')
     .max(MAX_ELEMENTS, `must name at most ${MAX_ELEMENTS} elements`),
-});
+  `1 to ${MAX_ELEMENTS} element ids of 1 to ${MAX_ELEMENT_ID} characters each.`,
+);
 
 interface Payload {
   messageId: string;
@@ -48,18 +63,16 @@ const MessageMarkInteractedPayload = builder
     }),
   });
 
-const MessageMarkInteractedInput = builder.inputType('MessageMarkInteractedInput', {
+const MessageMarkInteracted = inputObject('MessageMarkInteractedInput', {
   description: 'Which elements of which interactive message the viewing user interacted with.',
-  fields: (t) => ({
-    messageId: t.string({
-      required: true,
-      description: 'The interactive message: its CometChat id (`cometchatId`) or its global ID.',
-    }),
-    elementIds: t.stringList({
-      required: true,
-      description: `The \`elementId\`s interacted with (1 to ${MAX_ELEMENTS}), e.g. a form's submit button.`,
-    }),
-  }),
+  fields: {
+    messageId: messageId.required(
+      'The interactive message: its CometChat id (`cometchatId`) or its global ID.',
+    ),
+    elementIds: elementIds.required(
+      "The `elementId`s interacted with, e.g. a form's submit button.",
+    ),
+  },
 });
 
 builder.mutationField('messageMarkInteracted', (t) =>
@@ -73,10 +86,10 @@ builder.mutationField('messageMarkInteracted', (t) =>
       union: { description: 'The message interacted with, or why nothing was recorded.' },
     },
     args: {
-      input: t.arg({ type: MessageMarkInteractedInput, required: true, description: 'What.' }),
+      input: t.arg({ type: MessageMarkInteracted.ref, required: true, description: 'What.' }),
     },
     resolve: async (_root, { input }, context) => {
-      const value = validateInput(inputSchema, input);
+      const value = MessageMarkInteracted.parse(input);
       if (context.caller.kind !== 'user') {
         rejectField(
           [],

@@ -24,13 +24,26 @@ import {
 import type { MessageRecord } from '../../upstream/records.js';
 import { aliased } from '../deprecation.js';
 import { MUTATION_ERRORS } from '../errors.js';
-import { rejectField, runMutation, validateInput } from '../mutation-support.js';
+import { inputObject, kind } from '../input.js';
+import { rejectField, runMutation } from '../mutation-support.js';
 import { ConversationRef, type ConversationValue, MessageRef } from '../refs.js';
-import { conversationSchema, pathsOf, selectorFields, targetOf } from './conversation/target.js';
+import { conversationInput, pathsOf, selectorFields, targetOf } from './conversation/target.js';
 import { objectPayload } from './fields.js';
-import { messageIdSchema } from './message/common.js';
+import { messageId } from './message/common.js';
 
-const markSchema = z.object({ messageId: messageIdSchema });
+/** An input naming one message, `verb` saying what the mutation does to it. */
+function messageInput(name: string, description: string, verb: string) {
+  return inputObject(name, {
+    description,
+    fields: {
+      messageId: messageId.required(
+        `The message to ${verb}: its CometChat id (\`cometchatId\`) or its global ID.`,
+      ),
+    },
+  });
+}
+
+type MessageInput = ReturnType<typeof messageInput>;
 
 type Mark = 'pin' | 'save';
 type MarkCall = (
@@ -54,29 +67,18 @@ function markOptions(context: GatewayContext, mark: Mark): CallOptions {
 
 async function mark(
   context: GatewayContext,
+  Input: MessageInput,
   input: unknown,
   kind: Mark,
   call: MarkCall,
 ): Promise<MessageRecord> {
-  const { messageId } = validateInput(markSchema, input);
+  const { messageId } = Input.parse(input);
   const options = markOptions(context, kind);
   const message = await runMutation(context, () => call(context.upstream, messageId, options), {
     targetPath: ['messageId'],
   });
   context.view(options.onBehalfOf ?? null).prime.message(message);
   return message;
-}
-
-function inputType(name: string, description: string, verb: string) {
-  return builder.inputType(name, {
-    description,
-    fields: (t) => ({
-      messageId: t.string({
-        required: true,
-        description: `The message to ${verb}: its CometChat id (\`cometchatId\`) or its global ID.`,
-      }),
-    }),
-  });
 }
 
 interface MarkMutation {
@@ -157,7 +159,7 @@ for (const spec of MUTATIONS) {
     type: MessageRef,
     description: 'The message as it is now.',
   });
-  const Input = inputType(spec.input, spec.inputDescription, spec.verb);
+  const Input = messageInput(spec.input, spec.inputDescription, spec.verb);
   builder.mutationField(spec.field, (t) =>
     t.field({
       type: Payload,
@@ -168,10 +170,14 @@ for (const spec of MUTATIONS) {
         union: { description: 'The message as it now is, or why nothing changed.' },
       },
       args: {
-        input: t.arg({ type: Input, required: true, description: `The message to ${spec.verb}.` }),
+        input: t.arg({
+          type: Input.ref,
+          required: true,
+          description: `The message to ${spec.verb}.`,
+        }),
       },
       resolve: async (_root, { input }, context) => ({
-        message: await mark(context, input, spec.kind, spec.call),
+        message: await mark(context, Input, input, spec.kind, spec.call),
       }),
     }),
   );
@@ -179,20 +185,18 @@ for (const spec of MUTATIONS) {
 
 /** The conversation a pin names, without the deprecated `uid`: a pin is always the caller's own. */
 function pinTargetInput(name: string, description: string) {
-  return builder.inputType(name, {
-    description: `${description} Name the conversation in \`conversation\`.`,
-    fields: (t) => selectorFields(t),
-  });
+  return conversationInput(name, description, selectorFields);
 }
 
-const pinTargetSchema = conversationSchema({});
+type PinTargetInput = ReturnType<typeof pinTargetInput>;
 
 async function pinConversationAs(
   context: GatewayContext,
+  Input: PinTargetInput,
   input: unknown,
   call: typeof pinConversation,
 ): Promise<{ conversation: ConversationValue }> {
-  const value = validateInput(pinTargetSchema, input);
+  const value = Input.parse(input);
   if (context.caller.kind !== 'user') {
     rejectField(
       [],
@@ -248,9 +252,9 @@ for (const spec of [
         union: { description: 'The conversation as it now is, or why nothing changed.' },
       },
       args: {
-        input: t.arg({ type: Input, required: true, description: 'Which conversation.' }),
+        input: t.arg({ type: Input.ref, required: true, description: 'Which conversation.' }),
       },
-      resolve: (_root, { input }, context) => pinConversationAs(context, input, spec.call),
+      resolve: (_root, { input }, context) => pinConversationAs(context, Input, input, spec.call),
     }),
   );
 }
@@ -262,10 +266,11 @@ interface ThreadFollowPayload {
 
 async function followThread(
   context: GatewayContext,
+  Input: MessageInput,
   input: unknown,
   call: typeof subscribeThread,
 ): Promise<ThreadFollowPayload> {
-  const { messageId } = validateInput(markSchema, input);
+  const { messageId } = Input.parse(input);
   const options = markOptions(context, 'save');
   await runMutation(context, () => call(context.upstream, messageId, options), {
     targetPath: ['messageId'],
@@ -310,7 +315,7 @@ for (const spec of [
       ),
     }),
   });
-  const Input = inputType(spec.input, spec.inputDescription, 'name the thread of');
+  const Input = messageInput(spec.input, spec.inputDescription, 'name the thread of');
   builder.mutationField(spec.field, (t) =>
     t.field({
       type: Payload,
@@ -321,9 +326,9 @@ for (const spec of [
         union: { description: 'The thread whose subscription changed, or why nothing changed.' },
       },
       args: {
-        input: t.arg({ type: Input, required: true, description: 'The parent message.' }),
+        input: t.arg({ type: Input.ref, required: true, description: 'The parent message.' }),
       },
-      resolve: (_root, { input }, context) => followThread(context, input, spec.call),
+      resolve: (_root, { input }, context) => followThread(context, Input, input, spec.call),
     }),
   );
 }
@@ -331,19 +336,24 @@ for (const spec of [
 /** A gateway limit on the remark (CometChat documents none). */
 const MAX_REMARK_LENGTH = 1000;
 
-const flagSchema = z.object({
-  messageId: messageIdSchema,
-  reasonId: z
+/** Characters of a moderation reason's id. */
+const MAX_REASON_ID = 100;
+
+const reasonId = kind(
+  'String',
+  z
     .string()
     .trim()
     .min(1, 'must not be empty')
-    .max(100, 'must be at most 100 characters'),
-  remark: z
-    .string()
-    .trim()
-    .max(MAX_REMARK_LENGTH, `must be at most ${MAX_REMARK_LENGTH} characters`)
-    .nullish(),
-});
+    .max(MAX_REASON_ID, `must be at most ${MAX_REASON_ID} characters`),
+  `1 to ${MAX_REASON_ID} characters.`,
+);
+
+const remark = kind(
+  'String',
+  z.string().trim().max(MAX_REMARK_LENGTH, `must be at most ${MAX_REMARK_LENGTH} characters`),
+  `At most ${MAX_REMARK_LENGTH.toLocaleString('en')} characters.`,
+);
 
 const MessageFlagPayload = builder.objectRef<ThreadFollowPayload>('MessageFlagPayload').implement({
   description: 'The message that was reported for moderation.',
@@ -362,22 +372,17 @@ const MessageFlagPayload = builder.objectRef<ThreadFollowPayload>('MessageFlagPa
   }),
 });
 
-const MessageFlagInput = builder.inputType('MessageFlagInput', {
+const MessageFlag = inputObject('MessageFlagInput', {
   description: 'A report of a message for moderation: which message, why, and a note.',
-  fields: (t) => ({
-    messageId: t.string({
-      required: true,
-      description: 'The message to report: its CometChat id (`cometchatId`) or its global ID.',
-    }),
-    reasonId: t.string({
-      required: true,
-      description:
-        "Why: the id of one of the app's moderation reasons (set in the CometChat dashboard, e.g. `spam`).",
-    }),
-    remark: t.string({
-      description: `A note for the moderators (at most ${MAX_REMARK_LENGTH} characters).`,
-    }),
-  }),
+  fields: {
+    messageId: messageId.required(
+      'The message to report: its CometChat id (`cometchatId`) or its global ID.',
+    ),
+    reasonId: reasonId.required(
+      "Why: the id of one of the app's moderation reasons (set in the CometChat dashboard, e.g. `spam`).",
+    ),
+    remark: remark.optional('A note for the moderators.'),
+  },
 });
 
 builder.mutationField('messageFlag', (t) =>
@@ -391,10 +396,10 @@ builder.mutationField('messageFlag', (t) =>
       union: { description: 'The reported message, or why the report was refused.' },
     },
     args: {
-      input: t.arg({ type: MessageFlagInput, required: true, description: 'The report.' }),
+      input: t.arg({ type: MessageFlag.ref, required: true, description: 'The report.' }),
     },
     resolve: async (_root, { input }, context) => {
-      const value = validateInput(flagSchema, input);
+      const value = MessageFlag.parse(input);
       const options = markOptions(context, 'save');
       await runMutation(
         context,

@@ -9,29 +9,44 @@ import type { GatewayContext } from '../../context.js';
 import { addReaction, removeReaction } from '../../upstream/reactions.js';
 import type { MessageRecord } from '../../upstream/records.js';
 import { MUTATION_ERRORS } from '../errors.js';
-import { idSchema } from '../limits.js';
-import { runMutation, validateInput } from '../mutation-support.js';
+import { inputObject, key, kind } from '../input.js';
+import { runMutation } from '../mutation-support.js';
 import { MessageRef } from '../refs.js';
 import { actingView, actorIds } from './acting.js';
 import { objectPayload } from './fields.js';
-import { messageIdSchema } from './message/common.js';
+import { messageId } from './message/common.js';
 
 /** Characters of a reaction, as CometChat accepts them. */
 const MAX_REACTION_LENGTH = 45;
 
-const reactionSchema = z.object({
-  messageId: messageIdSchema,
-  emoji: z
+const emoji = kind(
+  'String',
+  z
     .string()
     .trim()
     .min(1, 'must not be empty')
-    .refine((emoji) => [...emoji].length <= MAX_REACTION_LENGTH, {
+    .refine((value) => [...value].length <= MAX_REACTION_LENGTH, {
       message: `must be at most ${MAX_REACTION_LENGTH} characters`,
     }),
-  uid: idSchema.nullish(),
-});
+  `1 to ${MAX_REACTION_LENGTH} characters.`,
+);
 
-type ReactionValues = z.infer<typeof reactionSchema>;
+function reactionInput(name: string, description: string, verb: string) {
+  return inputObject(name, {
+    description,
+    fields: {
+      messageId: messageId.required(
+        `The message to ${verb}: its CometChat id (\`cometchatId\`) or its global ID.`,
+      ),
+      emoji: emoji.required('The reaction, usually one emoji such as 👍.'),
+      uid: key.optional(
+        'Admin callers (required there): the user who reacts; CometChat keeps reactions per user. A user caller always reacts as themselves.',
+      ),
+    },
+  });
+}
+
+type ReactionInput = ReturnType<typeof reactionInput>;
 
 function payloadType(name: string, description: string) {
   return objectPayload(name, description, {
@@ -43,32 +58,13 @@ function payloadType(name: string, description: string) {
   });
 }
 
-function inputType(name: string, description: string, verb: string) {
-  return builder.inputType(name, {
-    description,
-    fields: (t) => ({
-      messageId: t.string({
-        required: true,
-        description: `The message to ${verb}: its CometChat id (\`cometchatId\`) or its global ID.`,
-      }),
-      emoji: t.string({
-        required: true,
-        description: `The reaction, usually one emoji such as 👍 (at most ${MAX_REACTION_LENGTH} characters).`,
-      }),
-      uid: t.string({
-        description:
-          'Admin callers (required there): the user who reacts; CometChat keeps reactions per user. A user caller always reacts as themselves.',
-      }),
-    }),
-  });
-}
-
 async function react(
   context: GatewayContext,
+  Input: ReactionInput,
   input: unknown,
   call: typeof addReaction,
 ): Promise<{ message: MessageRecord }> {
-  const value: ReactionValues = validateInput(reactionSchema, input);
+  const value = Input.parse(input);
   const view = actingView(context, value.uid, 'uid', true);
   const message = await runMutation(
     context,
@@ -87,12 +83,12 @@ const MessageReactionRemovePayload = payloadType(
   'MessageReactionRemovePayload',
   'The message after the reaction was removed.',
 );
-const MessageReactionAddInput = inputType(
+const MessageReactionAdd = reactionInput(
   'MessageReactionAddInput',
   'A reaction to add: which message, which emoji, and who reacts. Adding a reaction the user already made changes nothing.',
   'react to',
 );
-const MessageReactionRemoveInput = inputType(
+const MessageReactionRemove = reactionInput(
   'MessageReactionRemoveInput',
   'A reaction to take back: which message, which emoji, and whose reaction. Removing a reaction the user did not make changes nothing.',
   'remove the reaction from',
@@ -110,12 +106,12 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: MessageReactionAddInput,
+        type: MessageReactionAdd.ref,
         required: true,
         description: 'The message, the emoji and the reacting user.',
       }),
     },
-    resolve: (_root, { input }, context) => react(context, input, addReaction),
+    resolve: (_root, { input }, context) => react(context, MessageReactionAdd, input, addReaction),
   }),
   messageReactionRemove: t.field({
     type: MessageReactionRemovePayload,
@@ -127,11 +123,12 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: MessageReactionRemoveInput,
+        type: MessageReactionRemove.ref,
         required: true,
         description: 'The message, the emoji and whose reaction it is.',
       }),
     },
-    resolve: (_root, { input }, context) => react(context, input, removeReaction),
+    resolve: (_root, { input }, context) =>
+      react(context, MessageReactionRemove, input, removeReaction),
   }),
 }));

@@ -11,11 +11,11 @@ import {
   markUserConversationUnread,
 } from '../../../upstream/conversations.js';
 import { MUTATION_ERRORS } from '../../errors.js';
-import { runMutation, validateInput } from '../../mutation-support.js';
+import { runMutation } from '../../mutation-support.js';
 import { ConversationRef, type ConversationValue } from '../../refs.js';
 import { objectPayload } from '../fields.js';
-import { messageIdSchema } from '../message/common.js';
-import { conversationInput, conversationSchema, pathsOf, targetOf, viewOf } from './target.js';
+import { messageId } from '../message/common.js';
+import { conversationInput, pathsOf, targetFields, targetOf, viewOf } from './target.js';
 
 type Mark = 'read' | 'delivered' | 'unread';
 
@@ -58,10 +58,13 @@ const ConversationMarkUnreadPayload = markPayload(
 );
 
 function markInput(name: string, description: string, messageDescription: string) {
-  return conversationInput(name, description, (t) => ({
-    messageId: t.string({ required: true, description: messageDescription }),
-  }));
+  return conversationInput(name, description, {
+    ...targetFields,
+    messageId: messageId.required(messageDescription),
+  });
 }
+
+type MarkInput = ReturnType<typeof markInput>;
 
 const ConversationMarkReadInput = markInput(
   'ConversationMarkReadInput',
@@ -79,14 +82,13 @@ const ConversationMarkUnreadInput = markInput(
   'The first unread message: it and every later message count as unread again. Its CometChat id (`cometchatId`) or its global ID.',
 );
 
-const markSchema = conversationSchema({ messageId: messageIdSchema });
-
 async function mark(
   context: GatewayContext,
+  Input: MarkInput,
   input: unknown,
   action: Mark,
 ): Promise<{ conversation: ConversationValue }> {
-  const value = validateInput(markSchema, input);
+  const value = Input.parse(input);
   const target = targetOf(context, value);
   const { partner, options } = target;
   const messageId = value.messageId;
@@ -116,12 +118,12 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: ConversationMarkReadInput,
+        type: ConversationMarkReadInput.ref,
         required: true,
         description: 'Whose view, which conversation and up to which message.',
       }),
     },
-    resolve: (_root, { input }, context) => mark(context, input, 'read'),
+    resolve: (_root, { input }, context) => mark(context, ConversationMarkReadInput, input, 'read'),
   }),
   conversationMarkDelivered: t.field({
     type: ConversationMarkDeliveredPayload,
@@ -134,12 +136,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: ConversationMarkDeliveredInput,
+        type: ConversationMarkDeliveredInput.ref,
         required: true,
         description: 'Whose view, which conversation and up to which message.',
       }),
     },
-    resolve: (_root, { input }, context) => mark(context, input, 'delivered'),
+    resolve: (_root, { input }, context) =>
+      mark(context, ConversationMarkDeliveredInput, input, 'delivered'),
   }),
   conversationMarkUnread: t.field({
     type: ConversationMarkUnreadPayload,
@@ -152,11 +155,12 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: ConversationMarkUnreadInput,
+        type: ConversationMarkUnreadInput.ref,
         required: true,
         description: 'Whose view, which conversation and from which message.',
       }),
     },
-    resolve: (_root, { input }, context) => mark(context, input, 'unread'),
+    resolve: (_root, { input }, context) =>
+      mark(context, ConversationMarkUnreadInput, input, 'unread'),
   }),
 }));

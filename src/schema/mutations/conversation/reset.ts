@@ -1,15 +1,15 @@
 /** conversationReset: deletes a conversation from one user's view. */
 import '../../mutation.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { z } from 'zod';
 import { builder } from '../../../builder.js';
 import { conversationKey } from '../../../loaders/index.js';
 import { resetGroupConversation, resetUserConversation } from '../../../upstream/conversations.js';
 import { MUTATION_ERRORS } from '../../errors.js';
+import { flag } from '../../input.js';
 import { loadUserOrNull } from '../../message/common.js';
-import { rejectField, runMutation, validateInput } from '../../mutation-support.js';
+import { rejectField, runMutation } from '../../mutation-support.js';
 import { UserRef } from '../../refs.js';
-import { conversationInput, conversationSchema, pathsOf, targetOf } from './target.js';
+import { conversationInput, pathsOf, targetFields, targetOf } from './target.js';
 
 interface ResetPayload {
   owner: string;
@@ -42,16 +42,14 @@ const ConversationResetPayload = builder
 const ConversationResetInput = conversationInput(
   'ConversationResetInput',
   "A conversation to reset (delete) for a user: it leaves the user's list and its messages so far are hidden from them.",
-  (t) => ({
-    deleteMessagesPermanently: t.boolean({
-      defaultValue: false,
-      description:
-        '1:1 conversations only: also delete its messages for good, for both users. False (the default) only hides them from this user.',
-    }),
-  }),
+  {
+    ...targetFields,
+    deleteMessagesPermanently: flag.withDefault(
+      false,
+      '1:1 conversations only: also delete its messages for good, for both users. False (the default) only hides them from this user.',
+    ),
+  },
 );
-
-const resetSchema = conversationSchema({ deleteMessagesPermanently: z.boolean().nullish() });
 
 builder.mutationFields((t) => ({
   conversationReset: t.field({
@@ -65,16 +63,16 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: ConversationResetInput,
+        type: ConversationResetInput.ref,
         required: true,
         description: 'Whose view and which conversation.',
       }),
     },
     resolve: async (_root, { input }, context) => {
-      const value = validateInput(resetSchema, input);
+      const value = ConversationResetInput.parse(input);
       const target = targetOf(context, value);
       const { partner, options } = target;
-      const permanently = value.deleteMessagesPermanently ?? false;
+      const permanently = value.deleteMessagesPermanently;
       if (permanently && partner.type === 'group') {
         rejectField(
           ['deleteMessagesPermanently'],

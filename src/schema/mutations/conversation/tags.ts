@@ -6,11 +6,11 @@ import {
   updateUserConversationTags,
 } from '../../../upstream/conversations.js';
 import { MUTATION_ERRORS } from '../../errors.js';
-import { tagsSchema } from '../../limits.js';
-import { runMutation, validateInput } from '../../mutation-support.js';
+import { tags } from '../../input.js';
+import { runMutation } from '../../mutation-support.js';
 import { ConversationRef } from '../../refs.js';
 import { objectPayload } from '../fields.js';
-import { conversationInput, conversationSchema, pathsOf, targetOf } from './target.js';
+import { conversationInput, pathsOf, targetFields, targetOf } from './target.js';
 
 const ConversationTagsUpdatePayload = objectPayload(
   'ConversationTagsUpdatePayload',
@@ -25,16 +25,11 @@ const ConversationTagsUpdatePayload = objectPayload(
 const ConversationTagsUpdateInput = conversationInput(
   'ConversationTagsUpdateInput',
   "New tags for a user's view of a conversation.",
-  (t) => ({
-    tags: t.stringList({
-      required: true,
-      description:
-        'The tags, replacing the old ones (an empty list removes them): at most 25, each 1 to 100 characters.',
-    }),
-  }),
+  {
+    ...targetFields,
+    tags: tags.required('The tags, replacing the old ones (an empty list removes them).'),
+  },
 );
-
-const tagsUpdateSchema = conversationSchema({ tags: tagsSchema });
 
 builder.mutationFields((t) => ({
   conversationTagsUpdate: t.field({
@@ -47,13 +42,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: ConversationTagsUpdateInput,
+        type: ConversationTagsUpdateInput.ref,
         required: true,
         description: 'Whose view, which conversation and the tags.',
       }),
     },
     resolve: async (_root, { input }, context) => {
-      const value = validateInput(tagsUpdateSchema, input);
+      const value = ConversationTagsUpdateInput.parse(input);
       const target = targetOf(context, value);
       const { partner, options } = target;
       const record = await runMutation(

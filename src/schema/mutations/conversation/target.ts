@@ -3,9 +3,8 @@
  * state, tags and resets per participant, so every mutation names whose view it changes (`uid`;
  * a user caller changes their own) and acts as that user.
  */
-import type { InputFieldMap } from '@pothos/core';
+import type { InputType } from '@pothos/core';
 import { z } from 'zod';
-import { builder } from '../../../builder.js';
 import type { GatewayContext } from '../../../context.js';
 import {
   type ConversationPartnerKey,
@@ -18,68 +17,109 @@ import type { CallOptions } from '../../../upstream/client.js';
 import { ConversationSelector, conversationOfGlobalId } from '../../conversation-selector.js';
 import { replacedBy } from '../../deprecation.js';
 import { NotFoundFailure } from '../../errors.js';
-import { idSchema } from '../../limits.js';
+import { type InputField, inputObject, key, kind, type Parsed } from '../../input.js';
+import { idSchema, LIMITS, optional } from '../../limits.js';
 import { type IdField, type MutationOptions, rejectField } from '../../mutation-support.js';
 import type { ConversationValue } from '../../refs.js';
 import { ACTING_FIELD_DEPRECATION, actingView } from '../acting.js';
-import type { InputFieldBuilder } from '../fields.js';
+import type { Types } from '../fields.js';
 
-const targetShape = {
-  uid: idSchema.nullish(),
-  conversationId: z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(250, 'must be at most 250 characters')
-    .transform((value) => value.toLowerCase())
-    .nullish(),
-  withUser: idSchema.nullish(),
-  withGroup: idSchema.nullish(),
-  /** The participant a `conversation: { id }` global ID names (it must be the acting user). */
-  idOwner: z.string().nullish(),
-};
+/** Characters of CometChat's id of a conversation (`<uid>_user_<uid>` or `group_<guid>`). */
+const MAX_CONVERSATION_ID = 250;
 
-type Selector = 'conversationId' | 'withUser' | 'withGroup';
+const conversationIdSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(MAX_CONVERSATION_ID, `must be at most ${MAX_CONVERSATION_ID} characters`)
+  .transform((value) => value.toLowerCase());
+
+/** CometChat's id of a conversation, lowercased as CometChat stores it. */
+const conversationIdKind = kind(
+  'String',
+  conversationIdSchema,
+  `1 to ${MAX_CONVERSATION_ID} characters (read lowercased).`,
+);
+
+/** The value of a `ConversationSelector` (GraphQL has made sure exactly one field is given). */
+interface SelectorValue {
+  id?: string | number | null;
+  conversationId?: string | null;
+  withUser?: string | null;
+  withGroup?: string | null;
+}
+
+/**
+ * The `conversation` selector. Its choice is checked as the deprecated flat fields are (and a
+ * violation points at that flat field, as it did when the flat fields were the only form).
+ */
+const selector = kind(
+  ConversationSelector as unknown as InputType<Types>,
+  z.custom<SelectorValue>(() => true),
+  `Its \`conversationId\` is 1 to ${MAX_CONVERSATION_ID} characters; its \`withUser\` and \`withGroup\` are 1 to ${LIMITS.id} letters, digits, "-" or "_".`,
+);
+
+/** The checks of a conversation named by `conversation`, each reported at its flat field. */
+const selectorChoice = z.object({
+  conversationId: optional(conversationIdSchema),
+  withUser: optional(idSchema),
+  withGroup: optional(idSchema),
+});
 
 const SELECTOR_FIELDS = ['conversationId', 'withUser', 'withGroup'] as const;
 
+type Selector = (typeof SELECTOR_FIELDS)[number];
+
+/** The conversation an input names, in the flat form the checks and `targetOf` read. */
+interface NamedConversation {
+  conversationId?: string | undefined;
+  withUser?: string | undefined;
+  withGroup?: string | undefined;
+  /** The participant a `conversation: { id }` global ID names (it must be the acting user). */
+  idOwner?: string | undefined;
+}
+
+type GivenSelector = Parsed<typeof selectorFields>;
+
 /**
- * Moves a `conversation` selector's choice to the flat fields the checks read (a global ID to its
- * CometChat id and participant). With both forms given, the flat ones are marked so that the
- * exactly-one check refuses them.
+ * The conversation `value` names: the flat fields, or the `conversation` selector's choice (a
+ * global ID to its CometChat id and participant), checked. Both forms at once is refused.
  */
-function flattenSelector(input: unknown): unknown {
-  if (typeof input !== 'object' || input === null) return input;
-  const { conversation, ...rest } = input as Record<string, unknown>;
-  if (conversation === null || conversation === undefined) return rest;
-  const chosen = conversation as Record<string, unknown>;
-  if (SELECTOR_FIELDS.some((field) => rest[field] !== null && rest[field] !== undefined)) {
-    return { ...rest, bothForms: true };
+function namedConversation(
+  value: GivenSelector,
+): { named: NamedConversation } | { issues: { path: PropertyKey[]; message: string }[] } {
+  const { conversation, conversationId, withUser, withGroup } = value;
+  if (conversation === undefined) return { named: { conversationId, withUser, withGroup } };
+  if (SELECTOR_FIELDS.some((field) => value[field] !== undefined)) {
+    return {
+      issues: [
+        {
+          path: ['conversation'],
+          message:
+            'name the conversation in `conversation` only: `conversationId`, `withUser` and `withGroup` are its deprecated form',
+        },
+      ],
+    };
   }
-  if (typeof chosen.id === 'string' || typeof chosen.id === 'number') {
-    const key = conversationOfGlobalId(String(chosen.id));
-    return { ...rest, conversationId: key?.conversationId ?? '', idOwner: key?.ownerUid ?? '*' };
+  let choice: unknown = conversation;
+  let idOwner: string | undefined;
+  if (typeof conversation.id === 'string' || typeof conversation.id === 'number') {
+    const decoded = conversationOfGlobalId(String(conversation.id));
+    choice = { conversationId: decoded?.conversationId ?? '' };
+    idOwner = decoded?.ownerUid ?? '*';
   }
-  return { ...rest, ...chosen };
+  const checked = selectorChoice.safeParse(choice);
+  if (!checked.success) {
+    return {
+      issues: checked.error.issues.map((issue) => ({ path: issue.path, message: issue.message })),
+    };
+  }
+  return { named: { ...checked.data, ...(idOwner === undefined ? {} : { idOwner }) } };
 }
 
 /** Exactly one of `conversationId`, `withUser` and `withGroup`. */
-function checkTarget(
-  value: { conversationId?: unknown; withUser?: unknown; withGroup?: unknown; bothForms?: unknown },
-  ctx: z.RefinementCtx,
-): void {
-  if (value.bothForms === true) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['conversation'],
-      message:
-        'name the conversation in `conversation` only: `conversationId`, `withUser` and `withGroup` are its deprecated form',
-    });
-    return;
-  }
-  const given = (['conversationId', 'withUser', 'withGroup'] as const).filter(
-    (field) => value[field] !== null && value[field] !== undefined,
-  );
+function checkTarget(value: NamedConversation, ctx: z.RefinementCtx): void {
+  const given = SELECTOR_FIELDS.filter((field) => value[field] !== undefined);
   if (given.length !== 1) {
     ctx.addIssue({
       code: 'custom',
@@ -187,59 +227,88 @@ export async function viewOf(target: Target): Promise<ConversationValue> {
 }
 
 /** The `conversation` selector and the deprecated flat fields it replaces. */
-export function selectorFields(t: InputFieldBuilder) {
-  return {
-    conversation: t.field({
-      type: ConversationSelector,
-      description: 'The conversation, named exactly one way.',
-    }),
-    conversationId: t.string({
-      deprecationReason: replacedBy('Use `conversation: { conversationId }`.'),
-      description:
-        "The conversation by CometChat's id (`<uid>_user_<uid>` or `group_<guid>`); the deprecated form of `conversation`.",
-    }),
-    withUser: t.string({
-      deprecationReason: replacedBy('Use `conversation: { withUser }`.'),
-      description:
-        'The 1:1 conversation with this user (uid); the deprecated form of `conversation`.',
-    }),
-    withGroup: t.string({
-      deprecationReason: replacedBy('Use `conversation: { withGroup }`.'),
-      description: "The group's conversation (guid); the deprecated form of `conversation`.",
-    }),
-  };
-}
+export const selectorFields = {
+  conversation: selector.optional('The conversation, named exactly one way.'),
+  conversationId: conversationIdKind.optional(
+    "The conversation by CometChat's id (`<uid>_user_<uid>` or `group_<guid>`); the deprecated form of `conversation`.",
+    { deprecationReason: replacedBy('Use `conversation: { conversationId }`.') },
+  ),
+  withUser: key.optional(
+    'The 1:1 conversation with this user (uid); the deprecated form of `conversation`.',
+    { deprecationReason: replacedBy('Use `conversation: { withUser }`.') },
+  ),
+  withGroup: key.optional(
+    "The group's conversation (guid); the deprecated form of `conversation`.",
+    { deprecationReason: replacedBy('Use `conversation: { withGroup }`.') },
+  ),
+};
 
 /** The fields that name whose view and which conversation. */
-function targetFields(t: InputFieldBuilder) {
-  return {
-    uid: t.string({
-      deprecationReason: ACTING_FIELD_DEPRECATION,
-      description:
-        'Whose view of the conversation to change: required for admin callers (CometChat acts as that user). A user caller changes their own view and may leave it out.',
-    }),
-    ...selectorFields(t),
-  };
+export const targetFields = {
+  uid: key.optional(
+    'Whose view of the conversation to change: required for admin callers (CometChat acts as that user). A user caller changes their own view and may leave it out.',
+    { deprecationReason: ACTING_FIELD_DEPRECATION },
+  ),
+  ...selectorFields,
+};
+
+/** A checked conversation input: its fields, the conversation named in the flat form. */
+export type ConversationInputValue<Fields> = Omit<Parsed<Fields>, 'conversation'> &
+  NamedConversation;
+
+/** The rules of the conversation an input names: one form, exactly one way, checked. */
+function checkConversation(value: GivenSelector, ctx: z.RefinementCtx): void {
+  const result = namedConversation(value);
+  if ('issues' in result) {
+    for (const issue of result.issues) ctx.addIssue({ code: 'custom', ...issue });
+    return;
+  }
+  checkTarget(result.named, ctx);
 }
 
-/** The checks of a conversation input: the target fields plus `extra`. */
-export function conversationSchema<E extends z.ZodRawShape>(extra: E) {
-  return z.preprocess(
-    flattenSelector,
-    z
-      .object({ ...targetShape, bothForms: z.boolean().optional(), ...extra })
-      .superRefine((value, ctx) => checkTarget(value, ctx)),
-  );
+/** A checked input with the conversation it names in the flat form `targetOf` reads. */
+function withNamedConversation<V extends GivenSelector>(
+  value: V,
+): Omit<V, 'conversation'> & NamedConversation {
+  const result = namedConversation(value);
+  // `checkConversation` has refused every input that names no conversation.
+  const named = 'named' in result ? result.named : {};
+  const { conversation: _selector, ...rest } = value;
+  return { ...rest, ...named };
 }
 
-/** A conversation input: the target fields, then `extra`. */
-export function conversationInput<Fields extends InputFieldMap>(
-  name: string,
-  description: string,
-  extra: (t: InputFieldBuilder) => Fields,
-) {
-  return builder.inputType(name, {
+/**
+ * A conversation input: `fields` (`selectorFields` or `targetFields`, plus its own), checked, with
+ * the conversation named exactly one way.
+ */
+export function conversationInput<
+  Fields extends typeof selectorFields & Record<string, InputField<unknown, boolean>>,
+>(name: string, description: string, fields: Fields) {
+  return inputObject<Fields, ConversationInputValue<Fields>>(name, {
     description: `${description} Name the conversation in \`conversation\`.`,
-    fields: (t) => ({ ...targetFields(t), ...extra(t) }),
+    fields,
+    check: (value, ctx) => checkConversation(value as GivenSelector, ctx),
+    map: (value) =>
+      withNamedConversation(
+        value as Parsed<Fields> & GivenSelector,
+      ) as ConversationInputValue<Fields>,
   });
+}
+
+/**
+ * The checks of a conversation input declared by hand: whose view (`uid`), the conversation (the
+ * `conversation` selector or its deprecated flat fields), then `extra`.
+ */
+export function conversationSchema<E extends z.ZodRawShape>(extra: E) {
+  return z
+    .object({
+      uid: optional(idSchema),
+      conversation: optional(z.custom<SelectorValue>(() => true)),
+      conversationId: optional(conversationIdSchema),
+      withUser: optional(idSchema),
+      withGroup: optional(idSchema),
+      ...extra,
+    })
+    .superRefine((value, ctx) => checkConversation(value as GivenSelector, ctx))
+    .transform((value) => withNamedConversation(value as typeof value & GivenSelector));
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { builder } from '../../../builder.js';
 import { isMessageId, type View } from '../../../loaders/index.js';
 import type { MessageRecord } from '../../../upstream/records.js';
+import { kind } from '../../input.js';
 import { MESSAGE_TYPE_NAMES, type MessageTypeName } from '../../message/common.js';
 import { messageListKey, repliesKey } from '../../message/list.js';
 import { cursorListEdge, type Edge } from '../../pagination.js';
@@ -30,16 +31,22 @@ function rawMessageId(value: string): string {
   return value;
 }
 
+/** Characters of a message id as an input names it (a global ID is longer than a CometChat id). */
+const MAX_MESSAGE_ID = 200;
+
 /** A message named by its CometChat id (`cometchatId`) or its global ID; yields the CometChat id. */
 export const messageIdSchema = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .max(200, 'must be at most 200 characters')
+  .max(MAX_MESSAGE_ID, `must be at most ${MAX_MESSAGE_ID} characters`)
   .transform(rawMessageId)
   .refine(isMessageId, {
     message: "must be a message's CometChat id (`cometchatId`, e.g. `42`) or its global ID",
   });
+
+/** A message input field: the message's CometChat id or its global ID, checked as above. */
+export const messageId = kind('String', messageIdSchema, `1 to ${MAX_MESSAGE_ID} characters.`);
 
 /** The edge of `message` in its conversation's message lists (any of them, whoever reads it). */
 export function conversationEdge(message: MessageRecord): Edge<MessageRecord> {

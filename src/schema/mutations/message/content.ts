@@ -4,54 +4,90 @@
  * CometChat's `category`/`type`/`data`.
  */
 import { z } from 'zod';
-import { builder } from '../../../builder.js';
 import type { AttachmentInput, MessageContentInput } from '../../../upstream/messages.js';
-import { LIMITS, tagsSchema, urlSchema } from '../../limits.js';
+import {
+  choice,
+  inputObject,
+  json,
+  kind,
+  listOf,
+  type Parsed,
+  tags,
+  text,
+  url,
+} from '../../input.js';
+import { LIMITS } from '../../limits.js';
 import { MediaType } from '../../message/interface.js';
 import { rejectField } from '../../mutation-support.js';
-import type { InputFieldBuilder } from '../fields.js';
 
-const attachmentSchema = z.object({
-  url: urlSchema,
-  name: z
+/** Characters of an attachment's file name. */
+const MAX_FILE_NAME = 255;
+/** Characters of a MIME type, a custom message type or a muid. */
+const MAX_SHORT_TEXT = 100;
+
+/** Trimmed text of 1 to `max` characters. */
+function shortText(max: number) {
+  return kind(
+    'String',
+    z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`),
+    `1 to ${max} characters.`,
+  );
+}
+
+const mimeType = kind(
+  'String',
+  z
     .string()
     .trim()
-    .min(1, 'must not be empty')
-    .max(255, 'must be at most 255 characters')
-    .nullish(),
-  mimeType: z
-    .string()
-    .trim()
-    .max(100, 'must be at most 100 characters')
-    .regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type such as `image/png`')
-    .nullish(),
-  size: z.number().int('must be a whole number').min(0, 'must not be negative').nullish(),
+    .max(MAX_SHORT_TEXT, `must be at most ${MAX_SHORT_TEXT} characters`)
+    .regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type such as `image/png`'),
+  `A MIME type such as \`image/png\`, at most ${MAX_SHORT_TEXT} characters.`,
+);
+
+const byteSize = kind(
+  'Int',
+  z.number().int('must be a whole number').min(0, 'must not be negative'),
+  'Not negative.',
+);
+
+const MessageAttachment = inputObject('MessageAttachmentInput', {
+  description:
+    'A file to attach by URL (CometChat does not receive the file itself, only where it is).',
+  fields: {
+    url: url.required('Where the file can be downloaded.'),
+    name: shortText(MAX_FILE_NAME).optional(
+      'The file name shown to receivers; its extension, if any, is sent as the extension.',
+    ),
+    mimeType: mimeType.optional("The file's type."),
+    size: byteSize.optional('The size in bytes.'),
+  },
 });
 
-export const jsonObjectSchema = z.record(z.string(), z.unknown());
-
-export const contentShape = {
-  text: z.string().nullish(),
-  mediaType: z.enum(['image', 'video', 'audio', 'file']).nullish(),
-  attachments: z.array(attachmentSchema).nullish(),
-  customType: z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(100, 'must be at most 100 characters')
-    .nullish(),
-  customData: jsonObjectSchema.nullish(),
-  metadata: jsonObjectSchema.nullish(),
-  tags: tagsSchema.nullish(),
-  muid: z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(100, 'must be at most 100 characters')
-    .nullish(),
+/** The content fields of the send and reply inputs. */
+export const contentFields = {
+  text: text.optional(
+    'The text of a text message (required there), or the caption of a media message. Mentions are written `<@uid:UID>`.',
+  ),
+  mediaType: choice(MediaType).optional(
+    'Makes this a media message of this kind; needs `attachments`.',
+  ),
+  attachments: listOf(MessageAttachment.kind).optional(
+    'The files of a media message (at least one; usually one).',
+  ),
+  customType: shortText(MAX_SHORT_TEXT).optional(
+    'Makes this a custom message of this app-defined type (e.g. `location`); needs `customData`.',
+  ),
+  customData: json.optional('The JSON data of a custom message.'),
+  metadata: json.optional(
+    `Free-form JSON attached to the message. It counts towards the ${LIMITS.messageChars.toLocaleString('en')}-character limit of a message.`,
+  ),
+  tags: tags.optional('Labels for the message.'),
+  muid: shortText(MAX_SHORT_TEXT).optional(
+    'An id of your choosing, echoed back as `muid` so a client can recognise its own message when it arrives through another channel.',
+  ),
 };
 
-type ContentValues = z.infer<z.ZodObject<typeof contentShape>>;
+type ContentValues = Parsed<typeof contentFields>;
 
 export function isBlank(value: string | null | undefined): boolean {
   return value === null || value === undefined || value.trim() === '';
@@ -171,61 +207,6 @@ export const CONTENT_FIELD_MAP: Record<string, string[]> = {
   'multipleReceivers.uids': ['receiverUids'],
   'multipleReceivers.guids': ['receiverGuids'],
 };
-
-const MessageAttachmentInput = builder.inputType('MessageAttachmentInput', {
-  description:
-    'A file to attach by URL (CometChat does not receive the file itself, only where it is).',
-  fields: (t) => ({
-    url: t.string({
-      required: true,
-      description: 'Where the file can be downloaded: an http(s) URL of at most 3,000 characters.',
-    }),
-    name: t.string({
-      description:
-        'The file name shown to receivers (at most 255 characters); its extension, if any, is sent as the extension.',
-    }),
-    mimeType: t.string({ description: 'The MIME type, e.g. `image/png`.' }),
-    size: t.int({ description: 'The size in bytes.' }),
-  }),
-});
-
-/** The content fields of the send and reply inputs. */
-export function contentFields(t: InputFieldBuilder) {
-  return {
-    text: t.string({
-      description:
-        'The text of a text message (required there), or the caption of a media message. Mentions are written `<@uid:UID>`.',
-    }),
-    mediaType: t.field({
-      type: MediaType,
-      description: 'Makes this a media message of this kind; needs `attachments`.',
-    }),
-    attachments: t.field({
-      type: [MessageAttachmentInput],
-      description: 'The files of a media message (at least one; usually one).',
-    }),
-    customType: t.string({
-      description:
-        'Makes this a custom message of this app-defined type (e.g. `location`; at most 100 characters); needs `customData`.',
-    }),
-    customData: t.field({
-      type: 'JSONObject',
-      description: 'The JSON data of a custom message.',
-    }),
-    metadata: t.field({
-      type: 'JSONObject',
-      description:
-        'Free-form JSON attached to the message. It counts towards the 65,536-character limit of a message.',
-    }),
-    tags: t.stringList({
-      description: 'Labels for the message: at most 25, each 1 to 100 characters.',
-    }),
-    muid: t.string({
-      description:
-        'An id of your choosing (at most 100 characters), echoed back as `muid` so a client can recognise its own message when it arrives through another channel.',
-    }),
-  };
-}
 
 /** The parts of checked content a size refusal may point at. */
 export function sizeParts(content: MessageContentInput): Record<string, unknown> {

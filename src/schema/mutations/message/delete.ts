@@ -1,18 +1,17 @@
 /** messageDelete: deletes a message, softly (the default) or for good. */
 import '../../mutation.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { z } from 'zod';
 import { builder } from '../../../builder.js';
 import { deleteMessage } from '../../../upstream/messages.js';
 import type { MessageRecord } from '../../../upstream/records.js';
 import { aliased, renamedTo, sameUnderBothNames } from '../../deprecation.js';
 import { MUTATION_ERRORS } from '../../errors.js';
-import { idSchema } from '../../limits.js';
+import { flag, inputObject, key } from '../../input.js';
 import { type MessageTypeName, messageTypeName } from '../../message/common.js';
-import { runMutation, validateInput } from '../../mutation-support.js';
+import { runMutation } from '../../mutation-support.js';
 import { MessageRef } from '../../refs.js';
 import { ACTING_FIELD_DEPRECATION, actingView, actorIds } from '../acting.js';
-import { messageIdSchema, remember } from './common.js';
+import { messageId, remember } from './common.js';
 
 interface DeletePayload {
   cometchatId: string;
@@ -51,40 +50,33 @@ const MessageDeletePayload = builder.objectRef<DeletePayload>('MessageDeletePayl
   }),
 });
 
-const MessageDeleteInput = builder.inputType('MessageDeleteInput', {
+const MessageDelete = inputObject('MessageDeleteInput', {
   description: 'A message to delete, softly (the default) or for good.',
-  fields: (t) => ({
-    messageId: t.string({
-      required: true,
-      description: 'The message to delete: its CometChat id (`cometchatId`) or its global ID.',
-    }),
-    isPermanent: t.boolean({
-      description:
-        'True deletes the message for good; false or left out marks it deleted and keeps it.',
-    }),
-    permanent: t.boolean({
+  fields: {
+    messageId: messageId.required(
+      'The message to delete: its CometChat id (`cometchatId`) or its global ID.',
+    ),
+    isPermanent: flag.optional(
+      'True deletes the message for good; false or left out marks it deleted and keeps it.',
+    ),
+    permanent: flag.optional('The old name of `isPermanent`; give one of them.', {
       deprecationReason: renamedTo('isPermanent'),
-      description: 'The old name of `isPermanent`; give one of them.',
     }),
-    asUid: t.string({
-      deprecationReason: ACTING_FIELD_DEPRECATION,
-      description:
-        "Admin callers: delete as this user, who must be the sender (or a group's admin or moderator). Left out, the app deletes it. A user caller always deletes as themselves.",
-    }),
-  }),
+    asUid: key.optional(
+      "Admin callers: delete as this user, who must be the sender (or a group's admin or moderator). Left out, the app deletes it. A user caller always deletes as themselves.",
+      { deprecationReason: ACTING_FIELD_DEPRECATION },
+    ),
+  },
+  check: (value, ctx) => {
+    if (!sameUnderBothNames('isPermanent', 'permanent')(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['isPermanent'],
+        message: 'give `isPermanent` only (`permanent` is its deprecated name)',
+      });
+    }
+  },
 });
-
-const deleteSchema = z
-  .object({
-    messageId: messageIdSchema,
-    isPermanent: z.boolean().nullish(),
-    permanent: z.boolean().nullish(),
-    asUid: idSchema.nullish(),
-  })
-  .refine(sameUnderBothNames('isPermanent', 'permanent'), {
-    path: ['isPermanent'],
-    message: 'give `isPermanent` only (`permanent` is its deprecated name)',
-  });
 
 builder.mutationFields((t) => ({
   messageDelete: t.field({
@@ -98,13 +90,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: MessageDeleteInput,
+        type: MessageDelete.ref,
         required: true,
         description: 'The message and how to delete it.',
       }),
     },
     resolve: async (_root, { input }, context) => {
-      const value = validateInput(deleteSchema, input);
+      const value = MessageDelete.parse(input);
       const view = actingView(context, value.asUid, 'asUid', false);
       const { options } = view;
       const permanent = value.isPermanent ?? value.permanent ?? false;

@@ -1,16 +1,15 @@
 /** messageEdit: changes the text, caption, metadata, custom data or tags of a message. */
 import '../../mutation.js';
-import { z } from 'zod';
 import { builder } from '../../../builder.js';
 import { editMessage } from '../../../upstream/messages.js';
 import { MUTATION_ERRORS } from '../../errors.js';
-import { idSchema, tagsSchema } from '../../limits.js';
-import { runMutation, validateInput } from '../../mutation-support.js';
+import { inputObject, json, key, tags, text } from '../../input.js';
+import { runMutation } from '../../mutation-support.js';
 import { MessageRef } from '../../refs.js';
 import { ACTING_FIELD_DEPRECATION, actingView, actorIds } from '../acting.js';
 import { objectPayload } from '../fields.js';
-import { messageIdSchema, remember } from './common.js';
-import { CONTENT_FIELD_MAP, checkSize, isBlank, jsonObjectSchema } from './content.js';
+import { messageId, remember } from './common.js';
+import { CONTENT_FIELD_MAP, checkSize, isBlank } from './content.js';
 
 const MessageEditPayload = objectPayload('MessageEditPayload', 'The message after the edit.', {
   name: 'message',
@@ -20,47 +19,27 @@ const MessageEditPayload = objectPayload('MessageEditPayload', 'The message afte
     'The edited message itself (not the "edited" notice CometChat also records), with `editedAt` and `editedBy` set.',
 });
 
-const MessageEditInput = builder.inputType('MessageEditInput', {
+const MessageEdit = inputObject('MessageEditInput', {
   description:
     'Changes to a text, media or custom message; give at least one of `text`, `metadata`, `customData` and `tags`. Fields left out stay as they are.',
-  fields: (t) => ({
-    messageId: t.string({
-      required: true,
-      description: 'The message to edit: its CometChat id (`cometchatId`) or its global ID.',
-    }),
-    asUid: t.string({
-      deprecationReason: ACTING_FIELD_DEPRECATION,
-      description:
-        'Admin callers: edit as this user, who must be the sender. Left out, the app edits it (`isEditedByApp`). A user caller always edits as themselves (only their own messages).',
-    }),
-    text: t.string({
-      description: 'The new text (of a text message) or caption (of a media message); not blank.',
-    }),
-    metadata: t.field({
-      type: 'JSONObject',
-      description: 'The new metadata, replacing the old; counts towards the message size limit.',
-    }),
-    customData: t.field({
-      type: 'JSONObject',
-      description: 'The new data of a custom message, replacing the old.',
-    }),
-    tags: t.stringList({
-      description:
-        'The new tags, replacing the old (an empty list removes them): at most 25, each 1 to 100 characters.',
-    }),
-  }),
-});
-
-const editSchema = z
-  .object({
-    messageId: messageIdSchema,
-    asUid: idSchema.nullish(),
-    text: z.string().nullish(),
-    metadata: jsonObjectSchema.nullish(),
-    customData: jsonObjectSchema.nullish(),
-    tags: tagsSchema.nullish(),
-  })
-  .superRefine((value, ctx) => {
+  fields: {
+    messageId: messageId.required(
+      'The message to edit: its CometChat id (`cometchatId`) or its global ID.',
+    ),
+    asUid: key.optional(
+      'Admin callers: edit as this user, who must be the sender. Left out, the app edits it (`isEditedByApp`). A user caller always edits as themselves (only their own messages).',
+      { deprecationReason: ACTING_FIELD_DEPRECATION },
+    ),
+    text: text.optional(
+      'The new text (of a text message) or caption (of a media message); not blank.',
+    ),
+    metadata: json.optional(
+      'The new metadata, replacing the old; counts towards the message size limit.',
+    ),
+    customData: json.optional('The new data of a custom message, replacing the old.'),
+    tags: tags.optional('The new tags, replacing the old (an empty list removes them).'),
+  },
+  check: (value, ctx) => {
     if (value.text != null && isBlank(value.text)) {
       ctx.addIssue({ code: 'custom', path: ['text'], message: 'must not be blank' });
     }
@@ -76,7 +55,8 @@ const editSchema = z
         message: 'give at least one change: `text`, `metadata`, `customData` or `tags`',
       });
     }
-  });
+  },
+});
 
 builder.mutationFields((t) => ({
   messageEdit: t.field({
@@ -90,13 +70,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: MessageEditInput,
+        type: MessageEdit.ref,
         required: true,
         description: 'The message and the changes.',
       }),
     },
     resolve: async (_root, { input }, context) => {
-      const value = validateInput(editSchema, input);
+      const value = MessageEdit.parse(input);
       const view = actingView(context, value.asUid, 'asUid', false);
       const { options } = view;
       const changes = {

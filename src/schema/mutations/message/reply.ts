@@ -1,24 +1,22 @@
 /** messageReply: a reply in a message's thread, as a user (CometChat only lets users reply). */
 import '../../mutation.js';
-import { z } from 'zod';
 import { builder } from '../../../builder.js';
 import { sendThreadReply } from '../../../upstream/messages.js';
 import type { MessageRecord } from '../../../upstream/records.js';
 import { aliased } from '../../deprecation.js';
 import { MUTATION_ERRORS } from '../../errors.js';
-import { idSchema } from '../../limits.js';
-import { runMutation, validateInput } from '../../mutation-support.js';
+import { inputObject, key } from '../../input.js';
+import { runMutation } from '../../mutation-support.js';
 import type { Edge } from '../../pagination.js';
 import { MessageRef } from '../../refs.js';
 import { ACTING_FIELD_DEPRECATION, actingView, actorIds } from '../acting.js';
-import { MessageEdgeRef, messageIdSchema, remember, replyEdge } from './common.js';
+import { MessageEdgeRef, messageId, remember, replyEdge } from './common.js';
 import {
   CONTENT_FIELD_MAP,
   checkContent,
   checkSize,
   contentFields,
   contentOf,
-  contentShape,
   sizeParts,
 } from './content.js';
 
@@ -58,31 +56,21 @@ const MessageReplyPayload = builder.objectRef<ReplyPayload>('MessageReplyPayload
   }),
 });
 
-const MessageReplyInput = builder.inputType('MessageReplyInput', {
+const MessageReply = inputObject('MessageReplyInput', {
   description:
     "A reply in a message's thread: the message replied to, who replies, and the content (text, media or custom, as for `messageSend`). The reply goes to the parent's conversation.",
-  fields: (t) => ({
-    parentMessageId: t.string({
-      required: true,
-      description:
-        'The message to reply to: its CometChat id (`cometchatId`) or its global ID. Threads do not nest: it must not be a reply itself.',
-    }),
-    senderUid: t.string({
-      deprecationReason: ACTING_FIELD_DEPRECATION,
-      description:
-        'Admin callers (required there): reply as this user, who must take part in the conversation. A user caller always replies as themselves.',
-    }),
-    ...contentFields(t),
-  }),
+  fields: {
+    parentMessageId: messageId.required(
+      'The message to reply to: its CometChat id (`cometchatId`) or its global ID. Threads do not nest: it must not be a reply itself.',
+    ),
+    senderUid: key.optional(
+      'Admin callers (required there): reply as this user, who must take part in the conversation. A user caller always replies as themselves.',
+      { deprecationReason: ACTING_FIELD_DEPRECATION },
+    ),
+    ...contentFields,
+  },
+  check: checkContent,
 });
-
-const replySchema = z
-  .object({
-    parentMessageId: messageIdSchema,
-    senderUid: idSchema.nullish(),
-    ...contentShape,
-  })
-  .superRefine((value, ctx) => checkContent(value, ctx));
 
 builder.mutationFields((t) => ({
   messageReply: t.field({
@@ -96,13 +84,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: MessageReplyInput,
+        type: MessageReply.ref,
         required: true,
         description: 'The message replied to, the replying user and the content.',
       }),
     },
     resolve: async (_root, { input }, context) => {
-      const value = validateInput(replySchema, input);
+      const value = MessageReply.parse(input);
       const view = actingView(context, value.senderUid, 'senderUid', true);
       const { options } = view;
       const content = contentOf(value);

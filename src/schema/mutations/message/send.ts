@@ -4,13 +4,12 @@
  * costs an upstream call.
  */
 import '../../mutation.js';
-import { z } from 'zod';
 import { builder } from '../../../builder.js';
 import { sendMessage } from '../../../upstream/messages.js';
 import { aliased } from '../../deprecation.js';
 import { ITEM_ERRORS } from '../../errors.js';
-import { idSchema } from '../../limits.js';
-import { runMutation, validateInput } from '../../mutation-support.js';
+import { inputObject, key, listOf } from '../../input.js';
+import { runMutation } from '../../mutation-support.js';
 import { MessageRef } from '../../refs.js';
 import { ACTING_FIELD_DEPRECATION, actingView, actorIds } from '../acting.js';
 import { conversationEdge, MessageEdgeRef, remember } from './common.js';
@@ -20,7 +19,6 @@ import {
   checkSize,
   contentFields,
   contentOf,
-  contentShape,
   sizeParts,
 } from './content.js';
 import {
@@ -62,34 +60,22 @@ const MessageSendPayload = builder.objectRef<SendPayload>('MessageSendPayload').
   }),
 });
 
-const MessageSendInput = builder.inputType('MessageSendInput', {
-  description:
-    'A message to send: to whom (`receiverUids` and/or `receiverGuids`, at least one), as whom (`senderUid`), and its content. The content makes the kind: `text` alone a text message; `mediaType` + `attachments` (+ optional `text` as caption) a media message; `customType` + `customData` a custom message.',
-  fields: (t) => ({
-    receiverUids: t.stringList({
-      description:
-        'Users to send the message to (1:1), by uid. With more than one receiver in total, each gets its own copy and `outcomes` says how each went. At most 25 receivers in total.',
-    }),
-    receiverGuids: t.stringList({
-      description: 'Groups to send the message to, by guid (the sender must be a member).',
-    }),
-    senderUid: t.string({
-      deprecationReason: ACTING_FIELD_DEPRECATION,
-      description:
-        'Admin callers: send as this user. Left out, the app itself sends it (CometChat shows no user as sender). A user caller always sends as themselves and may leave it out.',
-    }),
-    ...contentFields(t),
-  }),
-});
-
-const sendSchema = z
-  .object({
-    receiverUids: z.array(idSchema).nullish(),
-    receiverGuids: z.array(idSchema).nullish(),
-    senderUid: idSchema.nullish(),
-    ...contentShape,
-  })
-  .superRefine((value, ctx) => {
+const MessageSend = inputObject('MessageSendInput', {
+  description: `A message to send: to whom (\`receiverUids\` and/or \`receiverGuids\`, 1 to ${MAX_RECEIVERS} in total), as whom (\`senderUid\`), and its content. The content makes the kind: \`text\` alone a text message; \`mediaType\` + \`attachments\` (+ optional \`text\` as caption) a media message; \`customType\` + \`customData\` a custom message.`,
+  fields: {
+    receiverUids: listOf(key).optional(
+      `Users to send the message to (1:1), by uid. With more than one receiver in total, each gets its own copy and \`outcomes\` says how each went. At most ${MAX_RECEIVERS} receivers in total.`,
+    ),
+    receiverGuids: listOf(key).optional(
+      'Groups to send the message to, by guid (the sender must be a member).',
+    ),
+    senderUid: key.optional(
+      'Admin callers: send as this user. Left out, the app itself sends it (CometChat shows no user as sender). A user caller always sends as themselves and may leave it out.',
+      { deprecationReason: ACTING_FIELD_DEPRECATION },
+    ),
+    ...contentFields,
+  },
+  check: (value, ctx) => {
     const total = (value.receiverUids?.length ?? 0) + (value.receiverGuids?.length ?? 0);
     if (total === 0) {
       ctx.addIssue({
@@ -107,7 +93,8 @@ const sendSchema = z
       });
     }
     checkContent(value, ctx);
-  });
+  },
+});
 
 builder.mutationFields((t) => ({
   messageSend: t.field({
@@ -121,13 +108,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: MessageSendInput,
+        type: MessageSend.ref,
         required: true,
         description: 'The receivers, the sender and the content.',
       }),
     },
     resolve: async (_root, { input }, context) => {
-      const value = validateInput(sendSchema, input);
+      const value = MessageSend.parse(input);
       const view = actingView(context, value.senderUid, 'senderUid', false);
       const { options } = view;
       const content = contentOf(value);
