@@ -61,12 +61,6 @@ const HAND_DECLARED: readonly string[] = [
   'RolePermissionsUpdateInput',
   'RoleSettingsInput',
   'RoleUpdateInput',
-  'WebhookBasicAuthInput',
-  'WebhookCreateInput',
-  'WebhookDeleteInput',
-  'WebhookTriggersAddInput',
-  'WebhookTriggersRemoveInput',
-  'WebhookUpdateInput',
 ];
 
 /** Every input object type reachable from a mutation's arguments. */
