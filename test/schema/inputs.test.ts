@@ -53,14 +53,10 @@ const HAND_DECLARED: readonly string[] = [
   'MessageUnpinInput',
   'MessageUnsaveInput',
   'PermissionSettingInput',
-  'RoleCreateInput',
-  'RoleDeleteInput',
   'RoleFeaturesAllowInput',
   'RoleFeaturesRestrictInput',
   'RolePermissionResetInput',
   'RolePermissionsUpdateInput',
-  'RoleSettingsInput',
-  'RoleUpdateInput',
 ];
 
 /** Every input object type reachable from a mutation's arguments. */
