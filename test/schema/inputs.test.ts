@@ -35,8 +35,6 @@ const HAND_DECLARED: readonly string[] = [
   'ConversationSelector',
   'ConversationTagsUpdateInput',
   'ConversationUnpinInput',
-  'GroupScopePermissionResetInput',
-  'GroupScopePermissionsUpdateInput',
   'MessageAttachmentInput',
   'MessageDeleteInput',
   'MessageEditInput',
@@ -52,11 +50,6 @@ const HAND_DECLARED: readonly string[] = [
   'MessageThreadUnsubscribeInput',
   'MessageUnpinInput',
   'MessageUnsaveInput',
-  'PermissionSettingInput',
-  'RoleFeaturesAllowInput',
-  'RoleFeaturesRestrictInput',
-  'RolePermissionResetInput',
-  'RolePermissionsUpdateInput',
 ];
 
 /** Every input object type reachable from a mutation's arguments. */
