@@ -20,13 +20,6 @@ import {
 
 /** Input types mutations take that are still declared by hand (to move to inputObject). */
 const HAND_DECLARED: readonly string[] = [
-  'ApiKeyCreateInput',
-  'ApiKeyDeleteInput',
-  'ApiKeyUpdateInput',
-  'AuthTokenCreateInput',
-  'AuthTokenDeleteInput',
-  'AuthTokenUpdateInput',
-  'AuthTokensFlushInput',
   'ConversationMarkDeliveredInput',
   'ConversationMarkReadInput',
   'ConversationMarkUnreadInput',
