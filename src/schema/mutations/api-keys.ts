@@ -18,8 +18,8 @@ import {
 } from '../../upstream/api-keys.js';
 import { ApiKey, ApiKeyScopeEnum, keyHintOf, keyIdOf } from '../api-keys.js';
 import { NotFoundFailure, PermissionDeniedFailure, ValidationFailure } from '../errors.js';
-import { nameSchema, optional } from '../limits.js';
-import { checkChanges, runMutation, validateInput } from '../mutation-support.js';
+import { choice, displayName, inputObject, kind } from '../input.js';
+import { checkChanges, runMutation } from '../mutation-support.js';
 
 /** The variable that allows the key mutations. */
 export const KEY_MANAGEMENT_VARIABLE = 'GATEWAY_ALLOW_KEY_MANAGEMENT';
@@ -27,21 +27,15 @@ export const KEY_MANAGEMENT_VARIABLE = 'GATEWAY_ALLOW_KEY_MANAGEMENT';
 /** CometChat allows at most 25 keys per app: one page of 100 holds them all. */
 const KEYS_PAGE = 100;
 
-const scopeSchema = z.enum(['fullAccess', 'authOnly']);
-const keyIdSchema = z
-  .string()
-  .trim()
-  .regex(/^key_[0-9a-f]{24}$/, 'is not a keyId (as `ApiKey.keyId` gives it)');
-const createSchema = z.object({ name: nameSchema, scope: scopeSchema });
-const updateSchema = z
-  .object({ keyId: keyIdSchema, name: optional(nameSchema), scope: optional(scopeSchema) })
-  .superRefine((input, ctx) =>
-    checkChanges(input, 'keyId', ctx, {
-      clash: (field) => `cannot set and clear ${field} in the same call`,
-      nothing: 'nothing to change: set a new name or scope',
-    }),
-  );
-const deleteSchema = z.object({ keyId: keyIdSchema });
+/** A key as `ApiKey.keyId` names it. */
+const keyId = kind(
+  'ID',
+  z
+    .string()
+    .trim()
+    .regex(/^key_[0-9a-f]{24}$/, 'is not a keyId (as `ApiKey.keyId` gives it)'),
+  '`key_` and 24 lowercase hexadecimal digits.',
+);
 
 /** FORBIDDEN, naming the variable, unless key management is switched on. */
 function assertKeyManagement(context: GatewayContext): void {
@@ -73,32 +67,31 @@ async function resolveKey(context: GatewayContext, keyId: string): Promise<ApiKe
   return key;
 }
 
-const ApiKeyCreateInput = builder.inputType('ApiKeyCreateInput', {
+const ApiKeyCreate = inputObject('ApiKeyCreateInput', {
   description: 'A new API key.',
-  fields: (t) => ({
-    name: t.string({ required: true, description: 'Its friendly name (1 to 100 characters).' }),
-    scope: t.field({
-      type: ApiKeyScopeEnum,
-      required: true,
-      description: 'What it may do.',
-    }),
-  }),
+  fields: {
+    name: displayName.required('Its friendly name.'),
+    scope: choice(ApiKeyScopeEnum).required('What it may do.'),
+  },
 });
 
-const ApiKeyUpdateInput = builder.inputType('ApiKeyUpdateInput', {
+const ApiKeyUpdate = inputObject('ApiKeyUpdateInput', {
   description: 'Changes to an API key; omitted fields stay. At least one change is required.',
-  fields: (t) => ({
-    keyId: t.id({ required: true, description: 'The key to change (`ApiKey.keyId`).' }),
-    name: t.string({ description: 'A new friendly name (1 to 100 characters).' }),
-    scope: t.field({ type: ApiKeyScopeEnum, description: 'A new scope.' }),
-  }),
+  fields: {
+    keyId: keyId.required('The key to change (`ApiKey.keyId`).'),
+    name: displayName.optional('A new friendly name.'),
+    scope: choice(ApiKeyScopeEnum).optional('A new scope.'),
+  },
+  check: (input, ctx) =>
+    checkChanges(input, 'keyId', ctx, {
+      clash: (field) => `cannot set and clear ${field} in the same call`,
+      nothing: 'nothing to change: set a new name or scope',
+    }),
 });
 
-const ApiKeyDeleteInput = builder.inputType('ApiKeyDeleteInput', {
+const ApiKeyDelete = inputObject('ApiKeyDeleteInput', {
   description: 'The API key to delete.',
-  fields: (t) => ({
-    keyId: t.id({ required: true, description: 'The key to delete (`ApiKey.keyId`).' }),
-  }),
+  fields: { keyId: keyId.required('The key to delete (`ApiKey.keyId`).') },
 });
 
 interface CreatedKey {
@@ -158,11 +151,11 @@ builder.mutationFields((t) => ({
       union: { description: 'The new key, or why it was not created.' },
     },
     args: {
-      input: t.arg({ type: ApiKeyCreateInput, required: true, description: 'The key.' }),
+      input: t.arg({ type: ApiKeyCreate.ref, required: true, description: 'The key.' }),
     },
     resolve: async (_root, args, context) => {
       assertKeyManagement(context);
-      const input = validateInput(createSchema, args.input);
+      const input = ApiKeyCreate.parse(args.input);
       const record = await runMutation(context, () =>
         createApiKey(context.upstream, input, context.view(null).options),
       );
@@ -179,11 +172,11 @@ builder.mutationFields((t) => ({
       union: { description: 'The changed key, or why nothing changed.' },
     },
     args: {
-      input: t.arg({ type: ApiKeyUpdateInput, required: true, description: 'The changes.' }),
+      input: t.arg({ type: ApiKeyUpdate.ref, required: true, description: 'The changes.' }),
     },
     resolve: async (_root, args, context) => {
       assertKeyManagement(context);
-      const { keyId, ...changes } = validateInput(updateSchema, args.input);
+      const { keyId, ...changes } = ApiKeyUpdate.parse(args.input);
       const key = await resolveKey(context, keyId);
       const record = await runMutation(
         context,
@@ -203,11 +196,11 @@ builder.mutationFields((t) => ({
       union: { description: 'The deleted key, or why it was not deleted.' },
     },
     args: {
-      input: t.arg({ type: ApiKeyDeleteInput, required: true, description: 'The key.' }),
+      input: t.arg({ type: ApiKeyDelete.ref, required: true, description: 'The key.' }),
     },
     resolve: async (_root, args, context) => {
       assertKeyManagement(context);
-      const { keyId } = validateInput(deleteSchema, args.input);
+      const { keyId } = ApiKeyDelete.parse(args.input);
       const key = await resolveKey(context, keyId);
       await runMutation(
         context,

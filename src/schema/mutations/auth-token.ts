@@ -14,29 +14,31 @@ import {
 } from '../../upstream/auth-tokens.js';
 import { authTokenKey } from '../auth-token.js';
 import { NotFoundFailure, ValidationFailure } from '../errors.js';
-import { idSchema, metadataSchema, optional } from '../limits.js';
-import { runMutation, validateInput } from '../mutation-support.js';
+import { flag, inputObject, key, kind, metadata } from '../input.js';
+import { runMutation } from '../mutation-support.js';
 import { AuthTokenRef, UserRef } from '../refs.js';
 import { objectPayload } from './fields.js';
 
 /** A token as CometChat issues it: `<uid>_<createdAt><hex>`, so alpha-dash only. */
-const tokenSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(255, 'must be at most 255 characters')
-  .regex(/^[A-Za-z0-9_-]+$/, 'is not an auth token (letters, digits, "-" and "_" only)');
+const token = kind(
+  'String',
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(255, 'must be at most 255 characters')
+    .regex(/^[A-Za-z0-9_-]+$/, 'is not an auth token (letters, digits, "-" and "_" only)'),
+  '1 to 255 letters, digits, "-" or "_".',
+);
 
-const platformSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(100, 'must be at most 100 characters');
-const userAgentSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(1000, 'must be at most 1000 characters');
+/** A trimmed text of 1 to `max` characters. */
+function trimmedText(max: number) {
+  return kind(
+    'String',
+    z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`),
+    `1 to ${max.toLocaleString('en')} characters.`,
+  );
+}
 
 /** A refusal about the token itself points at `token`; a missing user at `uid` (the target). */
 const TOKEN_TARGET = {
@@ -47,74 +49,55 @@ const TOKEN_TARGET = {
 // ---------------------------------------------------------------------------------------------
 // Inputs
 
-const AuthTokenCreateInput = builder.inputType('AuthTokenCreateInput', {
+const AuthTokenCreate = inputObject('AuthTokenCreateInput', {
   description: 'Whom to issue an auth token for.',
-  fields: (t) => ({
-    uid: t.string({ required: true, description: 'The user (case-insensitive).' }),
-    force: t.boolean({
-      description:
-        "Always issue a new token (default false: CometChat hands back the user's latest token when there is one).",
-    }),
-  }),
+  fields: {
+    uid: key.required('The user (case-insensitive).'),
+    force: flag.optional(
+      "Always issue a new token (default false: CometChat hands back the user's latest token when there is one).",
+    ),
+  },
 });
 
-const authTokenCreateSchema = z.object({ uid: idSchema, force: optional(z.boolean()) });
-
-const AuthTokenUpdateInput = builder.inputType('AuthTokenUpdateInput', {
+const AuthTokenUpdate = inputObject('AuthTokenUpdateInput', {
   description:
     'The device details of a token. Omitted fields stay as they are; at least one is required.',
-  fields: (t) => ({
-    uid: t.string({ required: true, description: 'The user the token belongs to.' }),
-    token: t.string({ required: true, description: 'The token to describe.' }),
-    platform: t.string({
-      description: 'The platform it is used from, e.g. `android` (at most 100 characters).',
-    }),
-    userAgent: t.string({
-      description: 'The user agent of the client using it (at most 1000 characters).',
-    }),
-    appInfo: t.field({
-      type: 'JSONObject',
-      description:
-        'Free-form details about the client app, e.g. its version (at most 5 KB as JSON).',
-    }),
-  }),
+  fields: {
+    uid: key.required('The user the token belongs to.'),
+    token: token.required('The token to describe.'),
+    platform: trimmedText(100).optional('The platform it is used from, e.g. `android`.'),
+    userAgent: trimmedText(1000).optional('The user agent of the client using it.'),
+    appInfo: metadata.optional('Free-form details about the client app, e.g. its version.'),
+  },
+  check: (input, ctx) => {
+    if (
+      input.platform === undefined &&
+      input.userAgent === undefined &&
+      input.appInfo === undefined
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'nothing to change: set platform, userAgent or appInfo',
+        path: [],
+      });
+    }
+  },
 });
 
-const authTokenUpdateSchema = z
-  .object({
-    uid: idSchema,
-    token: tokenSchema,
-    platform: optional(platformSchema),
-    userAgent: optional(userAgentSchema),
-    appInfo: optional(metadataSchema),
-  })
-  .refine(
-    (input) =>
-      input.platform !== undefined || input.userAgent !== undefined || input.appInfo !== undefined,
-    { message: 'nothing to change: set platform, userAgent or appInfo', path: [] },
-  );
-
-const AuthTokenDeleteInput = builder.inputType('AuthTokenDeleteInput', {
+const AuthTokenDelete = inputObject('AuthTokenDeleteInput', {
   description: 'The token to revoke.',
-  fields: (t) => ({
-    uid: t.string({ required: true, description: 'The user the token belongs to.' }),
-    token: t.string({ required: true, description: 'The token to revoke.' }),
-  }),
+  fields: {
+    uid: key.required('The user the token belongs to.'),
+    token: token.required('The token to revoke.'),
+  },
 });
 
-const authTokenDeleteSchema = z.object({ uid: idSchema, token: tokenSchema });
-
-const AuthTokensFlushInput = builder.inputType('AuthTokensFlushInput', {
+const AuthTokensFlush = inputObject('AuthTokensFlushInput', {
   description: 'Whose tokens to revoke.',
-  fields: (t) => ({
-    uid: t.string({
-      required: true,
-      description: 'The user whose every token is revoked (case-insensitive).',
-    }),
-  }),
+  fields: {
+    uid: key.required('The user whose every token is revoked (case-insensitive).'),
+  },
 });
-
-const authTokensFlushSchema = z.object({ uid: idSchema });
 
 // ---------------------------------------------------------------------------------------------
 // Payloads
@@ -193,10 +176,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The issued token, or why none was issued.' },
     },
     args: {
-      input: t.arg({ type: AuthTokenCreateInput, required: true, description: 'Whom for.' }),
+      input: t.arg({ type: AuthTokenCreate.ref, required: true, description: 'Whom for.' }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(authTokenCreateSchema, args.input);
+      const input = AuthTokenCreate.parse(args.input);
       const authToken = await runMutation(
         context,
         () =>
@@ -222,10 +205,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The described token, or why nothing changed.' },
     },
     args: {
-      input: t.arg({ type: AuthTokenUpdateInput, required: true, description: 'The details.' }),
+      input: t.arg({ type: AuthTokenUpdate.ref, required: true, description: 'The details.' }),
     },
     resolve: async (_root, args, context) => {
-      const { uid, token, ...details } = validateInput(authTokenUpdateSchema, args.input);
+      const { uid, token, ...details } = AuthTokenUpdate.parse(args.input);
       const authToken = await runMutation(
         context,
         () => updateAuthToken(context.upstream, uid, token, details, context.view().options),
@@ -244,10 +227,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The revoked token, or why it was not revoked.' },
     },
     args: {
-      input: t.arg({ type: AuthTokenDeleteInput, required: true, description: 'The token.' }),
+      input: t.arg({ type: AuthTokenDelete.ref, required: true, description: 'The token.' }),
     },
     resolve: async (_root, args, context) => {
-      const { uid, token } = validateInput(authTokenDeleteSchema, args.input);
+      const { uid, token } = AuthTokenDelete.parse(args.input);
       await runMutation(
         context,
         () => deleteAuthToken(context.upstream, uid, token, context.view().options),
@@ -267,10 +250,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The user whose tokens were revoked, or why they were not.' },
     },
     args: {
-      input: t.arg({ type: AuthTokensFlushInput, required: true, description: 'Whose tokens.' }),
+      input: t.arg({ type: AuthTokensFlush.ref, required: true, description: 'Whose tokens.' }),
     },
     resolve: async (_root, args, context) => {
-      const { uid } = validateInput(authTokensFlushSchema, args.input);
+      const { uid } = AuthTokensFlush.parse(args.input);
       await runMutation(
         context,
         () => flushAuthTokens(context.upstream, uid, context.view().options),

@@ -21,8 +21,8 @@ import {
 import type { GroupRecord, RoleRecord } from '../../upstream/records.js';
 import { type ItemFailure, NotFoundFailure, ValidationFailure } from '../errors.js';
 import { GroupMemberScope } from '../group-member.js';
-import { idSchema } from '../limits.js';
-import { runMutation, validateInput } from '../mutation-support.js';
+import { choice, flag, type InputOf, inputObject, key, kind, listOf } from '../input.js';
+import { runMutation } from '../mutation-support.js';
 import { PermissionSetting, type PermissionSettingValue, settingsOf } from '../rbac.js';
 import { GroupRef, RoleRef } from '../refs.js';
 import { itemFailure, itemPath, outcomeFields } from './outcomes.js';
@@ -32,7 +32,7 @@ const MAX_PERMISSIONS = 50;
 const MAX_VALUES = 50;
 const MAX_FEATURES = 50;
 
-const permissionKey = z
+const permissionKeySchema = z
   .string()
   .trim()
   .min(1, 'must not be empty')
@@ -45,21 +45,35 @@ const permissionText = z
   .min(1, 'must not be empty')
   .max(100, 'must be at most 100 characters');
 
-const settingSchema = z
-  .object({
-    key: permissionKey,
-    value: permissionText.nullish(),
-    values: z.array(permissionText).max(MAX_VALUES, `at most ${MAX_VALUES} values`).nullish(),
-  })
-  .superRefine((setting, ctx) => {
-    const has = (v: unknown) => v !== null && v !== undefined;
-    if (has(setting.value) === has(setting.values)) {
+/** A permission's key, e.g. `createGroup` or `u.deleteGroup`. */
+const permissionKey = kind(
+  'String',
+  permissionKeySchema,
+  '1 to 100 characters: names of letters, digits and "_" that start with a letter, joined by ".".',
+);
+
+/** A permission's value, or a feature key. */
+const permissionValue = kind('String', permissionText, '1 to 100 characters.');
+
+const PermissionSettingInput = inputObject('PermissionSettingInput', {
+  description:
+    'A value for one permission: `value` for a single-valued permission, `values` for a list-valued one (exactly one of them).',
+  fields: {
+    key: permissionKey.required("The permission's key, e.g. `createGroup`."),
+    value: permissionValue.optional('The value of a single-valued permission, e.g. `deny`.'),
+    values: listOf(permissionValue, { max: MAX_VALUES, noun: 'values' }).optional(
+      'The values of a list-valued permission; empty for none.',
+    ),
+  },
+  check: (setting, ctx) => {
+    if ((setting.value !== undefined) === (setting.values !== undefined)) {
       ctx.addIssue({ code: 'custom', message: 'set exactly one of value and values', path: [] });
     }
-  });
+  },
+});
 
 const settingsSchema = z
-  .array(settingSchema)
+  .array(PermissionSettingInput.schema)
   .min(1, 'set at least one permission')
   .max(MAX_PERMISSIONS, `at most ${MAX_PERMISSIONS} permissions per call`)
   .superRefine((settings, ctx) => {
@@ -72,7 +86,27 @@ const settingsSchema = z
     });
   });
 
-type Settings = z.output<typeof settingsSchema>;
+/** The permissions one change sets. */
+const permissionSettings = kind(
+  listOf(PermissionSettingInput.kind).type,
+  settingsSchema,
+  `1 to ${MAX_PERMISSIONS} permissions, each key once.`,
+);
+
+const featureListSchema = z
+  .array(permissionText)
+  .min(1, 'name at least one feature')
+  .max(MAX_FEATURES, `at most ${MAX_FEATURES} features per call`)
+  .transform((list) => [...new Set(list)]);
+
+/** Legacy feature keys; repeats count once. */
+const featureList = kind(
+  ['String'],
+  featureListSchema,
+  `1 to ${MAX_FEATURES} features of 1 to 100 characters each.`,
+);
+
+type Settings = InputOf<typeof PermissionSettingInput>[];
 
 function permissionMap(settings: Settings): PermissionMapRecord {
   const map: PermissionMapRecord = {};
@@ -89,112 +123,65 @@ function settingsFieldMap(settings: Settings): Record<string, string[]> {
   return map;
 }
 
-const scopeEnum = z.enum(['admin', 'moderator', 'participant']);
-
 // ---------------------------------------------------------------------------------------------
 // Inputs
 
-const PermissionSettingInput = builder.inputType('PermissionSettingInput', {
-  description:
-    'A value for one permission: `value` for a single-valued permission, `values` for a list-valued one (exactly one of them).',
-  fields: (t) => ({
-    key: t.string({ required: true, description: "The permission's key, e.g. `createGroup`." }),
-    value: t.string({ description: 'The value of a single-valued permission, e.g. `deny`.' }),
-    values: t.stringList({
-      description: `The values of a list-valued permission (at most ${MAX_VALUES}); empty for none.`,
-    }),
-  }),
-});
-
-const RolePermissionsUpdateInput = builder.inputType('RolePermissionsUpdateInput', {
+const RolePermissionsUpdate = inputObject('RolePermissionsUpdateInput', {
   description: 'Permissions to set for a role; the others keep their values.',
-  fields: (t) => ({
-    role: t.string({ required: true, description: 'The key of the role.' }),
-    permissions: t.field({
-      type: [PermissionSettingInput],
-      required: true,
-      description: `The permissions to set (1 to ${MAX_PERMISSIONS}, each key once).`,
-    }),
-  }),
+  fields: {
+    role: key.required('The key of the role.'),
+    permissions: permissionSettings.required('The permissions to set.'),
+  },
 });
 
-const RolePermissionResetInput = builder.inputType('RolePermissionResetInput', {
+const RolePermissionReset = inputObject('RolePermissionResetInput', {
   description: "A role's permission to bring back to its default.",
-  fields: (t) => ({
-    role: t.string({ required: true, description: 'The key of the role.' }),
-    key: t.string({ required: true, description: "The permission's key." }),
-  }),
+  fields: {
+    role: key.required('The key of the role.'),
+    key: permissionKey.required("The permission's key."),
+  },
 });
 
-const GroupScopePermissionsUpdateInput = builder.inputType('GroupScopePermissionsUpdateInput', {
+const GroupScopePermissionsUpdate = inputObject('GroupScopePermissionsUpdateInput', {
   description: 'Permissions to set for one member scope of a group; the others keep their values.',
-  fields: (t) => ({
-    guid: t.string({ required: true, description: 'The guid of the group.' }),
-    scope: t.field({
-      type: GroupMemberScope,
-      required: true,
-      description: 'The member scope the permissions apply to.',
-    }),
-    permissions: t.field({
-      type: [PermissionSettingInput],
-      required: true,
-      description: `The permissions to set (1 to ${MAX_PERMISSIONS}, each key once).`,
-    }),
-  }),
+  fields: {
+    guid: key.required('The guid of the group.'),
+    scope: choice(GroupMemberScope).required('The member scope the permissions apply to.'),
+    permissions: permissionSettings.required('The permissions to set.'),
+  },
 });
 
-const GroupScopePermissionResetInput = builder.inputType('GroupScopePermissionResetInput', {
+const GroupScopePermissionReset = inputObject('GroupScopePermissionResetInput', {
   description: "A member scope's permission in a group to bring back to its default.",
-  fields: (t) => ({
-    guid: t.string({ required: true, description: 'The guid of the group.' }),
-    scope: t.field({ type: GroupMemberScope, required: true, description: 'The member scope.' }),
-    key: t.string({ required: true, description: "The permission's key." }),
-  }),
+  fields: {
+    guid: key.required('The guid of the group.'),
+    scope: choice(GroupMemberScope).required('The member scope.'),
+    key: permissionKey.required("The permission's key."),
+  },
 });
 
-const RoleFeaturesRestrictInput = builder.inputType('RoleFeaturesRestrictInput', {
+const RoleFeaturesRestrict = inputObject('RoleFeaturesRestrictInput', {
   description: 'Legacy: features to restrict for a role (prefer `rolePermissionsUpdate`).',
-  fields: (t) => ({
-    role: t.string({ required: true, description: 'The key of the role.' }),
-    features: t.stringList({
-      required: true,
-      description: `Feature keys such as \`u.deleteGroup\` (1 to ${MAX_FEATURES}).`,
-    }),
-  }),
+  fields: {
+    role: key.required('The key of the role.'),
+    features: featureList.required('Feature keys such as `u.deleteGroup`.'),
+  },
 });
 
-const RoleFeaturesAllowInput = builder.inputType('RoleFeaturesAllowInput', {
+const RoleFeaturesAllow = inputObject('RoleFeaturesAllowInput', {
   description:
     'Legacy: restricted features to allow again for a role: `features`, or `all` (exactly one).',
-  fields: (t) => ({
-    role: t.string({ required: true, description: 'The key of the role.' }),
-    features: t.stringList({ description: `Feature keys to allow (1 to ${MAX_FEATURES}).` }),
-    all: t.boolean({ description: 'Allow every restricted feature of the role.' }),
-  }),
-});
-
-const roleSettingsSchema = z.object({ role: idSchema, permissions: settingsSchema });
-const roleResetSchema = z.object({ role: idSchema, key: permissionKey });
-const scopeSettingsSchema = z.object({
-  guid: idSchema,
-  scope: scopeEnum,
-  permissions: settingsSchema,
-});
-const scopeResetSchema = z.object({ guid: idSchema, scope: scopeEnum, key: permissionKey });
-const featureList = z
-  .array(permissionText)
-  .min(1, 'name at least one feature')
-  .max(MAX_FEATURES, `at most ${MAX_FEATURES} features per call`)
-  .transform((list) => [...new Set(list)]);
-const restrictSchema = z.object({ role: idSchema, features: featureList });
-const allowSchema = z
-  .object({ role: idSchema, features: featureList.nullish(), all: z.boolean().nullish() })
-  .superRefine((input, ctx) => {
-    const byList = input.features !== null && input.features !== undefined;
-    if (byList === (input.all === true)) {
+  fields: {
+    role: key.required('The key of the role.'),
+    features: featureList.optional('Feature keys to allow.'),
+    all: flag.optional('Allow every restricted feature of the role.'),
+  },
+  check: (input, ctx) => {
+    if ((input.features !== undefined) === (input.all === true)) {
       ctx.addIssue({ code: 'custom', message: 'set exactly one of features and all', path: [] });
     }
-  });
+  },
+});
 
 // ---------------------------------------------------------------------------------------------
 // Payloads
@@ -346,13 +333,13 @@ builder.mutationFields((t) => ({
     errors: { types: ERRORS, union: { description: 'The permissions, or why none changed.' } },
     args: {
       input: t.arg({
-        type: RolePermissionsUpdateInput,
+        type: RolePermissionsUpdate.ref,
         required: true,
         description: 'What to set.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(roleSettingsSchema, args.input);
+      const input = RolePermissionsUpdate.parse(args.input);
       const change = await runMutation(
         context,
         () =>
@@ -376,13 +363,13 @@ builder.mutationFields((t) => ({
     errors: { types: ERRORS, union: { description: 'The permissions, or why none changed.' } },
     args: {
       input: t.arg({
-        type: RolePermissionResetInput,
+        type: RolePermissionReset.ref,
         required: true,
         description: 'What to reset.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(roleResetSchema, args.input);
+      const input = RolePermissionReset.parse(args.input);
       const change = await runMutation(
         context,
         () =>
@@ -401,13 +388,13 @@ builder.mutationFields((t) => ({
     errors: { types: ERRORS, union: { description: 'The permissions, or why none changed.' } },
     args: {
       input: t.arg({
-        type: GroupScopePermissionsUpdateInput,
+        type: GroupScopePermissionsUpdate.ref,
         required: true,
         description: 'What to set.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(scopeSettingsSchema, args.input);
+      const input = GroupScopePermissionsUpdate.parse(args.input);
       const change = await runMutation(
         context,
         () =>
@@ -432,13 +419,13 @@ builder.mutationFields((t) => ({
     errors: { types: ERRORS, union: { description: 'The permissions, or why none changed.' } },
     args: {
       input: t.arg({
-        type: GroupScopePermissionResetInput,
+        type: GroupScopePermissionReset.ref,
         required: true,
         description: 'What to reset.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(scopeResetSchema, args.input);
+      const input = GroupScopePermissionReset.parse(args.input);
       const change = await runMutation(
         context,
         () =>
@@ -463,13 +450,15 @@ builder.mutationFields((t) => ({
     errors: { types: ERRORS, union: { description: 'The outcomes, or why nothing changed.' } },
     args: {
       input: t.arg({
-        type: RoleFeaturesRestrictInput,
+        type: RoleFeaturesRestrict.ref,
         required: true,
         description: 'What to restrict.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(restrictSchema, args.input);
+      const input = RoleFeaturesRestrict.parse(args.input);
+      // The keys as sent (GraphQL has checked the list's type), for each outcome's path.
+      const sentFeatures = args.input.features as readonly string[];
       const answer = await runMutation(
         context,
         () =>
@@ -484,7 +473,7 @@ builder.mutationFields((t) => ({
       const outcomes = input.features.map((feature): FeatureOutcome => {
         const item = answer[feature];
         if (item?.success) return { feature, error: null };
-        const path = itemPath('features', args.input.features, (sent) => sent.trim() === feature);
+        const path = itemPath('features', sentFeatures, (sent) => sent.trim() === feature);
         return {
           feature,
           error: itemFailure(item, path, {
@@ -508,10 +497,10 @@ builder.mutationFields((t) => ({
     nullable: true,
     errors: { types: ERRORS, union: { description: 'The role, or why nothing changed.' } },
     args: {
-      input: t.arg({ type: RoleFeaturesAllowInput, required: true, description: 'What to allow.' }),
+      input: t.arg({ type: RoleFeaturesAllow.ref, required: true, description: 'What to allow.' }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(allowSchema, args.input);
+      const input = RoleFeaturesAllow.parse(args.input);
       await runMutation(
         context,
         () =>

@@ -4,14 +4,13 @@
  * their own.
  */
 import '../mutation.js';
-import { z } from 'zod';
 import { builder } from '../../builder.js';
 import type { GatewayContext } from '../../context.js';
 import type { BulkOutcome } from '../../upstream/records.js';
 import { addFriends, blockUsers, removeFriends, unblockUsers } from '../../upstream/relations.js';
 import { NotFoundFailure, PermissionDeniedFailure, ValidationFailure } from '../errors.js';
-import { idSchema, MAX_UIDS_PER_CALL, uidBatchSchema } from '../limits.js';
-import { runMutation, validateInput } from '../mutation-support.js';
+import { inputObject, key } from '../input.js';
+import { runMutation } from '../mutation-support.js';
 import { UserRef } from '../refs.js';
 import { assertActsAs } from './acting.js';
 import {
@@ -20,8 +19,7 @@ import {
   UserBulkOutcome,
   type UserOutcomeValue,
 } from './user/bulk.js';
-
-const relationSchema = z.object({ uid: idSchema, uids: uidBatchSchema() });
+import { uidBatch } from './user/inputs.js';
 
 interface RelationValue {
   uid: string;
@@ -33,12 +31,9 @@ function relationTypes(
   stem: string,
   texts: { input: string; owner: string; uids: string; payload: string; outcomes: string },
 ) {
-  const input = builder.inputType(`${stem}Input`, {
+  const input = inputObject(`${stem}Input`, {
     description: texts.input,
-    fields: (t) => ({
-      uid: t.string({ required: true, description: texts.owner }),
-      uids: t.stringList({ required: true, description: texts.uids }),
-    }),
+    fields: { uid: key.required(texts.owner), uids: uidBatch.required(texts.uids) },
   });
   const payload = builder.objectRef<RelationValue>(`${stem}Payload`).implement({
     description: texts.payload,
@@ -60,7 +55,7 @@ function relationTypes(
   return { input, payload };
 }
 
-const UIDS = `1 to ${MAX_UIDS_PER_CALL} uids, case-insensitive; duplicates count once`;
+const UIDS = 'case-insensitive; duplicates count once';
 
 const UserFriendsAdd = relationTypes('UserFriendsAdd', {
   input: 'Whom to befriend with whom. Friendship is mutual and takes effect at once.',
@@ -98,13 +93,16 @@ const UsersUnblock = relationTypes('UsersUnblock', {
     'One outcome per distinct uid, in input order. Unblocking a user who was not blocked is ok; NotFoundError for an unknown user.',
 });
 
+type RelationInput = ReturnType<typeof relationTypes>['input'];
+
 /** Validates, checks who may act, then makes the one upstream call. */
 async function changeRelations(
   context: GatewayContext,
+  declared: RelationInput,
   rawInput: unknown,
   call: (uid: string, uids: string[]) => Promise<UserOutcomeValue[] | BulkOutcome<never>>,
 ): Promise<RelationValue> {
-  const input = validateInput(relationSchema, rawInput);
+  const input = declared.parse(rawInput);
   assertActsAs(context, input.uid, ['uid']);
   const requested = distinctUids(input.uids);
   const answer = await runMutation(
@@ -135,10 +133,14 @@ builder.mutationFields((t) => ({
       union: { description: 'The per-user outcomes, or why nothing was tried.' },
     },
     args: {
-      input: t.arg({ type: UserFriendsAdd.input, required: true, description: 'Who and whom.' }),
+      input: t.arg({
+        type: UserFriendsAdd.input.ref,
+        required: true,
+        description: 'Who and whom.',
+      }),
     },
     resolve: (_root, args, context) =>
-      changeRelations(context, args.input, (uid, uids) =>
+      changeRelations(context, UserFriendsAdd.input, args.input, (uid, uids) =>
         addFriends(context.upstream, uid, uids, context.view().options),
       ),
   }),
@@ -152,10 +154,14 @@ builder.mutationFields((t) => ({
       union: { description: 'The per-user outcomes, or why nothing was tried.' },
     },
     args: {
-      input: t.arg({ type: UserFriendsRemove.input, required: true, description: 'Who and whom.' }),
+      input: t.arg({
+        type: UserFriendsRemove.input.ref,
+        required: true,
+        description: 'Who and whom.',
+      }),
     },
     resolve: (_root, args, context) =>
-      changeRelations(context, args.input, async (uid, uids) => {
+      changeRelations(context, UserFriendsRemove.input, args.input, async (uid, uids) => {
         await removeFriends(context.upstream, uid, uids, context.view().options);
         return uids.map((friend) => ({ uid: friend, error: null, loadUser: true }));
       }),
@@ -170,10 +176,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The per-user outcomes, or why nothing was tried.' },
     },
     args: {
-      input: t.arg({ type: UsersBlock.input, required: true, description: 'Who and whom.' }),
+      input: t.arg({ type: UsersBlock.input.ref, required: true, description: 'Who and whom.' }),
     },
     resolve: (_root, args, context) =>
-      changeRelations(context, args.input, (uid, uids) =>
+      changeRelations(context, UsersBlock.input, args.input, (uid, uids) =>
         blockUsers(context.upstream, uid, uids, context.view().options),
       ),
   }),
@@ -187,10 +193,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The per-user outcomes, or why nothing was tried.' },
     },
     args: {
-      input: t.arg({ type: UsersUnblock.input, required: true, description: 'Who and whom.' }),
+      input: t.arg({ type: UsersUnblock.input.ref, required: true, description: 'Who and whom.' }),
     },
     resolve: (_root, args, context) =>
-      changeRelations(context, args.input, (uid, uids) =>
+      changeRelations(context, UsersUnblock.input, args.input, (uid, uids) =>
         unblockUsers(context.upstream, uid, uids, context.view().options),
       ),
   }),

@@ -3,7 +3,6 @@
  * CometChat refuses (ERR_ROLE_DELETE_DENIED) and the caller gets a PermissionDeniedError. Admin only.
  */
 import '../mutation.js';
-import { z } from 'zod';
 import { builder } from '../../builder.js';
 import type { GatewayContext } from '../../context.js';
 import type { RoleRecord } from '../../upstream/records.js';
@@ -14,29 +13,11 @@ import {
   PermissionDeniedFailure,
   ValidationFailure,
 } from '../errors.js';
-import { descriptionSchema, idSchema, nameSchema, optional } from '../limits.js';
-import { checkChanges, runMutation, validateInput } from '../mutation-support.js';
+import { choice, displayName, inputObject, json, key, listOf, longText } from '../input.js';
+import { checkChanges, runMutation } from '../mutation-support.js';
 import { RoleRef } from '../refs.js';
 import { RoleAudience } from '../role.js';
 import { objectPayload } from './fields.js';
-
-/** CometChat documents no size limit for role metadata; it must still be a JSON object. */
-const roleMetadataSchema = z.record(z.string(), z.unknown());
-
-const roleSettingsSchema = z
-  .object({
-    listUsers: optional(z.enum(['all', 'friendsOnly'])),
-    sendMessagesTo: optional(z.enum(['all', 'friendsOnly'])),
-  })
-  .transform((settings) => {
-    const out: Record<string, string> = {};
-    if (settings.listUsers !== undefined) out.listUsers = settings.listUsers;
-    if (settings.sendMessagesTo !== undefined) out.sendMessagesTo = settings.sendMessagesTo;
-    return out;
-  })
-  .refine((settings) => Object.keys(settings).length > 0, {
-    message: 'set listUsers, sendMessagesTo or both',
-  });
 
 /** A role record CometChat returned from a write primes the caller's view. */
 function freshRole(context: GatewayContext, role: RoleRecord): { role: RoleRecord } {
@@ -47,18 +28,23 @@ function freshRole(context: GatewayContext, role: RoleRecord): { role: RoleRecor
 // ---------------------------------------------------------------------------------------------
 // Inputs
 
-const RoleSettingsInput = builder.inputType('RoleSettingsInput', {
+const RoleSettings = inputObject('RoleSettingsInput', {
   description: 'What users with a role may do. Omitted settings stay as they are.',
-  fields: (t) => ({
-    listUsers: t.field({
-      type: RoleAudience,
-      description: 'Which users they see when listing users.',
-    }),
-    sendMessagesTo: t.field({
-      type: RoleAudience,
-      description: 'Whom they may send 1:1 messages to.',
-    }),
-  }),
+  fields: {
+    listUsers: choice(RoleAudience).optional('Which users they see when listing users.'),
+    sendMessagesTo: choice(RoleAudience).optional('Whom they may send 1:1 messages to.'),
+  },
+  check: (settings, ctx) => {
+    if (settings.listUsers === undefined && settings.sendMessagesTo === undefined) {
+      ctx.addIssue({ code: 'custom', path: [], message: 'set listUsers, sendMessagesTo or both' });
+    }
+  },
+  map: (settings) => {
+    const out: Record<string, string> = {};
+    if (settings.listUsers !== undefined) out.listUsers = settings.listUsers;
+    if (settings.sendMessagesTo !== undefined) out.sendMessagesTo = settings.sendMessagesTo;
+    return out;
+  },
 });
 
 const RoleUnsetField = builder.enumType('RoleUnsetField', {
@@ -70,73 +56,42 @@ const RoleUnsetField = builder.enumType('RoleUnsetField', {
   } as const,
 });
 
-const RoleCreateInput = builder.inputType('RoleCreateInput', {
+const RoleCreate = inputObject('RoleCreateInput', {
   description: 'A new role (an app has at most 25).',
-  fields: (t) => ({
-    role: t.string({
-      required: true,
-      description:
-        'The new role\'s key: 1 to 100 letters, digits, "-" or "_"; CometChat stores it lowercased.',
-    }),
-    name: t.string({ required: true, description: 'The display name (1 to 100 characters).' }),
-    description: t.string({ description: 'What the role is for (at most 255 characters).' }),
-    metadata: t.field({ type: 'JSONObject', description: 'Free-form JSON kept with the role.' }),
-    settings: t.field({ type: RoleSettingsInput, description: 'What its users may do.' }),
-  }),
+  fields: {
+    role: key.required("The new role's key."),
+    name: displayName.required('The display name.'),
+    description: longText.optional('What the role is for.'),
+    // CometChat documents no size limit for role metadata; it must still be a JSON object.
+    metadata: json.optional('Free-form JSON kept with the role.'),
+    settings: RoleSettings.kind.optional('What its users may do.'),
+  },
 });
 
-/** The optional fields a role is created and changed with. */
-const roleShape = {
-  description: optional(descriptionSchema),
-  metadata: optional(roleMetadataSchema),
-  settings: optional(roleSettingsSchema),
-};
-
-const roleCreateSchema = z.object({ role: idSchema, name: nameSchema, ...roleShape });
-
-const RoleUpdateInput = builder.inputType('RoleUpdateInput', {
+const RoleUpdate = inputObject('RoleUpdateInput', {
   description:
     'Changes to a role. Omitted fields stay as they are; `unset` clears fields. At least one change is required.',
-  fields: (t) => ({
-    role: t.string({ required: true, description: 'The key of the role to change.' }),
-    name: t.string({ description: 'A new display name (1 to 100 characters).' }),
-    description: t.string({ description: 'A new description (at most 255 characters).' }),
-    metadata: t.field({
-      type: 'JSONObject',
-      description: 'New free-form JSON, replacing the old.',
-    }),
-    settings: t.field({
-      type: RoleSettingsInput,
-      description: 'Settings to change; the ones omitted keep their value.',
-    }),
-    unset: t.field({
-      type: [RoleUnsetField],
-      description: 'Fields to clear. A field cannot be set and cleared in the same call.',
-    }),
-  }),
+  fields: {
+    role: key.required('The key of the role to change.'),
+    name: displayName.optional('A new display name.'),
+    description: longText.optional('A new description.'),
+    metadata: json.optional('New free-form JSON, replacing the old.'),
+    settings: RoleSettings.kind.optional('Settings to change; the ones omitted keep their value.'),
+    unset: listOf(choice(RoleUnsetField)).optional(
+      'Fields to clear. A field cannot be set and cleared in the same call.',
+    ),
+  },
+  check: (input, ctx) => checkChanges(input, 'role', ctx),
 });
 
-const roleUpdateSchema = z
-  .object({
-    role: idSchema,
-    name: optional(nameSchema),
-    ...roleShape,
-    unset: optional(z.array(z.enum(['settings', 'description', 'metadata']))),
-  })
-  .superRefine((input, ctx) => checkChanges(input, 'role', ctx));
-
-const RoleDeleteInput = builder.inputType('RoleDeleteInput', {
+const RoleDelete = inputObject('RoleDeleteInput', {
   description: 'The role to delete.',
-  fields: (t) => ({
-    role: t.string({
-      required: true,
-      description:
-        'The key of the role to delete (not `default`). Its users fall back to the `default` role.',
-    }),
-  }),
+  fields: {
+    role: key.required(
+      'The key of the role to delete (not `default`). Its users fall back to the `default` role.',
+    ),
+  },
 });
-
-const roleDeleteSchema = z.object({ role: idSchema });
 
 // ---------------------------------------------------------------------------------------------
 // Payloads
@@ -179,10 +134,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The created role, or why it was not created.' },
     },
     args: {
-      input: t.arg({ type: RoleCreateInput, required: true, description: 'The new role.' }),
+      input: t.arg({ type: RoleCreate.ref, required: true, description: 'The new role.' }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(roleCreateSchema, args.input);
+      const input = RoleCreate.parse(args.input);
       const role = await runMutation(
         context,
         () => createRole(context.upstream, input, context.view().options),
@@ -202,10 +157,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The changed role, or why nothing changed.' },
     },
     args: {
-      input: t.arg({ type: RoleUpdateInput, required: true, description: 'The changes.' }),
+      input: t.arg({ type: RoleUpdate.ref, required: true, description: 'The changes.' }),
     },
     resolve: async (_root, args, context) => {
-      const { role: key, ...changes } = validateInput(roleUpdateSchema, args.input);
+      const { role: key, ...changes } = RoleUpdate.parse(args.input);
       const role = await runMutation(
         context,
         () => updateRole(context.upstream, key, changes, context.view().options),
@@ -225,10 +180,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The deleted role, or why it was not deleted.' },
     },
     args: {
-      input: t.arg({ type: RoleDeleteInput, required: true, description: 'The role to delete.' }),
+      input: t.arg({ type: RoleDelete.ref, required: true, description: 'The role to delete.' }),
     },
     resolve: async (_root, args, context) => {
-      const { role } = validateInput(roleDeleteSchema, args.input);
+      const { role } = RoleDelete.parse(args.input);
       await runMutation(context, () => deleteRole(context.upstream, role, context.view().options), {
         targetPath: ['role'],
       });

@@ -3,33 +3,28 @@
  * other REST call to join, so this adds the user through the add-members call made as them.
  */
 import '../../mutation.js';
-import { z } from 'zod';
 import { builder } from '../../../builder.js';
 import { gatewayError } from '../../../errors.js';
 import { addMembers } from '../../../upstream/members.js';
 import type { GroupMemberRecord } from '../../../upstream/records.js';
 import { MUTATION_ERRORS, NotAppliedFailure } from '../../errors.js';
-import { idSchema, optional } from '../../limits.js';
-import { validateInput } from '../../mutation-support.js';
+import { inputObject, key } from '../../input.js';
 import { GroupMemberRef, GroupRef } from '../../refs.js';
 import { ACTING_FIELD_DEPRECATION, actingView } from '../acting.js';
 import { runGroupWrite } from '../group/refusals.js';
 import { memberFromAction, memberItemFailure, primeMembers, readBack } from './common.js';
 
-const GroupJoinInput = builder.inputType('GroupJoinInput', {
+const GroupJoin = inputObject('GroupJoinInput', {
   description:
     'A user joining a PUBLIC group as a participant. CometChat offers no REST call to join a PASSWORD or PRIVATE group (a member adds users there with `groupMembersAdd`), nor one for a user to leave a group (`groupMemberKick` removes a member).',
-  fields: (t) => ({
-    guid: t.string({ required: true, description: 'The guid of the public group to join.' }),
-    uid: t.string({
-      deprecationReason: ACTING_FIELD_DEPRECATION,
-      description:
-        'The user who joins. Required for an admin caller; a user caller joins as themselves (leave it out or give their own uid).',
-    }),
-  }),
+  fields: {
+    guid: key.required('The guid of the public group to join.'),
+    uid: key.optional(
+      'The user who joins. Required for an admin caller; a user caller joins as themselves (leave it out or give their own uid).',
+      { deprecationReason: ACTING_FIELD_DEPRECATION },
+    ),
+  },
 });
-
-const joinSchema = z.object({ guid: idSchema, uid: optional(idSchema) });
 
 const GroupJoinPayload = builder
   .objectRef<{ member: GroupMemberRecord }>('GroupJoinPayload')
@@ -63,13 +58,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: GroupJoinInput,
+        type: GroupJoin.ref,
         required: true,
         description: 'The group and the user who joins.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(joinSchema, args.input);
+      const input = GroupJoin.parse(args.input);
       // The user who joins: named in the input by an admin, the caller themselves otherwise.
       const view = actingView(context, input.uid, 'uid', true);
       const uid = view.perspective ?? '';

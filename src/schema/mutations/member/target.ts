@@ -4,7 +4,6 @@
  */
 import '../../mutation.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { z } from 'zod';
 import { builder } from '../../../builder.js';
 import type { GatewayContext } from '../../../context.js';
 import { memberKey } from '../../../loaders/index.js';
@@ -17,52 +16,46 @@ import {
 import type { GroupMemberRecord, UserRecord } from '../../../upstream/records.js';
 import { MUTATION_ERRORS } from '../../errors.js';
 import { GroupMemberScope } from '../../group-member.js';
-import { idSchema } from '../../limits.js';
-import { validateInput } from '../../mutation-support.js';
+import { choice, inputObject, key } from '../../input.js';
 import { GroupMemberRef, GroupRef, UserRef } from '../../refs.js';
 import { objectPayload } from '../fields.js';
 import { runGroupWrite } from '../group/refusals.js';
 import { readBack } from './common.js';
 import { assertGroupAction } from './rules.js';
 
-const targetSchema = z.object({ guid: idSchema, uid: idSchema });
-const scopeSchema = targetSchema.extend({ scope: z.enum(['admin', 'moderator', 'participant']) });
-
-const GroupMemberScopeChangeInput = builder.inputType('GroupMemberScopeChangeInput', {
+const GroupMemberScopeChange = inputObject('GroupMemberScopeChangeInput', {
   description: "A member and the scope they get. The owner's scope cannot be changed.",
-  fields: (t) => ({
-    guid: t.string({ required: true, description: 'The guid of the group.' }),
-    uid: t.string({ required: true, description: 'The uid of the member.' }),
-    scope: t.field({
-      type: GroupMemberScope,
-      required: true,
-      description: 'The new scope; it must differ from the current one.',
-    }),
-  }),
+  fields: {
+    guid: key.required('The guid of the group.'),
+    uid: key.required('The uid of the member.'),
+    scope: choice(GroupMemberScope).required('The new scope; it must differ from the current one.'),
+  },
 });
 
 /** The input of a mutation that names a group and one user of it. */
 function targetInput(name: string, description: string, uid: string) {
-  return builder.inputType(name, {
+  return inputObject(name, {
     description,
-    fields: (t) => ({
-      guid: t.string({ required: true, description: 'The guid of the group.' }),
-      uid: t.string({ required: true, description: uid }),
-    }),
+    fields: {
+      guid: key.required('The guid of the group.'),
+      uid: key.required(uid),
+    },
   });
 }
 
-const GroupMemberKickInput = targetInput(
+type TargetInput = ReturnType<typeof targetInput>;
+
+const GroupMemberKick = targetInput(
   'GroupMemberKickInput',
   'A member to remove from a group. They may join (or be added) again.',
   'The uid of the member to remove.',
 );
-const GroupMemberBanInput = targetInput(
+const GroupMemberBan = targetInput(
   'GroupMemberBanInput',
   'A user to ban from a group: a member is removed, and nobody can add them until they are unbanned.',
   'The uid of the user to ban (a member or not).',
 );
-const GroupMemberUnbanInput = targetInput(
+const GroupMemberUnban = targetInput(
   'GroupMemberUnbanInput',
   'A banned user to allow back. Unbanning does not make them a member again.',
   'The uid of the banned user.',
@@ -135,11 +128,12 @@ const GroupMemberUnbanPayload = targetPayload(
 /** Validates, then makes the one upstream call that kicks, bans or unbans. */
 async function changeTarget(
   context: GatewayContext,
+  declared: TargetInput,
   rawInput: unknown,
   call: typeof kickMember | typeof banMember | typeof unbanMember,
   kind: 'kick' | 'ban' | 'unban',
 ): Promise<TargetResult> {
-  const input = validateInput(targetSchema, rawInput);
+  const input = declared.parse(rawInput);
   await assertGroupAction(context, input.guid, { kind, target: input.uid });
   const view = context.view();
   await runGroupWrite(context, () => call(context.upstream, input.guid, input.uid, view.options), {
@@ -161,13 +155,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: GroupMemberScopeChangeInput,
+        type: GroupMemberScopeChange.ref,
         required: true,
         description: 'The member and the new scope.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(scopeSchema, args.input);
+      const input = GroupMemberScopeChange.parse(args.input);
       await assertGroupAction(context, input.guid, {
         kind: 'scope',
         target: input.uid,
@@ -201,12 +195,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: GroupMemberKickInput,
+        type: GroupMemberKick.ref,
         required: true,
         description: 'The group and the member.',
       }),
     },
-    resolve: (_root, args, context) => changeTarget(context, args.input, kickMember, 'kick'),
+    resolve: (_root, args, context) =>
+      changeTarget(context, GroupMemberKick, args.input, kickMember, 'kick'),
   }),
 
   groupMemberBan: t.field({
@@ -220,12 +215,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: GroupMemberBanInput,
+        type: GroupMemberBan.ref,
         required: true,
         description: 'The group and the user.',
       }),
     },
-    resolve: (_root, args, context) => changeTarget(context, args.input, banMember, 'ban'),
+    resolve: (_root, args, context) =>
+      changeTarget(context, GroupMemberBan, args.input, banMember, 'ban'),
   }),
 
   groupMemberUnban: t.field({
@@ -239,11 +235,12 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: GroupMemberUnbanInput,
+        type: GroupMemberUnban.ref,
         required: true,
         description: 'The group and the banned user.',
       }),
     },
-    resolve: (_root, args, context) => changeTarget(context, args.input, unbanMember, 'unban'),
+    resolve: (_root, args, context) =>
+      changeTarget(context, GroupMemberUnban, args.input, unbanMember, 'unban'),
   }),
 }));

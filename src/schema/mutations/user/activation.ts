@@ -3,30 +3,23 @@
  * applied the change to; any other uid does not exist. Admin only.
  */
 import '../../mutation.js';
-import { z } from 'zod';
 import { builder } from '../../../builder.js';
 import type { GatewayContext } from '../../../context.js';
 import { deactivateUsers, reactivateUsers } from '../../../upstream/users.js';
 import { ValidationFailure } from '../../errors.js';
-import { MAX_UIDS_PER_CALL, uidBatchSchema } from '../../limits.js';
-import { runMutation, validateInput } from '../../mutation-support.js';
+import { inputObject } from '../../input.js';
+import { runMutation } from '../../mutation-support.js';
 import { distinctUids, listedOutcomes, UserBulkOutcome, type UserOutcomeValue } from './bulk.js';
-
-const uidsSchema = z.object({ uids: uidBatchSchema() });
+import { uidBatch } from './inputs.js';
 
 /** The input and payload types of one activation mutation. */
 function activationTypes(
   stem: string,
   texts: { input: string; uids: string; payload: string; outcomes: string },
 ) {
-  const input = builder.inputType(`${stem}Input`, {
+  const input = inputObject(`${stem}Input`, {
     description: texts.input,
-    fields: (t) => ({
-      uids: t.stringList({
-        required: true,
-        description: `${texts.uids} (1 to ${MAX_UIDS_PER_CALL} uids, case-insensitive; duplicates count once).`,
-      }),
-    }),
+    fields: { uids: uidBatch.required(`${texts.uids} (case-insensitive; duplicates count once).`) },
   });
   const payload = builder.objectRef<UserOutcomeValue[]>(`${stem}Payload`).implement({
     description: texts.payload,
@@ -57,14 +50,17 @@ const UsersReactivate = activationTypes('UsersReactivate', {
     'One outcome per distinct uid, in input order. A user that was already active counts as reactivated; an unknown uid fails with NotFoundError.',
 });
 
+type ActivationInput = ReturnType<typeof activationTypes>['input'];
+
 /** Validates, makes the one upstream call, and gives each distinct uid its outcome. */
 async function changeActivation(
   context: GatewayContext,
+  declared: ActivationInput,
   rawInput: unknown,
   call: typeof deactivateUsers | typeof reactivateUsers,
   loadUser: boolean,
 ): Promise<UserOutcomeValue[]> {
-  const requested = distinctUids(validateInput(uidsSchema, rawInput).uids);
+  const requested = distinctUids(declared.parse(rawInput).uids);
   const applied = await runMutation(context, () =>
     call(
       context.upstream,
@@ -88,13 +84,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: UsersDeactivate.input,
+        type: UsersDeactivate.input.ref,
         required: true,
         description: 'The users to deactivate.',
       }),
     },
     resolve: (_root, args, context) =>
-      changeActivation(context, args.input, deactivateUsers, false),
+      changeActivation(context, UsersDeactivate.input, args.input, deactivateUsers, false),
   }),
   usersReactivate: t.field({
     type: UsersReactivate.payload,
@@ -107,11 +103,12 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: UsersReactivate.input,
+        type: UsersReactivate.input.ref,
         required: true,
         description: 'The users to reactivate.',
       }),
     },
-    resolve: (_root, args, context) => changeActivation(context, args.input, reactivateUsers, true),
+    resolve: (_root, args, context) =>
+      changeActivation(context, UsersReactivate.input, args.input, reactivateUsers, true),
   }),
 }));

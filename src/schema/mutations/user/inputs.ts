@@ -1,27 +1,31 @@
 /** The inputs of userCreate, userUpdate and userDelete, with the checks made before any call. */
-import { z } from 'zod';
 import { builder } from '../../../builder.js';
 import { renamedTo, sameUnderBothNames } from '../../deprecation.js';
 import {
-  descriptionSchema,
-  idSchema,
-  metadataSchema,
-  nameSchema,
-  optional,
-  tagsSchema,
-  urlSchema,
-} from '../../limits.js';
+  choice,
+  displayName,
+  flag,
+  inputObject,
+  key,
+  kind,
+  listOf,
+  longText,
+  metadata,
+  tags,
+  url,
+} from '../../input.js';
+import { MAX_UIDS_PER_CALL, uidBatchSchema } from '../../limits.js';
 import { checkChanges } from '../../mutation-support.js';
 
-/** The optional profile fields a user is created and changed with. */
-const profileShape = {
-  avatar: optional(urlSchema),
-  link: optional(urlSchema),
-  role: optional(idSchema),
-  statusMessage: optional(descriptionSchema),
-  metadata: optional(metadataSchema),
-  tags: optional(tagsSchema),
-};
+/**
+ * The uids of a bulk user mutation (activation, friends, blocks): each checked and lowercased,
+ * duplicates kept so that an outcome can point at a uid's first position.
+ */
+export const uidBatch = kind(
+  ['String'],
+  uidBatchSchema(),
+  listOf(key, { min: 1, max: MAX_UIDS_PER_CALL, noun: 'uids' }).rule,
+);
 
 const UserUnsetField = builder.enumType('UserUnsetField', {
   description: 'A user field that `userUpdate` can clear.',
@@ -37,100 +41,64 @@ const UserUnsetField = builder.enumType('UserUnsetField', {
   } as const,
 });
 
-export const UserCreateInput = builder.inputType('UserCreateInput', {
+export const UserCreate = inputObject('UserCreateInput', {
   description: 'A new user.',
-  fields: (t) => ({
-    uid: t.string({
-      required: true,
-      description:
-        'The new user\'s identifier: 1 to 100 letters, digits, "-" or "_"; CometChat stores it lowercased.',
-    }),
-    name: t.string({ required: true, description: 'The display name (1 to 100 characters).' }),
-    avatar: t.string({
-      description: 'URL of the picture (http or https, at most 3000 characters).',
-    }),
-    link: t.string({
-      description: 'URL of the profile page (http or https, at most 3000 characters).',
-    }),
-    role: t.string({
-      description: 'The key of an existing role; the `default` role when omitted.',
-    }),
-    statusMessage: t.string({ description: 'A short status text (at most 255 characters).' }),
-    metadata: t.field({
-      type: 'JSONObject',
-      description:
-        'Free-form JSON kept with the user (at most 5 KB as JSON). Put contact details under `@private`.',
-    }),
-    tags: t.stringList({ description: 'Labels (at most 25, each 1 to 100 characters).' }),
-    withAuthToken: t.boolean({
-      description:
-        'Also issue an auth token for the new user, returned in `authToken` (default false).',
-    }),
-  }),
+  fields: {
+    uid: key.required("The new user's identifier."),
+    name: displayName.required('The display name.'),
+    avatar: url.optional('URL of the picture.'),
+    link: url.optional('URL of the profile page.'),
+    role: key.optional('The key of an existing role; the `default` role when omitted.'),
+    statusMessage: longText.optional('A short status text.'),
+    metadata: metadata.optional(
+      'Free-form JSON kept with the user. Put contact details under `@private`.',
+    ),
+    tags: tags.optional('Labels.'),
+    withAuthToken: flag.optional(
+      'Also issue an auth token for the new user, returned in `authToken` (default false).',
+    ),
+  },
 });
 
-export const userCreateSchema = z.object({
-  uid: idSchema,
-  name: nameSchema,
-  ...profileShape,
-  withAuthToken: optional(z.boolean()),
-});
-
-export const UserUpdateInput = builder.inputType('UserUpdateInput', {
+export const UserUpdate = inputObject('UserUpdateInput', {
   description:
     'Changes to a user. Omitted fields stay as they are; `unset` clears fields. At least one change is required.',
-  fields: (t) => ({
-    uid: t.string({ required: true, description: 'The user to change (case-insensitive).' }),
-    name: t.string({ description: 'A new display name (1 to 100 characters).' }),
-    avatar: t.string({
-      description: 'A new picture URL (http or https, at most 3000 characters).',
-    }),
-    link: t.string({
-      description: 'A new profile page URL (http or https, at most 3000 characters).',
-    }),
-    role: t.string({ description: 'The key of an existing role to give the user.' }),
-    statusMessage: t.string({ description: 'A new status text (at most 255 characters).' }),
-    metadata: t.field({
-      type: 'JSONObject',
-      description: 'New free-form JSON, replacing the old (at most 5 KB as JSON).',
-    }),
-    tags: t.stringList({
-      description: 'New labels, replacing the old (at most 25, each 1 to 100 characters).',
-    }),
-    unset: t.field({
-      type: [UserUnsetField],
-      description: 'Fields to clear. A field cannot be set and cleared in the same call.',
-    }),
-  }),
+  fields: {
+    uid: key.required('The user to change (case-insensitive).'),
+    name: displayName.optional('A new display name.'),
+    avatar: url.optional('A new picture URL.'),
+    link: url.optional('A new profile page URL.'),
+    role: key.optional('The key of an existing role to give the user.'),
+    statusMessage: longText.optional('A new status text.'),
+    metadata: metadata.optional('New free-form JSON, replacing the old.'),
+    tags: tags.optional('New labels, replacing the old.'),
+    unset: listOf(choice(UserUnsetField)).optional(
+      'Fields to clear. A field cannot be set and cleared in the same call.',
+    ),
+  },
+  check: (input, ctx) => checkChanges(input, 'uid', ctx),
 });
 
-export const userUpdateSchema = z
-  .object({
-    uid: idSchema,
-    name: optional(nameSchema),
-    ...profileShape,
-    unset: optional(z.array(z.enum(['avatar', 'link', 'metadata', 'statusMessage']))),
-  })
-  .superRefine((input, ctx) => checkChanges(input, 'uid', ctx));
+const samePermanence = sameUnderBothNames('isPermanent', 'permanent');
 
-export const UserDeleteInput = builder.inputType('UserDeleteInput', {
+export const UserDelete = inputObject('UserDeleteInput', {
   description: 'The user to delete.',
-  fields: (t) => ({
-    uid: t.string({ required: true, description: 'The user to delete (case-insensitive).' }),
-    isPermanent: t.boolean({
-      description:
-        "Also delete the user's messages and conversations, irreversibly (default false: only the user goes).",
-    }),
-    permanent: t.boolean({
+  fields: {
+    uid: key.required('The user to delete (case-insensitive).'),
+    isPermanent: flag.optional(
+      "Also delete the user's messages and conversations, irreversibly (default false: only the user goes).",
+    ),
+    permanent: flag.optional('The old name of `isPermanent`; give one of them.', {
       deprecationReason: renamedTo('isPermanent'),
-      description: 'The old name of `isPermanent`; give one of them.',
     }),
-  }),
+  },
+  check: (input, ctx) => {
+    if (!samePermanence(input)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['isPermanent'],
+        message: 'give `isPermanent` only (`permanent` is its deprecated name)',
+      });
+    }
+  },
 });
-
-export const userDeleteSchema = z
-  .object({ uid: idSchema, isPermanent: optional(z.boolean()), permanent: optional(z.boolean()) })
-  .refine(sameUnderBothNames('isPermanent', 'permanent'), {
-    path: ['isPermanent'],
-    message: 'give `isPermanent` only (`permanent` is its deprecated name)',
-  });

@@ -9,17 +9,10 @@ import type { UserRecord } from '../../../upstream/records.js';
 import { createUser, deleteUser, updateUser } from '../../../upstream/users.js';
 import { aliased } from '../../deprecation.js';
 import { ConflictFailure, NotFoundFailure, ValidationFailure } from '../../errors.js';
-import { runMutation, validateInput } from '../../mutation-support.js';
+import { runMutation } from '../../mutation-support.js';
 import { AuthTokenRef, UserRef } from '../../refs.js';
 import { objectPayload } from '../fields.js';
-import {
-  UserCreateInput,
-  UserDeleteInput,
-  UserUpdateInput,
-  userCreateSchema,
-  userDeleteSchema,
-  userUpdateSchema,
-} from './inputs.js';
+import { UserCreate, UserDelete, UserUpdate } from './inputs.js';
 
 /**
  * A user record CometChat returned from a write holds the full profile: it primes the caller's
@@ -107,10 +100,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The created user, or why it was not created.' },
     },
     args: {
-      input: t.arg({ type: UserCreateInput, required: true, description: 'The new user.' }),
+      input: t.arg({ type: UserCreate.ref, required: true, description: 'The new user.' }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(userCreateSchema, args.input);
+      const input = UserCreate.parse(args.input);
       const user = await runMutation(
         context,
         () => createUser(context.upstream, input, context.view().options),
@@ -130,10 +123,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The changed user, or why nothing changed.' },
     },
     args: {
-      input: t.arg({ type: UserUpdateInput, required: true, description: 'The changes.' }),
+      input: t.arg({ type: UserUpdate.ref, required: true, description: 'The changes.' }),
     },
     resolve: async (_root, args, context) => {
-      const { uid, unset, ...changes } = validateInput(userUpdateSchema, args.input);
+      const { uid, unset, ...changes } = UserUpdate.parse(args.input);
       const cleared = unset ?? [];
       // CometChat's `unset` knows avatar, link and metadata only; an empty text clears the status.
       const unsetUpstream = cleared.filter((field) => field !== 'statusMessage');
@@ -161,10 +154,10 @@ builder.mutationFields((t) => ({
       union: { description: 'The deleted user, or why it was not deleted.' },
     },
     args: {
-      input: t.arg({ type: UserDeleteInput, required: true, description: 'The user to delete.' }),
+      input: t.arg({ type: UserDelete.ref, required: true, description: 'The user to delete.' }),
     },
     resolve: async (_root, args, context) => {
-      const input = validateInput(userDeleteSchema, args.input);
+      const input = UserDelete.parse(args.input);
       const permanent = input.isPermanent ?? input.permanent ?? false;
       await runMutation(
         context,

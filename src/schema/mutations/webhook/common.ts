@@ -4,11 +4,11 @@
  * exactly as the webhook queries do: there is nothing in the input a caller could change to make
  * the call possible.
  */
-import type { z } from 'zod';
 import type { GatewayContext } from '../../../context.js';
 import type { WebhookRecord } from '../../../upstream/records.js';
 import { NotFoundFailure, ValidationFailure } from '../../errors.js';
-import { type MutationOptions, validateInput } from '../../mutation-support.js';
+import type { DeclaredInput } from '../../input.js';
+import type { MutationOptions } from '../../mutation-support.js';
 import { assertManagement } from '../../webhook.js';
 
 /** The end of every webhook mutation's description. */
@@ -16,13 +16,13 @@ export const ACCESS_NOTE =
   'Admin only. Changes CometChat\'s Management API: a gateway started without management credentials answers FORBIDDEN ("Webhook management is not configured") before looking at the input.';
 
 /** The checked input of a webhook mutation, once the gateway is known to manage webhooks. */
-export function webhookInput<S extends z.ZodType>(
+export function webhookInput<Out>(
   context: GatewayContext,
-  schema: S,
+  declared: DeclaredInput<Out>,
   input: unknown,
-): z.output<S> {
+): Out {
   assertManagement(context);
-  return validateInput(schema, input);
+  return declared.parse(input);
 }
 
 /** The refusals of a mutation that names an existing webhook. */

@@ -1,125 +1,111 @@
-/** The GraphQL inputs of the webhook mutations. */
-import { builder } from '../../../builder.js';
+/** The inputs of the webhook mutations, with the checks made before any call. */
 import { renamedTo } from '../../deprecation.js';
+import { flag, inputObject } from '../../input.js';
 import { LIMITS } from '../../limits.js';
-import type { InputFieldBuilder } from '../fields.js';
+import {
+  checkSwitchNames,
+  credential,
+  initialTriggers,
+  newWebhookId,
+  switchesUnderOldNames,
+  targetWebhookId,
+  triggerList,
+  webhookName,
+  webhookUrl,
+} from './rules.js';
 
-/** The `webhookId` that names an existing webhook. */
-const webhookIdField = (t: InputFieldBuilder) =>
-  t.string({
-    required: true,
-    description: "The webhook's CometChat identifier (its `webhookId`).",
-  });
-
-const WebhookBasicAuthInput = builder.inputType('WebhookBasicAuthInput', {
+const WebhookBasicAuth = inputObject('WebhookBasicAuthInput', {
   description:
     'HTTP Basic credentials CometChat sends with every delivery. CometChat accepts letters and digits only.',
-  fields: (t) => ({
-    username: t.string({
-      required: true,
-      description: `The user name (1 to ${LIMITS.webhookUsername} letters and digits).`,
-    }),
-    password: t.string({
-      required: true,
-      description: `The password (1 to ${LIMITS.webhookPassword} letters and digits). Write-only: never returned.`,
-    }),
-  }),
+  fields: {
+    username: credential(LIMITS.webhookUsername).required('The user name.'),
+    password: credential(LIMITS.webhookPassword).required(
+      'The password. Write-only: never returned.',
+    ),
+  },
 });
 
-const urlDescription = `Where CometChat POSTs deliveries: an https URL of at most ${LIMITS.webhookUrl} characters (plain http only for loopback hosts, for local receivers).`;
-const triggerDescription =
-  'Trigger ids as CometChat documents them (e.g. `message_sent`, `group_member_joined`); an unknown id is a ValidationError.';
+/** The `webhookId` that names an existing webhook. */
+const webhookIdField = () =>
+  targetWebhookId.required("The webhook's CometChat identifier (its `webhookId`).");
 
-export const WebhookCreateInput = builder.inputType('WebhookCreateInput', {
+const urlWords = 'Where CometChat POSTs deliveries.';
+const triggerWords =
+  'Trigger ids such as `message_sent` or `group_member_joined`; an unknown id is a ValidationError.';
+
+/** The deprecated names of `isEnabled` and `hasRetryOnFailure`. */
+const legacySwitchFields = {
+  enabled: flag.optional('The old name of `isEnabled`; give one of them.', {
+    deprecationReason: renamedTo('isEnabled'),
+  }),
+  retryOnFailure: flag.optional('The old name of `hasRetryOnFailure`; give one of them.', {
+    deprecationReason: renamedTo('hasRetryOnFailure'),
+  }),
+};
+
+export const WebhookCreate = inputObject('WebhookCreateInput', {
   description: 'A new webhook.',
-  fields: (t) => ({
-    webhookId: t.string({
-      required: true,
-      description: `The new webhook's CometChat identifier: 1 to ${LIMITS.webhookId} letters and digits, unique within the app.`,
-    }),
-    name: t.string({
-      required: true,
-      description: `A display name, at most ${LIMITS.webhookName} characters.`,
-    }),
-    url: t.string({ required: true, description: urlDescription }),
-    triggers: t.stringList({
-      description: `Events to deliver from the start. ${triggerDescription} None when omitted (add them later with \`webhookTriggersAdd\`).`,
-    }),
-    basicAuth: t.field({
-      type: WebhookBasicAuthInput,
-      description: 'Credentials deliveries carry; without them deliveries are unauthenticated.',
-    }),
-    isEnabled: t.boolean({
-      description: 'Whether CometChat delivers to it at all (default true).',
-    }),
-    hasRetryOnFailure: t.boolean({
-      description: 'Retry a failed delivery after 10 s and again after 30 s (default false).',
-    }),
-    enabled: t.boolean({
-      deprecationReason: renamedTo('isEnabled'),
-      description: 'The old name of `isEnabled`; give one of them.',
-    }),
-    retryOnFailure: t.boolean({
-      deprecationReason: renamedTo('hasRetryOnFailure'),
-      description: 'The old name of `hasRetryOnFailure`; give one of them.',
-    }),
-  }),
+  fields: {
+    webhookId: newWebhookId.required(
+      "The new webhook's CometChat identifier, unique within the app.",
+    ),
+    name: webhookName.required('A display name.'),
+    url: webhookUrl.required(urlWords),
+    triggers: initialTriggers.optional(
+      `Events to deliver from the start. ${triggerWords} None when omitted (add them later with \`webhookTriggersAdd\`).`,
+    ),
+    basicAuth: WebhookBasicAuth.kind.optional(
+      'Credentials deliveries carry; without them deliveries are unauthenticated.',
+    ),
+    isEnabled: flag.optional('Whether CometChat delivers to it at all (default true).'),
+    hasRetryOnFailure: flag.optional(
+      'Retry a failed delivery after 10 s and again after 30 s (default false).',
+    ),
+    ...legacySwitchFields,
+  },
+  check: checkSwitchNames,
+  map: switchesUnderOldNames,
 });
 
-export const WebhookUpdateInput = builder.inputType('WebhookUpdateInput', {
+/**
+ * The changes to a webhook. An explicit null `basicAuth` (Basic auth off) reads as not given here,
+ * like every null field: the resolver tells it apart from an omitted one on the raw input.
+ */
+export const WebhookUpdate = inputObject('WebhookUpdateInput', {
   description:
     'Changes to a webhook. Omitted (or null) fields stay as they are, except `basicAuth`.',
-  fields: (t) => ({
-    webhookId: webhookIdField(t),
-    name: t.string({
-      description: `A new display name, at most ${LIMITS.webhookName} characters.`,
-    }),
-    url: t.string({ description: urlDescription }),
-    basicAuth: t.field({
-      type: WebhookBasicAuthInput,
-      description:
-        'New credentials (turns Basic auth on). Explicit null turns Basic auth off; omitted leaves it unchanged.',
-    }),
-    isEnabled: t.boolean({ description: 'Whether CometChat delivers to it at all.' }),
-    hasRetryOnFailure: t.boolean({
-      description: 'Retry a failed delivery after 10 s and again after 30 s.',
-    }),
-    enabled: t.boolean({
-      deprecationReason: renamedTo('isEnabled'),
-      description: 'The old name of `isEnabled`; give one of them.',
-    }),
-    retryOnFailure: t.boolean({
-      deprecationReason: renamedTo('hasRetryOnFailure'),
-      description: 'The old name of `hasRetryOnFailure`; give one of them.',
-    }),
-  }),
+  fields: {
+    webhookId: webhookIdField(),
+    name: webhookName.optional('A new display name.'),
+    url: webhookUrl.optional(urlWords),
+    basicAuth: WebhookBasicAuth.kind.optional(
+      'New credentials (turns Basic auth on). Explicit null turns Basic auth off; omitted leaves it unchanged.',
+    ),
+    isEnabled: flag.optional('Whether CometChat delivers to it at all.'),
+    hasRetryOnFailure: flag.optional('Retry a failed delivery after 10 s and again after 30 s.'),
+    ...legacySwitchFields,
+  },
+  check: checkSwitchNames,
+  map: switchesUnderOldNames,
 });
 
-export const WebhookDeleteInput = builder.inputType('WebhookDeleteInput', {
+export const WebhookDelete = inputObject('WebhookDeleteInput', {
   description: 'The webhook to delete.',
-  fields: (t) => ({
-    webhookId: webhookIdField(t),
-  }),
+  fields: { webhookId: webhookIdField() },
 });
 
-export const WebhookTriggersAddInput = builder.inputType('WebhookTriggersAddInput', {
+export const WebhookTriggersAdd = inputObject('WebhookTriggersAddInput', {
   description: 'Triggers to add to a webhook.',
-  fields: (t) => ({
-    webhookId: webhookIdField(t),
-    triggers: t.stringList({
-      required: true,
-      description: `At least one trigger. ${triggerDescription} Adding one the webhook already has succeeds.`,
-    }),
-  }),
+  fields: {
+    webhookId: webhookIdField(),
+    triggers: triggerList.required(`${triggerWords} Adding one the webhook already has succeeds.`),
+  },
 });
 
-export const WebhookTriggersRemoveInput = builder.inputType('WebhookTriggersRemoveInput', {
+export const WebhookTriggersRemove = inputObject('WebhookTriggersRemoveInput', {
   description: 'Triggers to remove from a webhook.',
-  fields: (t) => ({
-    webhookId: webhookIdField(t),
-    triggers: t.stringList({
-      required: true,
-      description: `At least one trigger. ${triggerDescription}`,
-    }),
-  }),
+  fields: {
+    webhookId: webhookIdField(),
+    triggers: triggerList.required(triggerWords),
+  },
 });

@@ -15,10 +15,10 @@ import { runMutation } from '../../mutation-support.js';
 import { WebhookRef } from '../../refs.js';
 import { objectPayload } from '../fields.js';
 import { ACCESS_NOTE, TARGET, TARGETED_ERRORS, webhookInput } from './common.js';
-import { WebhookCreateInput, WebhookDeleteInput, WebhookUpdateInput } from './inputs.js';
-import { webhookCreateSchema, webhookDeleteSchema, webhookUpdateSchema } from './rules.js';
+import { WebhookCreate, WebhookDelete, WebhookUpdate } from './inputs.js';
 import {
   addTriggerStep,
+  sentTriggers,
   type TriggerOutcome,
   triggerOutcomesDescription,
   WebhookTriggerOutcome,
@@ -117,10 +117,10 @@ builder.mutationFields((t) => ({
       },
     },
     args: {
-      input: t.arg({ type: WebhookCreateInput, required: true, description: 'The new webhook.' }),
+      input: t.arg({ type: WebhookCreate.ref, required: true, description: 'The new webhook.' }),
     },
     resolve: async (_root, args, context) => {
-      const input = webhookInput(context, webhookCreateSchema, args.input);
+      const input = webhookInput(context, WebhookCreate, args.input);
       let webhook: WebhookRecord;
       try {
         webhook = await runMutation(
@@ -150,7 +150,7 @@ builder.mutationFields((t) => ({
         triggers:
           triggers.length === 0
             ? []
-            : await addTriggerStep(context, webhook.id, triggers, args.input.triggers ?? []),
+            : await addTriggerStep(context, webhook.id, triggers, sentTriggers(args.input)),
       };
     },
   }),
@@ -167,16 +167,17 @@ builder.mutationFields((t) => ({
       },
     },
     args: {
-      input: t.arg({ type: WebhookUpdateInput, required: true, description: 'The changes.' }),
+      input: t.arg({ type: WebhookUpdate.ref, required: true, description: 'The changes.' }),
     },
     resolve: async (_root, args, context) => {
-      const input = webhookInput(context, webhookUpdateSchema, args.input);
+      const input = webhookInput(context, WebhookUpdate, args.input);
       const changes = definedOnly({
         name: input.name ?? undefined,
         url: input.url ?? undefined,
         enabled: input.enabled ?? undefined,
         retryOnFailure: input.retryOnFailure ?? undefined,
-        ...(input.basicAuth === null ? { useBasicAuth: false } : {}),
+        // Explicit null turns Basic auth off; the checked input reads null as not given.
+        ...(args.input.basicAuth === null ? { useBasicAuth: false } : {}),
         ...(input.basicAuth ? { useBasicAuth: true, ...input.basicAuth } : {}),
       });
       if (Object.keys(changes).length === 0) {
@@ -207,13 +208,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: WebhookDeleteInput,
+        type: WebhookDelete.ref,
         required: true,
         description: 'The webhook to delete.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const input = webhookInput(context, webhookDeleteSchema, args.input);
+      const input = webhookInput(context, WebhookDelete, args.input);
       await runMutation(
         context,
         () => deleteWebhook(context.upstream, input.webhookId, { signal: context.signal }),

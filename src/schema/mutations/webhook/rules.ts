@@ -1,11 +1,12 @@
 /**
- * The checks webhook inputs get before any call: CometChat's webhook limits (id 50 alphanumeric,
- * name 50, URL 255 over HTTPS, Basic-auth user name 50 and password 100, letters and digits only)
- * and the documented trigger ids.
+ * The kinds of webhook input values, with the checks they get before any call: CometChat's webhook
+ * limits (id, name, URL over HTTPS, Basic-auth user name and password, letters and digits only)
+ * and the documented trigger ids; each kind documents its limit.
  */
 import { z } from 'zod';
 import { isWebhookTrigger, WEBHOOK_TRIGGER_IDS } from '../../../webhooks/triggers.js';
 import { sameUnderBothNames } from '../../deprecation.js';
+import { kind } from '../../input.js';
 import { LIMITS } from '../../limits.js';
 
 /** Plain HTTP reaches only this machine, so it is allowed for local receivers (the emulator). */
@@ -80,11 +81,6 @@ const credentialSchema = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .regex(/^[A-Za-z0-9]*$/, 'may contain only letters and digits');
 
-const basicAuthSchema = z.object({
-  username: credentialSchema(LIMITS.webhookUsername),
-  password: credentialSchema(LIMITS.webhookPassword),
-});
-
 const triggerSchema = z
   .string()
   .trim()
@@ -108,18 +104,62 @@ function triggerListSchema(min: number) {
     .transform((ids) => [...new Set(ids)]);
 }
 
-/** `isEnabled`/`hasRetryOnFailure` and their deprecated names `enabled`/`retryOnFailure`. */
-const switchShape = {
-  isEnabled: z.boolean().nullish(),
-  hasRetryOnFailure: z.boolean().nullish(),
-  enabled: z.boolean().nullish(),
-  retryOnFailure: z.boolean().nullish(),
+/** The `webhookId` of a new webhook. */
+export const newWebhookId = kind(
+  'String',
+  newWebhookIdSchema,
+  `1 to ${LIMITS.webhookId} letters and digits.`,
+);
+
+/** The `webhookId` that names an existing webhook. */
+export const targetWebhookId = kind(
+  'String',
+  targetWebhookIdSchema,
+  `1 to ${LIMITS.webhookId} characters, without spaces.`,
+);
+
+export const webhookName = kind(
+  'String',
+  webhookNameSchema,
+  `1 to ${LIMITS.webhookName} characters.`,
+);
+
+export const webhookUrl = kind(
+  'String',
+  webhookUrlSchema,
+  `An https URL of at most ${LIMITS.webhookUrl} characters, without credentials (plain http only for loopback hosts, for local receivers).`,
+);
+
+/** A Basic-auth user name or password. */
+export function credential(max: number) {
+  return kind('String', credentialSchema(max), `1 to ${max} letters and digits.`);
+}
+
+const TRIGGER_RULE = 'each one CometChat documents; repeats count once';
+
+/** Triggers to deliver from a webhook's creation: none or more. */
+export const initialTriggers = kind(
+  ['String'],
+  triggerListSchema(0),
+  `At most ${WEBHOOK_TRIGGER_IDS.length} triggers, ${TRIGGER_RULE}.`,
+);
+
+/** Triggers to add or remove: at least one. */
+export const triggerList = kind(
+  ['String'],
+  triggerListSchema(1),
+  `1 to ${WEBHOOK_TRIGGER_IDS.length} triggers, ${TRIGGER_RULE}.`,
+);
+
+type Switches = {
+  isEnabled?: boolean | undefined;
+  hasRetryOnFailure?: boolean | undefined;
+  enabled?: boolean | undefined;
+  retryOnFailure?: boolean | undefined;
 };
 
-type Switches = { [Key in keyof typeof switchShape]?: boolean | null | undefined };
-
 /** Refuses a switch given under both names with different values. */
-function checkSwitchNames(value: Switches, ctx: z.RefinementCtx): void {
+export function checkSwitchNames(value: Switches, ctx: z.RefinementCtx): void {
   for (const [name, legacy] of [
     ['isEnabled', 'enabled'],
     ['hasRetryOnFailure', 'retryOnFailure'],
@@ -135,7 +175,7 @@ function checkSwitchNames(value: Switches, ctx: z.RefinementCtx): void {
 }
 
 /** The switches under the names the upstream call uses, whichever name the caller gave. */
-function switchesUnderOldNames<T extends Switches>(value: T) {
+export function switchesUnderOldNames<T extends Switches>(value: T) {
   const { isEnabled, hasRetryOnFailure, ...rest } = value;
   return {
     ...rest,
@@ -143,33 +183,3 @@ function switchesUnderOldNames<T extends Switches>(value: T) {
     retryOnFailure: hasRetryOnFailure ?? value.retryOnFailure,
   };
 }
-
-export const webhookCreateSchema = z
-  .object({
-    webhookId: newWebhookIdSchema,
-    name: webhookNameSchema,
-    url: webhookUrlSchema,
-    triggers: triggerListSchema(0).nullish(),
-    basicAuth: basicAuthSchema.nullish(),
-    ...switchShape,
-  })
-  .superRefine(checkSwitchNames)
-  .transform(switchesUnderOldNames);
-
-export const webhookUpdateSchema = z
-  .object({
-    webhookId: targetWebhookIdSchema,
-    name: webhookNameSchema.nullish(),
-    url: webhookUrlSchema.nullish(),
-    basicAuth: basicAuthSchema.nullish(),
-    ...switchShape,
-  })
-  .superRefine(checkSwitchNames)
-  .transform(switchesUnderOldNames);
-
-export const webhookDeleteSchema = z.object({ webhookId: targetWebhookIdSchema });
-
-export const webhookTriggersSchema = z.object({
-  webhookId: targetWebhookIdSchema,
-  triggers: triggerListSchema(1),
-});

@@ -21,8 +21,7 @@ import {
   TARGETED_ERRORS,
   webhookInput,
 } from './common.js';
-import { WebhookTriggersAddInput, WebhookTriggersRemoveInput } from './inputs.js';
-import { webhookTriggersSchema } from './rules.js';
+import { WebhookTriggersAdd, WebhookTriggersRemove } from './inputs.js';
 
 export interface TriggerOutcome {
   trigger: string;
@@ -72,6 +71,11 @@ function triggerOutcomes(
  * every trigger failed with that reason; any other failure is returned as the GraphQL error to
  * raise where the outcomes are read.
  */
+/** The trigger ids as the caller sent them (GraphQL has checked the list's type), for item paths. */
+export function sentTriggers(input: Record<string, unknown>): readonly string[] {
+  return Array.isArray(input.triggers) ? input.triggers : [];
+}
+
 export async function addTriggerStep(
   context: GatewayContext,
   webhookId: string,
@@ -158,13 +162,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: WebhookTriggersAddInput,
+        type: WebhookTriggersAdd.ref,
         required: true,
         description: 'The webhook and the triggers to add.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const input = webhookInput(context, webhookTriggersSchema, args.input);
+      const input = webhookInput(context, WebhookTriggersAdd, args.input);
       const answer = await runMutation(
         context,
         () =>
@@ -173,7 +177,7 @@ builder.mutationFields((t) => ({
           }),
         TRIGGERS_TARGET,
       );
-      const triggers = triggerOutcomes(input.triggers, args.input.triggers, answer);
+      const triggers = triggerOutcomes(input.triggers, sentTriggers(args.input), answer);
       return { webhook: await reloadWebhook(context, input.webhookId), triggers };
     },
   }),
@@ -191,13 +195,13 @@ builder.mutationFields((t) => ({
     },
     args: {
       input: t.arg({
-        type: WebhookTriggersRemoveInput,
+        type: WebhookTriggersRemove.ref,
         required: true,
         description: 'The webhook and the triggers to remove.',
       }),
     },
     resolve: async (_root, args, context) => {
-      const input = webhookInput(context, webhookTriggersSchema, args.input);
+      const input = webhookInput(context, WebhookTriggersRemove, args.input);
       await runMutation(
         context,
         () =>
