@@ -13,6 +13,7 @@ import {
   type TestGateway,
   type TestGatewayOptions,
 } from './gateway.js';
+import type { GraphQLResponse } from './graphql-http.js';
 import { type MutationOutcome, mutateOn, type UserErrorShape } from './harness.js';
 
 /** A mutation document, its `input`, and the path of the ValidationError it must answer. */
@@ -61,18 +62,44 @@ export type Write = readonly [document: string, input: Record<string, unknown>];
  * The end user `uid` (default: the first demo user) gets FORBIDDEN for every read and every write,
  * and the emulator receives no request meanwhile.
  */
-export async function expectEndUserRefused(
+export function expectEndUserRefused(
   gateway: InProcessGateway,
-  refused: { reads?: readonly string[]; writes?: readonly Write[] },
+  refused: Refused,
   uid: string = demoUid(1),
+): Promise<void> {
+  return expectForbiddenWithoutCall(gateway, refused, (text, variables) =>
+    gateway.asUser(uid, text, variables),
+  );
+}
+
+/**
+ * The admin gets FORBIDDEN for every read and every write (e.g. from a gateway without management
+ * credentials), and the emulator receives no request meanwhile.
+ */
+export function expectAdminRefused(gateway: InProcessGateway, refused: Refused): Promise<void> {
+  return expectForbiddenWithoutCall(gateway, refused, (text, variables) =>
+    gateway.query(text, variables),
+  );
+}
+
+/** Operations to refuse: queries without variables, and mutations with their `input`. */
+export interface Refused {
+  reads?: readonly string[];
+  writes?: readonly Write[];
+}
+
+async function expectForbiddenWithoutCall(
+  gateway: InProcessGateway,
+  refused: Refused,
+  run: (text: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse>,
 ): Promise<void> {
   gateway.emulator.clearRequests();
   for (const query of refused.reads ?? []) {
-    const response = await gateway.asUser(uid, query);
+    const response = await run(query);
     expect(response.errors?.[0]?.extensions?.code, query).toBe('FORBIDDEN');
   }
   for (const [document, input] of refused.writes ?? []) {
-    const response = await gateway.asUser(uid, document, { input });
+    const response = await run(document, { input });
     expect(response.errors?.[0]?.extensions?.code, document).toBe('FORBIDDEN');
   }
   expect(gateway.emulator.requests()).toEqual([]);
