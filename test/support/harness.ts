@@ -49,24 +49,33 @@ export async function startHarness(
   });
   return {
     ...gateway,
-    async mutate<T>(
-      text: string,
-      variables: Record<string, unknown> = {},
-      opts: { as?: string } = {},
-    ) {
-      let response: GraphQLResponse<Record<string, T>> | undefined;
-      const calls = await gateway.countUpstream(async () => {
-        response =
-          opts.as === undefined
-            ? await gateway.query<Record<string, T>>(text, variables)
-            : await gateway.asUser<Record<string, T>>(opts.as, text, variables);
-      });
-      expect(response?.errors).toBeUndefined();
-      const [value] = Object.values(response?.data ?? {});
-      const writes = gateway.emulator.requests().filter((r) => r.method !== 'GET').length;
-      return { result: value as T, calls, writes }; // an operation with a single root field
-    },
+    mutate: <T>(text: string, variables?: Record<string, unknown>, opts?: { as?: string }) =>
+      mutateOn<T>(gateway, text, variables, opts),
   };
+}
+
+/**
+ * `Harness.mutate` on any gateway: runs an operation with one root field as the admin (or as the
+ * end user `as`), expects no GraphQL errors, and returns that field with the upstream calls it
+ * caused.
+ */
+export async function mutateOn<T = Record<string, unknown>>(
+  gateway: InProcessGateway,
+  text: string,
+  variables: Record<string, unknown> = {},
+  opts: { as?: string } = {},
+): Promise<MutationOutcome<T>> {
+  let response: GraphQLResponse<Record<string, T>> | undefined;
+  const calls = await gateway.countUpstream(async () => {
+    response =
+      opts.as === undefined
+        ? await gateway.query<Record<string, T>>(text, variables)
+        : await gateway.asUser<Record<string, T>>(opts.as, text, variables);
+  });
+  expect(response?.errors).toBeUndefined();
+  const [value] = Object.values(response?.data ?? {});
+  const writes = gateway.emulator.requests().filter((r) => r.method !== 'GET').length;
+  return { result: value as T, calls, writes }; // an operation with a single root field
 }
 
 /**
@@ -98,6 +107,8 @@ export function ok<T>(response: GraphQLResponse<T>): T {
 export const USER_ERROR_FIELDS = '... on UserError { __typename message path code }';
 /** The violations of a ValidationError. */
 export const VIOLATION_FIELDS = '... on ValidationError { violations { path message } }';
+/** Both: the error branch with a ValidationError's violations. */
+export const ERROR_AND_VIOLATION_FIELDS = `${USER_ERROR_FIELDS} ${VIOLATION_FIELDS}`;
 
 /** A UserError branch as `USER_ERROR_FIELDS` (and `VIOLATION_FIELDS`) select it. */
 export interface UserErrorShape {

@@ -6,18 +6,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { agentBuilderStateOf } from '../../src/emulator/ai-agent-builder.js';
-import { demoUid as u } from '../../src/emulator/seed-demo.js';
-import { ADMIN_TOKEN, startTestGateway } from '../support/gateway.js';
 import {
+  ERROR_AND_VIOLATION_FIELDS as ERRORS,
   mutationDocument,
-  USER_ERROR_FIELDS,
-  type UserErrorShape,
   useHarness,
-  VIOLATION_FIELDS,
 } from '../support/harness.js';
+import {
+  expectCheckedFirst,
+  expectEndUserRefused,
+  expectUserError,
+  nodeOf,
+  withSecretsKept,
+} from '../support/tooling.js';
 
 const h = useHarness();
-const ERRORS = `${USER_ERROR_FIELDS} ${VIOLATION_FIELDS}`;
 const TEXT = 'id sourceId title text fileName status vectorizationStatus isActive createdAt';
 const VARIABLE =
   'id variableId name reference description sourceType sourcePath hasConstantValue defaultValue';
@@ -82,11 +84,10 @@ describe('knowledge base', () => {
       status: 'indexed',
       textEntry: { title: 'FAQ', text: 'Opening hours are 9 to 5.' },
     });
-    const node = await h.query<{ node: unknown }>(
-      'query ($id: ID!) { node(id: $id) { ... on AiKnowledgeSource { sourceId name } } }',
-      { id: faq?.id },
-    );
-    expect(node.data?.node).toEqual({ sourceId: 'kb-faq', name: 'FAQ' });
+    expect(await nodeOf(h, 'AiKnowledgeSource', 'sourceId name', faq?.id)).toEqual({
+      sourceId: 'kb-faq',
+      name: 'FAQ',
+    });
     const missing = await h.query<{ aiKnowledgeText: Text | null }>(
       '{ aiKnowledgeText(sourceId: "nope") { title } }',
     );
@@ -106,11 +107,13 @@ describe('knowledge base', () => {
       isActive: true,
     });
     const id = created.result.sourceId;
-    const byNode = await h.query<{ node: unknown }>(
-      'query ($id: ID!) { node(id: $id) { ... on AiKnowledgeText { sourceId title } } }',
-      { id: created.result.aiKnowledgeText.id },
+    const byNode = await nodeOf(
+      h,
+      'AiKnowledgeText',
+      'sourceId title',
+      created.result.aiKnowledgeText.id,
     );
-    expect(byNode.data?.node).toEqual({ sourceId: id, title: 'Refund policy' });
+    expect(byNode).toEqual({ sourceId: id, title: 'Refund policy' });
     const updated = await h.mutate<{ aiKnowledgeText: Text }>(TEXT_UPDATE, {
       input: { sourceId: id, text: 'Refunds within 60 days.' },
     });
@@ -153,7 +156,7 @@ describe('knowledge base', () => {
   });
 
   it('checks the input before any call and maps unknown entries, sources and agents', async () => {
-    const cases: [string, Record<string, unknown>, string[]][] = [
+    await expectCheckedFirst(h, [
       [TEXT_CREATE, { title: ' ', text: 'x' }, ['input', 'title']],
       [TEXT_CREATE, { title: 'x', text: 'y'.repeat(5001) }, ['input', 'text']],
       [TEXT_UPDATE, { sourceId: 'kb-faq' }, ['input']],
@@ -161,41 +164,35 @@ describe('knowledge base', () => {
       [ATTACH, { agentUid: 'support-agent', sourceIds: [] }, ['input', 'sourceIds']],
       [ATTACH, { agentUid: 'support-agent', sourceIds: ['a', 'a'] }, ['input', 'sourceIds']],
       [DETACH, { agentUid: '', sourceIds: ['kb-faq'] }, ['input', 'agentUid']],
-    ];
-    for (const [document, input, path] of cases) {
-      const outcome = await h.mutate<UserErrorShape>(document, { input });
-      expect(outcome.calls, JSON.stringify(input)).toBe(0);
-      expect(outcome.result).toMatchObject({ __typename: 'ValidationError', path });
-    }
-    const noEntry = await h.mutate<UserErrorShape>(TEXT_UPDATE, {
-      input: { sourceId: 'nope', title: 'x' },
-    });
-    expect(noEntry.calls).toBe(1);
-    expect(noEntry.result).toMatchObject({
-      __typename: 'NotFoundError',
-      path: ['input', 'sourceId'],
-      code: 'ERR_NOT_FOUND',
-    });
-    const noDelete = await h.mutate<UserErrorShape>(TEXT_DELETE, { input: { sourceId: 'nope' } });
-    expect(noDelete.result).toMatchObject({ __typename: 'NotFoundError', code: 'ERR_NOT_FOUND' });
-    const noSource = await h.mutate<UserErrorShape>(ATTACH, {
-      input: { agentUid: 'support-agent', sourceIds: ['kb-faq', 'nope'] },
-    });
-    expect(noSource.calls).toBe(1);
+    ]);
+    await expectUserError(
+      h,
+      TEXT_UPDATE,
+      { sourceId: 'nope', title: 'x' },
+      { __typename: 'NotFoundError', path: ['input', 'sourceId'], code: 'ERR_NOT_FOUND' },
+      1,
+    );
+    await expectUserError(
+      h,
+      TEXT_DELETE,
+      { sourceId: 'nope' },
+      { __typename: 'NotFoundError', code: 'ERR_NOT_FOUND' },
+    );
+    const noSource = await expectUserError(
+      h,
+      ATTACH,
+      { agentUid: 'support-agent', sourceIds: ['kb-faq', 'nope'] },
+      { __typename: 'NotFoundError', path: ['input', 'sourceIds', '1'] },
+      1,
+    );
     expect(noSource.writes).toBe(0);
-    expect(noSource.result).toMatchObject({
-      __typename: 'NotFoundError',
-      path: ['input', 'sourceIds', '1'],
-    });
-    const noAgent = await h.mutate<UserErrorShape>(ATTACH, {
-      input: { agentUid: 'nope', sourceIds: ['kb-faq'] },
-    });
-    expect(noAgent.calls).toBe(2);
-    expect(noAgent.result).toMatchObject({
-      __typename: 'NotFoundError',
-      path: ['input', 'agentUid'],
-      code: 'ERR_AGENT_NOT_FOUND',
-    });
+    await expectUserError(
+      h,
+      ATTACH,
+      { agentUid: 'nope', sourceIds: ['kb-faq'] },
+      { __typename: 'NotFoundError', path: ['input', 'agentUid'], code: 'ERR_AGENT_NOT_FOUND' },
+      2,
+    );
   });
 });
 
@@ -213,11 +210,7 @@ describe('custom variables', () => {
       defaultValue: 'free',
       hasConstantValue: false,
     });
-    const node = await h.query<{ node: unknown }>(
-      'query ($id: ID!) { node(id: $id) { ... on AiAgentVariable { name } } }',
-      { id: plan?.id },
-    );
-    expect(node.data?.node).toEqual({ name: 'user.plan' });
+    expect(await nodeOf(h, 'AiAgentVariable', 'name', plan?.id)).toEqual({ name: 'user.plan' });
 
     const created = await h.mutate<{ aiAgentVariable: { variableId: string } }>(VAR_CREATE, {
       input: { name: 'company', sourceType: 'CONSTANT', constantValue: 'Acme', description: 'Us' },
@@ -250,7 +243,7 @@ describe('custom variables', () => {
   });
 
   it('checks the input before any call and maps CometChat refusals', async () => {
-    const cases: [string, Record<string, unknown>, string[]][] = [
+    await expectCheckedFirst(h, [
       [VAR_CREATE, { name: '1abc', sourceType: 'CONSTANT', constantValue: 'x' }, ['input', 'name']],
       [
         VAR_CREATE,
@@ -265,98 +258,63 @@ describe('custom variables', () => {
         { variableId: 'var-plan', description: 'd'.repeat(201) },
         ['input', 'description'],
       ],
-    ];
-    for (const [document, input, path] of cases) {
-      const outcome = await h.mutate<UserErrorShape>(document, { input });
-      expect(outcome.calls, JSON.stringify(input)).toBe(0);
-      expect(outcome.result).toMatchObject({ __typename: 'ValidationError', path });
-    }
-    const clash = await h.mutate<UserErrorShape>(VAR_CREATE, {
-      input: { name: 'user.plan', sourceType: 'USER_METADATA', sourcePath: 'plan' },
-    });
-    expect(clash.calls).toBe(1);
-    expect(clash.result).toMatchObject({
-      __typename: 'ConflictError',
-      path: ['input', 'name'],
-      code: 'ERR_CONFLICT',
-    });
-    const missing = await h.mutate<UserErrorShape>(VAR_UPDATE, {
-      input: { variableId: 'nope', defaultValue: 'x' },
-    });
-    expect(missing.calls).toBe(1);
-    expect(missing.result).toMatchObject({
-      __typename: 'NotFoundError',
-      path: ['input', 'variableId'],
-      code: 'ERR_NOT_FOUND',
-    });
+    ]);
+    await expectUserError(
+      h,
+      VAR_CREATE,
+      { name: 'user.plan', sourceType: 'USER_METADATA', sourcePath: 'plan' },
+      { __typename: 'ConflictError', path: ['input', 'name'], code: 'ERR_CONFLICT' },
+      1,
+    );
+    await expectUserError(
+      h,
+      VAR_UPDATE,
+      { variableId: 'nope', defaultValue: 'x' },
+      { __typename: 'NotFoundError', path: ['input', 'variableId'], code: 'ERR_NOT_FOUND' },
+      1,
+    );
   });
 
   it('never shows or logs a constant value', async () => {
-    const t = await startTestGateway();
     const secret = 'sk-live-constant-secret-77';
-    const bodies: string[] = [];
-    try {
-      const run = async (query: string, variables: Record<string, unknown> = {}) => {
-        const response = await t.inProcess('/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-          body: JSON.stringify({ query, variables }),
-        });
-        const text = await response.text();
-        bodies.push(text);
-        return JSON.parse(text) as {
-          data?: Record<string, { aiAgentVariable?: { variableId: string } }>;
-          errors?: unknown[];
-        };
-      };
-      const created = await run(VAR_CREATE, {
+    await withSecretsKept([secret], async (t) => {
+      type Answer = Record<string, { aiAgentVariable?: { variableId: string } }>;
+      const created = await t.query<Answer>(VAR_CREATE, {
         input: { name: 'apiKey', sourceType: 'CONSTANT', constantValue: secret },
       });
       const id = created.data?.aiAgentVariableCreate?.aiAgentVariable?.variableId;
       expect(id).toBeDefined();
-      await run(VAR_CREATE, {
+      await t.query(VAR_CREATE, {
         input: { name: 'apiKey', sourceType: 'CONSTANT', constantValue: secret },
       }); // a ConflictError
-      await run(VAR_UPDATE, { input: { variableId: id, constantValue: `${secret}-2` } });
-      await run(VAR_UPDATE, { input: { variableId: 'nope', constantValue: secret } });
-      await run(VAR_CREATE, {
+      await t.query(VAR_UPDATE, { input: { variableId: id, constantValue: `${secret}-2` } });
+      await t.query(VAR_UPDATE, { input: { variableId: 'nope', constantValue: secret } });
+      await t.query(VAR_CREATE, {
         input: { name: 'bad name', sourceType: 'CONSTANT', constantValue: secret },
       }); // checked
-      const read = await run(`{ aiAgentVariables { nodes { ${VARIABLE} } } }`);
+      const read = await t.query(`{ aiAgentVariables { nodes { ${VARIABLE} } } }`);
       expect(read.errors).toBeUndefined();
       const stored = [...agentBuilderStateOf(t.emulator.store).variables.values()];
       expect(stored.find((v) => v.name === 'apiKey')?.constantValue).toBe(`${secret}-2`);
-      expect(t.logs.length).toBeGreaterThan(0);
-      expect(bodies.find((body) => body.includes(secret))).toBeUndefined();
-      expect(t.logs.find((line) => line.includes(secret))).toBeUndefined();
-      t.assertNoSecretLeaked();
-    } finally {
-      await t.close();
-    }
+    });
   });
 });
 
 it('refuses end users, reading and writing, without an upstream call', async () => {
-  h.emulator.clearRequests();
-  for (const query of [
-    '{ aiKnowledgeSources { totalCount } }',
-    '{ aiKnowledgeText(sourceId: "kb-faq") { title } }',
-    '{ aiAgentVariables { totalCount } }',
-  ]) {
-    const response = await h.asUser(u(1), query);
-    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-  }
-  for (const [document, input] of [
-    [TEXT_CREATE, { title: 'x', text: 'y' }],
-    [TEXT_UPDATE, { sourceId: 'kb-faq', title: 'x' }],
-    [TEXT_DELETE, { sourceId: 'kb-faq' }],
-    [ATTACH, { agentUid: 'support-agent', sourceIds: ['kb-faq'] }],
-    [DETACH, { agentUid: 'support-agent', sourceIds: ['kb-faq'] }],
-    [VAR_CREATE, { name: 'x', sourceType: 'CONSTANT', constantValue: 'y' }],
-    [VAR_UPDATE, { variableId: 'var-plan', defaultValue: 'x' }],
-  ] as const) {
-    const response = await h.asUser(u(1), document, { input });
-    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-  }
-  expect(h.emulator.requests()).toEqual([]);
+  await expectEndUserRefused(h, {
+    reads: [
+      '{ aiKnowledgeSources { totalCount } }',
+      '{ aiKnowledgeText(sourceId: "kb-faq") { title } }',
+      '{ aiAgentVariables { totalCount } }',
+    ],
+    writes: [
+      [TEXT_CREATE, { title: 'x', text: 'y' }],
+      [TEXT_UPDATE, { sourceId: 'kb-faq', title: 'x' }],
+      [TEXT_DELETE, { sourceId: 'kb-faq' }],
+      [ATTACH, { agentUid: 'support-agent', sourceIds: ['kb-faq'] }],
+      [DETACH, { agentUid: 'support-agent', sourceIds: ['kb-faq'] }],
+      [VAR_CREATE, { name: 'x', sourceType: 'CONSTANT', constantValue: 'y' }],
+      [VAR_UPDATE, { variableId: 'var-plan', defaultValue: 'x' }],
+    ],
+  });
 });

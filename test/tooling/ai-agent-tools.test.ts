@@ -6,18 +6,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { agentToolsOf } from '../../src/emulator/ai-agent-tools.js';
-import { demoUid as u } from '../../src/emulator/seed-demo.js';
-import { startTestGateway } from '../support/gateway.js';
 import {
+  ERROR_AND_VIOLATION_FIELDS as ERRORS,
   mutationDocument,
-  USER_ERROR_FIELDS,
-  type UserErrorShape,
   useHarness,
-  VIOLATION_FIELDS,
 } from '../support/harness.js';
+import {
+  expectCheckedFirst,
+  expectEndUserRefused,
+  expectUserError,
+  nodeOf,
+  withSecretsKept,
+} from '../support/tooling.js';
 
 const h = useHarness();
-const ERRORS = `${USER_ERROR_FIELDS} ${VIOLATION_FIELDS}`;
 const PARAMS = 'parameters { key type description isRequired }';
 const API_TOOL = `id slug name description icon endpoint method isBasicAuthEnabled headerNames bodyTemplate isAdditionalPropertyAllowed ${PARAMS} createdAt updatedAt`;
 const MCP = 'id slug name description url icon createdAt';
@@ -48,17 +50,6 @@ function stored(kind: 'api-tools' | 'mcp-servers' | 'frontend-actions', id: stri
   return agentToolsOf(h.emulator.store).get(kind)?.get(id)?.fields;
 }
 
-async function expectChecked(cases: [string, Record<string, unknown>, string[]][]) {
-  for (const [document, input, path] of cases) {
-    const outcome = await h.mutate<UserErrorShape>(document, { input });
-    expect(outcome.calls, JSON.stringify(input)).toBe(0);
-    expect(outcome.result, JSON.stringify(input)).toMatchObject({
-      __typename: 'ValidationError',
-      path,
-    });
-  }
-}
-
 describe('custom API tools', () => {
   it('lists the seeded tool, looks it up and reads it as a node', async () => {
     const list = await h.query<{ aiApiTools: { totalCount: number; nodes: Item[] } }>(
@@ -76,11 +67,10 @@ describe('custom API tools', () => {
         { key: 'orderId', type: 'string', description: 'The order number', isRequired: true },
       ],
     });
-    const node = await h.query<{ node: unknown }>(
-      'query ($id: ID!) { node(id: $id) { ... on AiApiTool { slug name } } }',
-      { id: seeded?.id },
-    );
-    expect(node.data?.node).toEqual({ slug: 'order-lookup', name: 'Order lookup' });
+    expect(await nodeOf(h, 'AiApiTool', 'slug name', seeded?.id)).toEqual({
+      slug: 'order-lookup',
+      name: 'Order lookup',
+    });
     const missing = await h.query<{ aiApiTool: Item | null }>(
       '{ aiApiTool(slug: "nope") { slug } }',
     );
@@ -136,7 +126,7 @@ describe('custom API tools', () => {
       endpoint: 'https://x.example.com',
       method: 'GET',
     };
-    await expectChecked([
+    await expectCheckedFirst(h, [
       [API_CREATE, { ...tool, slug: 'has space' }, ['input', 'slug']],
       [API_CREATE, { ...tool, endpoint: 'ftp://x.example.com' }, ['input', 'endpoint']],
       [API_CREATE, { ...tool, name: ' ' }, ['input', 'name']],
@@ -171,36 +161,32 @@ describe('custom API tools', () => {
       [API_UPDATE, { slug: 'order-lookup' }, ['input']],
       [API_DELETE, { slug: '' }, ['input', 'slug']],
     ]);
-    const taken = await h.mutate<UserErrorShape>(API_CREATE, {
-      input: { ...tool, slug: 'order-lookup' },
-    });
-    expect(taken.calls).toBe(1);
-    expect(taken.result).toMatchObject({
-      __typename: 'ConflictError',
-      path: ['input', 'slug'],
-      code: 'ERR_CONFLICT',
-    });
+    await expectUserError(
+      h,
+      API_CREATE,
+      { ...tool, slug: 'order-lookup' },
+      { __typename: 'ConflictError', path: ['input', 'slug'], code: 'ERR_CONFLICT' },
+      1,
+    );
     for (const [document, input] of [
       [API_UPDATE, { slug: 'nope', name: 'Y' }],
       [API_DELETE, { slug: 'nope' }],
     ] as const) {
-      const missing = await h.mutate<UserErrorShape>(document, { input });
-      expect(missing.calls).toBe(1);
-      expect(missing.result).toMatchObject({
-        __typename: 'NotFoundError',
-        path: ['input', 'slug'],
-        code: 'ERR_NOT_FOUND',
-      });
+      await expectUserError(
+        h,
+        document,
+        input,
+        { __typename: 'NotFoundError', path: ['input', 'slug'], code: 'ERR_NOT_FOUND' },
+        1,
+      );
     }
   });
 
   it('never shows or logs the basic-auth password or a header value', async () => {
-    const t = await startTestGateway();
     const password = 'pw-live-basic-secret-91';
     const token = 'Bearer tok-live-header-secret-42';
-    // Every answer and log line is checked for these, and for the API key, on close.
-    t.secrets.push(password, token, 'tok-live-header-secret');
-    try {
+    // Every answer and log line is checked for these, and for the API key.
+    await withSecretsKept([password, token, 'tok-live-header-secret'], async (t) => {
       const input = {
         slug: 'secret-tool',
         name: 'Secret tool',
@@ -241,11 +227,7 @@ describe('custom API tools', () => {
       const kept = agentToolsOf(t.emulator.store).get('api-tools')?.get('secret-tool')?.fields;
       expect(kept?.basicAuthPassword).toBe(`${password}-2`);
       expect(String(kept?.headers)).toContain(`${token}-2`);
-      expect(t.logs.length).toBeGreaterThan(0);
-      t.assertNoSecretLeaked();
-    } finally {
-      await t.close();
-    }
+    });
   });
 });
 
@@ -257,11 +239,7 @@ describe('MCP servers', () => {
     expect(list.errors).toBeUndefined();
     const seeded = list.data?.aiMcpServers.nodes.find((s) => s.slug === 'docs-search');
     expect(seeded).toMatchObject({ name: 'Docs search', url: 'https://mcp.example.com/sse' });
-    const node = await h.query<{ node: unknown }>(
-      'query ($id: ID!) { node(id: $id) { ... on AiMcpServer { slug } } }',
-      { id: seeded?.id },
-    );
-    expect(node.data?.node).toEqual({ slug: 'docs-search' });
+    expect(await nodeOf(h, 'AiMcpServer', 'slug', seeded?.id)).toEqual({ slug: 'docs-search' });
 
     const created = await h.mutate<{ aiMcpServer: Item }>(MCP_CREATE, {
       input: { slug: 'weather-server', name: 'Weather', url: 'https://weather.example.com/mcp' },
@@ -281,26 +259,26 @@ describe('MCP servers', () => {
 
   it('checks the input before any call and maps CometChat refusals', async () => {
     const server = { slug: 's', name: 'S', url: 'https://s.example.com' };
-    await expectChecked([
+    await expectCheckedFirst(h, [
       [MCP_CREATE, { ...server, url: 'not a url' }, ['input', 'url']],
       [MCP_CREATE, { ...server, slug: 's/1' }, ['input', 'slug']],
       [MCP_CREATE, { ...server, description: 'd'.repeat(1001) }, ['input', 'description']],
       [MCP_UPDATE, { slug: 'docs-search' }, ['input']],
     ]);
-    const taken = await h.mutate<UserErrorShape>(MCP_CREATE, {
-      input: { ...server, slug: 'docs-search' },
-    });
-    expect(taken.calls).toBe(1);
-    expect(taken.result).toMatchObject({ __typename: 'ConflictError', path: ['input', 'slug'] });
-    const missing = await h.mutate<UserErrorShape>(MCP_UPDATE, {
-      input: { slug: 'nope', name: 'Y' },
-    });
-    expect(missing.calls).toBe(1);
-    expect(missing.result).toMatchObject({
-      __typename: 'NotFoundError',
-      path: ['input', 'slug'],
-      code: 'ERR_NOT_FOUND',
-    });
+    await expectUserError(
+      h,
+      MCP_CREATE,
+      { ...server, slug: 'docs-search' },
+      { __typename: 'ConflictError', path: ['input', 'slug'] },
+      1,
+    );
+    await expectUserError(
+      h,
+      MCP_UPDATE,
+      { slug: 'nope', name: 'Y' },
+      { __typename: 'NotFoundError', path: ['input', 'slug'], code: 'ERR_NOT_FOUND' },
+      1,
+    );
   });
 });
 
@@ -326,11 +304,9 @@ describe('frontend actions', () => {
       '{ aiFrontendActions { totalCount nodes { actionId } } }',
     );
     expect(list.data?.aiFrontendActions.nodes).toContainEqual({ actionId });
-    const node = await h.query<{ node: unknown }>(
-      'query ($id: ID!) { node(id: $id) { ... on AiFrontendAction { triggerFunction } } }',
-      { id: action.id },
-    );
-    expect(node.data?.node).toEqual({ triggerFunction: 'showProductModal' });
+    expect(await nodeOf(h, 'AiFrontendAction', 'triggerFunction', action.id)).toEqual({
+      triggerFunction: 'showProductModal',
+    });
     const updated = await h.mutate<{ aiFrontendAction: Item }>(ACTION_UPDATE, {
       input: { actionId, description: 'Opens the product page.' },
     });
@@ -349,7 +325,7 @@ describe('frontend actions', () => {
 
   it('checks the input before any call and maps CometChat refusals', async () => {
     const action = { name: 'A', description: 'Does a.', triggerFunction: 'doA' };
-    await expectChecked([
+    await expectCheckedFirst(h, [
       [ACTION_CREATE, { ...action, triggerFunction: '1abc' }, ['input', 'triggerFunction']],
       [ACTION_CREATE, { ...action, description: ' ' }, ['input', 'description']],
       [ACTION_CREATE, { ...action, icon: 'nope' }, ['input', 'icon']],
@@ -357,50 +333,43 @@ describe('frontend actions', () => {
       [ACTION_DELETE, { actionId: '' }, ['input', 'actionId']],
     ]);
     await h.mutate(ACTION_CREATE, { input: action });
-    const taken = await h.mutate<UserErrorShape>(ACTION_CREATE, { input: action });
-    expect(taken.calls).toBe(1);
-    expect(taken.result).toMatchObject({
-      __typename: 'ConflictError',
-      path: ['input', 'triggerFunction'],
-    });
-    const missing = await h.mutate<UserErrorShape>(ACTION_UPDATE, {
-      input: { actionId: 'nope', name: 'B' },
-    });
-    expect(missing.calls).toBe(1);
-    expect(missing.result).toMatchObject({
-      __typename: 'NotFoundError',
-      path: ['input', 'actionId'],
-      code: 'ERR_NOT_FOUND',
-    });
+    await expectUserError(
+      h,
+      ACTION_CREATE,
+      action,
+      { __typename: 'ConflictError', path: ['input', 'triggerFunction'] },
+      1,
+    );
+    await expectUserError(
+      h,
+      ACTION_UPDATE,
+      { actionId: 'nope', name: 'B' },
+      { __typename: 'NotFoundError', path: ['input', 'actionId'], code: 'ERR_NOT_FOUND' },
+      1,
+    );
   });
 });
 
 it('refuses end users, reading and writing, without an upstream call', async () => {
-  h.emulator.clearRequests();
-  for (const query of [
-    '{ aiApiTools { totalCount } }',
-    '{ aiApiTool(slug: "order-lookup") { slug } }',
-    '{ aiMcpServers { totalCount } }',
-    '{ aiMcpServer(slug: "docs-search") { slug } }',
-    '{ aiFrontendActions { totalCount } }',
-    '{ aiFrontendAction(actionId: "x") { actionId } }',
-  ]) {
-    const response = await h.asUser(u(1), query);
-    expect(response.errors?.[0]?.extensions?.code, query).toBe('FORBIDDEN');
-  }
   const tool = { slug: 'x', name: 'X', endpoint: 'https://x.example.com', method: 'GET' };
-  for (const [document, input] of [
-    [API_CREATE, tool],
-    [API_UPDATE, { slug: 'order-lookup', name: 'Y' }],
-    [API_DELETE, { slug: 'order-lookup' }],
-    [MCP_CREATE, { slug: 'x', name: 'X', url: 'https://x.example.com' }],
-    [MCP_UPDATE, { slug: 'docs-search', name: 'Y' }],
-    [ACTION_CREATE, { name: 'A', description: 'B', triggerFunction: 'c' }],
-    [ACTION_UPDATE, { actionId: 'x', name: 'Y' }],
-    [ACTION_DELETE, { actionId: 'x' }],
-  ] as const) {
-    const response = await h.asUser(u(1), document, { input });
-    expect(response.errors?.[0]?.extensions?.code, document).toBe('FORBIDDEN');
-  }
-  expect(h.emulator.requests()).toEqual([]);
+  await expectEndUserRefused(h, {
+    reads: [
+      '{ aiApiTools { totalCount } }',
+      '{ aiApiTool(slug: "order-lookup") { slug } }',
+      '{ aiMcpServers { totalCount } }',
+      '{ aiMcpServer(slug: "docs-search") { slug } }',
+      '{ aiFrontendActions { totalCount } }',
+      '{ aiFrontendAction(actionId: "x") { actionId } }',
+    ],
+    writes: [
+      [API_CREATE, tool],
+      [API_UPDATE, { slug: 'order-lookup', name: 'Y' }],
+      [API_DELETE, { slug: 'order-lookup' }],
+      [MCP_CREATE, { slug: 'x', name: 'X', url: 'https://x.example.com' }],
+      [MCP_UPDATE, { slug: 'docs-search', name: 'Y' }],
+      [ACTION_CREATE, { name: 'A', description: 'B', triggerFunction: 'c' }],
+      [ACTION_UPDATE, { actionId: 'x', name: 'Y' }],
+      [ACTION_DELETE, { actionId: 'x' }],
+    ],
+  });
 });

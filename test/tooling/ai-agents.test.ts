@@ -4,19 +4,21 @@
  * before any call, CometChat's refusals typed, end users refused.
  */
 import { describe, expect, it } from 'vitest';
-import { demoUid as u } from '../../src/emulator/seed-demo.js';
 import { chat, pick } from '../support/emulator-http.js';
-import { ADMIN_TOKEN, startTestGateway } from '../support/gateway.js';
 import {
+  ERROR_AND_VIOLATION_FIELDS as ERRORS,
   mutationDocument,
-  USER_ERROR_FIELDS,
-  type UserErrorShape,
   useHarness,
-  VIOLATION_FIELDS,
 } from '../support/harness.js';
+import {
+  expectCheckedFirst,
+  expectEndUserRefused,
+  expectUserError,
+  nodeOf,
+  withSecretsKept,
+} from '../support/tooling.js';
 
 const h = useHarness();
-const ERRORS = `${USER_ERROR_FIELDS} ${VIOLATION_FIELDS}`;
 const AGENT = 'id agentUid name description isActive model instruction temperature maxTokens tools';
 const BYO =
   'id agentUid name isActive integrateWith integrationType baseUrl externalAgentId tools actions';
@@ -42,11 +44,10 @@ describe('Agent Builder agents', () => {
     expect(list.errors).toBeUndefined();
     const seeded = list.data?.aiAgents.nodes.find((a) => a.agentUid === 'support-agent');
     expect(seeded).toMatchObject({ name: 'Support Agent', model: 'gpt-4o-mini', isActive: true });
-    const byNode = await h.query<{ node: Agent | null }>(
-      `query ($id: ID!) { node(id: $id) { ... on AiAgent { agentUid name } } }`,
-      { id: seeded?.id },
-    );
-    expect(byNode.data?.node).toEqual({ agentUid: 'support-agent', name: 'Support Agent' });
+    expect(await nodeOf(h, 'AiAgent', 'agentUid name', seeded?.id)).toEqual({
+      agentUid: 'support-agent',
+      name: 'Support Agent',
+    });
     const missing = await h.query<{ aiAgent: Agent | null }>(
       '{ aiAgent(agentUid: "nope") { name } }',
     );
@@ -91,30 +92,27 @@ describe('Agent Builder agents', () => {
   });
 
   it('checks the input before any call and maps an unknown agent', async () => {
-    const cases: [string, Record<string, unknown>, string[]][] = [
+    await expectCheckedFirst(h, [
       [CREATE, { name: '' }, ['input', 'name']],
       [CREATE, { name: 'x', icon: 'ftp://x' }, ['input', 'icon']],
       [CREATE, { name: 'x', temperature: 5 }, ['input', 'temperature']],
       [CREATE, { name: 'x', tools: ['a', 'a'] }, ['input', 'tools']],
       [UPDATE, { agentUid: 'support-agent' }, ['input']],
       [DELETE, { agentUid: '' }, ['input', 'agentUid']],
-    ];
-    for (const [document, input, path] of cases) {
-      const outcome = await h.mutate<UserErrorShape>(document, { input });
-      expect(outcome.calls, JSON.stringify(input)).toBe(0);
-      expect(outcome.result).toMatchObject({ __typename: 'ValidationError', path });
-    }
-    const missing = await h.mutate<UserErrorShape>(UPDATE, {
-      input: { agentUid: 'nope', name: 'x' },
-    });
-    expect(missing.calls).toBe(1);
-    expect(missing.result).toMatchObject({
-      __typename: 'NotFoundError',
-      path: ['input', 'agentUid'],
-      code: 'ERR_AGENT_NOT_FOUND',
-    });
-    const gone = await h.mutate<UserErrorShape>(DELETE, { input: { agentUid: 'nope' } });
-    expect(gone.result).toMatchObject({ __typename: 'NotFoundError', path: ['input', 'agentUid'] });
+    ]);
+    await expectUserError(
+      h,
+      UPDATE,
+      { agentUid: 'nope', name: 'x' },
+      { __typename: 'NotFoundError', path: ['input', 'agentUid'], code: 'ERR_AGENT_NOT_FOUND' },
+      1,
+    );
+    await expectUserError(
+      h,
+      DELETE,
+      { agentUid: 'nope' },
+      { __typename: 'NotFoundError', path: ['input', 'agentUid'] },
+    );
   });
 });
 
@@ -146,11 +144,7 @@ describe('bring-your-own agents', () => {
     );
     const listed = list.data?.byoAiAgents.nodes.find((a) => a.agentUid === uid);
     expect(listed?.name).toBe('Travel');
-    const node = await h.query<{ node: Agent | null }>(
-      'query ($id: ID!) { node(id: $id) { ... on ByoAiAgent { agentUid } } }',
-      { id: listed?.id },
-    );
-    expect(node.data?.node).toEqual({ agentUid: uid });
+    expect(await nodeOf(h, 'ByoAiAgent', 'agentUid', listed?.id)).toEqual({ agentUid: uid });
 
     const updated = await h.mutate(BYO_UPDATE, { input: { agentUid: uid, actions: ['open-map'] } });
     expect(updated.result).toMatchObject({
@@ -166,7 +160,7 @@ describe('bring-your-own agents', () => {
   });
 
   it('checks the input before any call and maps an unknown agent', async () => {
-    const cases: [string, Record<string, unknown>, string[]][] = [
+    await expectCheckedFirst(h, [
       [
         BYO_CREATE,
         { name: 'x', integrateWith: '', integrationType: 'AGENT' },
@@ -179,53 +173,40 @@ describe('bring-your-own agents', () => {
       ],
       [BYO_UPDATE, { agentUid: 'weather-agent' }, ['input']],
       [BYO_DELETE, { agentUid: '  ' }, ['input', 'agentUid']],
-    ];
-    for (const [document, input, path] of cases) {
-      const outcome = await h.mutate<UserErrorShape>(document, { input });
-      expect(outcome.calls, JSON.stringify(input)).toBe(0);
-      expect(outcome.result).toMatchObject({ __typename: 'ValidationError', path });
-    }
-    const missing = await h.mutate<UserErrorShape>(BYO_DELETE, { input: { agentUid: 'nope' } });
-    expect(missing.calls).toBe(1);
-    expect(missing.result).toMatchObject({
-      __typename: 'NotFoundError',
-      path: ['input', 'agentUid'],
-      code: 'ERR_AGENT_NOT_FOUND',
-    });
+    ]);
+    await expectUserError(
+      h,
+      BYO_DELETE,
+      { agentUid: 'nope' },
+      { __typename: 'NotFoundError', path: ['input', 'agentUid'], code: 'ERR_AGENT_NOT_FOUND' },
+      1,
+    );
   });
 });
 
 it('refuses end users, reading and writing, without an upstream call', async () => {
-  h.emulator.clearRequests();
-  for (const query of [
-    '{ aiAgents { totalCount } }',
-    '{ aiAgent(agentUid: "support-agent") { name } }',
-    '{ byoAiAgents { totalCount } }',
-    '{ byoAiAgent(agentUid: "weather-agent") { name } }',
-  ]) {
-    const response = await h.asUser(u(1), query);
-    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-  }
-  for (const [document, input] of [
-    [CREATE, { name: 'x' }],
-    [UPDATE, { agentUid: 'support-agent', name: 'x' }],
-    [DELETE, { agentUid: 'support-agent' }],
-    [BYO_CREATE, { name: 'x', integrateWith: 'mastra', integrationType: 'AGENT' }],
-    [BYO_UPDATE, { agentUid: 'weather-agent', name: 'x' }],
-    [BYO_DELETE, { agentUid: 'weather-agent' }],
-  ] as const) {
-    const response = await h.asUser(u(1), document, { input });
-    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-  }
-  expect(h.emulator.requests()).toEqual([]);
+  await expectEndUserRefused(h, {
+    reads: [
+      '{ aiAgents { totalCount } }',
+      '{ aiAgent(agentUid: "support-agent") { name } }',
+      '{ byoAiAgents { totalCount } }',
+      '{ byoAiAgent(agentUid: "weather-agent") { name } }',
+    ],
+    writes: [
+      [CREATE, { name: 'x' }],
+      [UPDATE, { agentUid: 'support-agent', name: 'x' }],
+      [DELETE, { agentUid: 'support-agent' }],
+      [BYO_CREATE, { name: 'x', integrateWith: 'mastra', integrationType: 'AGENT' }],
+      [BYO_UPDATE, { agentUid: 'weather-agent', name: 'x' }],
+      [BYO_DELETE, { agentUid: 'weather-agent' }],
+    ],
+  });
 });
 
 describe('bring-your-own agent credentials', () => {
   it('never appear in an answer or a log line, on reads, changes and refusals', async () => {
-    const t = await startTestGateway();
     const secrets = ['Bearer byo-secret-token-0001', 'x-api-key-secret-0002', 'basic-pass-0003'];
-    const bodies: string[] = [];
-    try {
+    await withSecretsKept(secrets, async (t) => {
       // Registered as the dashboard would, with the headers CometChat sends the agent.
       const seeded = await chat(t.emulator, 'POST', '/ai-agents/agents', {
         body: {
@@ -248,37 +229,27 @@ describe('bring-your-own agent credentials', () => {
       });
       expect(seeded.status).toBe(200);
       const uid = String(pick(seeded.body, 'agent', 'uid'));
-      const run = async (query: string, variables: Record<string, unknown> = {}) => {
-        const response = await t.inProcess('/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-          body: JSON.stringify({ query, variables }),
-        });
-        const text = await response.text();
-        bodies.push(text);
-        return JSON.parse(text) as { data?: Record<string, unknown>; errors?: unknown[] };
-      };
       const fields = `id agentUid ${BYO} baseUrl icon instruction createdAt updatedAt`;
-      const list = await run(`{ byoAiAgents { nodes { ${fields} } } }`);
+      const list = await t.query(`{ byoAiAgents { nodes { ${fields} } } }`);
       expect(list.errors).toBeUndefined();
-      const lookup = await run(`{ byoAiAgent(agentUid: "${uid}") { ${fields} } }`);
+      const lookup = await t.query(`{ byoAiAgent(agentUid: "${uid}") { ${fields} } }`);
       expect(lookup.data?.byoAiAgent).toMatchObject({
         baseUrl: 'https://agents.example.com/keeper',
         externalAgentId: 'keeper',
       });
       const id = (lookup.data?.byoAiAgent as { id: string } | undefined)?.id;
       expect(
-        (await run(`{ node(id: "${id}") { ... on ByoAiAgent { ${fields} } } }`)).errors,
+        (await t.query(`{ node(id: "${id}") { ... on ByoAiAgent { ${fields} } } }`)).errors,
       ).toBeUndefined();
-      const moved = await run(BYO_UPDATE, {
+      const moved = await t.query(BYO_UPDATE, {
         input: { agentUid: uid, baseUrl: 'https://agents.example.com/keeper-v2' },
       });
       expect(moved.data?.byoAiAgentUpdate).toMatchObject({
         byoAiAgent: { baseUrl: 'https://agents.example.com/keeper-v2', externalAgentId: 'keeper' },
       });
       // Refusals: the gateway's own (checked before any call) and an unknown agent.
-      await run(BYO_UPDATE, { input: { agentUid: uid, externalAgentId: 'x'.repeat(101) } });
-      await run(BYO_UPDATE, { input: { agentUid: 'nope', baseUrl: 'https://a.example.com' } });
+      await t.query(BYO_UPDATE, { input: { agentUid: uid, externalAgentId: 'x'.repeat(101) } });
+      await t.query(BYO_UPDATE, { input: { agentUid: 'nope', baseUrl: 'https://a.example.com' } });
       // An answer the gateway cannot read, holding the credentials: its error names neither.
       t.emulator.injectFault({
         method: 'GET',
@@ -286,21 +257,13 @@ describe('bring-your-own agent credentials', () => {
         status: 200,
         body: [{ uid, integrationMeta: { headers: { Authorization: secrets[0] } } }],
       });
-      const unreadable = await run(`{ byoAiAgents { nodes { ${fields} } } }`);
+      const unreadable = await t.query(`{ byoAiAgents { nodes { ${fields} } } }`);
       expect(unreadable.errors?.length).toBe(1);
       // The emulator kept the credentials through the change, so the answers left them out.
       const stored = await chat(t.emulator, 'GET', '/ai-agents/agents');
       for (const secret of secrets) expect(stored.text).toContain(secret);
-      await run(BYO_DELETE, { input: { agentUid: uid } });
-      expect(t.logs.length).toBeGreaterThan(0);
-      for (const secret of secrets) {
-        expect(bodies.find((body) => body.includes(secret))).toBeUndefined();
-        expect(t.logs.find((line) => line.includes(secret))).toBeUndefined();
-      }
-      t.assertNoSecretLeaked();
-    } finally {
-      await t.close();
-    }
+      await t.query(BYO_DELETE, { input: { agentUid: uid } });
+    });
   });
 
   it('are sent back unchanged when the deployment URL or agent id changes', async () => {
@@ -334,13 +297,12 @@ describe('bring-your-own agent credentials', () => {
       agentId: 'b',
       headers: { Authorization: 'Bearer kept-token-9' },
     });
-    const missing = await h.mutate<UserErrorShape>(BYO_UPDATE, {
-      input: { agentUid: 'nope', baseUrl: 'https://agents.example.com/c' },
-    });
-    expect(missing.calls).toBe(1);
-    expect(missing.result).toMatchObject({
-      __typename: 'NotFoundError',
-      path: ['input', 'agentUid'],
-    });
+    await expectUserError(
+      h,
+      BYO_UPDATE,
+      { agentUid: 'nope', baseUrl: 'https://agents.example.com/c' },
+      { __typename: 'NotFoundError', path: ['input', 'agentUid'] },
+      1,
+    );
   });
 });

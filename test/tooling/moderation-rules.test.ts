@@ -5,16 +5,18 @@
  * credentials answers FORBIDDEN.
  */
 import { describe, expect, it } from 'vitest';
-import { demoUid as u } from '../../src/emulator/seed-demo.js';
 import {
+  ERROR_AND_VIOLATION_FIELDS as ERRORS,
   mutationDocument,
-  USER_ERROR_FIELDS,
-  type UserErrorShape,
   useHarness,
-  VIOLATION_FIELDS,
 } from '../support/harness.js';
+import {
+  expectAdminRefused,
+  expectCheckedFirst,
+  expectEndUserRefused,
+  expectUserError,
+} from '../support/tooling.js';
 
-const ERRORS = `${USER_ERROR_FIELDS} ${VIOLATION_FIELDS}`;
 const RULE = 'moderationRule { ruleId name description isEnabled actions conditions }';
 const LIST = 'moderationKeywordList { listId name category terms isDefault }';
 const RULE_CREATE = mutationDocument('moderationRuleCreate', RULE, ERRORS);
@@ -127,7 +129,7 @@ describe('moderation rule and keyword-list writes', () => {
   });
 
   it('checks every input before any call', async () => {
-    const cases: [string, Record<string, unknown>, string[]][] = [
+    await expectCheckedFirst(h, [
       [
         RULE_CREATE,
         { ruleId: 'bad id!', name: 'x', actions: ['blockMessage'], conditions: [CONDITION] },
@@ -144,58 +146,51 @@ describe('moderation rule and keyword-list writes', () => {
       [LIST_CREATE, { listId: 'ok', category: 'WORD', terms: [] }, ['input', 'terms']],
       [LIST_UPDATE, { listId: 'profanity-list' }, ['input']],
       [LIST_DELETE, { listId: 'no way' }, ['input', 'listId']],
-    ];
-    for (const [document, input, path] of cases) {
-      const outcome = await h.mutate<UserErrorShape>(document, { input });
-      expect(outcome.calls, JSON.stringify(input)).toBe(0);
-      expect(outcome.result.__typename).toBe('ValidationError');
-      expect(outcome.result.path).toEqual(path);
-    }
+    ]);
   });
 
   it("maps CometChat's refusals onto the input", async () => {
-    const missing = await h.mutate<UserErrorShape>(RULE_UPDATE, {
-      input: { ruleId: 'nope', name: 'x' },
-    });
-    expect(missing.calls).toBe(1);
-    expect(missing.result).toMatchObject({
-      __typename: 'NotFoundError',
-      path: ['input', 'ruleId'],
-      code: 'ERR_RULE_NOT_FOUND',
-    });
-    const taken = await h.mutate<UserErrorShape>(RULE_CREATE, {
-      input: { ruleId: 'profanity', name: 'x', actions: ['blockMessage'], conditions: [CONDITION] },
-    });
-    expect(taken.result).toMatchObject({ __typename: 'ConflictError', path: ['input', 'ruleId'] });
-    const gone = await h.mutate<UserErrorShape>(LIST_DELETE, { input: { listId: 'nope' } });
-    expect(gone.result).toMatchObject({
-      __typename: 'NotFoundError',
-      path: ['input', 'listId'],
-      code: 'ERR_KEYWORD_NOT_FOUND',
-    });
-    const listTaken = await h.mutate<UserErrorShape>(LIST_CREATE, {
-      input: { listId: 'profanity-list', category: 'WORD', terms: ['x'] },
-    });
-    expect(listTaken.result).toMatchObject({
-      __typename: 'ConflictError',
-      path: ['input', 'listId'],
-    });
+    await expectUserError(
+      h,
+      RULE_UPDATE,
+      { ruleId: 'nope', name: 'x' },
+      { __typename: 'NotFoundError', path: ['input', 'ruleId'], code: 'ERR_RULE_NOT_FOUND' },
+      1,
+    );
+    await expectUserError(
+      h,
+      RULE_CREATE,
+      { ruleId: 'profanity', name: 'x', actions: ['blockMessage'], conditions: [CONDITION] },
+      { __typename: 'ConflictError', path: ['input', 'ruleId'] },
+    );
+    await expectUserError(
+      h,
+      LIST_DELETE,
+      { listId: 'nope' },
+      { __typename: 'NotFoundError', path: ['input', 'listId'], code: 'ERR_KEYWORD_NOT_FOUND' },
+    );
+    await expectUserError(
+      h,
+      LIST_CREATE,
+      { listId: 'profanity-list', category: 'WORD', terms: ['x'] },
+      { __typename: 'ConflictError', path: ['input', 'listId'] },
+    );
   });
 
   it('refuses end users without an upstream call', async () => {
-    h.emulator.clearRequests();
-    for (const [document, input] of [
-      [RULE_CREATE, { ruleId: 'x', name: 'x', actions: ['blockMessage'], conditions: [CONDITION] }],
-      [RULE_UPDATE, { ruleId: 'profanity', name: 'x' }],
-      [RULE_DELETE, { ruleId: 'profanity' }],
-      [LIST_CREATE, { listId: 'x', category: 'WORD', terms: ['x'] }],
-      [LIST_UPDATE, { listId: 'profanity-list', name: 'x' }],
-      [LIST_DELETE, { listId: 'profanity-list' }],
-    ] as const) {
-      const response = await h.asUser(u(1), document, { input });
-      expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    }
-    expect(h.emulator.requests()).toEqual([]);
+    await expectEndUserRefused(h, {
+      writes: [
+        [
+          RULE_CREATE,
+          { ruleId: 'x', name: 'x', actions: ['blockMessage'], conditions: [CONDITION] },
+        ],
+        [RULE_UPDATE, { ruleId: 'profanity', name: 'x' }],
+        [RULE_DELETE, { ruleId: 'profanity' }],
+        [LIST_CREATE, { listId: 'x', category: 'WORD', terms: ['x'] }],
+        [LIST_UPDATE, { listId: 'profanity-list', name: 'x' }],
+        [LIST_DELETE, { listId: 'profanity-list' }],
+      ],
+    });
   });
 });
 
@@ -203,13 +198,11 @@ describe('without management credentials', () => {
   const h = useHarness({}, { client: { management: undefined } });
 
   it('answers FORBIDDEN before looking at the input', async () => {
-    h.emulator.clearRequests();
-    const response = await h.query(RULE_DELETE, { input: { ruleId: 'bad id!' } });
-    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const list = await h.query(LIST_CREATE, {
-      input: { listId: 'x', category: 'WORD', terms: ['x'] },
+    await expectAdminRefused(h, {
+      writes: [
+        [RULE_DELETE, { ruleId: 'bad id!' }],
+        [LIST_CREATE, { listId: 'x', category: 'WORD', terms: ['x'] }],
+      ],
     });
-    expect(list.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(h.emulator.requests()).toEqual([]);
   });
 });

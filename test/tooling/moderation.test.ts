@@ -7,12 +7,17 @@
 import { describe, expect, it } from 'vitest';
 import { demoUid as u } from '../../src/emulator/seed-demo.js';
 import {
+  ERROR_AND_VIOLATION_FIELDS,
   mutationDocument,
-  USER_ERROR_FIELDS,
   type UserErrorShape,
   useHarness,
-  VIOLATION_FIELDS,
 } from '../support/harness.js';
+import {
+  expectAdminRefused,
+  expectCheckedFirst,
+  expectEndUserRefused,
+  expectUserError,
+} from '../support/tooling.js';
 
 const h = useHarness();
 
@@ -57,7 +62,7 @@ async function sendAndFlag(text: string): Promise<string> {
 const REVIEW = mutationDocument(
   'flaggedMessageReview',
   'messageId decision reviewedMessage { cometchatId }',
-  `${USER_ERROR_FIELDS} ${VIOLATION_FIELDS}`,
+  ERROR_AND_VIOLATION_FIELDS,
 );
 
 describe('the moderation queue', () => {
@@ -97,32 +102,27 @@ describe('the moderation queue', () => {
   });
 
   it('checks the input before any call and maps a message not in the queue', async () => {
-    const bad = await h.mutate<UserErrorShape>(REVIEW, {
-      input: { messageId: 'abc', decision: 'APPROVE' },
-    });
-    expect(bad.calls).toBe(0);
-    expect(bad.result).toMatchObject({
-      __typename: 'ValidationError',
-      path: ['input', 'messageId'],
-    });
-    const missing = await h.mutate<UserErrorShape>(REVIEW, {
-      input: { messageId: '999999', decision: 'APPROVE' },
-    });
-    expect(missing.calls).toBe(1);
-    expect(missing.result).toMatchObject({
-      __typename: 'NotFoundError',
-      path: ['input', 'messageId'],
-      code: 'ERR_MESSAGE_ID_NOT_FOUND',
-    });
+    await expectCheckedFirst(h, [
+      [REVIEW, { messageId: 'abc', decision: 'APPROVE' }, ['input', 'messageId']],
+    ]);
+    await expectUserError(
+      h,
+      REVIEW,
+      { messageId: '999999', decision: 'APPROVE' },
+      {
+        __typename: 'NotFoundError',
+        path: ['input', 'messageId'],
+        code: 'ERR_MESSAGE_ID_NOT_FOUND',
+      },
+      1,
+    );
   });
 
   it('refuses end users, reading and reviewing, without an upstream call', async () => {
-    h.emulator.clearRequests();
-    const read = await h.asUser(u(1), '{ moderationQueue(first: 1) { totalCount } }');
-    expect(read.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const review = await h.asUser(u(1), REVIEW, { input: { messageId: '1', decision: 'APPROVE' } });
-    expect(review.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(h.emulator.requests()).toEqual([]);
+    await expectEndUserRefused(h, {
+      reads: ['{ moderationQueue(first: 1) { totalCount } }'],
+      writes: [[REVIEW, { messageId: '1', decision: 'APPROVE' }]],
+    });
   });
 });
 
@@ -149,17 +149,19 @@ describe('blocked messages', () => {
       input: { messageId: id, decision: 'APPROVE' },
     });
     expect(result).toMatchObject({ messageId: id, decision: 'APPROVE' });
-    const again = await h.mutate<UserErrorShape>(BLOCKED_REVIEW, {
-      input: { messageId: id, decision: 'APPROVE' },
-    });
-    expect(again.result).toMatchObject({ __typename: 'NotFoundError' });
+    await expectUserError(
+      h,
+      BLOCKED_REVIEW,
+      { messageId: id, decision: 'APPROVE' },
+      { __typename: 'NotFoundError' },
+    );
   });
 });
 
 const CREATE = mutationDocument(
   'moderationReasonCreate',
   'reason { reasonId name description isDefault }',
-  `${USER_ERROR_FIELDS} ${VIOLATION_FIELDS}`,
+  ERROR_AND_VIOLATION_FIELDS,
 );
 const UPDATE = mutationDocument('moderationReasonUpdate', 'reason { reasonId name description }');
 const DELETE = mutationDocument('moderationReasonDelete', 'reasonId');
@@ -197,18 +199,18 @@ describe('flag reasons', () => {
       'input.reasonId',
       'input.name',
     ]);
-    const taken = await h.mutate<UserErrorShape>(CREATE, {
-      input: { reasonId: 'spam', name: 'x' },
-    });
-    expect(taken.result).toMatchObject({
-      __typename: 'ValidationError',
-      path: ['input', 'reasonId'],
-    });
-    const missing = await h.mutate<UserErrorShape>(DELETE, { input: { reasonId: 'nothing' } });
-    expect(missing.result).toMatchObject({
-      __typename: 'NotFoundError',
-      path: ['input', 'reasonId'],
-    });
+    await expectUserError(
+      h,
+      CREATE,
+      { reasonId: 'spam', name: 'x' },
+      { __typename: 'ValidationError', path: ['input', 'reasonId'] },
+    );
+    await expectUserError(
+      h,
+      DELETE,
+      { reasonId: 'nothing' },
+      { __typename: 'NotFoundError', path: ['input', 'reasonId'] },
+    );
   });
 
   it('refuses end users', async () => {
@@ -241,10 +243,6 @@ describe('without management credentials', () => {
   const bare = useHarness({}, { client: { management: undefined } });
 
   it('answers FORBIDDEN for rules before any call', async () => {
-    const calls = await bare.countUpstream(async () => {
-      const response = await bare.query('{ moderationRules { nodes { ruleId } } }');
-      expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    });
-    expect(calls).toBe(0);
+    await expectAdminRefused(bare, { reads: ['{ moderationRules { nodes { ruleId } } }'] });
   });
 });

@@ -7,17 +7,21 @@
 import { describe, expect, it } from 'vitest';
 import { notificationAdminStateOf } from '../../src/emulator/notification-admin.js';
 import { demoUid as u } from '../../src/emulator/seed-demo.js';
-import { ADMIN_TOKEN, startTestGateway } from '../support/gateway.js';
 import {
+  ERROR_AND_VIOLATION_FIELDS as ERRORS,
   mutationDocument,
-  USER_ERROR_FIELDS,
   type UserErrorShape,
   useHarness,
-  VIOLATION_FIELDS,
 } from '../support/harness.js';
+import {
+  expectCheckedFirst,
+  expectEndUserRefused,
+  expectUserError,
+  refuseNextWithBadRequest,
+  withSecretsKept,
+} from '../support/tooling.js';
 
 const h = useHarness();
-const ERRORS = `${USER_ERROR_FIELDS} ${VIOLATION_FIELDS}`;
 
 const PRIVATE_KEY =
   '-----BEGIN PRIVATE KEY-----\\nfcmsecretkeymaterial0001\\n-----END PRIVATE KEY-----';
@@ -120,49 +124,54 @@ describe('FCM providers', () => {
       'input.serviceAccountJson',
     ]);
     expect(JSON.stringify(bad.result)).not.toContain('zzsecretzz');
-    const notJson = await h.mutate<UserErrorShape>(FCM_ADD, {
-      input: { providerId: 'p1', serviceAccountJson: 'not json zzsecretzz' },
-    });
-    expect(notJson.calls).toBe(0);
-    expect(notJson.result).toMatchObject({
-      __typename: 'ValidationError',
-      path: ['input', 'serviceAccountJson'],
-    });
+    const notJson = await expectUserError(
+      h,
+      FCM_ADD,
+      { providerId: 'p1', serviceAccountJson: 'not json zzsecretzz' },
+      { __typename: 'ValidationError', path: ['input', 'serviceAccountJson'] },
+      0,
+    );
     expect(JSON.stringify(notJson.result)).not.toContain('zzsecretzz');
-    const nothing = await h.mutate<UserErrorShape>(FCM_UPDATE, { input: { providerId: 'p1' } });
-    expect(nothing.calls).toBe(0);
-    expect(nothing.result).toMatchObject({ __typename: 'ValidationError' });
-    const badDelete = await h.mutate<UserErrorShape>(FCM_DELETE, { input: { providerId: '' } });
-    expect(badDelete.calls).toBe(0);
-    expect(badDelete.result).toMatchObject({
-      __typename: 'ValidationError',
-      path: ['input', 'providerId'],
-    });
+    await expectUserError(
+      h,
+      FCM_UPDATE,
+      { providerId: 'p1' },
+      { __typename: 'ValidationError' },
+      0,
+    );
+    await expectCheckedFirst(h, [[FCM_DELETE, { providerId: '' }, ['input', 'providerId']]]);
   });
 
   it("passes on CometChat's refusals: a taken id, an unknown provider", async () => {
     const input = { providerId: 'ios-fcm', serviceAccountJson: serviceAccount() };
     await h.mutate(FCM_ADD, { input });
-    const taken = await h.mutate<UserErrorShape>(FCM_ADD, { input });
-    expect(taken.calls).toBe(1);
-    expect(taken.result).toMatchObject({
-      __typename: 'ConflictError',
-      path: ['input', 'providerId'],
-      code: 'ERR_PROVIDER_ALREADY_EXISTS',
-    });
-    const missing = await h.mutate<UserErrorShape>(FCM_UPDATE, {
-      input: { providerId: 'nothing', serviceAccountFilename: 'x.json' },
-    });
-    expect(missing.result).toMatchObject({
-      __typename: 'NotFoundError',
-      path: ['input', 'providerId'],
-      code: 'ERR_PROVIDER_NOT_FOUND',
-    });
-    const gone = await h.mutate<UserErrorShape>(FCM_DELETE, { input: { providerId: 'nothing' } });
-    expect(gone.result).toMatchObject({
-      __typename: 'NotFoundError',
-      code: 'ERR_PROVIDER_NOT_FOUND',
-    });
+    await expectUserError(
+      h,
+      FCM_ADD,
+      input,
+      {
+        __typename: 'ConflictError',
+        path: ['input', 'providerId'],
+        code: 'ERR_PROVIDER_ALREADY_EXISTS',
+      },
+      1,
+    );
+    await expectUserError(
+      h,
+      FCM_UPDATE,
+      { providerId: 'nothing', serviceAccountFilename: 'x.json' },
+      {
+        __typename: 'NotFoundError',
+        path: ['input', 'providerId'],
+        code: 'ERR_PROVIDER_NOT_FOUND',
+      },
+    );
+    await expectUserError(
+      h,
+      FCM_DELETE,
+      { providerId: 'nothing' },
+      { __typename: 'NotFoundError', code: 'ERR_PROVIDER_NOT_FOUND' },
+    );
   });
 });
 
@@ -189,17 +198,10 @@ describe('custom push, Twilio and SendGrid providers', () => {
         hasBasicAuthPassword: true,
       },
     });
-    const bad = await h.mutate<UserErrorShape>(CUSTOM, {
-      input: { webhookUrl: 'http://plain.example.com' },
-    });
-    expect(bad.calls).toBe(0);
-    expect(bad.result).toMatchObject({
-      __typename: 'ValidationError',
-      path: ['input', 'webhookUrl'],
-    });
-    const empty = await h.mutate<UserErrorShape>(CUSTOM, { input: {} });
-    expect(empty.calls).toBe(0);
-    expect(empty.result).toMatchObject({ __typename: 'ValidationError' });
+    await expectCheckedFirst(h, [
+      [CUSTOM, { webhookUrl: 'http://plain.example.com' }, ['input', 'webhookUrl']],
+    ]);
+    await expectUserError(h, CUSTOM, {}, { __typename: 'ValidationError' }, 0);
   });
 
   it('set up Twilio; the SID shows as its last 4 characters, the token only as set', async () => {
@@ -228,38 +230,26 @@ describe('custom push, Twilio and SendGrid providers', () => {
         isEnabled: null,
       },
     });
-    const bad = await h.mutate<UserErrorShape>(TWILIO, {
-      input: { senderPhoneNumber: '555-0100' },
-    });
-    expect(bad.calls).toBe(0);
-    expect(bad.result).toMatchObject({
-      __typename: 'ValidationError',
-      path: ['input', 'senderPhoneNumber'],
-    });
+    await expectCheckedFirst(h, [
+      [TWILIO, { senderPhoneNumber: '555-0100' }, ['input', 'senderPhoneNumber']],
+    ]);
   });
 
   it("maps CometChat's refusal of a Twilio change onto the input field", async () => {
-    h.emulator.injectFault({
-      method: 'PUT',
-      path: '/notifications/sms/v1/providers/twilio',
-      status: 400,
-      body: {
-        error: {
-          code: 'ERR_BAD_REQUEST',
-          message: 'Failed to validate the data sent with the request.',
-          details: { twilioAuthToken: ['The twilioAuthToken is invalid.'] },
-        },
-      },
-    });
-    const refused = await h.mutate<UserErrorShape>(TWILIO, {
-      input: { authToken: 'wrong-token-1' },
-    });
-    expect(refused.calls).toBe(1);
-    expect(refused.result).toMatchObject({
-      __typename: 'ValidationError',
-      path: ['input', 'authToken'],
-      code: 'ERR_BAD_REQUEST',
-    });
+    refuseNextWithBadRequest(
+      h.emulator,
+      'PUT',
+      '/notifications/sms/v1/providers/twilio',
+      { twilioAuthToken: ['The twilioAuthToken is invalid.'] },
+      'Failed to validate the data sent with the request.',
+    );
+    await expectUserError(
+      h,
+      TWILIO,
+      { authToken: 'wrong-token-1' },
+      { __typename: 'ValidationError', path: ['input', 'authToken'], code: 'ERR_BAD_REQUEST' },
+      1,
+    );
   });
 
   it('set up SendGrid; the API key shows only as set', async () => {
@@ -288,14 +278,9 @@ describe('custom push, Twilio and SendGrid providers', () => {
         isEnabled: true,
       },
     });
-    const bad = await h.mutate<UserErrorShape>(SENDGRID, {
-      input: { senderEmail: 'not-an-address' },
-    });
-    expect(bad.calls).toBe(0);
-    expect(bad.result).toMatchObject({
-      __typename: 'ValidationError',
-      path: ['input', 'senderEmail'],
-    });
+    await expectCheckedFirst(h, [
+      [SENDGRID, { senderEmail: 'not-an-address' }, ['input', 'senderEmail']],
+    ]);
   });
 
   it('map an upstream refusal of the custom push and SendGrid changes', async () => {
@@ -313,22 +298,10 @@ describe('custom push, Twilio and SendGrid providers', () => {
         'sendGridTemplateID',
       ],
     ] as const) {
-      h.emulator.injectFault({
-        method: 'PUT',
-        path,
-        status: 400,
-        body: {
-          error: {
-            code: 'ERR_BAD_REQUEST',
-            message: 'Invalid.',
-            details: { [field]: ['Invalid.'] },
-          },
-        },
-      });
-      const refused = await h.mutate<UserErrorShape>(document, { input });
-      expect(refused.result).toMatchObject({
+      refuseNextWithBadRequest(h.emulator, 'PUT', path, { [field]: ['Invalid.'] });
+      await expectUserError(h, document, input, {
         __typename: 'ValidationError',
-        path: ['input', Object.keys(input)[0]],
+        path: ['input', Object.keys(input)[0] as string],
       });
     }
   });
@@ -424,26 +397,16 @@ describe('notification settings', () => {
       'input.events.0.event',
       'input.events.1.isUserOverridable',
     ]);
-    h.emulator.injectFault({
-      method: 'PATCH',
-      path: '/notifications/v1/settings',
-      status: 400,
-      body: {
-        error: {
-          code: 'ERR_BAD_REQUEST',
-          message: 'Invalid.',
-          details: { preferences: ['Invalid.'] },
-        },
-      },
+    refuseNextWithBadRequest(h.emulator, 'PATCH', '/notifications/v1/settings', {
+      preferences: ['Invalid.'],
     });
-    const refused = await h.mutate<UserErrorShape>(SETTINGS, {
-      input: { isMentionBypassingPreferences: true },
-    });
-    expect(refused.calls).toBe(1);
-    expect(refused.result).toMatchObject({
-      __typename: 'ValidationError',
-      path: ['input', 'events'],
-    });
+    await expectUserError(
+      h,
+      SETTINGS,
+      { isMentionBypassingPreferences: true },
+      { __typename: 'ValidationError', path: ['input', 'events'] },
+      1,
+    );
   });
 });
 
@@ -519,34 +482,27 @@ describe('notification logs', () => {
 
 describe('end users', () => {
   it('are refused every read and write, without an upstream call', async () => {
-    h.emulator.clearRequests();
-    for (const query of [
-      '{ notificationProviders { fcmProviders { providerId } } }',
-      '{ notificationSettings { isMentionBypassingPreferences } }',
-      '{ notificationLogs { nodes { logId } } }',
-    ]) {
-      const response = await h.asUser(u(1), query);
-      expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    }
-    for (const [document, input] of [
-      [FCM_ADD, { providerId: 'x', serviceAccountJson: serviceAccount() }],
-      [FCM_UPDATE, { providerId: 'x', serviceAccountFilename: 'y.json' }],
-      [FCM_DELETE, { providerId: 'x' }],
-      [CUSTOM, { isEnabled: false }],
-      [TWILIO, { isEnabled: false }],
-      [SENDGRID, { isEnabled: false }],
-      [SETTINGS, { isMentionBypassingPreferences: true }],
-    ] as const) {
-      const response = await h.asUser(u(1), document, { input });
-      expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    }
-    expect(h.emulator.requests()).toEqual([]);
+    await expectEndUserRefused(h, {
+      reads: [
+        '{ notificationProviders { fcmProviders { providerId } } }',
+        '{ notificationSettings { isMentionBypassingPreferences } }',
+        '{ notificationLogs { nodes { logId } } }',
+      ],
+      writes: [
+        [FCM_ADD, { providerId: 'x', serviceAccountJson: serviceAccount() }],
+        [FCM_UPDATE, { providerId: 'x', serviceAccountFilename: 'y.json' }],
+        [FCM_DELETE, { providerId: 'x' }],
+        [CUSTOM, { isEnabled: false }],
+        [TWILIO, { isEnabled: false }],
+        [SENDGRID, { isEnabled: false }],
+        [SETTINGS, { isMentionBypassingPreferences: true }],
+      ],
+    });
   });
 });
 
 describe('credentials', () => {
   it('never appear in an answer or a log line, on success or refusal', async () => {
-    const t = await startTestGateway();
     const secrets = [
       'fcmsecretkeymaterial0001',
       'pkid-secret-0001',
@@ -555,33 +511,24 @@ describe('credentials', () => {
       'AC00000000000000000000000000sid9',
       'SG.sendgrid-secret-key-1',
     ];
-    const bodies: string[] = [];
-    try {
-      const run = async (query: string, variables: Record<string, unknown> = {}) => {
-        const response = await t.inProcess('/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-          body: JSON.stringify({ query, variables }),
-        });
-        const text = await response.text();
-        bodies.push(text);
-        return JSON.parse(text) as { data?: Record<string, unknown>; errors?: unknown[] };
-      };
+    await withSecretsKept(secrets, async (t) => {
       const fcm = { providerId: 'p1', serviceAccountJson: serviceAccount() };
-      expect((await run(FCM_ADD, { input: fcm })).errors).toBeUndefined();
-      await run(FCM_ADD, { input: fcm }); // a ConflictError
-      await run(CUSTOM, {
+      expect((await t.query(FCM_ADD, { input: fcm })).errors).toBeUndefined();
+      await t.query(FCM_ADD, { input: fcm }); // a ConflictError
+      await t.query(CUSTOM, {
         input: { webhookUrl: 'https://h.example.com', basicAuthPassword: 'hookpass-secret-1' },
       });
-      await run(TWILIO, {
+      await t.query(TWILIO, {
         input: {
           accountSid: 'AC00000000000000000000000000sid9',
           authToken: 'twiliotoken-secret-1',
         },
       });
-      await run(SENDGRID, { input: { apiKey: 'SG.sendgrid-secret-key-1' } });
-      await run(TWILIO, { input: { authToken: 'twiliotoken-secret-1', senderPhoneNumber: 'bad' } }); // checked
-      const read = await run(`{ notificationProviders {
+      await t.query(SENDGRID, { input: { apiKey: 'SG.sendgrid-secret-key-1' } });
+      await t.query(TWILIO, {
+        input: { authToken: 'twiliotoken-secret-1', senderPhoneNumber: 'bad' },
+      }); // checked
+      const read = await t.query(`{ notificationProviders {
         fcmProviders { ${FCM_FIELDS} }
         customPushProvider { isConfigured hasBasicAuthPassword basicAuthUsername webhookUrl }
         twilioSmsProvider { isConfigured accountSidHint hasAuthToken }
@@ -598,14 +545,6 @@ describe('credentials', () => {
       const state = notificationAdminStateOf(t.emulator.store);
       const stored = JSON.stringify({ ...state, fcm: [...state.fcm.values()] });
       for (const secret of secrets) expect(stored).toContain(secret);
-      expect(t.logs.length).toBeGreaterThan(0);
-      for (const secret of secrets) {
-        expect(bodies.find((body) => body.includes(secret))).toBeUndefined();
-        expect(t.logs.find((line) => line.includes(secret))).toBeUndefined();
-      }
-      t.assertNoSecretLeaked();
-    } finally {
-      await t.close();
-    }
+    });
   });
 });

@@ -6,18 +6,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { notificationAdminStateOf } from '../../src/emulator/notification-admin.js';
-import { demoUid as u } from '../../src/emulator/seed-demo.js';
-import { startTestGateway } from '../support/gateway.js';
 import {
+  ERROR_AND_VIOLATION_FIELDS as ERRORS,
   mutationDocument,
-  USER_ERROR_FIELDS,
-  type UserErrorShape,
   useHarness,
-  VIOLATION_FIELDS,
 } from '../support/harness.js';
+import {
+  expectCheckedFirst,
+  expectEndUserRefused,
+  expectUserError,
+  refuseNextWithBadRequest,
+  withSecretsKept,
+} from '../support/tooling.js';
 
 const h = useHarness();
-const ERRORS = `${USER_ERROR_FIELDS} ${VIOLATION_FIELDS}`;
 const COMMON =
   'isConfigured isEnabled webhookUrl isBasicAuthUsed basicAuthUsername hasBasicAuthPassword';
 const CHANNELS = [
@@ -110,36 +112,40 @@ describe('APNs providers', () => {
   });
 
   it('checks the input before any call and maps CometChat refusals', async () => {
-    for (const [document, input, path] of [
+    await expectCheckedFirst(h, [
       [APNS_ADD, { ...apnsInput('x'), p8Key: 'not a key' }, ['input', 'p8Key']],
       [APNS_ADD, { ...apnsInput('x'), providerId: 'has space' }, ['input', 'providerId']],
       [APNS_ADD, { ...apnsInput('x'), keyId: ' ' }, ['input', 'keyId']],
       [APNS_UPDATE, { providerId: 'x' }, ['input']],
       [APNS_DELETE, { providerId: '' }, ['input', 'providerId']],
-    ] as const) {
-      const bad = await h.mutate<UserErrorShape>(document, { input });
-      expect(bad.calls, JSON.stringify(input)).toBe(0);
-      expect(bad.result).toMatchObject({ __typename: 'ValidationError', path });
-    }
+    ]);
     await h.mutate(APNS_ADD, { input: apnsInput('ios-taken') });
-    const taken = await h.mutate<UserErrorShape>(APNS_ADD, { input: apnsInput('ios-taken') });
-    expect(taken.calls).toBe(1);
-    expect(taken.result).toMatchObject({
-      __typename: 'ConflictError',
-      path: ['input', 'providerId'],
-      code: 'ERR_PROVIDER_ALREADY_EXISTS',
-    });
+    await expectUserError(
+      h,
+      APNS_ADD,
+      apnsInput('ios-taken'),
+      {
+        __typename: 'ConflictError',
+        path: ['input', 'providerId'],
+        code: 'ERR_PROVIDER_ALREADY_EXISTS',
+      },
+      1,
+    );
     for (const [document, input] of [
       [APNS_UPDATE, { providerId: 'nope', teamId: 'T' }],
       [APNS_DELETE, { providerId: 'nope' }],
     ] as const) {
-      const missing = await h.mutate<UserErrorShape>(document, { input });
-      expect(missing.calls).toBe(1);
-      expect(missing.result).toMatchObject({
-        __typename: 'NotFoundError',
-        path: ['input', 'providerId'],
-        code: 'ERR_PROVIDER_NOT_FOUND',
-      });
+      await expectUserError(
+        h,
+        document,
+        input,
+        {
+          __typename: 'NotFoundError',
+          path: ['input', 'providerId'],
+          code: 'ERR_PROVIDER_NOT_FOUND',
+        },
+        1,
+      );
     }
   });
 });
@@ -194,30 +200,21 @@ describe.each(CHANNELS)('the custom $channel provider', ({ channel, field, flag,
   });
 
   it('checks the input before any call and maps a refusal onto the input', async () => {
-    for (const [input, path] of [
-      [{ webhookUrl: 'http://plain.example.com' }, ['input', 'webhookUrl']],
-      [{ basicAuthPassword: '' }, ['input', 'basicAuthPassword']],
-      [{}, ['input']],
-    ] as const) {
-      const bad = await h.mutate<UserErrorShape>(UPDATE, { input });
-      expect(bad.calls, JSON.stringify(input)).toBe(0);
-      expect(bad.result).toMatchObject({ __typename: 'ValidationError', path });
-    }
-    h.emulator.injectFault({
-      method: 'PUT',
-      path: `/notifications/${channel}/v1/providers/custom`,
-      status: 400,
-      body: {
-        error: { code: 'ERR_BAD_REQUEST', message: 'Invalid.', details: { [wire]: ['Invalid.'] } },
-      },
+    await expectCheckedFirst(h, [
+      [UPDATE, { webhookUrl: 'http://plain.example.com' }, ['input', 'webhookUrl']],
+      [UPDATE, { basicAuthPassword: '' }, ['input', 'basicAuthPassword']],
+      [UPDATE, {}, ['input']],
+    ]);
+    refuseNextWithBadRequest(h.emulator, 'PUT', `/notifications/${channel}/v1/providers/custom`, {
+      [wire]: ['Invalid.'],
     });
-    const refused = await h.mutate<UserErrorShape>(UPDATE, { input: { [flag]: true } });
-    expect(refused.calls).toBe(1);
-    expect(refused.result).toMatchObject({
-      __typename: 'ValidationError',
-      path: ['input', flag],
-      code: 'ERR_BAD_REQUEST',
-    });
+    await expectUserError(
+      h,
+      UPDATE,
+      { [flag]: true },
+      { __typename: 'ValidationError', path: ['input', flag], code: 'ERR_BAD_REQUEST' },
+      1,
+    );
   });
 });
 
@@ -257,58 +254,40 @@ describe('the notification settings reset', () => {
       { isReset: true, isMentionBypassingPreferences: true },
       { isReset: false },
     ]) {
-      const bad = await h.mutate<UserErrorShape>(SETTINGS, { input });
-      expect(bad.calls, JSON.stringify(input)).toBe(0);
-      expect(bad.result).toMatchObject({ __typename: 'ValidationError' });
+      await expectUserError(h, SETTINGS, input, { __typename: 'ValidationError' }, 0);
     }
-    h.emulator.injectFault({
-      method: 'DELETE',
-      path: '/notifications/v1/settings',
-      status: 400,
-      body: { error: { code: 'ERR_BAD_REQUEST', message: 'Invalid.' } },
-    });
-    const refused = await h.mutate<UserErrorShape>(SETTINGS, { input: { isReset: true } });
-    expect(refused.calls).toBe(1);
-    expect(refused.result).toMatchObject({
-      __typename: 'ValidationError',
-      code: 'ERR_BAD_REQUEST',
-    });
+    refuseNextWithBadRequest(h.emulator, 'DELETE', '/notifications/v1/settings');
+    await expectUserError(
+      h,
+      SETTINGS,
+      { isReset: true },
+      { __typename: 'ValidationError', code: 'ERR_BAD_REQUEST' },
+      1,
+    );
   });
 });
 
 it('refuses end users, reading and writing, without an upstream call', async () => {
-  h.emulator.clearRequests();
-  for (const { field, flag } of CHANNELS) {
-    const read = await h.asUser(u(1), `{ notificationProviders { ${field} { isConfigured } } }`);
-    expect(read.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const write = await h.asUser(u(1), updateDocument(field, flag), {
-      input: { isEnabled: false },
-    });
-    expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-  }
-  const reset = await h.asUser(u(1), SETTINGS, { input: { isReset: true } });
-  expect(reset.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-  for (const [document, input] of [
-    [APNS_ADD, apnsInput('ios-user')],
-    [APNS_UPDATE, { providerId: 'ios-user', teamId: 'T' }],
-    [APNS_DELETE, { providerId: 'ios-user' }],
-  ] as const) {
-    const write = await h.asUser(u(1), document, { input });
-    expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-  }
-  const apnsRead = await h.asUser(
-    u(1),
-    '{ notificationProviders { apnsProviders { providerId } } }',
-  );
-  expect(apnsRead.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-  expect(h.emulator.requests()).toEqual([]);
+  await expectEndUserRefused(h, {
+    reads: [
+      ...CHANNELS.map(({ field }) => `{ notificationProviders { ${field} { isConfigured } } }`),
+      '{ notificationProviders { apnsProviders { providerId } } }',
+    ],
+    writes: [
+      ...CHANNELS.map(
+        ({ field, flag }) => [updateDocument(field, flag), { isEnabled: false }] as const,
+      ),
+      [SETTINGS, { isReset: true }],
+      [APNS_ADD, apnsInput('ios-user')],
+      [APNS_UPDATE, { providerId: 'ios-user', teamId: 'T' }],
+      [APNS_DELETE, { providerId: 'ios-user' }],
+    ],
+  });
 });
 
 it('never shows or logs a .p8 key or a custom provider password, though CometChat echoes them', async () => {
-  const t = await startTestGateway();
   const secrets = ['sms-hookpass-secret-7', 'email-hookpass-secret-8', 'p8-secret-material-9'];
-  t.secrets.push(...secrets);
-  try {
+  await withSecretsKept(secrets, async (t) => {
     const added = await t.query(APNS_ADD, { input: apnsInput('ios-secret', secrets[2]) });
     expect(added.errors).toBeUndefined();
     await t.query(APNS_ADD, { input: apnsInput('ios-secret', secrets[2]) }); // a ConflictError
@@ -340,9 +319,5 @@ it('never shows or logs a .p8 key or a custom provider password, though CometCha
     expect(notificationAdminStateOf(t.emulator.store).custom.sms.basicAuthPassword).toBe(
       secrets[0],
     );
-    expect(t.logs.length).toBeGreaterThan(0);
-    t.assertNoSecretLeaked();
-  } finally {
-    await t.close();
-  }
+  });
 });

@@ -6,12 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { demoGuid as g, demoUid as u } from '../../src/emulator/seed-demo.js';
 import {
+  ERROR_AND_VIOLATION_FIELDS,
   mutationDocument,
-  USER_ERROR_FIELDS,
   type UserErrorShape,
   useHarness,
-  VIOLATION_FIELDS,
 } from '../support/harness.js';
+import { expectCheckedFirst, expectEndUserRefused, expectUserError } from '../support/tooling.js';
 
 const h = useHarness();
 
@@ -64,7 +64,7 @@ describe('Role.permissions and Group.scopePermissions', () => {
 const UPDATE = mutationDocument(
   'rolePermissionsUpdate',
   `role { role } ${SETTINGS}`,
-  `${USER_ERROR_FIELDS} ${VIOLATION_FIELDS}`,
+  ERROR_AND_VIOLATION_FIELDS,
 );
 const RESET = mutationDocument('rolePermissionReset', `role { role } ${SETTINGS}`);
 
@@ -122,38 +122,32 @@ describe('rolePermissionsUpdate and rolePermissionReset', () => {
   });
 
   it("maps CometChat's refusals: an unknown role, a value it does not accept", async () => {
-    const missing = await h.mutate<UserErrorShape>(UPDATE, {
-      input: { role: 'nobody', permissions: [{ key: 'createGroup', value: 'deny' }] },
-    });
-    expect(missing.calls).toBe(1);
-    expect(missing.result).toMatchObject({
-      __typename: 'NotFoundError',
-      path: ['input', 'role'],
-      code: 'ERR_ROLE_NOT_FOUND',
-    });
-    const invalid = await h.mutate<UserErrorShape>(UPDATE, {
-      input: {
+    await expectUserError(
+      h,
+      UPDATE,
+      { role: 'nobody', permissions: [{ key: 'createGroup', value: 'deny' }] },
+      { __typename: 'NotFoundError', path: ['input', 'role'], code: 'ERR_ROLE_NOT_FOUND' },
+      1,
+    );
+    const invalid = await expectUserError(
+      h,
+      UPDATE,
+      {
         role: 'default',
         permissions: [
           { key: 'sendMessage', value: 'allow' },
           { key: 'createGroup', value: 'sometimes' },
         ],
       },
-    });
-    expect(invalid.result).toMatchObject({
-      __typename: 'ValidationError',
-      code: 'ERR_BAD_REQUEST',
-    });
+      { __typename: 'ValidationError', code: 'ERR_BAD_REQUEST' },
+    );
     expect(invalid.result.violations?.[0]?.path).toEqual(['input', 'permissions', '1']);
   });
 
   it('refuses end users with FORBIDDEN and no upstream call', async () => {
-    h.emulator.clearRequests();
-    const response = await h.asUser(u(1), UPDATE, {
-      input: { role: 'default', permissions: [{ key: 'createGroup', value: 'deny' }] },
+    await expectEndUserRefused(h, {
+      writes: [[UPDATE, { role: 'default', permissions: [{ key: 'createGroup', value: 'deny' }] }]],
     });
-    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(h.emulator.requests()).toEqual([]);
   });
 });
 
@@ -191,22 +185,15 @@ describe('groupScopePermissionsUpdate and groupScopePermissionReset', () => {
   });
 
   it('checks input first and maps an unknown group to NotFoundError', async () => {
-    const bad = await h.mutate<UserErrorShape>(SCOPE_UPDATE, {
-      input: { guid: g(1), scope: 'ADMIN', permissions: [] },
-    });
-    expect(bad.calls).toBe(0);
-    expect(bad.result).toMatchObject({
-      __typename: 'ValidationError',
-      path: ['input', 'permissions'],
-    });
-    const missing = await h.mutate<UserErrorShape>(SCOPE_RESET, {
-      input: { guid: 'no-such-group', scope: 'ADMIN', key: 'addReaction' },
-    });
-    expect(missing.result).toMatchObject({
-      __typename: 'NotFoundError',
-      path: ['input', 'guid'],
-      code: 'ERR_GUID_NOT_FOUND',
-    });
+    await expectCheckedFirst(h, [
+      [SCOPE_UPDATE, { guid: g(1), scope: 'ADMIN', permissions: [] }, ['input', 'permissions']],
+    ]);
+    await expectUserError(
+      h,
+      SCOPE_RESET,
+      { guid: 'no-such-group', scope: 'ADMIN', key: 'addReaction' },
+      { __typename: 'NotFoundError', path: ['input', 'guid'], code: 'ERR_GUID_NOT_FOUND' },
+    );
   });
 
   it('refuses end users', async () => {
@@ -247,18 +234,19 @@ describe('legacy restricted features', () => {
   });
 
   it('checks input first, maps an unknown role, refuses end users', async () => {
-    const bad = await h.mutate<UserErrorShape>(ALLOW, {
-      input: { role: 'moderator', all: true, features: ['u.listUsers'] },
-    });
-    expect(bad.calls).toBe(0);
-    expect(bad.result.__typename).toBe('ValidationError');
-    const missing = await h.mutate<UserErrorShape>(RESTRICT, {
-      input: { role: 'nobody', features: ['u.listUsers'] },
-    });
-    expect(missing.result).toMatchObject({
-      __typename: 'NotFoundError',
-      code: 'ERR_ROLE_NOT_FOUND',
-    });
+    await expectUserError(
+      h,
+      ALLOW,
+      { role: 'moderator', all: true, features: ['u.listUsers'] },
+      { __typename: 'ValidationError' },
+      0,
+    );
+    await expectUserError(
+      h,
+      RESTRICT,
+      { role: 'nobody', features: ['u.listUsers'] },
+      { __typename: 'NotFoundError', code: 'ERR_ROLE_NOT_FOUND' },
+    );
     const user = await h.asUser(u(2), RESTRICT, {
       input: { role: 'default', features: ['u.listUsers'] },
     });
