@@ -33,6 +33,19 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false },
       config: typedDocumentConfig,
     },
+    // One typed function per operation in client/operations/ (`getSdk(requester)`), over the
+    // client preset's documents and types in ./graphql.js rather than a second copy of them.
+    'client/generated/sdk.ts': {
+      documents: ['client/operations/**/*.graphql'],
+      plugins: ['typescript-generic-sdk'],
+      config: {
+        documentMode: 'external',
+        importDocumentNodeExternallyFrom: './graphql.js',
+        importOperationTypesFrom: 'Operations',
+        useTypeImports: true,
+        emitLegacyCommonJSImports: false,
+      },
+    },
     'client/generated/possible-types.ts': {
       plugins: ['fragment-matcher'],
       config: { useExplicitTyping: true },
