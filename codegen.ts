@@ -16,7 +16,9 @@ const typedDocumentConfig = {
  *   the operations in client/operations/*.graphql (client preset: `graphql()`, one
  *   `TypedDocumentNode` per operation, the schema's input and enum types), and the schema's
  *   `possibleTypes` (which object types each interface and union can be) for Apollo Client's
- *   `InMemoryCache` and urql's Graphcache, as TypeScript and as JSON;
+ *   `InMemoryCache` and urql's Graphcache, as TypeScript and as JSON, and a typed SDK
+ *   (sdk.ts: `getSdk(requester)`, one function per operation; client/requester.ts is its
+ *   requester);
  * - test/gql/: the typed documents of every `graphql(...)` call and `.graphql` file under test/,
  *   with the trusted-documents manifest of those operations (see README, "Trusted documents").
  */
