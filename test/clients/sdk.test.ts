@@ -67,7 +67,10 @@ describe('typed SDK over HTTP', () => {
     } | null>();
     expect(viewer.viewer).toMatchObject({ kind: 'USER', user: { uid: U2 } });
 
-    const admin = sdkAs();
+    // Shared headers may come from a function, called for each request.
+    const admin = getSdk(
+      createRequester({ url: gateway().info.graphqlUrl, headers: async () => headersFor() }),
+    );
     expect((await admin.Viewer()).viewer).toMatchObject({ kind: 'ADMIN', user: null });
     const asU3 = await admin.Viewer({}, { headers: { 'x-act-as': U3 } });
     expect(asU3.viewer.user?.uid).toBe(U3);
@@ -144,6 +147,15 @@ describe('typed SDK over HTTP', () => {
     expect(error.status).toBe(403);
     expect(error.code).toBe('FORBIDDEN');
     expect(`${error.message} ${JSON.stringify(error)}`).not.toContain(token);
+  });
+
+  it('rejects a response that is not a GraphQL result, with its HTTP status', async () => {
+    const url = new URL('/no-such-endpoint', gateway().info.graphqlUrl);
+    const error = await rejection(getSdk(createRequester({ url, headers: headersFor() })).Viewer());
+    expect(error.status).toBe(404);
+    expect(error.errors).toEqual([]);
+    expect(error.code).toBeUndefined();
+    expect(error.data).toBeNull();
   });
 
   it('rejects with the field error and keeps the partial data', async () => {
