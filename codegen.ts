@@ -16,7 +16,9 @@ const typedDocumentConfig = {
  *   the operations in client/operations/*.graphql (client preset: `graphql()`, one
  *   `TypedDocumentNode` per operation, the schema's input and enum types), and the schema's
  *   `possibleTypes` (which object types each interface and union can be) for Apollo Client's
- *   `InMemoryCache` and urql's Graphcache, as TypeScript and as JSON;
+ *   `InMemoryCache` and urql's Graphcache, as TypeScript and as JSON, and a typed SDK
+ *   (sdk.ts: `getSdk(requester)`, one function per operation; client/requester.ts is its
+ *   requester);
  * - test/gql/: the typed documents of every `graphql(...)` call and `.graphql` file under test/,
  *   with the trusted-documents manifest of those operations (see README, "Trusted documents").
  */
@@ -32,6 +34,19 @@ const config: CodegenConfig = {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: typedDocumentConfig,
+    },
+    // One typed function per operation in client/operations/ (`getSdk(requester)`), over the
+    // client preset's documents and types in ./graphql.js rather than a second copy of them.
+    'client/generated/sdk.ts': {
+      documents: ['client/operations/**/*.graphql'],
+      plugins: ['typescript-generic-sdk'],
+      config: {
+        documentMode: 'external',
+        importDocumentNodeExternallyFrom: './graphql.js',
+        importOperationTypesFrom: 'Operations',
+        useTypeImports: true,
+        emitLegacyCommonJSImports: false,
+      },
     },
     'client/generated/possible-types.ts': {
       plugins: ['fragment-matcher'],

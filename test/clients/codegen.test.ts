@@ -1,7 +1,7 @@
 /**
- * The client output frontend teams import (client/generated/) is what `npm run codegen` writes
- * from the current schema and client/operations/, and its possibleTypes cover every abstract
- * type of the schema.
+ * The client output frontend teams import (client/generated/: typed documents, typed SDK,
+ * possibleTypes) is what `npm run codegen` writes from the current schema and client/operations/,
+ * and its possibleTypes cover every abstract type of the schema.
  */
 import { readFileSync } from 'node:fs';
 import { generate } from '@graphql-codegen/cli';
@@ -29,6 +29,7 @@ describe('client/generated', () => {
       'client/generated/index.ts',
       'client/generated/possible-types.json',
       'client/generated/possible-types.ts',
+      'client/generated/sdk.ts',
     ]);
     for (const file of files) {
       const path = relative(file.filename);
