@@ -28,40 +28,40 @@ export type MediaType =
 
 /** A file to attach by URL (CometChat does not receive the file itself, only where it is). */
 export type MessageAttachmentInput = {
-  /** The MIME type, e.g. `image/png`. */
+  /** The file's type. A MIME type such as `image/png`, at most 100 characters. */
   mimeType?: string | null | undefined;
-  /** The file name shown to receivers (at most 255 characters); its extension, if any, is sent as the extension. */
+  /** The file name shown to receivers; its extension, if any, is sent as the extension. 1 to 255 characters. */
   name?: string | null | undefined;
-  /** The size in bytes. */
+  /** The size in bytes. Not negative. */
   size?: number | null | undefined;
-  /** Where the file can be downloaded: an http(s) URL of at most 3,000 characters. */
+  /** Where the file can be downloaded. An http or https URL of at most 3,000 characters. */
   url: string;
 };
 
-/** A message to send: to whom (`receiverUids` and/or `receiverGuids`, at least one), as whom (`senderUid`), and its content. The content makes the kind: `text` alone a text message; `mediaType` + `attachments` (+ optional `text` as caption) a media message; `customType` + `customData` a custom message. */
+/** A message to send: to whom (`receiverUids` and/or `receiverGuids`, 1 to 25 in total), as whom (`senderUid`), and its content. The content makes the kind: `text` alone a text message; `mediaType` + `attachments` (+ optional `text` as caption) a media message; `customType` + `customData` a custom message. */
 export type MessageSendInput = {
   /** The files of a media message (at least one; usually one). */
   attachments?: Array<MessageAttachmentInput> | null | undefined;
   /** The JSON data of a custom message. */
   customData?: Record<string, unknown> | null | undefined;
-  /** Makes this a custom message of this app-defined type (e.g. `location`; at most 100 characters); needs `customData`. */
+  /** Makes this a custom message of this app-defined type (e.g. `location`); needs `customData`. 1 to 100 characters. */
   customType?: string | null | undefined;
   /** Makes this a media message of this kind; needs `attachments`. */
   mediaType?: MediaType | null | undefined;
   /** Free-form JSON attached to the message. It counts towards the 65,536-character limit of a message. */
   metadata?: Record<string, unknown> | null | undefined;
-  /** An id of your choosing (at most 100 characters), echoed back as `muid` so a client can recognise its own message when it arrives through another channel. */
+  /** An id of your choosing, echoed back as `muid` so a client can recognise its own message when it arrives through another channel. 1 to 100 characters. */
   muid?: string | null | undefined;
-  /** Groups to send the message to, by guid (the sender must be a member). */
+  /** Groups to send the message to, by guid (the sender must be a member). Each: 1 to 100 letters, digits, "-" or "_" (stored lowercased). */
   receiverGuids?: Array<string> | null | undefined;
-  /** Users to send the message to (1:1), by uid. With more than one receiver in total, each gets its own copy and `outcomes` says how each went. At most 25 receivers in total. */
+  /** Users to send the message to (1:1), by uid. With more than one receiver in total, each gets its own copy and `outcomes` says how each went. At most 25 receivers in total. Each: 1 to 100 letters, digits, "-" or "_" (stored lowercased). */
   receiverUids?: Array<string> | null | undefined;
   /**
-   * Admin callers: send as this user. Left out, the app itself sends it (CometChat shows no user as sender). A user caller always sends as themselves and may leave it out.
+   * Admin callers: send as this user. Left out, the app itself sends it (CometChat shows no user as sender). A user caller always sends as themselves and may leave it out. 1 to 100 letters, digits, "-" or "_" (stored lowercased).
    * @deprecated Send the `X-Act-As: <uid>` header with the admin token instead: every rule of that user then applies. Removal on or after 2027-06-30.
    */
   senderUid?: string | null | undefined;
-  /** Labels for the message: at most 25, each 1 to 100 characters. */
+  /** Labels for the message. At most 25 tags of 1 to 100 characters each. */
   tags?: Array<string> | null | undefined;
   /** The text of a text message (required there), or the caption of a media message. Mentions are written `<@uid:UID>`. */
   text?: string | null | undefined;
