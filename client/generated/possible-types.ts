@@ -115,6 +115,11 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "ApnsProviderSetDefaultResult": [
+      "ApnsProviderSetDefaultPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "ApnsProviderUpdateResult": [
       "ApnsProviderUpdatePayload",
       "NotFoundError",
@@ -261,6 +266,11 @@
     ],
     "FcmProviderDeleteResult": [
       "FcmProviderDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "FcmProviderSetDefaultResult": [
+      "FcmProviderSetDefaultPayload",
       "NotFoundError",
       "ValidationError"
     ],
@@ -815,6 +825,11 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "ApnsProviderSetDefaultResult": [
+      "ApnsProviderSetDefaultPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "ApnsProviderUpdateResult": [
       "ApnsProviderUpdatePayload",
       "NotFoundError",
@@ -961,6 +976,11 @@
     ],
     "FcmProviderDeleteResult": [
       "FcmProviderDeletePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "FcmProviderSetDefaultResult": [
+      "FcmProviderSetDefaultPayload",
       "NotFoundError",
       "ValidationError"
     ],

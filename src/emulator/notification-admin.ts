@@ -25,6 +25,8 @@ import type { MessageRow, Store } from './store.js';
 export interface AdminState {
   fcm: Map<string, Record<string, unknown>>;
   apns: Map<string, Record<string, unknown>>;
+  /** The provider each push service delivers through; the first one added while none is set. */
+  defaults: Record<'fcm' | 'apns', string | null>;
   /** The custom (webhook) provider of each channel. */
   custom: Record<'push' | 'sms' | 'email', Record<string, unknown>>;
   twilio: Record<string, unknown>;
@@ -96,6 +98,7 @@ function stateOf(store: Store): AdminState {
     state = {
       fcm: new Map(),
       apns: new Map(),
+      defaults: { fcm: null, apns: null },
       custom: { push: {}, sms: {}, email: {} },
       twilio: {},
       sendGrid: {},
@@ -312,16 +315,22 @@ function listLogs(req: EmuRequest, store: Store): EmuResponse {
   };
 }
 
+/** The provider a push service delivers through: the one chosen, else the first one added. */
+function defaultOf(state: AdminState, kind: 'fcm' | 'apns'): string | undefined {
+  const chosen = state.defaults[kind];
+  return chosen !== null && state[kind].has(chosen) ? chosen : [...state[kind].keys()][0];
+}
+
 /** Registers the notification admin routes on the chat API router. */
 export function registerNotificationAdmin(router: Router): void {
   const FCM = '/notifications/push/v1/providers/fcm';
   router.add('GET', FCM, (_req, { store }) => {
     const state = stateOf(store);
-    const first = [...state.fcm.keys()][0];
+    const chosen = defaultOf(state, 'fcm');
     return ok(
       [...state.fcm.values()].map((provider) => ({
         ...provider,
-        isDefault: provider.providerId === first,
+        isDefault: provider.providerId === chosen,
       })),
     );
   });
@@ -381,12 +390,12 @@ export function registerNotificationAdmin(router: Router): void {
   };
   router.add('GET', APNS, (_req, { store }) => {
     const state = stateOf(store);
-    const first = [...state.apns.keys()][0];
+    const chosen = defaultOf(state, 'apns');
     // The documented example's shape: `{data: {pushProviders: [...]}}`, keys included.
     return ok({
       pushProviders: [...state.apns.values()].map((provider) => ({
         ...provider,
-        isDefault: provider.providerId === first,
+        isDefault: provider.providerId === chosen,
       })),
     });
   });
@@ -419,6 +428,20 @@ export function registerNotificationAdmin(router: Router): void {
     if (!stateOf(store).apns.delete(providerId)) throw providerNotFound(providerId);
     return ok({ success: true });
   });
+
+  // `PUT …/{fcm,apns}/default/{providerId}`: the provider that service delivers through.
+  for (const [kind, path] of [
+    ['fcm', FCM],
+    ['apns', APNS],
+  ] as const) {
+    router.add('PUT', `${path}/default/:providerId`, (req, { store }) => {
+      const providerId = req.params.providerId ?? '';
+      const state = stateOf(store);
+      if (!state[kind].has(providerId)) throw providerNotFound(providerId);
+      state.defaults[kind] = providerId;
+      return ok({ success: true });
+    });
+  }
 
   for (const [channel, flag] of [
     ['push', null],

@@ -7,6 +7,7 @@
  * message quotes an input value. See docs/cometchat-tooling-endpoints.md (Notification providers).
  */
 import './mutation.js';
+import type { ObjectRef } from '@pothos/core';
 import { z } from 'zod';
 import { ADMIN_NOTE, builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
@@ -31,6 +32,7 @@ import {
   type NotificationSettingsRecord,
   resetNotificationSettings,
   type SendGridProviderRecord,
+  setDefaultPushProvider,
   type TwilioProviderRecord,
   updateCustomProvider,
   updateFcmProvider,
@@ -40,10 +42,11 @@ import {
   writeApnsProvider,
 } from '../upstream/notification-admin.js';
 import { connectionComplexity, forwardPageArgs } from './connections.js';
+import { costs, lookup, writes } from './cost-rules.js';
 import { ConflictFailure, NotFoundFailure, ValidationFailure } from './errors.js';
 import { choice, type InputOf, inputObject, kind, flag as onOff } from './input.js';
 import { checkChanges, runMutation } from './mutation-support.js';
-import { rereadPayload } from './mutations/fields.js';
+import { rereadPayload, type Types } from './mutations/fields.js';
 import { cursorConnection } from './pagination.js';
 
 const NULL_NOTE = 'Null when it could not be read (the error on this field says why).';
@@ -1588,3 +1591,61 @@ providerDelete(
   (context, providerId) => deleteApnsProvider(context.upstream, providerId, options(context)),
   '',
 );
+
+/**
+ * `…ProviderSetDefault` for FCM and APNs: `PUT /notifications/push/v1/providers/{kind}/default/
+ * {providerId}`, the provider that push service delivers through. Its cost is declared here.
+ */
+function providerSetDefault(
+  kind: 'FCM' | 'APNs',
+  provider: ObjectRef<Types, { providerId: string }>,
+  list: (context: GatewayContext) => Promise<{ providerId: string }[]>,
+) {
+  const service = kind === 'FCM' ? 'fcm' : 'apns';
+  const name = kind === 'FCM' ? 'FcmProvider' : 'ApnsProvider';
+  const input = inputObject(`${name}SetDefaultInput`, {
+    description: `The ${kind} provider to make the default.`,
+    fields: { providerId: providerId.required('The id of the provider that becomes the default.') },
+  });
+  const payload = builder.objectRef<{ providerId: string }>(`${name}SetDefaultPayload`).implement({
+    description: 'The provider that is now the default.',
+    fields: (t) => ({
+      providerId: t.exposeString('providerId', { description: "The provider's id." }),
+      [`${service}Provider`]: t.field({
+        type: provider,
+        nullable: true,
+        description:
+          'The provider as CometChat lists it now, `isDefault` true (one more upstream call); null when it is not listed.',
+        extensions: costs(lookup()),
+        resolve: async (v, _args, context) =>
+          (await list(context)).find((p) => p.providerId === v.providerId) ?? null,
+      }),
+    }),
+  });
+  builder.mutationField(`${service}ProviderSetDefault`, (t) =>
+    t.field({
+      type: payload,
+      nullable: true,
+      description: `Makes an ${kind} provider the one CometChat delivers ${kind} pushes through (\`PUT /notifications/push/v1/providers/${service}/default/{providerId}\`). An unknown id is a NotFoundError. ${ADMIN_NOTE}`,
+      authScopes: { admin: true },
+      extensions: costs(writes(1)),
+      errors: {
+        types: [ValidationFailure, NotFoundFailure],
+        union: { description: 'The new default provider, or why it was not changed.' },
+      },
+      args: { input: t.arg({ type: input.ref, required: true, description: 'The provider.' }) },
+      resolve: async (_root, args, context) => {
+        const { providerId } = input.parse(args.input);
+        await runMutation(
+          context,
+          () => setDefaultPushProvider(context.upstream, service, providerId, options(context)),
+          { targetPath: ['providerId'] },
+        );
+        return { providerId };
+      },
+    }),
+  );
+}
+
+providerSetDefault('FCM', FcmProvider, (context) => tooling(context).fcmProviders());
+providerSetDefault('APNs', ApnsProvider, (context) => tooling(context).apnsProviders());

@@ -241,6 +241,22 @@ export async function deleteApnsProvider(
   });
 }
 
+/**
+ * `PUT /notifications/push/v1/providers/{fcm|apns}/default/{providerId}`: makes the provider the
+ * one CometChat pushes through by default (answers `{data: {success: true}}`).
+ */
+export async function setDefaultPushProvider(
+  client: UpstreamClient,
+  kind: 'fcm' | 'apns',
+  providerId: string,
+  opts: CallOptions = {},
+): Promise<void> {
+  await call(client, 'PUT', `${kind === 'fcm' ? FCM : APNS}/default/{providerId}`, anyAnswer, {
+    params: { providerId },
+    ...opts,
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Custom providers (a webhook per channel)
 
