@@ -25,11 +25,10 @@ import {
 } from '../upstream/ai-agent-builder.js';
 import { AiAgent, aiKey, MAX_AI_KEY, orNull } from './ai-agents.js';
 import { shortTextArg } from './arg-checks.js';
-import { connectionComplexity, countedConnection, windowArgs, windowOf } from './connections.js';
+import { adminWindowList, countedConnection } from './connections.js';
 import { ConflictFailure, NotFoundFailure, ValidationFailure } from './errors.js';
 import { choice, type InputOf, inputObject, kind } from './input.js';
 import { checkChanges, runMutation } from './mutation-support.js';
-import { arrayConnection } from './pagination.js';
 
 /** A text entry's title and text (CometChat's limits). */
 export const MAX_KNOWLEDGE_TITLE = 500;
@@ -247,17 +246,12 @@ const AiAgentVariableConnection = countedConnection(
 );
 
 builder.queryFields((t) => ({
-  aiKnowledgeSources: t.field({
+  aiKnowledgeSources: adminWindowList(t, {
     type: AiKnowledgeSourceConnection,
-    nullable: true,
+    noun: 'sources',
     description: `The sources of the Agent Builder's knowledge base, newest first. The gateway reads the newest ${KNOWLEDGE_WINDOW} (one upstream call) and pages within them. ${ADMIN_NOTE} Null when they could not be read (the error on this field says why).`,
-    authScopes: { admin: true },
-    args: windowArgs('sources'),
-    complexity: connectionComplexity,
-    resolve: async (_root, args, context) =>
-      arrayConnection(await tooling(context).knowledgeSources(), windowOf(args), {
-        key: 'aiKnowledgeSources',
-      }),
+    key: 'aiKnowledgeSources',
+    read: (context) => tooling(context).knowledgeSources(),
   }),
   aiKnowledgeText: t.field({
     type: AiKnowledgeText,
@@ -273,17 +267,12 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, context) => readText(context, args.sourceId.trim()),
   }),
-  aiAgentVariables: t.field({
+  aiAgentVariables: adminWindowList(t, {
     type: AiAgentVariableConnection,
-    nullable: true,
+    noun: 'variables',
     description: `The custom variables of the Agent Builder (CometChat answers them all in one call; the gateway pages within them). ${ADMIN_NOTE} Null when they could not be read (the error on this field says why).`,
-    authScopes: { admin: true },
-    args: windowArgs('variables'),
-    complexity: connectionComplexity,
-    resolve: async (_root, args, context) =>
-      arrayConnection(await tooling(context).customVariables(), windowOf(args), {
-        key: 'aiAgentVariables',
-      }),
+    key: 'aiAgentVariables',
+    read: (context) => tooling(context).customVariables(),
   }),
 }));
 

@@ -28,12 +28,11 @@ import {
 } from '../upstream/ai-agent-tools.js';
 import { aiKey, aiKeySchema, MAX_AI_KEY, orNull } from './ai-agents.js';
 import { shortTextArg } from './arg-checks.js';
-import { connectionComplexity, countedConnection, windowArgs, windowOf } from './connections.js';
+import { adminWindowList, countedConnection } from './connections.js';
 import { ConflictFailure, NotFoundFailure, ValidationFailure } from './errors.js';
 import { choice, displayName, flag, type InputOf, inputObject, kind, url } from './input.js';
 import { checkChanges, runMutation } from './mutation-support.js';
 import { type ObjectFieldBuilder, objectPayload, type Types } from './mutations/fields.js';
-import { arrayConnection } from './pagination.js';
 
 /** Gateway limits (CometChat documents none for these). */
 export const MAX_TOOL_PARAMETERS = 50;
@@ -201,17 +200,12 @@ function toolQueries<Shape>(spec: {
     { name: `${spec.name}Edge`, description: `One of the ${spec.noun}, with its cursor.` },
   );
   builder.queryFields((t) => ({
-    [spec.list]: t.field({
+    [spec.list]: adminWindowList(t, {
       type: connection,
-      nullable: true,
+      noun: spec.noun,
       description: `The Agent Builder's ${spec.noun}, newest first. The gateway reads the newest ${TOOL_WINDOW} (one upstream call) and pages within them. ${ADMIN_NOTE} Null when they could not be read (the error on this field says why).`,
-      authScopes: { admin: true },
-      args: windowArgs(spec.noun),
-      complexity: connectionComplexity,
-      resolve: async (_root, args, context) =>
-        arrayConnection(await spec.all(tooling(context)), windowOf(args), {
-          key: spec.list,
-        }) as never, // the connection's shape: Pothos cannot infer it generically
+      key: spec.list,
+      read: (context) => spec.all(tooling(context)),
     }),
     [spec.one]: t.field({
       type: spec.type,

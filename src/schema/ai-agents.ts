@@ -24,11 +24,10 @@ import {
 } from '../upstream/ai-agents.js';
 import { isUpstreamError } from '../upstream/errors.js';
 import { shortTextArg } from './arg-checks.js';
-import { connectionComplexity, countedConnection, windowArgs, windowOf } from './connections.js';
+import { adminWindowList, countedConnection } from './connections.js';
 import { NotFoundFailure, ValidationFailure } from './errors.js';
 import { choice, displayName, flag, type InputOf, inputObject, kind, url } from './input.js';
 import { checkChanges, runMutation } from './mutation-support.js';
-import { arrayConnection } from './pagination.js';
 
 /** Tools, API tools, MCP servers and actions an agent may name (a gateway limit). */
 export const MAX_AGENT_REFERENCES = 50;
@@ -189,17 +188,12 @@ const ByoAiAgentConnection = countedConnection(
 );
 
 builder.queryFields((t) => ({
-  aiAgents: t.field({
+  aiAgents: adminWindowList(t, {
     type: AiAgentConnection,
-    nullable: true,
+    noun: 'agents',
     description: `The Agent Builder agents of the app, newest first. The gateway reads the first ${AI_AGENT_WINDOW} (one upstream call) and pages within them. ${ADMIN_NOTE} Null when they could not be read (the error on this field says why).`,
-    authScopes: { admin: true },
-    args: windowArgs('agents'),
-    complexity: connectionComplexity,
-    resolve: async (_root, args, context) =>
-      arrayConnection(await tooling(context).aiAgents(), windowOf(args), {
-        key: 'aiAgents',
-      }),
+    key: 'aiAgents',
+    read: (context) => tooling(context).aiAgents(),
   }),
   aiAgent: t.field({
     type: AiAgent,
@@ -215,17 +209,12 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, context) => orNull(tooling(context).aiAgent(args.agentUid.trim())),
   }),
-  byoAiAgents: t.field({
+  byoAiAgents: adminWindowList(t, {
     type: ByoAiAgentConnection,
-    nullable: true,
+    noun: 'agents',
     description: `The bring-your-own agents of the app (CometChat answers them all in one call; the gateway pages within them). ${ADMIN_NOTE} Null when they could not be read (the error on this field says why).`,
-    authScopes: { admin: true },
-    args: windowArgs('agents'),
-    complexity: connectionComplexity,
-    resolve: async (_root, args, context) =>
-      arrayConnection(await tooling(context).byoAgents(), windowOf(args), {
-        key: 'byoAiAgents',
-      }),
+    key: 'byoAiAgents',
+    read: (context) => tooling(context).byoAgents(),
   }),
   byoAiAgent: t.field({
     type: ByoAiAgent,

@@ -3,10 +3,13 @@
  * connection type with a `totalCount`, and the read of one window of a page list. The cursor codec
  * itself lives in pagination.ts.
  */
-import type { OutputType } from '@pothos/core';
+import type { ObjectRef, OutputType } from '@pothos/core';
+import type { ConnectionShape } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
+import type { GatewayContext } from '../context.js';
 import type { Page } from '../upstream/records.js';
 import {
+  arrayConnection,
   type Connection,
   type ConnectionArgs,
   DEFAULT_PAGE_SIZE,
@@ -136,4 +139,31 @@ export function pagedList<T>(
   options: { key: string },
 ): Promise<Connection<T>> {
   return pagedConnection({ first: args.first, after: args.after }, fetchPage, { key: options.key });
+}
+
+/**
+ * An admin-only root field over a list the upstream answers whole (or as one capped window): it
+ * reads the list once and pages within it both ways (`windowArgs`), with offset cursors tagged
+ * with `key`. Null when the list could not be read. `description` is the field's whole text.
+ */
+export function adminWindowList<Shape>(
+  t: PothosSchemaTypes.QueryFieldBuilder<Types, Types['Root']>,
+  list: {
+    type: ObjectRef<Types, ConnectionShape<Types, Shape, false>>;
+    noun: string;
+    description: string;
+    key: string;
+    read: (context: GatewayContext) => Promise<readonly Shape[]>;
+  },
+) {
+  return t.field({
+    type: list.type,
+    nullable: true,
+    description: list.description,
+    authScopes: { admin: true },
+    args: windowArgs(list.noun),
+    complexity: connectionComplexity,
+    resolve: async (_root, args, context) =>
+      arrayConnection(await list.read(context), windowOf(args), { key: list.key }),
+  });
 }

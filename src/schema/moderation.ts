@@ -15,9 +15,8 @@ import type {
   ModerationRuleRecord,
 } from '../upstream/moderation.js';
 import { shortTextArg } from './arg-checks.js';
-import { connectionComplexity, countedConnection, windowArgs, windowOf } from './connections.js';
+import { adminWindowList, countedConnection } from './connections.js';
 import { aliased } from './deprecation.js';
-import { arrayConnection } from './pagination.js';
 import { MessageRef, UserRef } from './refs.js';
 import { assertManagement } from './webhook.js';
 
@@ -212,9 +211,9 @@ export const KeywordList = builder.objectRef<KeywordListRecord>('ModerationKeywo
   }),
 });
 
-function connection(
+function connection<Type extends Parameters<typeof countedConnection>[0]['type']>(
   name: string,
-  type: Parameters<typeof countedConnection>[0]['type'],
+  type: Type,
   description: string,
   noun: string,
 ) {
@@ -261,53 +260,33 @@ const ModerationKeywordListConnection = connection(
 );
 
 builder.queryFields((t) => ({
-  moderationQueue: t.field({
+  moderationQueue: adminWindowList(t, {
     type: FlaggedMessageConnection,
-    nullable: true,
+    noun: 'flagged messages',
     description: `The moderation queue: messages users flagged (\`messageFlag\`) that no moderator has reviewed yet, each with who flagged it and why. Review them with \`flaggedMessageReview\`. ${WINDOW_NOTE} ${ADMIN_NOTE} Null when it could not be read (the error on this field says why).`,
-    authScopes: { admin: true },
-    args: windowArgs('flagged messages'),
-    complexity: connectionComplexity,
-    resolve: async (_root, args, context) =>
-      arrayConnection(await moderationReads(context).flaggedMessages(), windowOf(args), {
-        key: 'moderationQueue',
-      }),
+    key: 'moderationQueue',
+    read: (context) => moderationReads(context).flaggedMessages(),
   }),
-  moderationBlockedMessages: t.field({
+  moderationBlockedMessages: adminWindowList(t, {
     type: ModeratedMessageConnection,
-    nullable: true,
+    noun: 'blocked messages',
     description: `Messages the moderation rules blocked, awaiting review (\`moderatedMessageReview\`). ${WINDOW_NOTE} ${ADMIN_NOTE} Null when it could not be read (the error on this field says why).`,
-    authScopes: { admin: true },
-    args: windowArgs('blocked messages'),
-    complexity: connectionComplexity,
-    resolve: async (_root, args, context) =>
-      arrayConnection(await moderationReads(context).blockedMessages(), windowOf(args), {
-        key: 'moderationBlocked',
-      }),
+    key: 'moderationBlocked',
+    read: (context) => moderationReads(context).blockedMessages(),
   }),
-  moderationReviewedMessages: t.field({
+  moderationReviewedMessages: adminWindowList(t, {
     type: ModeratedMessageConnection,
-    nullable: true,
+    noun: 'reviewed messages',
     description: `Flagged and blocked messages a moderator has reviewed, most recent first. ${WINDOW_NOTE} ${ADMIN_NOTE} Null when it could not be read (the error on this field says why).`,
-    authScopes: { admin: true },
-    args: windowArgs('reviewed messages'),
-    complexity: connectionComplexity,
-    resolve: async (_root, args, context) =>
-      arrayConnection(await moderationReads(context).reviewedMessages(), windowOf(args), {
-        key: 'moderationReviewed',
-      }),
+    key: 'moderationReviewed',
+    read: (context) => moderationReads(context).reviewedMessages(),
   }),
-  moderationReasons: t.field({
+  moderationReasons: adminWindowList(t, {
     type: ModerationReasonConnection,
-    nullable: true,
+    noun: 'reasons',
     description: `The reasons users may flag messages with. ${WINDOW_NOTE} ${ADMIN_NOTE} Null when it could not be read (the error on this field says why).`,
-    authScopes: { admin: true },
-    args: windowArgs('reasons'),
-    complexity: connectionComplexity,
-    resolve: async (_root, args, context) =>
-      arrayConnection(await moderationReads(context).moderationReasons(), windowOf(args), {
-        key: 'moderationReasons',
-      }),
+    key: 'moderationReasons',
+    read: (context) => moderationReads(context).moderationReasons(),
   }),
   moderationReason: t.field({
     type: ModerationReason,
@@ -324,32 +303,24 @@ builder.queryFields((t) => ({
     resolve: (_root, args, context) =>
       moderationReads(context).moderationReason(args.reasonId.trim()),
   }),
-  moderationRules: t.field({
+  moderationRules: adminWindowList(t, {
     type: ModerationRuleConnection,
-    nullable: true,
+    noun: 'rules',
     description: `The moderation rules of the app, from CometChat's Management API: a gateway without management credentials answers FORBIDDEN. ${WINDOW_NOTE} ${ADMIN_NOTE} Null when it could not be read (the error on this field says why).`,
-    authScopes: { admin: true },
-    args: windowArgs('rules'),
-    complexity: connectionComplexity,
-    resolve: async (_root, args, context) => {
+    key: 'moderationRules',
+    read: (context) => {
       assertManagement(context);
-      return arrayConnection(await moderationReads(context).moderationRules(), windowOf(args), {
-        key: 'moderationRules',
-      });
+      return moderationReads(context).moderationRules();
     },
   }),
-  moderationKeywordLists: t.field({
+  moderationKeywordLists: adminWindowList(t, {
     type: ModerationKeywordListConnection,
-    nullable: true,
+    noun: 'keyword lists',
     description: `The keyword lists moderation rules use, from CometChat's Management API: a gateway without management credentials answers FORBIDDEN. ${WINDOW_NOTE} ${ADMIN_NOTE} Null when it could not be read (the error on this field says why).`,
-    authScopes: { admin: true },
-    args: windowArgs('keyword lists'),
-    complexity: connectionComplexity,
-    resolve: async (_root, args, context) => {
+    key: 'moderationKeywords',
+    read: (context) => {
       assertManagement(context);
-      return arrayConnection(await moderationReads(context).keywordLists(), windowOf(args), {
-        key: 'moderationKeywords',
-      });
+      return moderationReads(context).keywordLists();
     },
   }),
 }));
