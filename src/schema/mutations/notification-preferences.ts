@@ -65,27 +65,27 @@ const hhmm = kind(
   'A time as `hhmm`, from 0 to 2359 (the last two digits are minutes, below 60).',
 );
 
+/** The message preferences 1:1 and group conversations share. */
+const messagePreferenceFields = {
+  messages: choice(MessageNotificationSettingEnum).optional('New messages.'),
+  replies: choice(MessageNotificationSettingEnum).optional('Replies in threads.'),
+  quotedReplies: choice(MessageNotificationSettingEnum).optional(
+    'Messages that quote another message.',
+  ),
+  reactions: choice(ReactionNotificationSettingEnum).optional('Reactions.'),
+};
+
 const OneOnOneNotificationPreferences = inputObject('OneOnOneNotificationPreferencesInput', {
   description: 'What should notify the user in 1:1 conversations; what is left out stays.',
   fields: {
-    messages: choice(MessageNotificationSettingEnum).optional('New messages.'),
-    replies: choice(MessageNotificationSettingEnum).optional('Replies in threads.'),
-    quotedReplies: choice(MessageNotificationSettingEnum).optional(
-      'Messages that quote another message.',
-    ),
-    reactions: choice(ReactionNotificationSettingEnum).optional('Reactions.'),
+    ...messagePreferenceFields,
   },
 });
 
 const GroupNotificationPreferences = inputObject('GroupNotificationPreferencesInput', {
   description: 'What should notify the user in group conversations; what is left out stays.',
   fields: {
-    messages: choice(MessageNotificationSettingEnum).optional('New messages.'),
-    replies: choice(MessageNotificationSettingEnum).optional('Replies in threads.'),
-    quotedReplies: choice(MessageNotificationSettingEnum).optional(
-      'Messages that quote another message.',
-    ),
-    reactions: choice(ReactionNotificationSettingEnum).optional('Reactions.'),
+    ...messagePreferenceFields,
     ...Object.fromEntries(
       MEMBER_EVENTS.map(([name, , description]) => [
         name,
