@@ -20,6 +20,58 @@ import {
   optionalObject,
   optionalString,
 } from './records/common.js';
+import type { EndpointRef } from './wire-extra.js';
+
+/** Where the notification admin endpoints are documented (the pinned 2023 spec lacks them). */
+const DOCUMENTED =
+  'docs/cometchat-tooling-endpoints.md (Notification providers, settings and logs); FACTS.md 7.10';
+
+/**
+ * The endpoints this module calls, each with where it is documented: the contract tests accept a
+ * request only if it is in the pinned spec or in a list like this one (`HAND_ADDED_ENDPOINTS`).
+ */
+export const NOTIFICATION_ADMIN_ENDPOINTS: readonly EndpointRef[] = [
+  { method: 'GET', path: '/notifications/push/v1/providers/fcm', source: DOCUMENTED },
+  { method: 'POST', path: '/notifications/push/v1/providers/fcm', source: DOCUMENTED },
+  { method: 'PUT', path: '/notifications/push/v1/providers/fcm', source: DOCUMENTED },
+  {
+    method: 'DELETE',
+    path: '/notifications/push/v1/providers/fcm/{providerId}',
+    source: DOCUMENTED,
+  },
+  {
+    method: 'PUT',
+    path: '/notifications/push/v1/providers/fcm/default/{providerId}',
+    source: DOCUMENTED,
+  },
+  { method: 'GET', path: '/notifications/push/v1/providers/apns', source: DOCUMENTED },
+  { method: 'POST', path: '/notifications/push/v1/providers/apns', source: DOCUMENTED },
+  { method: 'PUT', path: '/notifications/push/v1/providers/apns', source: DOCUMENTED },
+  {
+    method: 'DELETE',
+    path: '/notifications/push/v1/providers/apns/{providerId}',
+    source: DOCUMENTED,
+  },
+  {
+    method: 'PUT',
+    path: '/notifications/push/v1/providers/apns/default/{providerId}',
+    source: DOCUMENTED,
+  },
+  { method: 'GET', path: '/notifications/push/v1/providers/custom', source: DOCUMENTED },
+  { method: 'PUT', path: '/notifications/push/v1/providers/custom', source: DOCUMENTED },
+  { method: 'GET', path: '/notifications/sms/v1/providers/custom', source: DOCUMENTED },
+  { method: 'PUT', path: '/notifications/sms/v1/providers/custom', source: DOCUMENTED },
+  { method: 'GET', path: '/notifications/email/v1/providers/custom', source: DOCUMENTED },
+  { method: 'PUT', path: '/notifications/email/v1/providers/custom', source: DOCUMENTED },
+  { method: 'GET', path: '/notifications/sms/v1/providers/twilio', source: DOCUMENTED },
+  { method: 'PUT', path: '/notifications/sms/v1/providers/twilio', source: DOCUMENTED },
+  { method: 'GET', path: '/notifications/email/v1/providers/sendgrid', source: DOCUMENTED },
+  { method: 'PUT', path: '/notifications/email/v1/providers/sendgrid', source: DOCUMENTED },
+  { method: 'GET', path: '/notifications/v1/settings', source: DOCUMENTED },
+  { method: 'PATCH', path: '/notifications/v1/settings', source: DOCUMENTED },
+  { method: 'DELETE', path: '/notifications/v1/settings', source: DOCUMENTED },
+  { method: 'GET', path: '/notifications/v1/logs', source: DOCUMENTED },
+];
 
 const FCM = '/notifications/push/v1/providers/fcm';
 const TWILIO = '/notifications/sms/v1/providers/twilio';

@@ -3,6 +3,7 @@
  * spec lacks, with where they are documented (see docs/cometchat-tooling-endpoints.md). Listed
  * in `HAND_ADDED_ENDPOINTS`.
  */
+import { NOTIFICATION_ADMIN_ENDPOINTS } from './notification-admin.js';
 import type { EndpointRef } from './wire-extra.js';
 
 const RBAC = 'docs/cometchat-tooling-endpoints.md (RBAC); FACTS.md 7.8';
@@ -11,10 +12,9 @@ const RULE_WRITES =
   'docs/cometchat-tooling-endpoints.md (Rule and keyword-list writes); management-apis/moderation pages';
 const AI_AGENTS = 'docs/cometchat-tooling-endpoints.md (AI agents); ai-agents-apis pages';
 const METRICS = 'docs/cometchat-tooling-endpoints.md (Usage metrics); FACTS.md 7.10';
-const NOTIFY =
-  'docs/cometchat-tooling-endpoints.md (Notification providers, settings and logs); FACTS.md 7.10';
-
 export const TOOLING_ENDPOINTS: readonly EndpointRef[] = [
+  // The notification admin endpoints are listed beside their calls.
+  ...NOTIFICATION_ADMIN_ENDPOINTS,
   { method: 'GET', path: '/roles/{role}/permissions', source: RBAC },
   { method: 'PUT', path: '/roles/{role}/permissions', source: RBAC },
   { method: 'DELETE', path: '/roles/{role}/permissions/{permission}', source: RBAC },
@@ -102,36 +102,4 @@ export const TOOLING_ENDPOINTS: readonly EndpointRef[] = [
   { method: 'DELETE', path: '/ai-agents/agent-builder/frontend-actions/{id}', source: AI_AGENTS },
   { method: 'GET', path: '/stats', source: METRICS },
   { method: 'GET', path: '/stats/messages', source: METRICS },
-  { method: 'GET', path: '/notifications/push/v1/providers/fcm', source: NOTIFY },
-  { method: 'POST', path: '/notifications/push/v1/providers/fcm', source: NOTIFY },
-  { method: 'PUT', path: '/notifications/push/v1/providers/fcm', source: NOTIFY },
-  { method: 'DELETE', path: '/notifications/push/v1/providers/fcm/{providerId}', source: NOTIFY },
-  {
-    method: 'PUT',
-    path: '/notifications/push/v1/providers/fcm/default/{providerId}',
-    source: NOTIFY,
-  },
-  { method: 'GET', path: '/notifications/push/v1/providers/apns', source: NOTIFY },
-  { method: 'POST', path: '/notifications/push/v1/providers/apns', source: NOTIFY },
-  { method: 'PUT', path: '/notifications/push/v1/providers/apns', source: NOTIFY },
-  { method: 'DELETE', path: '/notifications/push/v1/providers/apns/{providerId}', source: NOTIFY },
-  {
-    method: 'PUT',
-    path: '/notifications/push/v1/providers/apns/default/{providerId}',
-    source: NOTIFY,
-  },
-  { method: 'GET', path: '/notifications/push/v1/providers/custom', source: NOTIFY },
-  { method: 'PUT', path: '/notifications/push/v1/providers/custom', source: NOTIFY },
-  { method: 'GET', path: '/notifications/sms/v1/providers/custom', source: NOTIFY },
-  { method: 'PUT', path: '/notifications/sms/v1/providers/custom', source: NOTIFY },
-  { method: 'GET', path: '/notifications/email/v1/providers/custom', source: NOTIFY },
-  { method: 'PUT', path: '/notifications/email/v1/providers/custom', source: NOTIFY },
-  { method: 'GET', path: '/notifications/sms/v1/providers/twilio', source: NOTIFY },
-  { method: 'PUT', path: '/notifications/sms/v1/providers/twilio', source: NOTIFY },
-  { method: 'GET', path: '/notifications/email/v1/providers/sendgrid', source: NOTIFY },
-  { method: 'PUT', path: '/notifications/email/v1/providers/sendgrid', source: NOTIFY },
-  { method: 'GET', path: '/notifications/v1/settings', source: NOTIFY },
-  { method: 'PATCH', path: '/notifications/v1/settings', source: NOTIFY },
-  { method: 'DELETE', path: '/notifications/v1/settings', source: NOTIFY },
-  { method: 'GET', path: '/notifications/v1/logs', source: NOTIFY },
 ];
