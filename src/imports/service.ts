@@ -163,7 +163,10 @@ export class DataImports {
     const live = await this.store.claim(job.id, `probe-${this.owner}`, 1);
     if (!live) return job;
     await this.store.release(job.id, `probe-${this.owner}`);
-    return { ...job, state: 'INTERRUPTED' };
+    // A runner of this process may have finished since `job` was read (it saves its last state
+    // before it leaves `running`): read again, so a job that just completed never shows as dead.
+    const latest = (await this.store.load(job.id)) ?? job;
+    return latest.state === 'RUNNING' ? { ...latest, state: 'INTERRUPTED' } : latest;
   }
 
   private launch(job: JobRecord, items: ImportItems): void {
