@@ -43,6 +43,8 @@ export interface InputField<Out, Required extends boolean> {
   readonly deprecationReason?: string;
   /** For an input field's list type: whether its items may be null (they may not by default). */
   readonly nullableItems?: boolean;
+  /** An explicit null stays null after `parse` (it means something, e.g. "turn this off"). */
+  readonly keepsNull?: boolean;
 }
 
 type AnyField = InputField<unknown, boolean>;
@@ -52,9 +54,11 @@ type FieldOutput<F> =
   F extends InputField<infer Out, infer Required>
     ? Required extends true
       ? Out
-      : F extends { readonly defaultValue: Out }
-        ? Out
-        : Out | undefined
+      : F extends { readonly keepsNull: true }
+        ? Out | null | undefined
+        : F extends { readonly defaultValue: Out }
+          ? Out
+          : Out | undefined
     : never;
 
 /** The checked, normalised value of a declared input. */
@@ -83,6 +87,11 @@ export interface Kind<Out> {
     description: string,
     options?: Omit<FieldOptions<Out>, 'defaultValue'>,
   ): InputField<Out, false> & { readonly defaultValue: Out };
+  /** An optional field whose explicit null is kept (`null` once parsed), unlike absent. */
+  nullable(
+    description: string,
+    options?: Omit<FieldOptions<Out>, 'defaultValue'>,
+  ): InputField<Out, false> & { readonly keepsNull: true };
 }
 
 /** The names of the input types declared with {@link inputObject} (checked by test/schema/inputs.test.ts). */
@@ -125,6 +134,7 @@ export function kind<Out>(
       make(false, description, { ...options, defaultValue: value }) as InputField<Out, false> & {
         readonly defaultValue: Out;
       },
+    nullable: (description, options) => ({ ...make(false, description, options), keepsNull: true }),
   };
 }
 
@@ -192,6 +202,7 @@ interface InputObjectOptions<Fields, Out> {
 /** The check of one field: absent and null read as "not given" unless the field is required. */
 function fieldSchema(field: AnyField): z.ZodType {
   if (field.required) return field.schema;
+  if (field.keepsNull) return field.schema.nullable().optional();
   if (field.defaultValue !== undefined) {
     const fallback = field.defaultValue;
     return field.schema.nullish().transform((value) => value ?? fallback);

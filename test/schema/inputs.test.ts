@@ -16,6 +16,7 @@ import {
   listOf,
   tags,
   text,
+  url,
 } from '../../src/schema/input.js';
 
 /** Input types mutations take that are still declared by hand (to move to inputObject). */
@@ -76,6 +77,7 @@ describe('inputObject', () => {
       note: text.withDefault('none', 'A note.'),
       tags: tags.optional('Labels.'),
       friends: listOf(key, { max: 2, min: 1, noun: 'uids' }).optional('Friends.'),
+      avatar: url.nullable('Null clears it.'),
     },
     check: (input, ctx) => {
       if (input.name === 'taken')
@@ -91,8 +93,10 @@ describe('inputObject', () => {
       note: 'none',
       tags: undefined,
       friends: undefined,
+      avatar: undefined,
       shout: 'ANN',
     });
+    expect(Sample.parse({ uid: 'ann', avatar: null }).avatar).toBeNull();
   });
 
   it('names every rejected field under input, with the limit the description states', () => {

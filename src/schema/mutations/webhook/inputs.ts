@@ -68,8 +68,8 @@ export const WebhookCreate = inputObject('WebhookCreateInput', {
 });
 
 /**
- * The changes to a webhook. An explicit null `basicAuth` (Basic auth off) reads as not given here,
- * like every null field: the resolver tells it apart from an omitted one on the raw input.
+ * The changes to a webhook. An explicit null `basicAuth` (Basic auth off) stays null once parsed,
+ * unlike every other null field, which reads as not given.
  */
 export const WebhookUpdate = inputObject('WebhookUpdateInput', {
   description:
@@ -78,7 +78,7 @@ export const WebhookUpdate = inputObject('WebhookUpdateInput', {
     webhookId: webhookIdField(),
     name: webhookName.optional('A new display name.'),
     url: webhookUrl.optional(urlWords),
-    basicAuth: WebhookBasicAuth.kind.optional(
+    basicAuth: WebhookBasicAuth.kind.nullable(
       'New credentials (turns Basic auth on). Explicit null turns Basic auth off; omitted leaves it unchanged.',
     ),
     isEnabled: flag.optional('Whether CometChat delivers to it at all.'),

@@ -176,8 +176,8 @@ builder.mutationFields((t) => ({
         url: input.url ?? undefined,
         enabled: input.enabled ?? undefined,
         retryOnFailure: input.retryOnFailure ?? undefined,
-        // Explicit null turns Basic auth off; the checked input reads null as not given.
-        ...(args.input.basicAuth === null ? { useBasicAuth: false } : {}),
+        // Explicit null turns Basic auth off (the field keeps null); omitted leaves it.
+        ...(input.basicAuth === null ? { useBasicAuth: false } : {}),
         ...(input.basicAuth ? { useBasicAuth: true, ...input.basicAuth } : {}),
       });
       if (Object.keys(changes).length === 0) {
