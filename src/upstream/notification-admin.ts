@@ -31,32 +31,17 @@ const DOCUMENTED =
  * request only if it is in the pinned spec or in a list like this one (`HAND_ADDED_ENDPOINTS`).
  */
 export const NOTIFICATION_ADMIN_ENDPOINTS: readonly EndpointRef[] = [
-  { method: 'GET', path: '/notifications/push/v1/providers/fcm', source: DOCUMENTED },
-  { method: 'POST', path: '/notifications/push/v1/providers/fcm', source: DOCUMENTED },
-  { method: 'PUT', path: '/notifications/push/v1/providers/fcm', source: DOCUMENTED },
-  {
-    method: 'DELETE',
-    path: '/notifications/push/v1/providers/fcm/{providerId}',
-    source: DOCUMENTED,
-  },
-  {
-    method: 'PUT',
-    path: '/notifications/push/v1/providers/fcm/default/{providerId}',
-    source: DOCUMENTED,
-  },
-  { method: 'GET', path: '/notifications/push/v1/providers/apns', source: DOCUMENTED },
-  { method: 'POST', path: '/notifications/push/v1/providers/apns', source: DOCUMENTED },
-  { method: 'PUT', path: '/notifications/push/v1/providers/apns', source: DOCUMENTED },
-  {
-    method: 'DELETE',
-    path: '/notifications/push/v1/providers/apns/{providerId}',
-    source: DOCUMENTED,
-  },
-  {
-    method: 'PUT',
-    path: '/notifications/push/v1/providers/apns/default/{providerId}',
-    source: DOCUMENTED,
-  },
+  // FCM and APNs: list, add, update, delete and choose the default, alike.
+  ...(['fcm', 'apns'] as const).flatMap((kind): EndpointRef[] => {
+    const path = `/notifications/push/v1/providers/${kind}`;
+    return [
+      { method: 'GET', path, source: DOCUMENTED },
+      { method: 'POST', path, source: DOCUMENTED },
+      { method: 'PUT', path, source: DOCUMENTED },
+      { method: 'DELETE', path: `${path}/{providerId}`, source: DOCUMENTED },
+      { method: 'PUT', path: `${path}/default/{providerId}`, source: DOCUMENTED },
+    ];
+  }),
   { method: 'GET', path: '/notifications/push/v1/providers/custom', source: DOCUMENTED },
   { method: 'PUT', path: '/notifications/push/v1/providers/custom', source: DOCUMENTED },
   { method: 'GET', path: '/notifications/sms/v1/providers/custom', source: DOCUMENTED },
